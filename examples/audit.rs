@@ -1,0 +1,158 @@
+//! The auditor's tool: reads a provider's workbook, reports what could not
+//! be used, and writes the JSON report.
+//!
+//! ```text
+//! cargo run --release --example audit -- [INPUT] [-o REPORT.xlsx] [--json PATH|-]
+//!                                          [--lang cs|en] [--strict]
+//! ```
+//!
+//! Without INPUT it reads `fixtures/sample.xlsx`. Exit status: 0 done
+//! (rejected rows are reported, not fatal), 1 the input cannot be read,
+//! 2 wrong usage, 3 strict mode and a rejected row.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use homecare_audit::xlsx::{ReadOptions, read_path};
+use homecare_audit::{Dataset, ErrorKind, Lang, Problems};
+
+struct Args {
+    input: PathBuf,
+    json: Option<String>,
+    lang: Lang,
+    strict: bool,
+}
+
+const USAGE: &str = "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--lang cs|en] [--strict]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        input: PathBuf::from("fixtures/sample.xlsx"),
+        json: None,
+        lang: Lang::Cs,
+        strict: false,
+    };
+    let mut input_seen = false;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => args.json = Some(it.next().ok_or("--json needs a path or -")?),
+            "-o" | "--output" => {
+                it.next().ok_or("-o needs a path")?;
+            }
+            "--lang" => {
+                let l = it.next().ok_or("--lang needs cs or en")?;
+                args.lang = Lang::parse(&l).ok_or(format!("unknown language {l}"))?;
+            }
+            "--strict" => args.strict = true,
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            _ if !input_seen => {
+                args.input = PathBuf::from(a);
+                input_seen = true;
+            }
+            _ => return Err("more than one input".into()),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("error: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let lang = args.lang;
+    let options = ReadOptions::default().strict(args.strict);
+    let (dataset, problems) = match read_path(&args.input, &options) {
+        Ok(r) => r,
+        Err(e) => {
+            let code = if matches!(e.kind(), ErrorKind::Strict { .. }) { 3 } else { 1 };
+            eprintln!("{}: {}", args.input.display(), e.describe(lang));
+            return ExitCode::from(code);
+        }
+    };
+    print_summary(&dataset, &problems, lang);
+    if let Some(path) = &args.json {
+        let json = serde_json::json!({
+            "provider": {
+                "name": dataset.provider.name,
+                "region": dataset.provider.region,
+                "period": dataset.period(),
+            },
+            "rows": problems.rows,
+            "problems": problems.list,
+        });
+        let text = match serde_json::to_string_pretty(&json) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let written = if path == "-" {
+            writeln!(std::io::stdout(), "{text}")
+        } else {
+            std::fs::write(path, text + "\n")
+        };
+        if let Err(e) = written {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_summary(ds: &Dataset, problems: &Problems, lang: Lang) {
+    // With the JSON on stdout, the summary goes to stderr.
+    let mut out: Box<dyn Write> = Box::new(std::io::stderr());
+    let _ = writeln!(out, "{}", ds.provider.name);
+    if let Some(p) = ds.period() {
+        let _ = writeln!(
+            out,
+            "{} {} – {}",
+            lang.pick("Období", "Period"),
+            p.from.format("%-d. %-m. %Y"),
+            p.to.format("%-d. %-m. %Y")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<14} {:>9} {:>9} {:>9}",
+        lang.pick("List", "Sheet"),
+        lang.pick("načteno", "read"),
+        lang.pick("přijato", "accepted"),
+        lang.pick("odmítnuto", "rejected")
+    );
+    for (sheet, c) in &problems.rows {
+        let _ = writeln!(
+            out,
+            "{sheet:<14} {:>9} {:>9} {:>9}",
+            c.read, c.accepted, c.rejected
+        );
+    }
+    let rejected: Vec<_> = problems.rejections().collect();
+    let notices: Vec<_> = problems.notices().collect();
+    if !rejected.is_empty() {
+        let _ = writeln!(out, "\n{} ({}):", lang.pick("Odmítnuté řádky", "Rejected rows"), rejected.len());
+        for p in rejected.iter().take(20) {
+            let _ = writeln!(out, "  {}", p.describe(lang));
+        }
+        if rejected.len() > 20 {
+            let _ = writeln!(out, "  … {} {}", rejected.len() - 20, lang.pick("dalších", "more"));
+        }
+    }
+    if !notices.is_empty() {
+        let _ = writeln!(out, "\n{} ({}):", lang.pick("Upozornění", "Notices"), notices.len());
+        for p in notices.iter().take(10) {
+            let _ = writeln!(out, "  {}", p.describe(lang));
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! The one error type: a kind, and where it happened when that is known.
+//!
+//! An [`Error`] ends reading (or building) as a whole: the file is not a
+//! spreadsheet, a limit was exceeded, a required sheet or column is missing,
+//! or strict mode met a rejected row. Rejected rows in normal mode are not
+//! errors but [`Problem`](crate::Problem)s.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+use crate::place::Place;
+use crate::problem::{Problem, Reason};
+
+/// An error that ends reading or building a dataset.
+///
+/// Cheap to move (one box). Match on [`Error::kind`] for the details.
+pub struct Error(Box<ErrorKind>);
+
+/// A read limit of [`ReadLimits`](crate::xlsx::ReadLimits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Limit {
+    /// The file's size in bytes.
+    FileBytes,
+    /// The declared inflated size of one archive entry in bytes.
+    EntryBytes,
+    /// The inflated-to-compressed ratio of one archive entry.
+    InflateRatio,
+    /// The number of entries in the archive.
+    ArchiveEntries,
+    /// The declared count of shared strings.
+    SharedStrings,
+    /// Rows of one sheet.
+    Rows,
+    /// Columns of one sheet.
+    Columns,
+    /// Cells of the whole workbook.
+    Cells,
+}
+
+impl Limit {
+    /// The limit's field name in [`ReadLimits`](crate::xlsx::ReadLimits).
+    pub fn name(self) -> &'static str {
+        match self {
+            Limit::FileBytes => "max_file_bytes",
+            Limit::EntryBytes => "max_entry_bytes",
+            Limit::InflateRatio => "max_inflate_ratio",
+            Limit::ArchiveEntries => "max_archive_entries",
+            Limit::SharedStrings => "max_shared_strings",
+            Limit::Rows => "max_rows",
+            Limit::Columns => "max_columns",
+            Limit::Cells => "max_cells",
+        }
+    }
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be opened or read.
+    Io {
+        /// The path, when reading from a file.
+        path: Option<PathBuf>,
+        /// The underlying error.
+        err: io::Error,
+    },
+    /// The bytes are not a spreadsheet the library reads (xlsx, xlsm, xlsb,
+    /// xls, ods).
+    UnknownFormat {
+        /// What the first bytes look like, e.g. `a PDF document`.
+        looks_like: String,
+    },
+    /// The workbook is password-protected (encrypted).
+    Encrypted,
+    /// The workbook is damaged or not readable by the spreadsheet reader.
+    Malformed {
+        /// The format that was tried (`xlsx`, `xls`, …).
+        format: &'static str,
+        /// What the reader said.
+        message: String,
+    },
+    /// A read limit was exceeded; nothing was inflated or allocated past it.
+    LimitExceeded {
+        /// Which limit.
+        limit: Limit,
+        /// The value found (declared or counted).
+        value: u64,
+        /// The limit in force.
+        max: u64,
+        /// Where: an archive entry name or a sheet.
+        context: String,
+    },
+    /// A required sheet is not in the workbook.
+    MissingSheet {
+        /// The canonical Czech name (`Klienti`, `Pracovníci`, `Výkazy`).
+        sheet: &'static str,
+    },
+    /// Two sheets of the workbook map to the same sheet after folding names.
+    DuplicateSheet {
+        /// The two names as written.
+        first: String,
+        /// The second name.
+        second: String,
+    },
+    /// A sheet has no header row (no row with two or more non-empty cells).
+    NoHeader {
+        /// The sheet's name as written.
+        sheet: String,
+    },
+    /// A required column is not in a sheet's header row.
+    MissingColumn {
+        /// The header row's first cell.
+        place: Place,
+        /// The column's Czech header.
+        column: &'static str,
+    },
+    /// A column appears twice in a header row.
+    DuplicateColumn {
+        /// The second occurrence.
+        place: Place,
+        /// The column's Czech header.
+        column: &'static str,
+    },
+    /// Strict mode: a row was rejected.
+    Strict {
+        /// The first rejection.
+        problem: Problem,
+    },
+    /// A value given to [`DatasetBuilder`](crate::DatasetBuilder) is invalid.
+    Invalid {
+        /// What was given.
+        raw: String,
+        /// Why it is invalid.
+        reason: Reason,
+    },
+    /// The spreadsheet reader crashed on this file (a bug in it, caught).
+    ReaderPanicked {
+        /// The panic message.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Wraps a kind.
+    pub fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// Takes the kind out.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.0
+    }
+
+    /// The place in the workbook, when the error has one.
+    pub fn place(&self) -> Option<&Place> {
+        match &*self.0 {
+            ErrorKind::MissingColumn { place, .. } | ErrorKind::DuplicateColumn { place, .. } => {
+                Some(place)
+            }
+            ErrorKind::Strict { problem } => Some(&problem.place),
+            _ => None,
+        }
+    }
+
+    /// True for an exceeded read limit.
+    pub fn is_limit(&self) -> bool {
+        matches!(&*self.0, ErrorKind::LimitExceeded { .. })
+    }
+
+    /// True for an I/O error.
+    pub fn is_io(&self) -> bool {
+        matches!(&*self.0, ErrorKind::Io { .. })
+    }
+
+    /// The error in plain words for an auditor, in Czech or English.
+    pub fn describe(&self, lang: Lang) -> String {
+        let cs = lang == Lang::Cs;
+        match &*self.0 {
+            ErrorKind::Io { path, err } => {
+                let p = path
+                    .as_ref()
+                    .map(|p| format!("{}: ", p.display()))
+                    .unwrap_or_default();
+                if cs {
+                    format!("{p}soubor nelze přečíst: {err}")
+                } else {
+                    format!("{p}cannot read the file: {err}")
+                }
+            }
+            ErrorKind::UnknownFormat { looks_like } => {
+                if cs {
+                    format!(
+                        "soubor není sešit xlsx, xls, xlsb ani ods (vypadá jako {looks_like})"
+                    )
+                } else {
+                    format!("not an xlsx, xls, xlsb or ods workbook (looks like {looks_like})")
+                }
+            }
+            ErrorKind::Encrypted => lang
+                .pick(
+                    "sešit je chráněn heslem (zašifrován); uložte jej bez hesla",
+                    "the workbook is password-protected (encrypted); save it without a password",
+                )
+                .to_string(),
+            ErrorKind::Malformed { format, message } => {
+                if cs {
+                    format!("poškozený sešit {format}: {message}")
+                } else {
+                    format!("damaged {format} workbook: {message}")
+                }
+            }
+            ErrorKind::LimitExceeded {
+                limit,
+                value,
+                max,
+                context,
+            } => {
+                let name = limit.name();
+                if cs {
+                    format!(
+                        "sešit překračuje limit {name} ({value} > {max}) v {context}; \
+                         soubor byl odmítnut před načtením dat"
+                    )
+                } else {
+                    format!(
+                        "the workbook exceeds the limit {name} ({value} > {max}) in {context}; \
+                         refused before the data was loaded"
+                    )
+                }
+            }
+            ErrorKind::MissingSheet { sheet } => {
+                if cs {
+                    format!("chybí povinný list {sheet}")
+                } else {
+                    format!("the required sheet {sheet} is missing")
+                }
+            }
+            ErrorKind::DuplicateSheet { first, second } => {
+                if cs {
+                    format!("listy „{first}“ a „{second}“ jsou tentýž list; nechte jen jeden")
+                } else {
+                    format!("sheets \"{first}\" and \"{second}\" are the same sheet; keep one")
+                }
+            }
+            ErrorKind::NoHeader { sheet } => {
+                if cs {
+                    format!("list {sheet} nemá řádek záhlaví (řádek s aspoň dvěma vyplněnými buňkami)")
+                } else {
+                    format!("sheet {sheet} has no header row (a row with at least two non-empty cells)")
+                }
+            }
+            ErrorKind::MissingColumn { place, column } => {
+                if cs {
+                    format!("{place}: záhlaví nemá povinný sloupec „{column}“")
+                } else {
+                    format!("{place}: the header lacks the required column \"{column}\"")
+                }
+            }
+            ErrorKind::DuplicateColumn { place, column } => {
+                if cs {
+                    format!("{place}: sloupec „{column}“ je v záhlaví dvakrát")
+                } else {
+                    format!("{place}: the column \"{column}\" appears twice in the header")
+                }
+            }
+            ErrorKind::Strict { problem } => {
+                if cs {
+                    format!("přísný režim: odmítnutý řádek: {}", problem.describe(lang))
+                } else {
+                    format!("strict mode: a row was rejected: {}", problem.describe(lang))
+                }
+            }
+            ErrorKind::Invalid { raw, reason } => format!("\"{raw}\": {}", reason.message(lang)),
+            ErrorKind::ReaderPanicked { message } => {
+                if cs {
+                    format!("čtečka tabulek selhala na poškozeném souboru: {message}")
+                } else {
+                    format!("the spreadsheet reader failed on a damaged file: {message}")
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &*self.0 {
+            ErrorKind::Io { err, .. } => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error::new(kind)
+    }
+}

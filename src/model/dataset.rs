@@ -1,0 +1,401 @@
+//! The validated dataset, and the builder that validates it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::model::client::Client;
+use crate::model::finance::{CostLine, Price, RevenueLine};
+use crate::model::ids::{ClientId, TaskId, WorkerId};
+use crate::model::provider::Provider;
+use crate::model::task::{Task, TaskCatalog};
+use crate::model::visit::Visit;
+use crate::model::worker::Worker;
+use crate::period::Period;
+use crate::problem::Reason;
+
+/// Where a dataset came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The input file's name, when read from a file.
+    pub file_name: Option<String>,
+    /// SHA-256 of the input bytes (lower-case hex), when read from bytes.
+    pub sha256: Option<String>,
+    /// Canonical Czech sheet name → the name as written in the workbook.
+    pub sheets: BTreeMap<String, String>,
+    /// True when the workbook counts dates from 1904.
+    pub date_1904: bool,
+}
+
+impl Source {
+    /// The sheet's name as written in the workbook, else the canonical name.
+    pub fn sheet_name<'a>(&'a self, canonical: &'a str) -> &'a str {
+        self.sheets
+            .get(canonical)
+            .map(String::as_str)
+            .unwrap_or(canonical)
+    }
+}
+
+/// A provider's validated records: everything the audit needs.
+///
+/// Every id in it resolves; every duration is known. Build one from a
+/// workbook with [`xlsx::read_path`](crate::xlsx::read_path) or in code with
+/// [`Dataset::builder`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// The provider.
+    pub provider: Provider,
+    /// Clients; a [`ClientId`] indexes this vector.
+    pub clients: Vec<Client>,
+    /// Workers; a [`WorkerId`] indexes this vector.
+    pub workers: Vec<Worker>,
+    /// The task catalogue.
+    pub tasks: TaskCatalog,
+    /// Timesheet rows, in input order.
+    pub visits: Vec<Visit>,
+    /// The provider's price list (may be empty).
+    pub prices: Vec<Price>,
+    /// Costs; `None` when no `Náklady` sheet was given (cost indicators are
+    /// then "not available", never zero).
+    pub costs: Option<Vec<CostLine>>,
+    /// Revenues; `None` when no `Výnosy` sheet was given.
+    pub revenues: Option<Vec<RevenueLine>>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl Dataset {
+    /// A builder for a dataset made in code.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use homecare_audit::{CareDegree, Client, Dataset, Role, Visit, Worker};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let mut b = Dataset::builder();
+    /// let w = b.worker(Worker::new("P1", Role::Pss, Decimal::ONE))?;
+    /// let c = b.client(Client::new("K1").with_care_allowance(CareDegree::II))?;
+    /// let a1 = b.find_task("a1").unwrap();
+    /// let day = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    /// b.visit(Visit::new(day, w, Some(c), a1, 30 * 60))?;
+    /// let ds = b.build();
+    /// assert_eq!(ds.visits.len(), 1);
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    pub fn builder() -> DatasetBuilder {
+        DatasetBuilder::new()
+    }
+
+    /// The audit period: the provider's, else first..last visit date;
+    /// `None` when neither is known.
+    pub fn period(&self) -> Option<Period> {
+        if let Some(p) = self.provider.period {
+            return Some(p);
+        }
+        let from = self.visits.iter().map(|v| v.date).min()?;
+        let to = self.visits.iter().map(|v| v.date).max()?;
+        Period::new(from, to)
+    }
+
+    /// The client of an id.
+    pub fn client(&self, id: ClientId) -> &Client {
+        &self.clients[id.index()]
+    }
+
+    /// The worker of an id.
+    pub fn worker(&self, id: WorkerId) -> &Worker {
+        &self.workers[id.index()]
+    }
+
+    /// The task of an id.
+    pub fn task(&self, id: TaskId) -> &Task {
+        self.tasks.get(id)
+    }
+
+    /// Finds a client by the provider's id.
+    pub fn find_client(&self, id: &str) -> Option<ClientId> {
+        let key = id_key(id);
+        self.clients
+            .iter()
+            .position(|c| c.id == key)
+            .map(|i| ClientId(i as u32))
+    }
+
+    /// Finds a worker by the provider's id.
+    pub fn find_worker(&self, id: &str) -> Option<WorkerId> {
+        let key = id_key(id);
+        self.workers
+            .iter()
+            .position(|w| w.id == key)
+            .map(|i| WorkerId(i as u32))
+    }
+}
+
+/// Ids are compared as written, after trimming and folding no-break spaces.
+pub(crate) fn id_key(id: &str) -> String {
+    id.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Longest id or text the library keeps (characters).
+pub(crate) const MAX_TEXT: usize = 500;
+
+/// Builds a [`Dataset`], validating each record as it is added.
+///
+/// The workbook reader uses this same builder, so a dataset built in code
+/// obeys exactly the rules of one read from a file.
+#[derive(Debug)]
+pub struct DatasetBuilder {
+    ds: Dataset,
+    clients: HashMap<String, ClientId>,
+    workers: HashMap<String, WorkerId>,
+}
+
+fn invalid(raw: impl std::fmt::Display, reason: Reason) -> Error {
+    Error::new(ErrorKind::Invalid {
+        raw: raw.to_string(),
+        reason,
+    })
+}
+
+impl Default for DatasetBuilder {
+    fn default() -> Self {
+        DatasetBuilder::new()
+    }
+}
+
+impl DatasetBuilder {
+    /// An empty dataset with the built-in task catalogue and a default
+    /// provider.
+    pub fn new() -> DatasetBuilder {
+        DatasetBuilder {
+            ds: Dataset {
+                provider: Provider::default(),
+                clients: Vec::new(),
+                workers: Vec::new(),
+                tasks: TaskCatalog::builtin(),
+                visits: Vec::new(),
+                prices: Vec::new(),
+                costs: None,
+                revenues: None,
+                source: Source::default(),
+            },
+            clients: HashMap::new(),
+            workers: HashMap::new(),
+        }
+    }
+
+    /// Sets the provider.
+    pub fn provider(&mut self, provider: Provider) -> &mut Self {
+        self.ds.provider = provider;
+        self
+    }
+
+    /// The provider set so far.
+    pub fn provider_ref(&self) -> &Provider {
+        &self.ds.provider
+    }
+
+    /// Sets where the data came from.
+    pub fn source(&mut self, source: Source) -> &mut Self {
+        self.ds.source = source;
+        self
+    }
+
+    /// Adds a client.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::Missing`] for an empty id,
+    /// [`Reason::TooLong`] for an id over 500 characters,
+    /// [`Reason::DuplicateId`] for an id already added.
+    pub fn client(&mut self, mut client: Client) -> Result<ClientId, Error> {
+        client.id = checked_id(&client.id)?;
+        if self.clients.contains_key(&client.id) {
+            return Err(invalid(&client.id, Reason::DuplicateId));
+        }
+        let id = ClientId(self.ds.clients.len() as u32);
+        self.clients.insert(client.id.clone(), id);
+        self.ds.clients.push(client);
+        Ok(id)
+    }
+
+    /// Adds a worker.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] for an empty, too long or repeated id, an FTE
+    /// outside (0, 1.5] or weekly hours other than 40, 38.75, 37.5.
+    pub fn worker(&mut self, mut worker: Worker) -> Result<WorkerId, Error> {
+        worker.id = checked_id(&worker.id)?;
+        if self.workers.contains_key(&worker.id) {
+            return Err(invalid(&worker.id, Reason::DuplicateId));
+        }
+        check_fte(worker.fte)?;
+        if let Some(h) = worker.weekly_hours {
+            check_weekly_hours(h)?;
+        }
+        let id = WorkerId(self.ds.workers.len() as u32);
+        self.workers.insert(worker.id.clone(), id);
+        self.ds.workers.push(worker);
+        Ok(id)
+    }
+
+    /// Adds a provider's task code to the catalogue.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::DuplicateId`] when the code is
+    /// taken (see [`TaskCatalog::add`]), [`Reason::Missing`] for an empty
+    /// code.
+    pub fn task(&mut self, mut task: Task) -> Result<TaskId, Error> {
+        task.code = checked_id(&task.code)?;
+        let code = task.code.clone();
+        self.ds.tasks.add(task).map_err(|r| invalid(code, r))
+    }
+
+    /// Adds a timesheet row.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::UnknownWorker`],
+    /// [`Reason::UnknownClient`] or [`Reason::UnknownTask`] for ids not from
+    /// this builder, [`Reason::ClientTaskWithoutClient`] for a statutory or
+    /// optional task without a client, [`Reason::Negative`] for a negative
+    /// quantity or fee.
+    pub fn visit(&mut self, visit: Visit) -> Result<(), Error> {
+        if visit.worker.index() >= self.ds.workers.len() {
+            return Err(invalid(visit.worker.0, Reason::UnknownWorker));
+        }
+        if let Some(c) = visit.client
+            && c.index() >= self.ds.clients.len()
+        {
+            return Err(invalid(c.0, Reason::UnknownClient));
+        }
+        if visit.task.index() >= self.ds.tasks.len() {
+            return Err(invalid(visit.task.0, Reason::UnknownTask));
+        }
+        let task = self.ds.tasks.get(visit.task);
+        if task.kind.needs_client() && visit.client.is_none() {
+            return Err(invalid(&task.code, Reason::ClientTaskWithoutClient));
+        }
+        if visit.quantity.is_sign_negative() && !visit.quantity.is_zero() {
+            return Err(invalid(visit.quantity, Reason::Negative));
+        }
+        if let Some(fee) = visit.fee
+            && fee.is_sign_negative()
+            && !fee.is_zero()
+        {
+            return Err(invalid(fee, Reason::Negative));
+        }
+        self.ds.visits.push(visit);
+        Ok(())
+    }
+
+    /// Adds a price.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::UnknownTask`] or
+    /// [`Reason::Negative`].
+    pub fn price(&mut self, price: Price) -> Result<(), Error> {
+        if price.task.index() >= self.ds.tasks.len() {
+            return Err(invalid(price.task.0, Reason::UnknownTask));
+        }
+        if price.price.is_sign_negative() && !price.price.is_zero() {
+            return Err(invalid(price.price, Reason::Negative));
+        }
+        self.ds.prices.push(price);
+        Ok(())
+    }
+
+    /// Marks costs as given (an empty `Náklady` sheet means "no costs",
+    /// which differs from "costs not given").
+    pub fn costs_given(&mut self) -> &mut Self {
+        self.ds.costs.get_or_insert_with(Vec::new);
+        self
+    }
+
+    /// Marks revenues as given.
+    pub fn revenues_given(&mut self) -> &mut Self {
+        self.ds.revenues.get_or_insert_with(Vec::new);
+        self
+    }
+
+    /// Adds a cost line (and marks costs as given).
+    pub fn cost(&mut self, line: CostLine) -> &mut Self {
+        self.ds.costs.get_or_insert_with(Vec::new).push(line);
+        self
+    }
+
+    /// Adds a revenue line (and marks revenues as given).
+    pub fn revenue(&mut self, line: RevenueLine) -> &mut Self {
+        self.ds.revenues.get_or_insert_with(Vec::new).push(line);
+        self
+    }
+
+    /// Finds a client added so far.
+    pub fn find_client(&self, id: &str) -> Option<ClientId> {
+        self.clients.get(&id_key(id)).copied()
+    }
+
+    /// Finds a worker added so far.
+    pub fn find_worker(&self, id: &str) -> Option<WorkerId> {
+        self.workers.get(&id_key(id)).copied()
+    }
+
+    /// Finds a task code (built-in or added), folded.
+    pub fn find_task(&self, code: &str) -> Option<TaskId> {
+        self.ds.tasks.find(code)
+    }
+
+    /// The catalogue so far.
+    pub fn tasks(&self) -> &TaskCatalog {
+        &self.ds.tasks
+    }
+
+    /// Reserves room for `n` more visits (a hint; capped by the caller).
+    pub fn reserve_visits(&mut self, n: usize) {
+        self.ds.visits.reserve(n);
+    }
+
+    /// The dataset.
+    pub fn build(self) -> Dataset {
+        self.ds
+    }
+}
+
+fn checked_id(raw: &str) -> Result<String, Error> {
+    let id = id_key(raw);
+    if id.is_empty() {
+        return Err(invalid(raw, Reason::Missing));
+    }
+    if id.chars().count() > MAX_TEXT {
+        return Err(invalid(crate::text::clip(raw, 50), Reason::TooLong));
+    }
+    Ok(id)
+}
+
+/// FTE must be in (0, 1.5].
+pub(crate) fn check_fte(fte: Decimal) -> Result<(), Error> {
+    if fte <= Decimal::ZERO || fte > Decimal::new(15, 1) {
+        return Err(invalid(fte, Reason::OutOfRange("(0; 1,5]".into())));
+    }
+    Ok(())
+}
+
+/// Weekly hours of a full-time post: 40, 38.75 or 37.5 (Labour Code §79).
+pub(crate) fn check_weekly_hours(h: Decimal) -> Result<(), Error> {
+    let allowed = [
+        Decimal::from(40),
+        Decimal::new(3875, 2),
+        Decimal::new(375, 1),
+    ];
+    if !allowed.contains(&h) {
+        return Err(invalid(h, Reason::OutOfRange("40; 38,75; 37,5".into())));
+    }
+    Ok(())
+}

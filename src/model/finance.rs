@@ -1,0 +1,240 @@
+//! Money: the price list (`Ceník`), costs (`Náklady`), revenues (`Výnosy`).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::ids::TaskId;
+use crate::text::fold;
+
+/// A price of the provider's price list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Price {
+    /// The task priced.
+    pub task: TaskId,
+    /// Price per unit (hour, act, kg, portion, km).
+    pub price: Decimal,
+    /// From when; `None` = the period's start.
+    pub valid_from: Option<NaiveDate>,
+    /// The row in the input sheet, 0 when built in code.
+    pub row: u32,
+}
+
+/// Personnel or operating cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostGroup {
+    /// Osobní náklady.
+    Personnel,
+    /// Provozní náklady.
+    Operating,
+}
+
+impl CostGroup {
+    /// Reads `osobní`/`provozní` (or `personnel`/`operating`), folded.
+    pub fn parse(s: &str) -> Option<CostGroup> {
+        match fold(s).as_str() {
+            "osobni" | "osobni naklady" | "personnel" => Some(CostGroup::Personnel),
+            "provozni" | "provozni naklady" | "operating" => Some(CostGroup::Operating),
+            _ => None,
+        }
+    }
+}
+
+/// A cost category of `Náklady`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostCategory {
+    /// `mzdy`: wages.
+    Wages,
+    /// `pojistne`: employer insurance.
+    Insurance,
+    /// `dpp_dpc`: other personnel (agreements outside employment).
+    OtherPersonnel,
+    /// `phm`: fuel.
+    Fuel,
+    /// `vozidla`: vehicles.
+    Vehicles,
+    /// `material`.
+    Material,
+    /// `energie`: energy.
+    Energy,
+    /// `najem`: rent.
+    Rent,
+    /// `sluzby`: services.
+    Services,
+    /// `vzdelavani`: training.
+    Training,
+    /// `opravy`: repairs.
+    Repairs,
+    /// `odpisy`: depreciation.
+    Depreciation,
+    /// `rezie`: allocated overhead.
+    Overhead,
+    /// `ostatni`: other.
+    Other,
+    /// Any other text (needs a group).
+    Custom(String),
+}
+
+impl CostCategory {
+    /// Reads a known category word (folded); any other text is `Custom`.
+    pub fn parse(s: &str) -> CostCategory {
+        match fold(s).as_str() {
+            "mzdy" | "wages" => CostCategory::Wages,
+            "pojistne" | "insurance" => CostCategory::Insurance,
+            "dpp_dpc" | "dpp dpc" | "dpp/dpc" | "dpp" | "dpc" => CostCategory::OtherPersonnel,
+            "phm" | "fuel" => CostCategory::Fuel,
+            "vozidla" | "vehicles" => CostCategory::Vehicles,
+            "material" => CostCategory::Material,
+            "energie" | "energy" => CostCategory::Energy,
+            "najem" | "rent" => CostCategory::Rent,
+            "sluzby" | "services" => CostCategory::Services,
+            "vzdelavani" | "training" => CostCategory::Training,
+            "opravy" | "repairs" => CostCategory::Repairs,
+            "odpisy" | "depreciation" => CostCategory::Depreciation,
+            "rezie" | "overhead" => CostCategory::Overhead,
+            "ostatni" | "other" => CostCategory::Other,
+            _ => CostCategory::Custom(s.trim().to_string()),
+        }
+    }
+
+    /// The group a known category belongs to; `None` for `Custom`.
+    pub fn group(&self) -> Option<CostGroup> {
+        match self {
+            CostCategory::Wages | CostCategory::Insurance | CostCategory::OtherPersonnel => {
+                Some(CostGroup::Personnel)
+            }
+            CostCategory::Custom(_) => None,
+            _ => Some(CostGroup::Operating),
+        }
+    }
+
+    /// The code as written in the workbook: `mzdy`, `phm`, … (the text for
+    /// `Custom`).
+    pub fn code(&self) -> &str {
+        match self {
+            CostCategory::Wages => "mzdy",
+            CostCategory::Insurance => "pojistne",
+            CostCategory::OtherPersonnel => "dpp_dpc",
+            CostCategory::Fuel => "phm",
+            CostCategory::Vehicles => "vozidla",
+            CostCategory::Material => "material",
+            CostCategory::Energy => "energie",
+            CostCategory::Rent => "najem",
+            CostCategory::Services => "sluzby",
+            CostCategory::Training => "vzdelavani",
+            CostCategory::Repairs => "opravy",
+            CostCategory::Depreciation => "odpisy",
+            CostCategory::Overhead => "rezie",
+            CostCategory::Other => "ostatni",
+            CostCategory::Custom(s) => s,
+        }
+    }
+
+    /// The known categories (for the template's dropdown).
+    pub const CODES: [&'static str; 14] = [
+        "mzdy",
+        "pojistne",
+        "dpp_dpc",
+        "phm",
+        "vozidla",
+        "material",
+        "energie",
+        "najem",
+        "sluzby",
+        "vzdelavani",
+        "opravy",
+        "odpisy",
+        "rezie",
+        "ostatni",
+    ];
+}
+
+/// One line of costs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostLine {
+    /// Category.
+    pub category: CostCategory,
+    /// Personnel or operating.
+    pub group: CostGroup,
+    /// Amount (negative only as a correction).
+    pub amount: Decimal,
+    /// Note.
+    pub note: Option<String>,
+    /// The row in the input sheet, 0 when built in code.
+    pub row: u32,
+}
+
+impl CostLine {
+    /// A line of a known category (its group derived).
+    ///
+    /// # Panics
+    ///
+    /// For a `Custom` category, which has no derived group: use a struct
+    /// literal with an explicit group.
+    pub fn new(category: CostCategory, amount: Decimal) -> CostLine {
+        let group = category
+            .group()
+            .expect("a custom cost category needs an explicit group");
+        CostLine {
+            category,
+            group,
+            amount,
+            note: None,
+            row: 0,
+        }
+    }
+}
+
+/// Where money came from (`Výnosy`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevenueSource {
+    /// `uhrady`: user fees.
+    UserFees,
+    /// `mpsv`: state subsidy via the region.
+    Mpsv,
+    /// `kraj`: the region's own money.
+    Region,
+    /// `obec`: municipality.
+    Municipality,
+    /// `jine`: other.
+    Other,
+}
+
+impl RevenueSource {
+    /// Reads `uhrady`, `mpsv`, `kraj`, `obec`, `jine` (folded; English too).
+    pub fn parse(s: &str) -> Option<RevenueSource> {
+        Some(match fold(s).as_str() {
+            "uhrady" | "uhrada" | "user fees" | "fees" => RevenueSource::UserFees,
+            "mpsv" | "dotace mpsv" | "state" => RevenueSource::Mpsv,
+            "kraj" | "region" => RevenueSource::Region,
+            "obec" | "mesto" | "municipality" => RevenueSource::Municipality,
+            "jine" | "ostatni" | "other" => RevenueSource::Other,
+            _ => return None,
+        })
+    }
+
+    /// The code as written: `uhrady`, `mpsv`, …
+    pub fn code(self) -> &'static str {
+        match self {
+            RevenueSource::UserFees => "uhrady",
+            RevenueSource::Mpsv => "mpsv",
+            RevenueSource::Region => "kraj",
+            RevenueSource::Municipality => "obec",
+            RevenueSource::Other => "jine",
+        }
+    }
+}
+
+/// One line of revenues.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevenueLine {
+    /// Source.
+    pub source: RevenueSource,
+    /// Amount.
+    pub amount: Decimal,
+    /// The row in the input sheet, 0 when built in code.
+    pub row: u32,
+}

@@ -1,0 +1,33 @@
+//! Small integer ids: interned once at read time, used as array indices by
+//! the audit (no string keys on hot paths).
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident($int:ty)) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub $int);
+
+        impl $name {
+            /// The id as an index into the dataset's vector.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A client: index into [`Dataset::clients`](crate::Dataset::clients).
+    ClientId(u32)
+);
+id_type!(
+    /// A worker: index into [`Dataset::workers`](crate::Dataset::workers).
+    WorkerId(u32)
+);
+id_type!(
+    /// A task code: index into the [`TaskCatalog`](crate::TaskCatalog).
+    TaskId(u32)
+);

@@ -1,0 +1,98 @@
+//! Where something is in the input workbook, as Excel shows it: `Výkazy!D17`.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A cell of the input workbook: sheet name as written in the file, 1-based
+/// row, 0-based column. Displays as Excel writes a reference, `Výkazy!D17`,
+/// quoting the sheet name where Excel would (`'Moje výkazy'!D17`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Place {
+    /// The sheet's name as it is in the workbook.
+    pub sheet: String,
+    /// The row number as Excel shows it (1-based).
+    pub row: u32,
+    /// The column index (0 = `A`).
+    pub col: u32,
+}
+
+impl Place {
+    /// A place from a sheet name, an Excel row number (1-based) and a
+    /// 0-based column.
+    pub fn new(sheet: impl Into<String>, row: u32, col: u32) -> Place {
+        Place {
+            sheet: sheet.into(),
+            row,
+            col,
+        }
+    }
+
+    /// The cell reference without the sheet, e.g. `D17`.
+    pub fn cell(&self) -> String {
+        format!("{}{}", column_name(self.col), self.row)
+    }
+}
+
+/// The column letters of a 0-based column index: 0 → `A`, 27 → `AB`.
+///
+/// ```
+/// use homecare_audit::place::column_name;
+/// assert_eq!(column_name(0), "A");
+/// assert_eq!(column_name(25), "Z");
+/// assert_eq!(column_name(26), "AA");
+/// assert_eq!(column_name(16383), "XFD");
+/// ```
+pub fn column_name(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// Writes a sheet name as Excel does in a reference: bare when it is made of
+/// letters, digits and underscores and does not start with a digit, quoted
+/// (with inner quotes doubled) otherwise.
+pub fn sheet_ref(sheet: &str) -> String {
+    let bare = !sheet.is_empty()
+        && !sheet.starts_with(|c: char| c.is_ascii_digit())
+        && sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if bare {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}!{}", sheet_ref(&self.sheet), self.cell())
+    }
+}
+
+impl Serialize for Place {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_as_excel_does() {
+        assert_eq!(Place::new("Výkazy", 17, 3).to_string(), "Výkazy!D17");
+        assert_eq!(
+            Place::new("Moje výkazy", 2, 0).to_string(),
+            "'Moje výkazy'!A2"
+        );
+        assert_eq!(Place::new("2025", 1, 27).to_string(), "'2025'!AB1");
+        assert_eq!(Place::new("O'Neil", 1, 0).to_string(), "'O''Neil'!A1");
+    }
+}

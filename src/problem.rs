@@ -1,0 +1,410 @@
+//! What reading could not use, and why: every rejected row and every notice,
+//! with its place, the raw value and a reason in Czech and English.
+//!
+//! Reading never drops anything silently. Each data row below a sheet's
+//! header is either accepted or rejected, and [`Problems::rows`] keeps the
+//! count per sheet so that `read = accepted + rejected` can be checked.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::i18n::Lang;
+use crate::place::Place;
+
+/// Why a cell or row was rejected, or what a notice is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    // Notices: the row (if any) is still accepted, or is not a data row.
+    /// A column header the library does not know (reported once).
+    IgnoredColumn,
+    /// A sheet the library does not know (reported once).
+    IgnoredSheet,
+    /// A totals row (`Celkem`, `Total`, `Součet`): not data, never summed.
+    TotalsRow,
+    /// An error cell (`#N/A`, …) in a column the library does not use.
+    ErrorInUnusedColumn,
+    /// A `Poskytovatel` key the library does not know.
+    UnknownProviderKey,
+    /// A negative amount in `Náklady`, accepted as a correction.
+    NegativeCorrection,
+
+    // Rejections: the row is not used.
+    /// A required value is empty.
+    Missing,
+    /// An error cell (`#N/A`, `#DIV/0!`, …) in a column the row needs.
+    ErrorCell,
+    /// Not a number.
+    NotANumber,
+    /// Not a whole number.
+    NotAnInteger,
+    /// Not a date.
+    NotADate,
+    /// A plain number in a date column (not formatted as a date).
+    NumberNotADate,
+    /// Not a time of day.
+    NotATime,
+    /// Not a duration.
+    NotADuration,
+    /// Not a yes/no value.
+    NotYesNo,
+    /// Not a care-allowance degree.
+    UnknownDegree,
+    /// Not a known role.
+    UnknownRole,
+    /// Not a known unit.
+    UnknownUnit,
+    /// Not a statutory task or non-client kind.
+    UnknownKind,
+    /// Not a known cost category, and no group given.
+    UnknownCategory,
+    /// Not a known cost group.
+    UnknownGroup,
+    /// Not a known revenue source.
+    UnknownRevenueSource,
+    /// A value outside its allowed range; the range in words.
+    OutOfRange(String),
+    /// A negative value where none is allowed.
+    Negative,
+    /// An id or code already used on an earlier row.
+    DuplicateId,
+    /// A worker id not in `Pracovníci`.
+    UnknownWorker,
+    /// A client id not in `Klienti`.
+    UnknownClient,
+    /// A task code neither built in nor in `Úkony`.
+    UnknownTask,
+    /// A client task (statutory or optional) without a client.
+    ClientTaskWithoutClient,
+    /// Neither start and end nor minutes.
+    NoDuration,
+    /// Only one of start and end, and no minutes.
+    OneTimeOnly,
+    /// A negative duration.
+    NegativeDuration,
+    /// An IČO with a wrong check digit or length.
+    InvalidIco,
+    /// A text longer than the library keeps.
+    TooLong,
+}
+
+impl Reason {
+    /// True for reasons that reject a row; false for notices.
+    pub fn is_rejection(&self) -> bool {
+        !matches!(
+            self,
+            Reason::IgnoredColumn
+                | Reason::IgnoredSheet
+                | Reason::TotalsRow
+                | Reason::ErrorInUnusedColumn
+                | Reason::UnknownProviderKey
+                | Reason::NegativeCorrection
+        )
+    }
+
+    /// A stable snake_case id for JSON and tests.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Reason::IgnoredColumn => "ignored_column",
+            Reason::IgnoredSheet => "ignored_sheet",
+            Reason::TotalsRow => "totals_row",
+            Reason::ErrorInUnusedColumn => "error_in_unused_column",
+            Reason::UnknownProviderKey => "unknown_provider_key",
+            Reason::NegativeCorrection => "negative_correction",
+            Reason::Missing => "missing",
+            Reason::ErrorCell => "error_cell",
+            Reason::NotANumber => "not_a_number",
+            Reason::NotAnInteger => "not_an_integer",
+            Reason::NotADate => "not_a_date",
+            Reason::NumberNotADate => "number_not_a_date",
+            Reason::NotATime => "not_a_time",
+            Reason::NotADuration => "not_a_duration",
+            Reason::NotYesNo => "not_yes_no",
+            Reason::UnknownDegree => "unknown_degree",
+            Reason::UnknownRole => "unknown_role",
+            Reason::UnknownUnit => "unknown_unit",
+            Reason::UnknownKind => "unknown_kind",
+            Reason::UnknownCategory => "unknown_category",
+            Reason::UnknownGroup => "unknown_group",
+            Reason::UnknownRevenueSource => "unknown_revenue_source",
+            Reason::OutOfRange(_) => "out_of_range",
+            Reason::Negative => "negative",
+            Reason::DuplicateId => "duplicate_id",
+            Reason::UnknownWorker => "unknown_worker",
+            Reason::UnknownClient => "unknown_client",
+            Reason::UnknownTask => "unknown_task",
+            Reason::ClientTaskWithoutClient => "client_task_without_client",
+            Reason::NoDuration => "no_duration",
+            Reason::OneTimeOnly => "one_time_only",
+            Reason::NegativeDuration => "negative_duration",
+            Reason::InvalidIco => "invalid_ico",
+            Reason::TooLong => "too_long",
+        }
+    }
+
+    /// The reason in plain words, in Czech or English.
+    pub fn message(&self, lang: Lang) -> String {
+        let (cs, en): (&str, &str) = match self {
+            Reason::IgnoredColumn => (
+                "neznámý sloupec, nepoužije se",
+                "unknown column, ignored",
+            ),
+            Reason::IgnoredSheet => ("neznámý list, nepoužije se", "unknown sheet, ignored"),
+            Reason::TotalsRow => (
+                "řádek součtu, nesčítá se",
+                "totals row, not summed",
+            ),
+            Reason::ErrorInUnusedColumn => (
+                "chybová hodnota v nepoužitém sloupci",
+                "error value in a column that is not used",
+            ),
+            Reason::UnknownProviderKey => (
+                "neznámý údaj o poskytovateli, nepoužije se",
+                "unknown provider key, ignored",
+            ),
+            Reason::NegativeCorrection => (
+                "záporná částka, započtena jako oprava",
+                "negative amount, counted as a correction",
+            ),
+            Reason::Missing => ("chybí povinná hodnota", "a required value is missing"),
+            Reason::ErrorCell => (
+                "chybová hodnota v buňce, kterou řádek potřebuje",
+                "error value in a cell the row needs",
+            ),
+            Reason::NotANumber => ("není číslo", "not a number"),
+            Reason::NotAnInteger => ("není celé číslo", "not a whole number"),
+            Reason::NotADate => (
+                "není datum (např. 1. 3. 2025 nebo 2025-03-01)",
+                "not a date (e.g. 1. 3. 2025 or 2025-03-01)",
+            ),
+            Reason::NumberNotADate => (
+                "číslo, které není formátované jako datum",
+                "a number not formatted as a date",
+            ),
+            Reason::NotATime => (
+                "není čas (např. 7:30)",
+                "not a time of day (e.g. 7:30)",
+            ),
+            Reason::NotADuration => (
+                "není doba (minuty nebo h:mm)",
+                "not a duration (minutes or h:mm)",
+            ),
+            Reason::NotYesNo => ("není ano/ne", "not yes/no"),
+            Reason::UnknownDegree => (
+                "neznámý stupeň příspěvku na péči (bez, I–IV)",
+                "unknown care-allowance degree (none, I–IV)",
+            ),
+            Reason::UnknownRole => (
+                "neznámá pozice (PSS, SP, VED, ADM, RID, ZDR, JIN)",
+                "unknown role (PSS, SP, VED, ADM, RID, ZDR, JIN)",
+            ),
+            Reason::UnknownUnit => (
+                "neznámá jednotka (hod, úkon, kg, porce, km)",
+                "unknown unit (hod, úkon, kg, porce, km)",
+            ),
+            Reason::UnknownKind => (
+                "neznámý úkon dle vyhlášky (a1–e2, CESTA, ADM, VZD, POR, FAK, JIN)",
+                "unknown statutory task (a1–e2, CESTA, ADM, VZD, POR, FAK, JIN)",
+            ),
+            Reason::UnknownCategory => (
+                "neznámá kategorie nákladů bez uvedené skupiny",
+                "unknown cost category and no group given",
+            ),
+            Reason::UnknownGroup => (
+                "neznámá skupina nákladů (osobní, provozní)",
+                "unknown cost group (personnel, operating)",
+            ),
+            Reason::UnknownRevenueSource => (
+                "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, jine)",
+                "unknown revenue source (uhrady, mpsv, kraj, obec, jine)",
+            ),
+            Reason::OutOfRange(range) => {
+                return match lang {
+                    Lang::Cs => format!("mimo povolený rozsah {range}"),
+                    Lang::En => format!("outside the allowed range {range}"),
+                };
+            }
+            Reason::Negative => ("záporná hodnota", "negative value"),
+            Reason::DuplicateId => (
+                "kód už je použit na dřívějším řádku",
+                "id already used on an earlier row",
+            ),
+            Reason::UnknownWorker => (
+                "pracovník není na listu Pracovníci",
+                "worker not in the Workers sheet",
+            ),
+            Reason::UnknownClient => (
+                "klient není na listu Klienti",
+                "client not in the Clients sheet",
+            ),
+            Reason::UnknownTask => (
+                "neznámý kód úkonu",
+                "unknown task code",
+            ),
+            Reason::ClientTaskWithoutClient => (
+                "úkon u klienta bez uvedeného klienta",
+                "client task without a client",
+            ),
+            Reason::NoDuration => (
+                "chybí doba: ani Od a Do, ani minuty",
+                "no duration: neither start and end nor minutes",
+            ),
+            Reason::OneTimeOnly => (
+                "jen jeden z časů Od/Do a žádné minuty",
+                "only one of start/end and no minutes",
+            ),
+            Reason::NegativeDuration => ("záporná doba", "negative duration"),
+            Reason::InvalidIco => (
+                "neplatné IČO (8 číslic s kontrolní číslicí)",
+                "invalid company ID (8 digits with a check digit)",
+            ),
+            Reason::TooLong => ("příliš dlouhý text", "text too long"),
+        };
+        lang.pick(cs, en).to_string()
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.message(Lang::En))
+    }
+}
+
+/// One rejected row or notice: where, what was there, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The cell (for a whole row, its first column).
+    pub place: Place,
+    /// The raw value as read (clipped to 200 characters).
+    pub raw: String,
+    /// Why (the English text in JSON; [`Reason::message`] for Czech).
+    pub reason: Reason,
+    /// The reason's stable id, e.g. `not_a_date`.
+    pub kind: &'static str,
+    /// `true` when the row was rejected, `false` for a notice.
+    pub rejected: bool,
+}
+
+impl Problem {
+    /// A problem at `place` with the raw value and the reason.
+    pub fn new(place: Place, raw: impl AsRef<str>, reason: Reason) -> Problem {
+        Problem {
+            place,
+            raw: crate::text::clip(raw.as_ref(), 200),
+            kind: reason.id(),
+            rejected: reason.is_rejection(),
+            reason,
+        }
+    }
+
+    /// The problem as one line for an auditor: `Výkazy!D17 „abc“: není číslo`.
+    pub fn describe(&self, lang: Lang) -> String {
+        if self.raw.is_empty() {
+            format!("{}: {}", self.place, self.reason.message(lang))
+        } else {
+            match lang {
+                Lang::Cs => format!(
+                    "{} „{}“: {}",
+                    self.place,
+                    self.raw,
+                    self.reason.message(lang)
+                ),
+                Lang::En => format!(
+                    "{} \"{}\": {}",
+                    self.place,
+                    self.raw,
+                    self.reason.message(lang)
+                ),
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// The count of data rows of one sheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RowCount {
+    /// Data rows read (below the header; not empty, not totals).
+    pub read: u64,
+    /// Rows accepted into the dataset.
+    pub accepted: u64,
+    /// Rows rejected, each with a problem.
+    pub rejected: u64,
+}
+
+impl RowCount {
+    /// True when every row read was either accepted or rejected.
+    pub fn balances(&self) -> bool {
+        self.read == self.accepted + self.rejected
+    }
+}
+
+/// Everything reading could not use, and the row accounting per sheet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Problems {
+    /// Row counts per sheet, keyed by the canonical Czech sheet name
+    /// (`Výkazy`, `Klienti`, …).
+    pub rows: BTreeMap<String, RowCount>,
+    /// Rejections and notices, in the order they were found.
+    pub list: Vec<Problem>,
+}
+
+impl Problems {
+    /// An empty set.
+    pub fn new() -> Problems {
+        Problems::default()
+    }
+
+    /// Only the rejections.
+    pub fn rejections(&self) -> impl Iterator<Item = &Problem> {
+        self.list.iter().filter(|p| p.rejected)
+    }
+
+    /// Only the notices.
+    pub fn notices(&self) -> impl Iterator<Item = &Problem> {
+        self.list.iter().filter(|p| !p.rejected)
+    }
+
+    /// True when no row was rejected.
+    pub fn no_rejections(&self) -> bool {
+        self.rejections().next().is_none()
+    }
+
+    /// The row count of a sheet by its canonical Czech name.
+    pub fn count(&self, sheet: &str) -> RowCount {
+        self.rows.get(sheet).copied().unwrap_or_default()
+    }
+
+    pub(crate) fn push(&mut self, p: Problem) {
+        self.list.push(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_names_place_raw_and_reason_in_both_languages() {
+        let p = Problem::new(Place::new("Výkazy", 17, 3), "abc", Reason::NotANumber);
+        assert_eq!(p.describe(Lang::Cs), "Výkazy!D17 „abc“: není číslo");
+        assert_eq!(p.describe(Lang::En), "Výkazy!D17 \"abc\": not a number");
+        assert!(p.rejected);
+        assert_eq!(p.kind, "not_a_number");
+        let n = Problem::new(Place::new("Klienti", 1, 9), "Poznámka", Reason::IgnoredColumn);
+        assert!(!n.rejected);
+    }
+}

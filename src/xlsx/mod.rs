@@ -1,0 +1,11 @@
+//! Workbooks in and out: reading a provider's workbook, the input contract
+//! as data, and (soon) writing the report and the blank template.
+
+pub mod read;
+pub mod schema;
+pub mod write;
+
+pub use read::{Format, ReadLimits, ReadOptions, read_bytes, read_path};
+pub use schema::SheetKind;
+pub use write::input::{InputCell, InputWorkbook};
+pub use write::template::write_template;

@@ -1,0 +1,251 @@
+//! An opened workbook of any format, giving each sheet as rows of non-empty
+//! cells, with the row, column and cell limits enforced as cells arrive.
+//!
+//! xlsx and xlsb sheets are streamed cell by cell (calamine's dense `Range`
+//! would allocate rows × columns up front and aborts on a dimension bomb);
+//! xls and ods sheets, whose readers have no streaming interface, are loaded
+//! as ranges (their size is bounded by the file-size limit and by calamine's
+//! own ODS cell cap).
+
+use std::io::Cursor;
+
+use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
+
+use super::cell::Cell;
+use super::limits::ReadLimits;
+use super::sniff::Format;
+use crate::error::{Error, ErrorKind, Limit};
+
+type Bytes<'b> = Cursor<&'b [u8]>;
+
+pub(crate) enum Book<'b> {
+    Xlsx(Box<Xlsx<Bytes<'b>>>),
+    Xlsb(Box<Xlsb<Bytes<'b>>>),
+    Xls(Box<Xls<Bytes<'b>>>),
+    Ods(Box<Ods<Bytes<'b>>>),
+}
+
+/// Maps a calamine error to ours: password → `Encrypted`, else `Malformed`.
+fn reader_error(format: Format, e: impl std::fmt::Display) -> Error {
+    let message = e.to_string();
+    if message.to_ascii_lowercase().contains("password")
+        || message.to_ascii_lowercase().contains("encrypt")
+    {
+        return Error::new(ErrorKind::Encrypted);
+    }
+    Error::new(ErrorKind::Malformed {
+        format: format.name(),
+        message: crate::text::clip(&message, 300),
+    })
+}
+
+/// Counts cells against the limits while a sheet is read.
+pub(crate) struct Budget {
+    pub limits: ReadLimits,
+    pub cells: u64,
+}
+
+impl Budget {
+    fn cell(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), Error> {
+        self.cells += 1;
+        let l = &self.limits;
+        let exceeded = |limit, value, max| {
+            Err(Error::new(ErrorKind::LimitExceeded {
+                limit,
+                value,
+                max,
+                context: format!("sheet {sheet}"),
+            }))
+        };
+        if self.cells > l.cells {
+            return exceeded(Limit::Cells, self.cells, l.cells);
+        }
+        if u64::from(row) + 1 > l.rows {
+            return exceeded(Limit::Rows, u64::from(row) + 1, l.rows);
+        }
+        if u64::from(col) + 1 > l.columns {
+            return exceeded(Limit::Columns, u64::from(col) + 1, l.columns);
+        }
+        Ok(())
+    }
+}
+
+impl<'b> Book<'b> {
+    pub(crate) fn open(bytes: &'b [u8], format: Format) -> Result<Book<'b>, Error> {
+        let c = Cursor::new(bytes);
+                Ok(match format {
+            Format::Xlsx => Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?)),
+            Format::Xlsb => Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?)),
+            Format::Xls => Book::Xls(Box::new(Xls::new(c).map_err(|x| reader_error(format, x))?)),
+            Format::Ods => Book::Ods(Box::new(Ods::new(c).map_err(|x| reader_error(format, x))?)),
+        })
+    }
+
+    pub(crate) fn format(&self) -> Format {
+        match self {
+            Book::Xlsx(_) => Format::Xlsx,
+            Book::Xlsb(_) => Format::Xlsb,
+            Book::Xls(_) => Format::Xls,
+            Book::Ods(_) => Format::Ods,
+        }
+    }
+
+    pub(crate) fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xlsb(b) => b.sheet_names(),
+            Book::Xls(b) => b.sheet_names(),
+            Book::Ods(b) => b.sheet_names(),
+        }
+    }
+
+    pub(crate) fn date_1904(&self) -> bool {
+        match self {
+            Book::Xlsx(b) => b.has_1904_epoch(),
+            Book::Xlsb(b) => b.has_1904_epoch(),
+            Book::Xls(b) => b.has_1904_epoch(),
+            Book::Ods(_) => false,
+        }
+    }
+
+    /// Calls `f(row, cells)` for every row that has a non-empty cell, in
+    /// sheet order; `row` is 0-based, `cells` are `(column, value)` sorted
+    /// as the file gives them.
+    pub(crate) fn for_each_row<F>(
+        &mut self,
+        sheet: &str,
+        budget: &mut Budget,
+        mut f: F,
+    ) -> Result<(), Error>
+    where
+        F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+    {
+        let format = self.format();
+                match self {
+            Book::Xlsx(b) => {
+                let mut reader = b.worksheet_cells_reader(sheet).map_err(|x| reader_error(format, x))?;
+                let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
+                let mut current: Option<u32> = None;
+                while let Some(cell) = reader.next_cell().map_err(|x| reader_error(format, x))? {
+                    let (row, col) = cell.get_position();
+                    let value = Cell::from_ref(cell.get_value().clone());
+                    stream_cell(
+                        sheet,
+                        budget,
+                        &mut row_buf,
+                        &mut current,
+                        row,
+                        col,
+                        value,
+                        &mut f,
+                    )?;
+                }
+                if let Some(r) = current {
+                    f(r, &row_buf)?;
+                }
+                Ok(())
+            }
+            Book::Xlsb(b) => {
+                let mut reader = b.worksheet_cells_reader(sheet).map_err(|x| reader_error(format, x))?;
+                let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
+                let mut current: Option<u32> = None;
+                while let Some(cell) = reader.next_cell().map_err(|x| reader_error(format, x))? {
+                    let (row, col) = cell.get_position();
+                    let value = Cell::from_ref(cell.get_value().clone());
+                    stream_cell(
+                        sheet,
+                        budget,
+                        &mut row_buf,
+                        &mut current,
+                        row,
+                        col,
+                        value,
+                        &mut f,
+                    )?;
+                }
+                if let Some(r) = current {
+                    f(r, &row_buf)?;
+                }
+                Ok(())
+            }
+            Book::Xls(b) => {
+                let range = b.worksheet_range(sheet).map_err(|x| reader_error(format, x))?;
+                range_rows(sheet, budget, &range, &mut f)
+            }
+            Book::Ods(b) => {
+                let range = b.worksheet_range(sheet).map_err(|x| reader_error(format, x))?;
+                range_rows(sheet, budget, &range, &mut f)
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn stream_cell<'a, F>(
+    sheet: &str,
+    budget: &mut Budget,
+    row_buf: &mut Vec<(u32, Cell<'a>)>,
+    current: &mut Option<u32>,
+    row: u32,
+    col: u32,
+    value: Cell<'a>,
+    f: &mut F,
+) -> Result<(), Error>
+where
+    F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+{
+    budget.cell(sheet, row, col)?;
+    if value.is_empty() {
+        return Ok(());
+    }
+    if *current != Some(row) {
+        if let Some(r) = *current {
+            f(r, row_buf)?;
+        }
+        row_buf.clear();
+        *current = Some(row);
+    }
+    if row_buf.len() as u64 >= budget.limits.columns {
+        // The same row repeated cell after cell: more cells than columns.
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::Columns,
+            value: row_buf.len() as u64 + 1,
+            max: budget.limits.columns,
+            context: format!("sheet {sheet}"),
+        }));
+    }
+    row_buf.push((col, value));
+    Ok(())
+}
+
+fn range_rows<F>(
+    sheet: &str,
+    budget: &mut Budget,
+    range: &calamine::Range<calamine::Data>,
+    f: &mut F,
+) -> Result<(), Error>
+where
+    F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+{
+    let Some((r0, c0)) = range.start() else {
+        return Ok(());
+    };
+    let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
+    for (i, row) in range.rows().enumerate() {
+        let r = r0 + i as u32;
+        row_buf.clear();
+        for (j, v) in row.iter().enumerate() {
+            let cell = Cell::from_data(v);
+            if cell.is_empty() {
+                continue;
+            }
+            let c = c0 + j as u32;
+            budget.cell(sheet, r, c)?;
+            row_buf.push((c, cell));
+        }
+        if !row_buf.is_empty() {
+            f(r, &row_buf)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Writing workbooks: the blank input template, input workbooks from a
+//! dataset (samples, tests), and the report.
+
+pub mod input;
+pub mod template;
