@@ -24,7 +24,8 @@ struct Args {
     strict: bool,
 }
 
-const USAGE: &str = "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--lang cs|en] [--strict]";
+const USAGE: &str =
+    "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--lang cs|en] [--strict]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -74,7 +75,11 @@ fn main() -> ExitCode {
     let (dataset, problems) = match read_path(&args.input, &options) {
         Ok(r) => r,
         Err(e) => {
-            let code = if matches!(e.kind(), ErrorKind::Strict { .. }) { 3 } else { 1 };
+            let code = if matches!(e.kind(), ErrorKind::Strict { .. }) {
+                3
+            } else {
+                1
+            };
             eprintln!("{}: {}", args.input.display(), e.describe(lang));
             return ExitCode::from(code);
         }
@@ -141,16 +146,31 @@ fn print_summary(ds: &Dataset, problems: &Problems, lang: Lang) {
     let rejected: Vec<_> = problems.rejections().collect();
     let notices: Vec<_> = problems.notices().collect();
     if !rejected.is_empty() {
-        let _ = writeln!(out, "\n{} ({}):", lang.pick("Odmítnuté řádky", "Rejected rows"), rejected.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({}):",
+            lang.pick("Odmítnuté řádky", "Rejected rows"),
+            rejected.len()
+        );
         for p in rejected.iter().take(20) {
             let _ = writeln!(out, "  {}", p.describe(lang));
         }
         if rejected.len() > 20 {
-            let _ = writeln!(out, "  … {} {}", rejected.len() - 20, lang.pick("dalších", "more"));
+            let _ = writeln!(
+                out,
+                "  … {} {}",
+                rejected.len() - 20,
+                lang.pick("dalších", "more")
+            );
         }
     }
     if !notices.is_empty() {
-        let _ = writeln!(out, "\n{} ({}):", lang.pick("Upozornění", "Notices"), notices.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({}):",
+            lang.pick("Upozornění", "Notices"),
+            notices.len()
+        );
         for p in notices.iter().take(10) {
             let _ = writeln!(out, "  {}", p.describe(lang));
         }

@@ -72,6 +72,8 @@ pub enum ErrorKind {
     UnknownFormat {
         /// What the first bytes look like, e.g. `a PDF document`.
         looks_like: String,
+        /// The same in Czech, e.g. `dokument PDF`.
+        looks_like_cs: String,
     },
     /// The workbook is password-protected (encrypted).
     Encrypted,
@@ -195,10 +197,13 @@ impl Error {
                     format!("{p}cannot read the file: {err}")
                 }
             }
-            ErrorKind::UnknownFormat { looks_like } => {
+            ErrorKind::UnknownFormat {
+                looks_like,
+                looks_like_cs,
+            } => {
                 if cs {
                     format!(
-                        "soubor není sešit xlsx, xls, xlsb ani ods (vypadá jako {looks_like})"
+                        "soubor není sešit xlsx, xls, xlsb ani ods (vypadá jako {looks_like_cs})"
                     )
                 } else {
                     format!("not an xlsx, xls, xlsb or ods workbook (looks like {looks_like})")
@@ -252,9 +257,13 @@ impl Error {
             }
             ErrorKind::NoHeader { sheet } => {
                 if cs {
-                    format!("list {sheet} nemá řádek záhlaví (řádek s aspoň dvěma vyplněnými buňkami)")
+                    format!(
+                        "list {sheet} nemá řádek záhlaví (řádek s aspoň dvěma vyplněnými buňkami)"
+                    )
                 } else {
-                    format!("sheet {sheet} has no header row (a row with at least two non-empty cells)")
+                    format!(
+                        "sheet {sheet} has no header row (a row with at least two non-empty cells)"
+                    )
                 }
             }
             ErrorKind::MissingColumn { place, column } => {
@@ -275,7 +284,10 @@ impl Error {
                 if cs {
                     format!("přísný režim: odmítnutý řádek: {}", problem.describe(lang))
                 } else {
-                    format!("strict mode: a row was rejected: {}", problem.describe(lang))
+                    format!(
+                        "strict mode: a row was rejected: {}",
+                        problem.describe(lang)
+                    )
                 }
             }
             ErrorKind::Invalid { raw, reason } => format!("\"{raw}\": {}", reason.message(lang)),

@@ -53,3 +53,10 @@ pub use model::{
 pub use period::Period;
 pub use place::Place;
 pub use problem::{Problem, Problems, Reason, RowCount};
+
+/// Guides for auditors and developers.
+pub mod guide {
+    /// The input workbook: every sheet, column, value form and read limit.
+    #[doc = include_str!("../docs/workbook.md")]
+    pub mod workbook {}
+}

@@ -147,15 +147,9 @@ impl Reason {
     /// The reason in plain words, in Czech or English.
     pub fn message(&self, lang: Lang) -> String {
         let (cs, en): (&str, &str) = match self {
-            Reason::IgnoredColumn => (
-                "neznámý sloupec, nepoužije se",
-                "unknown column, ignored",
-            ),
+            Reason::IgnoredColumn => ("neznámý sloupec, nepoužije se", "unknown column, ignored"),
             Reason::IgnoredSheet => ("neznámý list, nepoužije se", "unknown sheet, ignored"),
-            Reason::TotalsRow => (
-                "řádek součtu, nesčítá se",
-                "totals row, not summed",
-            ),
+            Reason::TotalsRow => ("řádek součtu, nesčítá se", "totals row, not summed"),
             Reason::ErrorInUnusedColumn => (
                 "chybová hodnota v nepoužitém sloupci",
                 "error value in a column that is not used",
@@ -183,10 +177,7 @@ impl Reason {
                 "číslo, které není formátované jako datum",
                 "a number not formatted as a date",
             ),
-            Reason::NotATime => (
-                "není čas (např. 7:30)",
-                "not a time of day (e.g. 7:30)",
-            ),
+            Reason::NotATime => ("není čas (např. 7:30)", "not a time of day (e.g. 7:30)"),
             Reason::NotADuration => (
                 "není doba (minuty nebo h:mm)",
                 "not a duration (minutes or h:mm)",
@@ -239,10 +230,7 @@ impl Reason {
                 "klient není na listu Klienti",
                 "client not in the Clients sheet",
             ),
-            Reason::UnknownTask => (
-                "neznámý kód úkonu",
-                "unknown task code",
-            ),
+            Reason::UnknownTask => ("neznámý kód úkonu", "unknown task code"),
             Reason::ClientTaskWithoutClient => (
                 "úkon u klienta bez uvedeného klienta",
                 "client task without a client",
@@ -404,7 +392,11 @@ mod tests {
         assert_eq!(p.describe(Lang::En), "Výkazy!D17 \"abc\": not a number");
         assert!(p.rejected);
         assert_eq!(p.kind, "not_a_number");
-        let n = Problem::new(Place::new("Klienti", 1, 9), "Poznámka", Reason::IgnoredColumn);
+        let n = Problem::new(
+            Place::new("Klienti", 1, 9),
+            "Poznámka",
+            Reason::IgnoredColumn,
+        );
         assert!(!n.rejected);
     }
 }

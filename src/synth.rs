@@ -264,7 +264,8 @@ impl Synth {
                         } else {
                             Decimal::from(rate) * quantity
                         };
-                        let fee = fee.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                        let fee =
+                            fee.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
                         fees_total += fee;
                         v = v.with_fee(fee);
                     }
@@ -326,30 +327,77 @@ impl Synth {
         let e = InputCell::Empty;
         vec![
             (
-                vec![InputCell::Date(d), t("PSS001"), t("K99999"), t("b1"), e.clone(), e.clone(), InputCell::Number(30.0)],
+                vec![
+                    InputCell::Date(d),
+                    t("PSS001"),
+                    t("K99999"),
+                    t("b1"),
+                    e.clone(),
+                    e.clone(),
+                    InputCell::Number(30.0),
+                ],
                 crate::Reason::UnknownClient,
             ),
             (
-                vec![InputCell::Date(d), t("PSS001"), t("K00001"), t("b1"), e.clone(), e.clone(), t("hodně")],
+                vec![
+                    InputCell::Date(d),
+                    t("PSS001"),
+                    t("K00001"),
+                    t("b1"),
+                    e.clone(),
+                    e.clone(),
+                    t("hodně"),
+                ],
                 crate::Reason::NotADuration,
             ),
             (
-                vec![t("31. 2. 2025"), t("PSS001"), t("K00001"), t("d1"), e.clone(), e.clone(), InputCell::Number(60.0)],
+                vec![
+                    t("31. 2. 2025"),
+                    t("PSS001"),
+                    t("K00001"),
+                    t("d1"),
+                    e.clone(),
+                    e.clone(),
+                    InputCell::Number(60.0),
+                ],
                 crate::Reason::NotADate,
             ),
             (
-                vec![InputCell::Date(d), t("PSS001"), e.clone(), t("b1"), e.clone(), e.clone(), InputCell::Number(30.0)],
+                vec![
+                    InputCell::Date(d),
+                    t("PSS001"),
+                    e.clone(),
+                    t("b1"),
+                    e.clone(),
+                    e.clone(),
+                    InputCell::Number(30.0),
+                ],
                 crate::Reason::ClientTaskWithoutClient,
             ),
             (
-                vec![InputCell::Date(d), t("PSS001"), t("K00002"), t("x9"), e.clone(), e.clone(), InputCell::Number(30.0)],
+                vec![
+                    InputCell::Date(d),
+                    t("PSS001"),
+                    t("K00002"),
+                    t("x9"),
+                    e.clone(),
+                    e.clone(),
+                    InputCell::Number(30.0),
+                ],
                 crate::Reason::UnknownTask,
             ),
             (
-                vec![InputCell::Date(d), t("PSS001"), t("K00002"), t("d5"), InputCell::Time(9 * 3600), e.clone(), e],
+                vec![
+                    InputCell::Date(d),
+                    t("PSS001"),
+                    t("K00002"),
+                    t("d5"),
+                    InputCell::Time(9 * 3600),
+                    e.clone(),
+                    e,
+                ],
                 crate::Reason::OneTimeOnly,
             ),
         ]
     }
 }
-

@@ -16,6 +16,8 @@ pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};
 pub use finance::{CostCategory, CostGroup, CostLine, Price, RevenueLine, RevenueSource};
 pub use ids::{ClientId, TaskId, WorkerId};
 pub use provider::{Provider, ico_is_valid};
-pub use task::{BillingUnit, StatutoryTask, Task, TaskCatalog, TaskGroup, TaskKind, TimeKind, Unit};
+pub use task::{
+    BillingUnit, StatutoryTask, Task, TaskCatalog, TaskGroup, TaskKind, TimeKind, Unit,
+};
 pub use visit::{Visit, VisitFlags};
 pub use worker::{Role, Worker};

@@ -122,27 +122,141 @@ use TaskGroup as G;
 /// Decree 505/2006 §6(1) as amended by Decree 389/2013 (from 1.1.2014);
 /// billing units from §6(2) (DOMAIN.md §1.2, verified).
 static STATUTORY: [StatutoryRow; 21] = [
-    row("a1", G::A, U::Hour, "pomoc a podpora při podávání jídla a pití", "help with eating and drinking"),
-    row("a2", G::A, U::Hour, "pomoc při oblékání a svlékání", "help with dressing and undressing"),
-    row("a3", G::A, U::Hour, "pomoc při prostorové orientaci a pohybu ve vnitřním prostoru", "help with orientation and moving indoors"),
-    row("a4", G::A, U::Hour, "pomoc při přesunu na lůžko nebo vozík", "help with transfer to bed or wheelchair"),
-    row("b1", G::B, U::Hour, "pomoc při úkonech osobní hygieny", "help with personal hygiene"),
-    row("b2", G::B, U::Hour, "pomoc při základní péči o vlasy a nehty", "help with hair and nail care"),
-    row("b3", G::B, U::Hour, "pomoc při použití WC", "help with using the WC"),
-    row("c1", G::C, U::Meal, "zajištění stravy odpovídající věku a dietě", "providing meals"),
-    row("c2", G::C, U::Act, "dovoz nebo donáška jídla", "meal delivery"),
-    row("c3", G::C, U::Hour, "pomoc při přípravě jídla a pití", "help preparing food and drink"),
-    row("c4", G::C, U::Hour, "příprava a podání jídla a pití", "preparing and serving food and drink"),
-    row("d1", G::D, U::Hour, "běžný úklid a údržba domácnosti", "ordinary cleaning and upkeep"),
-    row("d2", G::D, U::Hour, "pomoc při zajištění velkého úklidu", "help with a big clean"),
+    row(
+        "a1",
+        G::A,
+        U::Hour,
+        "pomoc a podpora při podávání jídla a pití",
+        "help with eating and drinking",
+    ),
+    row(
+        "a2",
+        G::A,
+        U::Hour,
+        "pomoc při oblékání a svlékání",
+        "help with dressing and undressing",
+    ),
+    row(
+        "a3",
+        G::A,
+        U::Hour,
+        "pomoc při prostorové orientaci a pohybu ve vnitřním prostoru",
+        "help with orientation and moving indoors",
+    ),
+    row(
+        "a4",
+        G::A,
+        U::Hour,
+        "pomoc při přesunu na lůžko nebo vozík",
+        "help with transfer to bed or wheelchair",
+    ),
+    row(
+        "b1",
+        G::B,
+        U::Hour,
+        "pomoc při úkonech osobní hygieny",
+        "help with personal hygiene",
+    ),
+    row(
+        "b2",
+        G::B,
+        U::Hour,
+        "pomoc při základní péči o vlasy a nehty",
+        "help with hair and nail care",
+    ),
+    row(
+        "b3",
+        G::B,
+        U::Hour,
+        "pomoc při použití WC",
+        "help with using the WC",
+    ),
+    row(
+        "c1",
+        G::C,
+        U::Meal,
+        "zajištění stravy odpovídající věku a dietě",
+        "providing meals",
+    ),
+    row(
+        "c2",
+        G::C,
+        U::Act,
+        "dovoz nebo donáška jídla",
+        "meal delivery",
+    ),
+    row(
+        "c3",
+        G::C,
+        U::Hour,
+        "pomoc při přípravě jídla a pití",
+        "help preparing food and drink",
+    ),
+    row(
+        "c4",
+        G::C,
+        U::Hour,
+        "příprava a podání jídla a pití",
+        "preparing and serving food and drink",
+    ),
+    row(
+        "d1",
+        G::D,
+        U::Hour,
+        "běžný úklid a údržba domácnosti",
+        "ordinary cleaning and upkeep",
+    ),
+    row(
+        "d2",
+        G::D,
+        U::Hour,
+        "pomoc při zajištění velkého úklidu",
+        "help with a big clean",
+    ),
     row("d3", G::D, U::Hour, "donáška vody", "fetching water"),
-    row("d4", G::D, U::Hour, "topení v kamnech", "heating in a stove"),
-    row("d5", G::D, U::Hour, "běžné nákupy a pochůzky", "ordinary shopping and errands"),
+    row(
+        "d4",
+        G::D,
+        U::Hour,
+        "topení v kamnech",
+        "heating in a stove",
+    ),
+    row(
+        "d5",
+        G::D,
+        U::Hour,
+        "běžné nákupy a pochůzky",
+        "ordinary shopping and errands",
+    ),
     row("d6", G::D, U::Act, "velký nákup", "big shopping"),
-    row("d7", G::D, U::Kg, "praní a žehlení ložního prádla", "washing and ironing bed linen"),
-    row("d8", G::D, U::Kg, "praní a žehlení osobního prádla", "washing and ironing personal laundry"),
-    row("e1", G::E, U::Hour, "doprovázení dětí do školy a k lékaři", "accompanying children"),
-    row("e2", G::E, U::Hour, "doprovázení dospělých k lékaři a na úřady", "accompanying adults"),
+    row(
+        "d7",
+        G::D,
+        U::Kg,
+        "praní a žehlení ložního prádla",
+        "washing and ironing bed linen",
+    ),
+    row(
+        "d8",
+        G::D,
+        U::Kg,
+        "praní a žehlení osobního prádla",
+        "washing and ironing personal laundry",
+    ),
+    row(
+        "e1",
+        G::E,
+        U::Hour,
+        "doprovázení dětí do školy a k lékaři",
+        "accompanying children",
+    ),
+    row(
+        "e2",
+        G::E,
+        U::Hour,
+        "doprovázení dospělých k lékaři a na úřady",
+        "accompanying adults",
+    ),
 ];
 
 impl StatutoryTask {
@@ -405,7 +519,8 @@ impl TaskCatalog {
         for kind in kinds {
             let mut t = Task::new(kind.code(), kind.name_cs(), kind);
             t.builtin = true;
-            cat.index.insert(fold(&t.code), TaskId(cat.tasks.len() as u32));
+            cat.index
+                .insert(fold(&t.code), TaskId(cat.tasks.len() as u32));
             cat.tasks.push(t);
         }
         cat
@@ -498,7 +613,11 @@ mod tests {
     fn provider_codes_extend_and_may_not_redefine() {
         let mut cat = TaskCatalog::builtin();
         let psd = cat
-            .add(Task::new("PSD", "Dovoz obědů", TaskKind::parse("c2").unwrap()))
+            .add(Task::new(
+                "PSD",
+                "Dovoz obědů",
+                TaskKind::parse("c2").unwrap(),
+            ))
             .unwrap();
         assert_eq!(cat.find("psd"), Some(psd));
         assert_eq!(
@@ -507,7 +626,11 @@ mod tests {
         );
         // Repeating a built-in code with its own meaning renames it.
         let a1 = cat
-            .add(Task::new("A1", "Podání jídla", TaskKind::parse("a1").unwrap()))
+            .add(Task::new(
+                "A1",
+                "Podání jídla",
+                TaskKind::parse("a1").unwrap(),
+            ))
             .unwrap();
         assert_eq!(cat.get(a1).name, "Podání jídla");
         // ...with another meaning it is refused.

@@ -74,76 +74,314 @@ impl Column {
 
 /// Columns of `Klienti`.
 pub const CLIENTS: &[Column] = &[
-    col("client_id", "ID klienta", "Client ID", &["Klient", "Client", "ID"], true, "jedinečný kód klienta"),
-    col("birth_year", "Rok narození", "Birth year", &[], false, "celé číslo, např. 1941"),
-    col("care_allowance", "Stupeň PnP", "Care allowance degree", &["Příspěvek na péči", "PnP", "Care allowance"], false, "bez, I, II, III, IV; prázdné = neznámý"),
-    col("lives_alone", "Žije sám", "Lives alone", &["Žije sama", "Žije sám/sama"], false, "ano/ne; prázdné = neznámo"),
-    col("at_risk", "Ohrožen soc. vyloučením", "At risk of social exclusion", &["Ohrožen sociálním vyloučením", "Ohrožen", "At risk"], false, "ano/ne; prázdné = neznámo"),
-    col("fee_exempt", "Osvobozen od úhrady", "Fee exempt", &["Osvobozen"], false, "ano/ne (§ 75 odst. 2 zákona 108/2006 Sb.)"),
+    col(
+        "client_id",
+        "ID klienta",
+        "Client ID",
+        &["Klient", "Client", "ID"],
+        true,
+        "jedinečný kód klienta",
+    ),
+    col(
+        "birth_year",
+        "Rok narození",
+        "Birth year",
+        &[],
+        false,
+        "celé číslo, např. 1941",
+    ),
+    col(
+        "care_allowance",
+        "Stupeň PnP",
+        "Care allowance degree",
+        &["Příspěvek na péči", "PnP", "Care allowance"],
+        false,
+        "bez, I, II, III, IV; prázdné = neznámý",
+    ),
+    col(
+        "lives_alone",
+        "Žije sám",
+        "Lives alone",
+        &["Žije sama", "Žije sám/sama"],
+        false,
+        "ano/ne; prázdné = neznámo",
+    ),
+    col(
+        "at_risk",
+        "Ohrožen soc. vyloučením",
+        "At risk of social exclusion",
+        &["Ohrožen sociálním vyloučením", "Ohrožen", "At risk"],
+        false,
+        "ano/ne; prázdné = neznámo",
+    ),
+    col(
+        "fee_exempt",
+        "Osvobozen od úhrady",
+        "Fee exempt",
+        &["Osvobozen"],
+        false,
+        "ano/ne (§ 75 odst. 2 zákona 108/2006 Sb.)",
+    ),
     col("municipality", "Obec", "Municipality", &[], false, "text"),
-    col("contract_from", "Smlouva od", "Contract from", &[], false, "datum"),
-    col("contract_to", "Smlouva do", "Contract to", &[], false, "datum"),
+    col(
+        "contract_from",
+        "Smlouva od",
+        "Contract from",
+        &[],
+        false,
+        "datum",
+    ),
+    col(
+        "contract_to",
+        "Smlouva do",
+        "Contract to",
+        &[],
+        false,
+        "datum",
+    ),
 ];
 
 /// Columns of `Pracovníci`.
 pub const WORKERS: &[Column] = &[
-    col("worker_id", "ID pracovníka", "Worker ID", &["Pracovník", "Worker", "ID"], true, "jedinečný kód pracovníka"),
-    col("role", "Pozice", "Role", &[], true, "PSS, SP, VED, ADM, RID, ZDR, JIN"),
-    col("fte", "Úvazek", "FTE", &[], true, "desetinné číslo, 0 < úvazek ≤ 1,5"),
-    col("weekly_hours", "Týdenní pracovní doba", "Weekly hours", &[], false, "40; 38,75; 37,5 (prázdné = dle poskytovatele)"),
-    col("employed_from", "Nástup", "Employed from", &[], false, "datum"),
-    col("employed_to", "Ukončení", "Employed to", &[], false, "datum"),
-    col("absence_hours", "Absence hod", "Absence hours", &["Absence"], false, "dovolená + nemoc v období, hodiny"),
-    col("training_hours", "Vzdělávání hod", "Training hours", &["Vzdělávání"], false, "hodiny v období"),
-    col("personnel_cost", "Osobní náklady", "Personnel cost", &[], false, "Kč: mzda + pojistné v období"),
+    col(
+        "worker_id",
+        "ID pracovníka",
+        "Worker ID",
+        &["Pracovník", "Worker", "ID"],
+        true,
+        "jedinečný kód pracovníka",
+    ),
+    col(
+        "role",
+        "Pozice",
+        "Role",
+        &[],
+        true,
+        "PSS, SP, VED, ADM, RID, ZDR, JIN",
+    ),
+    col(
+        "fte",
+        "Úvazek",
+        "FTE",
+        &[],
+        true,
+        "desetinné číslo, 0 < úvazek ≤ 1,5",
+    ),
+    col(
+        "weekly_hours",
+        "Týdenní pracovní doba",
+        "Weekly hours",
+        &[],
+        false,
+        "40; 38,75; 37,5 (prázdné = dle poskytovatele)",
+    ),
+    col(
+        "employed_from",
+        "Nástup",
+        "Employed from",
+        &[],
+        false,
+        "datum",
+    ),
+    col(
+        "employed_to",
+        "Ukončení",
+        "Employed to",
+        &[],
+        false,
+        "datum",
+    ),
+    col(
+        "absence_hours",
+        "Absence hod",
+        "Absence hours",
+        &["Absence"],
+        false,
+        "dovolená + nemoc v období, hodiny",
+    ),
+    col(
+        "training_hours",
+        "Vzdělávání hod",
+        "Training hours",
+        &["Vzdělávání"],
+        false,
+        "hodiny v období",
+    ),
+    col(
+        "personnel_cost",
+        "Osobní náklady",
+        "Personnel cost",
+        &[],
+        false,
+        "Kč: mzda + pojistné v období",
+    ),
 ];
 
 /// Columns of `Výkazy`.
 pub const VISITS: &[Column] = &[
     col("date", "Datum", "Date", &[], true, "datum"),
-    col("worker_id", "Pracovník", "Worker", &["ID pracovníka", "Worker ID"], true, "kód z listu Pracovníci"),
-    col("client_id", "Klient", "Client", &["ID klienta", "Client ID"], false, "kód z listu Klienti; prázdné u času bez klienta"),
-    col("task", "Úkon", "Task", &["Kód úkonu", "Task code"], true, "kód úkonu (a1–e2, CESTA, ADM, … nebo z listu Úkony)"),
-    col("start", "Od", "Start", &["Čas od"], false, "čas, např. 7:30"),
-    col("end", "Do", "End", &["Čas do"], false, "čas, např. 8:15; 24:00 = půlnoc"),
-    col("minutes", "Minuty", "Minutes", &["Doba", "Duration", "Min"], false, "minuty nebo h:mm; povinné, pokud chybí Od a Do"),
-    col("quantity", "Množství", "Quantity", &[], false, "úkony, kg, porce (prázdné = 1)"),
-    col("travel_minutes", "Cesta min", "Travel minutes", &["Cesta"], false, "minuty cesty"),
-    col("fee", "Úhrada", "Fee charged", &["Fee"], false, "Kč účtované klientovi za řádek"),
+    col(
+        "worker_id",
+        "Pracovník",
+        "Worker",
+        &["ID pracovníka", "Worker ID"],
+        true,
+        "kód z listu Pracovníci",
+    ),
+    col(
+        "client_id",
+        "Klient",
+        "Client",
+        &["ID klienta", "Client ID"],
+        false,
+        "kód z listu Klienti; prázdné u času bez klienta",
+    ),
+    col(
+        "task",
+        "Úkon",
+        "Task",
+        &["Kód úkonu", "Task code"],
+        true,
+        "kód úkonu (a1–e2, CESTA, ADM, … nebo z listu Úkony)",
+    ),
+    col(
+        "start",
+        "Od",
+        "Start",
+        &["Čas od"],
+        false,
+        "čas, např. 7:30",
+    ),
+    col(
+        "end",
+        "Do",
+        "End",
+        &["Čas do"],
+        false,
+        "čas, např. 8:15; 24:00 = půlnoc",
+    ),
+    col(
+        "minutes",
+        "Minuty",
+        "Minutes",
+        &["Doba", "Duration", "Min"],
+        false,
+        "minuty nebo h:mm; povinné, pokud chybí Od a Do",
+    ),
+    col(
+        "quantity",
+        "Množství",
+        "Quantity",
+        &[],
+        false,
+        "úkony, kg, porce (prázdné = 1)",
+    ),
+    col(
+        "travel_minutes",
+        "Cesta min",
+        "Travel minutes",
+        &["Cesta"],
+        false,
+        "minuty cesty",
+    ),
+    col(
+        "fee",
+        "Úhrada",
+        "Fee charged",
+        &["Fee"],
+        false,
+        "Kč účtované klientovi za řádek",
+    ),
 ];
 
 /// Columns of `Úkony`.
 pub const TASKS: &[Column] = &[
-    col("code", "Kód", "Code", &["Kód úkonu"], true, "jedinečný kód poskytovatele"),
+    col(
+        "code",
+        "Kód",
+        "Code",
+        &["Kód úkonu"],
+        true,
+        "jedinečný kód poskytovatele",
+    ),
     col("name", "Název", "Name", &[], false, "text"),
-    col("statutory", "Úkon dle vyhlášky", "Statutory task", &["Dle vyhlášky"], true, "a1–e2, CESTA, ADM, VZD, POR, FAK, JIN"),
-    col("unit", "Jednotka", "Unit", &[], false, "hod, úkon, kg, porce, km"),
+    col(
+        "statutory",
+        "Úkon dle vyhlášky",
+        "Statutory task",
+        &["Dle vyhlášky"],
+        true,
+        "a1–e2, CESTA, ADM, VZD, POR, FAK, JIN",
+    ),
+    col(
+        "unit",
+        "Jednotka",
+        "Unit",
+        &[],
+        false,
+        "hod, úkon, kg, porce, km",
+    ),
 ];
 
 /// Columns of `Ceník`.
 pub const PRICES: &[Column] = &[
     col("task", "Úkon", "Task", &["Kód úkonu"], true, "kód úkonu"),
     col("price", "Cena", "Price", &[], true, "Kč za jednotku"),
-    col("valid_from", "Platí od", "Valid from", &[], false, "datum (prázdné = od začátku období)"),
+    col(
+        "valid_from",
+        "Platí od",
+        "Valid from",
+        &[],
+        false,
+        "datum (prázdné = od začátku období)",
+    ),
 ];
 
 /// Columns of `Náklady`.
 pub const COSTS: &[Column] = &[
-    col("category", "Kategorie", "Category", &[], true, "mzdy, pojistne, dpp_dpc, phm, vozidla, material, energie, najem, sluzby, vzdelavani, opravy, odpisy, rezie, ostatni"),
-    col("group", "Skupina", "Group", &[], false, "osobní / provozní (u známých kategorií se odvodí)"),
+    col(
+        "category",
+        "Kategorie",
+        "Category",
+        &[],
+        true,
+        "mzdy, pojistne, dpp_dpc, phm, vozidla, material, energie, najem, sluzby, vzdelavani, opravy, odpisy, rezie, ostatni",
+    ),
+    col(
+        "group",
+        "Skupina",
+        "Group",
+        &[],
+        false,
+        "osobní / provozní (u známých kategorií se odvodí)",
+    ),
     col("amount", "Částka", "Amount", &[], true, "Kč"),
     col("note", "Poznámka", "Note", &[], false, "text"),
 ];
 
 /// Columns of `Výnosy`.
 pub const REVENUES: &[Column] = &[
-    col("source", "Zdroj", "Source", &[], true, "uhrady, mpsv, kraj, obec, jine"),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        true,
+        "uhrady, mpsv, kraj, obec, jine",
+    ),
     col("amount", "Částka", "Amount", &[], true, "Kč"),
 ];
 
 /// Columns of `Benchmarky`.
 pub const BENCHMARKS: &[Column] = &[
-    col("indicator", "Ukazatel", "Indicator", &[], true, "id ukazatele"),
+    col(
+        "indicator",
+        "Ukazatel",
+        "Indicator",
+        &[],
+        true,
+        "id ukazatele",
+    ),
     col("region", "Kraj", "Region", &[], false, "kód kraje nebo CZ"),
     col("valid_from", "Platí od", "Valid from", &[], false, "datum"),
     col("valid_to", "Platí do", "Valid to", &[], false, "datum"),
@@ -176,14 +414,39 @@ pub enum ProviderKey {
 
 /// The keys of `Poskytovatel`: key, Czech, English, hint.
 pub const PROVIDER_KEYS: &[(ProviderKey, &str, &str, &str)] = &[
-    (ProviderKey::Name, "Název", "Name", "název poskytovatele nebo služby"),
+    (
+        ProviderKey::Name,
+        "Název",
+        "Name",
+        "název poskytovatele nebo služby",
+    ),
     (ProviderKey::Ico, "IČO", "Company ID", "8 číslic"),
-    (ProviderKey::RegistrationId, "Registrační číslo", "Registration ID", "číslo v registru sociálních služeb"),
-    (ProviderKey::Region, "Kraj", "Region", "kód kraje, např. KHK"),
+    (
+        ProviderKey::RegistrationId,
+        "Registrační číslo",
+        "Registration ID",
+        "číslo v registru sociálních služeb",
+    ),
+    (
+        ProviderKey::Region,
+        "Kraj",
+        "Region",
+        "kód kraje, např. KHK",
+    ),
     (ProviderKey::PeriodFrom, "Období od", "Period from", "datum"),
     (ProviderKey::PeriodTo, "Období do", "Period to", "datum"),
-    (ProviderKey::WeeklyHours, "Týdenní pracovní doba", "Weekly hours", "40; 38,75; 37,5"),
-    (ProviderKey::PublicEmployer, "Veřejný zaměstnavatel", "Public employer", "ano/ne (ano = 5 týdnů dovolené)"),
+    (
+        ProviderKey::WeeklyHours,
+        "Týdenní pracovní doba",
+        "Weekly hours",
+        "40; 38,75; 37,5",
+    ),
+    (
+        ProviderKey::PublicEmployer,
+        "Veřejný zaměstnavatel",
+        "Public employer",
+        "ano/ne (ano = 5 týdnů dovolené)",
+    ),
 ];
 
 impl ProviderKey {

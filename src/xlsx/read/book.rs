@@ -73,9 +73,13 @@ impl Budget {
 impl<'b> Book<'b> {
     pub(crate) fn open(bytes: &'b [u8], format: Format) -> Result<Book<'b>, Error> {
         let c = Cursor::new(bytes);
-                Ok(match format {
-            Format::Xlsx => Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?)),
-            Format::Xlsb => Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?)),
+        Ok(match format {
+            Format::Xlsx => {
+                Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?))
+            }
+            Format::Xlsb => {
+                Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?))
+            }
             Format::Xls => Book::Xls(Box::new(Xls::new(c).map_err(|x| reader_error(format, x))?)),
             Format::Ods => Book::Ods(Box::new(Ods::new(c).map_err(|x| reader_error(format, x))?)),
         })
@@ -121,9 +125,11 @@ impl<'b> Book<'b> {
         F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
     {
         let format = self.format();
-                match self {
+        match self {
             Book::Xlsx(b) => {
-                let mut reader = b.worksheet_cells_reader(sheet).map_err(|x| reader_error(format, x))?;
+                let mut reader = b
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|x| reader_error(format, x))?;
                 let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
                 let mut current: Option<u32> = None;
                 while let Some(cell) = reader.next_cell().map_err(|x| reader_error(format, x))? {
@@ -146,7 +152,9 @@ impl<'b> Book<'b> {
                 Ok(())
             }
             Book::Xlsb(b) => {
-                let mut reader = b.worksheet_cells_reader(sheet).map_err(|x| reader_error(format, x))?;
+                let mut reader = b
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|x| reader_error(format, x))?;
                 let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
                 let mut current: Option<u32> = None;
                 while let Some(cell) = reader.next_cell().map_err(|x| reader_error(format, x))? {
@@ -169,11 +177,15 @@ impl<'b> Book<'b> {
                 Ok(())
             }
             Book::Xls(b) => {
-                let range = b.worksheet_range(sheet).map_err(|x| reader_error(format, x))?;
+                let range = b
+                    .worksheet_range(sheet)
+                    .map_err(|x| reader_error(format, x))?;
                 range_rows(sheet, budget, &range, &mut f)
             }
             Book::Ods(b) => {
-                let range = b.worksheet_range(sheet).map_err(|x| reader_error(format, x))?;
+                let range = b
+                    .worksheet_range(sheet)
+                    .map_err(|x| reader_error(format, x))?;
                 range_rows(sheet, budget, &range, &mut f)
             }
         }

@@ -49,15 +49,18 @@ pub fn detect(bytes: &[u8]) -> Result<Format, Error> {
         }
         return Ok(Format::Xls);
     }
+    let (cs, en) = looks_like(bytes);
     Err(Error::new(ErrorKind::UnknownFormat {
-        looks_like: looks_like(bytes).to_string(),
+        looks_like: en.to_string(),
+        looks_like_cs: cs.to_string(),
     }))
 }
 
 fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
-    let unknown = |what: &str| {
+    let unknown = |(cs, en): (&str, &str)| {
         Error::new(ErrorKind::UnknownFormat {
-            looks_like: what.to_string(),
+            looks_like: en.to_string(),
+            looks_like_cs: cs.to_string(),
         })
     };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
@@ -66,11 +69,37 @@ fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
             message: e.to_string(),
         })
     })?;
+    // Some writers use backslashes in entry names; calamine accepts them.
     let names: Vec<String> = zip
         .file_names()
-        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter_map(|n| n.ok().map(|n| n.replace('\\', "/")))
         .collect();
     let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+    // The package's declared content types are the authority for OOXML.
+    let ct_name = names
+        .iter()
+        .position(|n| n == "[Content_Types].xml")
+        .and_then(|i| {
+            zip.name_for_index(i)
+                .and_then(|n| n.ok())
+                .map(|n| n.into_owned())
+        });
+    if let Some(ct_name) = ct_name {
+        let mut ct = String::new();
+        if let Ok(f) = zip.by_name(&ct_name) {
+            let _ = f.take(256 << 10).read_to_string(&mut ct);
+        }
+        if ct.contains("ms-excel.sheet.binary") {
+            return Ok(Format::Xlsb);
+        }
+        if ct.contains("spreadsheetml.sheet.main")
+            || ct.contains("ms-excel.sheet.macroEnabled.main")
+            || ct.contains("spreadsheetml.template.main")
+            || ct.contains("ms-excel.template.macroEnabled.main")
+        {
+            return Ok(Format::Xlsx);
+        }
+    }
     if has("xl/workbook.xml") {
         return Ok(Format::Xlsx);
     }
@@ -86,7 +115,10 @@ fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
             return Ok(Format::Ods);
         }
         if m.starts_with("application/vnd.oasis.opendocument") {
-            return Err(unknown("an OpenDocument file that is not a spreadsheet"));
+            return Err(unknown((
+                "dokument OpenDocument, který není tabulka",
+                "an OpenDocument file that is not a spreadsheet",
+            )));
         }
     }
     if has("content.xml") {
@@ -98,28 +130,37 @@ fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
             return Ok(Format::Xlsx);
         }
         if names.iter().any(|n| n.starts_with("word/")) {
-            return Err(unknown("a Word document (docx)"));
+            return Err(unknown(("dokument Wordu (docx)", "a Word document (docx)")));
         }
-        return Err(unknown("an Office document that is not a workbook"));
+        return Err(unknown((
+            "dokument Office, který není sešit",
+            "an Office document that is not a workbook",
+        )));
     }
-    Err(unknown("a zip archive that is not a workbook"))
+    Err(unknown((
+        "archiv zip, který není sešit",
+        "a zip archive that is not a workbook",
+    )))
 }
 
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
-    let pat: Vec<u8> = needle.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let pat: Vec<u8> = needle
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     bytes.windows(pat.len()).any(|w| w == pat.as_slice())
 }
 
-/// A few words on what non-spreadsheet bytes look like.
-fn looks_like(bytes: &[u8]) -> &'static str {
+/// A few words on what non-spreadsheet bytes look like (Czech, English).
+fn looks_like(bytes: &[u8]) -> (&'static str, &'static str) {
     if bytes.is_empty() {
-        return "an empty file";
+        return ("prázdný soubor", "an empty file");
     }
     if bytes.starts_with(b"%PDF") {
-        return "a PDF document";
+        return ("dokument PDF", "a PDF document");
     }
     if bytes.starts_with(&[0x89, b'P', b'N', b'G']) || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return "an image";
+        return ("obrázek", "an image");
     }
     let head = &bytes[..bytes.len().min(512)];
     let trimmed: Vec<u8> = head
@@ -128,15 +169,18 @@ fn looks_like(bytes: &[u8]) -> &'static str {
         .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
         .collect();
     if trimmed.starts_with(b"<") {
-        return "an XML or HTML file";
+        return ("soubor XML nebo HTML", "an XML or HTML file");
     }
     if std::str::from_utf8(head).is_ok() || head.iter().all(|b| *b >= 0x09) {
         if head.contains(&b';') || head.contains(&b',') || head.contains(&b'\t') {
-            return "a text file (CSV?); save it as .xlsx";
+            return (
+                "textový soubor (CSV?); uložte jej jako .xlsx",
+                "a text file (CSV?); save it as .xlsx",
+            );
         }
-        return "a text file";
+        return ("textový soubor", "a text file");
     }
-    "unknown binary data"
+    ("neznámá binární data", "unknown binary data")
 }
 
 #[cfg(test)]

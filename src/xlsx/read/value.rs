@@ -283,8 +283,10 @@ pub(crate) fn iso_duration(s: &str) -> Option<u64> {
                     'M' => 60,
                     _ => 1,
                 };
-                let secs = (v * Decimal::from(mult))
-                    .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+                let secs = (v * Decimal::from(mult)).round_dp_with_strategy(
+                    0,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
                 total = total.checked_add(u64::try_from(secs).ok()?)?;
                 num.clear();
             }
@@ -460,14 +462,29 @@ mod tests {
         for (input, want) in ok {
             assert_eq!(decimal(&t(input), CTX), Ok(dec(want)), "{input:?}");
         }
-        for bad in ["abc", "1,2,3.4.5", "12a", "1e3", ",", "-", "1 23,4,5", "1.2.3,4,5"] {
+        for bad in [
+            "abc",
+            "1,2,3.4.5",
+            "12a",
+            "1e3",
+            ",",
+            "-",
+            "1 23,4,5",
+            "1.2.3,4,5",
+        ] {
             assert_eq!(decimal(&t(bad), CTX), Err(Reason::NotANumber), "{bad:?}");
         }
         // Numeric cells go through the shortest round-trip text.
         assert_eq!(decimal(&Cell::Float(12500.5), CTX), Ok(dec("12500.5")));
-        assert_eq!(decimal(&Cell::Float(0.1 + 0.2), CTX), Ok(dec("0.30000000000000004")));
+        assert_eq!(
+            decimal(&Cell::Float(0.1 + 0.2), CTX),
+            Ok(dec("0.30000000000000004"))
+        );
         assert_eq!(decimal(&Cell::Int(-3), CTX), Ok(dec("-3")));
-        assert_eq!(decimal(&Cell::Float(f64::NAN), CTX), Err(Reason::NotANumber));
+        assert_eq!(
+            decimal(&Cell::Float(f64::NAN), CTX),
+            Err(Reason::NotANumber)
+        );
         assert!(matches!(
             decimal(&Cell::Float(1e300), CTX),
             Err(Reason::OutOfRange(_))
@@ -483,16 +500,36 @@ mod tests {
     fn integers() {
         assert_eq!(integer(&Cell::Float(1942.0), CTX), Ok(1942));
         assert_eq!(integer(&t("1942"), CTX), Ok(1942));
-        assert_eq!(integer(&Cell::Float(1942.5), CTX), Err(Reason::NotAnInteger));
+        assert_eq!(
+            integer(&Cell::Float(1942.5), CTX),
+            Err(Reason::NotAnInteger)
+        );
     }
 
     #[test]
     fn dates_as_typed_and_as_cells() {
         let want = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
-        for s in ["1. 3. 2025", "1.3.2025", "01.03.2025", "2025-03-01", " 1. 3. 2025 ", "2025-03-01T00:00:00", "1. 3. 2025."] {
+        for s in [
+            "1. 3. 2025",
+            "1.3.2025",
+            "01.03.2025",
+            "2025-03-01",
+            " 1. 3. 2025 ",
+            "2025-03-01T00:00:00",
+            "1. 3. 2025.",
+        ] {
             assert_eq!(date(&t(s), CTX), Ok(want), "{s:?}");
         }
-        for s in ["32. 1. 2025", "1. 13. 2025", "1.3.25", "2025/03/01", "3/1/2025", "29. 2. 2025", "2025-3-1", "march"] {
+        for s in [
+            "32. 1. 2025",
+            "1. 13. 2025",
+            "1.3.25",
+            "2025/03/01",
+            "3/1/2025",
+            "29. 2. 2025",
+            "2025-3-1",
+            "march",
+        ] {
             assert_eq!(date(&t(s), CTX), Err(Reason::NotADate), "{s:?}");
         }
         let serial = |v| Cell::Serial {
@@ -501,11 +538,11 @@ mod tests {
         };
         assert_eq!(date(&serial(45717.0), CTX), Ok(want));
         assert_eq!(date(&serial(44255.0), CTX1904), Ok(want));
-        assert_eq!(date(&Cell::Float(45717.0), CTX), Err(Reason::NumberNotADate));
         assert_eq!(
-            date(&Cell::IsoDate("2025-03-01".into()), CTX),
-            Ok(want)
+            date(&Cell::Float(45717.0), CTX),
+            Err(Reason::NumberNotADate)
         );
+        assert_eq!(date(&Cell::IsoDate("2025-03-01".into()), CTX), Ok(want));
         assert_eq!(
             date(
                 &Cell::Serial {
@@ -588,7 +625,9 @@ mod tests {
 
     #[test]
     fn yes_no_words() {
-        for s in ["ano", "Ano", "ANO", "yes", "1", "x", "X", "✓", "true", "TRUE", "a"] {
+        for s in [
+            "ano", "Ano", "ANO", "yes", "1", "x", "X", "✓", "true", "TRUE", "a",
+        ] {
             assert_eq!(yes_no(&t(s), CTX), Ok(true), "{s:?}");
         }
         for s in ["ne", "NE", "no", "0", "false", "n"] {

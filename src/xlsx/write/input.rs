@@ -10,8 +10,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::model::Dataset;
-use crate::xlsx::schema::{COSTS, PRICES, REVENUES, SheetKind, TASKS, VISITS, WORKERS};
 use crate::xlsx::schema::CLIENTS;
+use crate::xlsx::schema::{COSTS, PRICES, REVENUES, SheetKind, TASKS, VISITS, WORKERS};
 
 /// A cell written verbatim, for rows that are deliberately not what the
 /// dataset holds (defects in a sample, tests of the reader).
@@ -116,7 +116,11 @@ impl<'a> InputWorkbook<'a> {
             kv(ws, "Období od", InputCell::Date(period.from))?;
             kv(ws, "Období do", InputCell::Date(period.to))?;
         }
-        kv(ws, "Týdenní pracovní doba", InputCell::Number(num(p.weekly_hours)))?;
+        kv(
+            ws,
+            "Týdenní pracovní doba",
+            InputCell::Number(num(p.weekly_hours)),
+        )?;
         kv(
             ws,
             "Veřejný zaměstnavatel",
@@ -143,27 +147,65 @@ impl<'a> InputWorkbook<'a> {
             ws.write_string(r, 0, &w.id)?;
             ws.write_string(r, 1, w.role.code())?;
             ws.write_number(r, 2, num(w.fte))?;
-            opt(ws, r, 3, w.weekly_hours.map(|h| InputCell::Number(num(h))), &f)?;
+            opt(
+                ws,
+                r,
+                3,
+                w.weekly_hours.map(|h| InputCell::Number(num(h))),
+                &f,
+            )?;
             opt(ws, r, 4, w.employed_from.map(InputCell::Date), &f)?;
             opt(ws, r, 5, w.employed_to.map(InputCell::Date), &f)?;
-            opt(ws, r, 6, w.absence.map(|s| InputCell::Number(s as f64 / 3600.0)), &f)?;
-            opt(ws, r, 7, w.training.map(|s| InputCell::Number(s as f64 / 3600.0)), &f)?;
-            opt(ws, r, 8, w.personnel_cost.map(|c| InputCell::Number(num(c))), &f)?;
+            opt(
+                ws,
+                r,
+                6,
+                w.absence.map(|s| InputCell::Number(s as f64 / 3600.0)),
+                &f,
+            )?;
+            opt(
+                ws,
+                r,
+                7,
+                w.training.map(|s| InputCell::Number(s as f64 / 3600.0)),
+                &f,
+            )?;
+            opt(
+                ws,
+                r,
+                8,
+                w.personnel_cost.map(|c| InputCell::Number(num(c))),
+                &f,
+            )?;
         }
 
         // Klienti
         let ws = header(&mut wb, SheetKind::Clients, CLIENTS, &f)?;
-        let yes_no = |b: Option<bool>| b.map(|b| InputCell::Text(if b { "ano" } else { "ne" }.into()));
+        let yes_no =
+            |b: Option<bool>| b.map(|b| InputCell::Text(if b { "ano" } else { "ne" }.into()));
         for (i, c) in ds.clients.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, &c.id)?;
-            opt(ws, r, 1, c.birth_year.map(|y| InputCell::Number(f64::from(y))), &f)?;
+            opt(
+                ws,
+                r,
+                1,
+                c.birth_year.map(|y| InputCell::Number(f64::from(y))),
+                &f,
+            )?;
             opt(
                 ws,
                 r,
                 2,
                 c.care_allowance.map(|d| {
-                    InputCell::Text(if d == crate::CareDegree::None { "bez" } else { d.id() }.into())
+                    InputCell::Text(
+                        if d == crate::CareDegree::None {
+                            "bez"
+                        } else {
+                            d.id()
+                        }
+                        .into(),
+                    )
                 }),
                 &f,
             )?;

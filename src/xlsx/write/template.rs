@@ -5,8 +5,7 @@
 use std::path::Path;
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet,
-    XlsxError,
+    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use crate::model::{CostCategory, Role, StatutoryTask};
@@ -143,7 +142,11 @@ fn instructions(ws: &mut Worksheet, header: &Format) -> Result<(), XlsxError> {
         if kind == SheetKind::Provider || kind == SheetKind::Benchmarks {
             continue;
         }
-        let need = if kind.required() { "povinný" } else { "nepovinný" };
+        let need = if kind.required() {
+            "povinný"
+        } else {
+            "nepovinný"
+        };
         ws.write_string_with_format(r, 0, format!("List {} ({need})", kind.cs()), &bold)?;
         r += 1;
         ws.write_string_with_format(r, 0, "Sloupec", header)?;

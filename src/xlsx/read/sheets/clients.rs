@@ -40,7 +40,10 @@ pub(crate) fn row(
     if let (Some(f), Some(t)) = (c.contract_from, c.contract_to)
         && t < f
     {
-        return Err(row.reject(TO, Reason::OutOfRange(format!("≥ {}", f.format("%-d. %-m. %Y")))));
+        return Err(row.reject(
+            TO,
+            Reason::OutOfRange(format!("≥ {}", f.format("%-d. %-m. %Y"))),
+        ));
     }
     c.row = row.number;
     b.client(c).map(|_| ()).map_err(|e| refused(row, ID, e))

@@ -15,8 +15,8 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     let task = b
         .find_task(&code)
         .ok_or_else(|| row.reject(TASK, Reason::UnknownTask))?;
-    let price = non_negative(row, PRICE, Some(row.req(PRICE, value::decimal)?))?
-        .unwrap_or_default();
+    let price =
+        non_negative(row, PRICE, Some(row.req(PRICE, value::decimal)?))?.unwrap_or_default();
     let valid_from = row.get(FROM, value::date)?;
     b.price(Price {
         task,

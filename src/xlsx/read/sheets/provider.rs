@@ -43,7 +43,10 @@ pub(crate) fn read(
             return Ok(());
         };
         let label = fold(&key_cell.raw(ctx.date_1904));
-        if matches!(label.as_str(), "udaj" | "polozka" | "parametr" | "key" | "item") {
+        if matches!(
+            label.as_str(),
+            "udaj" | "polozka" | "parametr" | "key" | "item"
+        ) {
             return Ok(()); // a header row
         }
         let value_cell = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v);

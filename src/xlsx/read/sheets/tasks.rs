@@ -14,7 +14,8 @@ const UNIT: usize = 3;
 pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Problem> {
     let code = row.req(CODE, value::text)?;
     let kind_text = row.req(STATUTORY, value::text)?;
-    let kind = TaskKind::parse(&kind_text).ok_or_else(|| row.reject(STATUTORY, Reason::UnknownKind))?;
+    let kind =
+        TaskKind::parse(&kind_text).ok_or_else(|| row.reject(STATUTORY, Reason::UnknownKind))?;
     let name = row.get(NAME, value::text)?.unwrap_or_default();
     let mut task = Task::new(code, name, kind);
     if let Some(u) = row.get(UNIT, value::text)? {

@@ -41,7 +41,10 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     if let (Some(f), Some(t)) = (w.employed_from, w.employed_to)
         && t < f
     {
-        return Err(row.reject(TO, Reason::OutOfRange(format!("≥ {}", f.format("%-d. %-m. %Y")))));
+        return Err(row.reject(
+            TO,
+            Reason::OutOfRange(format!("≥ {}", f.format("%-d. %-m. %Y"))),
+        ));
     }
     w.absence = hours(row, ABSENCE)?;
     w.training = hours(row, TRAINING)?;

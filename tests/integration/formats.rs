@@ -1,0 +1,102 @@
+//! The same dataset saved by LibreOffice as .xlsx, .xls and .ods reads to
+//! equal datasets; a 1904-date workbook reads the right dates.
+
+use std::io::{Cursor, Read, Write};
+
+use chrono::NaiveDate;
+use homecare_audit::xlsx::read_path;
+
+use crate::common::{read, root};
+
+#[test]
+fn xlsx_xls_and_ods_read_to_equal_datasets() {
+    let read_one = |ext: &str| {
+        let (mut ds, problems) = read_path(
+            root(&format!("fixtures/formats/small.{ext}")),
+            &Default::default(),
+        )
+        .unwrap_or_else(|e| panic!("{ext}: {e}"));
+        assert!(problems.no_rejections(), "{ext}: {:?}", problems.list);
+        ds.source = Default::default(); // file name and format differ
+        ds
+    };
+    let xlsx = read_one("xlsx");
+    // The fixture holds 120 visits over 5 clients and 7 workers (seed 7).
+    assert_eq!(xlsx.visits.len(), 120);
+    assert_eq!(xlsx.clients.len(), 5);
+    assert_eq!(xlsx.workers.len(), 7);
+    for ext in ["xls", "ods"] {
+        let other = read_one(ext);
+        assert_eq!(other.provider, xlsx.provider, "{ext}: provider");
+        assert_eq!(other.workers, xlsx.workers, "{ext}: workers");
+        assert_eq!(other.clients, xlsx.clients, "{ext}: clients");
+        assert_eq!(other.tasks, xlsx.tasks, "{ext}: tasks");
+        for (a, b) in other.visits.iter().zip(&xlsx.visits) {
+            assert_eq!(a, b, "{ext}: visit at row {}", b.row);
+        }
+        assert_eq!(other, xlsx, "{ext}");
+    }
+}
+
+/// Rewrites `xl/workbook.xml` of an xlsx so that it counts dates from 1904.
+fn set_1904(xlsx: &[u8]) -> Vec<u8> {
+    let mut zin = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/workbook.xml" {
+            let s = String::from_utf8(data).unwrap();
+            let s = if s.contains("<workbookPr") {
+                s.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+            } else {
+                s.replacen("<sheets>", "<workbookPr date1904=\"1\"/><sheets>", 1)
+            };
+            data = s.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn dates_of_a_1904_workbook_are_right() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("d. m. yyyy");
+    let ws = wb.add_worksheet().set_name("Pracovníci").unwrap();
+    ws.write_row(0, 0, ["ID pracovníka", "Pozice", "Úvazek", "Nástup"])
+        .unwrap();
+    ws.write_row(1, 0, ["P1", "PSS"]).unwrap();
+    ws.write_number(1, 2, 1.0).unwrap();
+    // 2025-01-06 is serial 45663 in the 1900 system, 45663 − 1462 = 44201
+    // in the 1904 system.
+    ws.write_number_with_format(1, 3, 44201.0, &date).unwrap();
+    let ws = wb.add_worksheet().set_name("Klienti").unwrap();
+    ws.write_row(0, 0, ["ID klienta", "Obec"]).unwrap();
+    ws.write_row(1, 0, ["K1", "Vzorov"]).unwrap();
+    let ws = wb.add_worksheet().set_name("Výkazy").unwrap();
+    ws.write_row(0, 0, ["Datum", "Pracovník", "Klient", "Úkon", "Minuty"])
+        .unwrap();
+    // 2025-03-01 = 45717 (1900) = 44255 (1904).
+    ws.write_number_with_format(1, 0, 44255.0, &date).unwrap();
+    ws.write_row(1, 1, ["P1", "K1", "b1"]).unwrap();
+    ws.write_number(1, 4, 30.0).unwrap();
+    let bytes = set_1904(&wb.save_to_buffer().unwrap());
+
+    let (ds, problems) = read(&bytes);
+    assert!(problems.no_rejections(), "{:?}", problems.list);
+    assert!(ds.source.date_1904);
+    assert_eq!(
+        ds.visits[0].date,
+        NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()
+    );
+    assert_eq!(
+        ds.workers[0].employed_from,
+        NaiveDate::from_ymd_opt(2025, 1, 6)
+    );
+}

@@ -1,0 +1,10 @@
+//! One integration test binary (faster to link than many), one module per
+//! concern.
+
+mod cli;
+mod common;
+mod corpus;
+mod formats;
+mod hostile;
+mod template;
+mod values;
