@@ -33,8 +33,10 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod calendar;
 mod error;
 mod i18n;
+pub mod law;
 pub mod model;
 pub mod period;
 pub mod place;

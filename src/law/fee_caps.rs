@@ -1,0 +1,221 @@
+//! Maximum fees of Decree 505/2006 §6(2) for home care (DOMAIN.md §1.3).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::date;
+
+/// The hourly cap valid from a date, with the lower cap for a client
+/// receiving more than 80 hours in the calendar month (since 1.1.2023).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct HourlyCap {
+    /// First day of validity.
+    pub from: NaiveDate,
+    /// Kč per hour.
+    pub cap: Decimal,
+    /// Kč per hour for a client over 80 hours in the month, when the rule
+    /// applies.
+    pub cap_over_80h: Option<Decimal>,
+    /// The decree that set it.
+    pub decree: &'static str,
+    /// Where the figure was checked.
+    pub source: &'static str,
+    /// True when read in a source's text ([V] in DOMAIN.md).
+    pub verified: bool,
+}
+
+const fn kc(n: i64) -> Decimal {
+    Decimal::from_parts(n as u32, 0, 0, false, 0)
+}
+
+/// Hourly caps in force, oldest first. Each row is valid until the next.
+pub const HOURLY_CAPS: &[HourlyCap] = &[
+    HourlyCap {
+        from: date(2007, 1, 1),
+        cap: kc(120),
+        cap_over_80h: None,
+        decree: "505/2006 Sb.",
+        source: "https://novyepis.cz/clanek/56925",
+        verified: true,
+    },
+    HourlyCap {
+        from: date(2014, 1, 1),
+        cap: kc(130),
+        cap_over_80h: None,
+        decree: "389/2013 Sb.",
+        source: "https://novyepis.cz/clanek/56925",
+        verified: true,
+    },
+    HourlyCap {
+        from: date(2022, 3, 1),
+        cap: kc(135),
+        cap_over_80h: None,
+        decree: "34/2022 Sb.",
+        source: "https://www.praceamzda.cz/predpisy/34-2022-sb",
+        verified: true,
+    },
+    HourlyCap {
+        from: date(2023, 1, 1),
+        cap: kc(155),
+        cap_over_80h: Some(kc(135)),
+        decree: "440/2022 Sb.",
+        source: "https://ceskezakony.cz/en/zakon/440-2022",
+        verified: true,
+    },
+    // Decree 571/2025 (promulgated 22.12.2025) changed meal caps; whether it
+    // changed the hourly cap was not found: this row stays until it is.
+    HourlyCap {
+        from: date(2024, 7, 1),
+        cap: kc(165),
+        cap_over_80h: Some(kc(150)),
+        decree: "195/2024 Sb.",
+        source: "https://www.spmpcr.cz/prispevek-na-peci-uhrady-za-sluzby",
+        verified: true,
+    },
+];
+
+/// The hourly cap valid on a date; `None` before 2007.
+pub fn hourly_cap_on(day: NaiveDate) -> Option<&'static HourlyCap> {
+    HOURLY_CAPS.iter().rev().find(|c| c.from <= day)
+}
+
+/// A per-act or per-kg cap for some statutory tasks, valid from a date.
+/// `cap: None` means the amount is not known: the check is skipped and the
+/// report says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct UnitCap {
+    /// Statutory task codes it applies to.
+    pub tasks: &'static [&'static str],
+    /// First day of validity.
+    pub from: NaiveDate,
+    /// Kč per act or per kg; `None` when unknown.
+    pub cap: Option<Decimal>,
+    /// The decree.
+    pub decree: &'static str,
+    /// Where the figure comes from.
+    pub source: &'static str,
+    /// False: inferred from providers' price lists ([I] in DOMAIN.md).
+    pub verified: bool,
+}
+
+/// Per-act (meal delivery c2, big shopping d6) and per-kg (laundry d7, d8)
+/// caps. All amounts are provisional: inferred from price lists charging at
+/// the cap. From 1.1.2023 the caps were raised by amounts not found.
+pub const UNIT_CAPS: &[UnitCap] = &[
+    UnitCap {
+        tasks: &["c2"],
+        from: date(2014, 1, 1),
+        cap: Some(kc(30)),
+        decree: "389/2013 Sb.",
+        source: "https://www.valmez.charita.cz/sluzba/pecovatelska-sluzba-roznov-pod-radhostem/cenik",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["c2"],
+        from: date(2022, 3, 1),
+        cap: Some(kc(40)),
+        decree: "34/2022 Sb.",
+        source: "https://www.pecovatelskasluzba.cz/cenik",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["c2"],
+        from: date(2023, 1, 1),
+        cap: None,
+        decree: "440/2022 Sb.",
+        source: "https://ceskezakony.cz/en/zakon/440-2022",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["d6"],
+        from: date(2014, 1, 1),
+        cap: Some(kc(115)),
+        decree: "389/2013 Sb.",
+        source: "https://pisek.charita.cz/nase-sluzby/pecovatelska-sluzba/cenik/",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["d6"],
+        from: date(2022, 3, 1),
+        cap: Some(kc(140)),
+        decree: "34/2022 Sb.",
+        source: "http://www.domacipecehk.cz/index.php/pecovatelska-sluzba/joomlaorg",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["d6"],
+        from: date(2023, 1, 1),
+        cap: None,
+        decree: "440/2022 Sb.",
+        source: "https://ceskezakony.cz/en/zakon/440-2022",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["d7", "d8"],
+        from: date(2014, 1, 1),
+        cap: Some(kc(70)),
+        decree: "389/2013 Sb.",
+        source: "https://pisek.charita.cz/nase-sluzby/pecovatelska-sluzba/cenik/",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["d7", "d8"],
+        from: date(2022, 3, 1),
+        cap: Some(kc(80)),
+        decree: "34/2022 Sb.",
+        source: "http://www.domacipecehk.cz/index.php/pecovatelska-sluzba/joomlaorg",
+        verified: false,
+    },
+    UnitCap {
+        tasks: &["d7", "d8"],
+        from: date(2023, 1, 1),
+        cap: None,
+        decree: "440/2022 Sb.",
+        source: "https://ceskezakony.cz/en/zakon/440-2022",
+        verified: false,
+    },
+];
+
+/// The per-unit cap row valid for a task code on a date, if the task has
+/// one (`c1` meals have none here: lunch and full-day caps differ and a row
+/// does not say which).
+pub fn unit_cap_on(task: &str, day: NaiveDate) -> Option<&'static UnitCap> {
+    UNIT_CAPS
+        .iter()
+        .rev()
+        .find(|c| c.from <= day && c.tasks.contains(&task))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn hourly_cap_history() {
+        let cap = |y, m, dd| hourly_cap_on(d(y, m, dd)).map(|c| (c.cap, c.cap_over_80h));
+        assert_eq!(cap(2006, 12, 31), None);
+        assert_eq!(cap(2013, 12, 31), Some((kc(120), None)));
+        assert_eq!(cap(2014, 1, 1), Some((kc(130), None)));
+        assert_eq!(cap(2022, 2, 28), Some((kc(130), None)));
+        assert_eq!(cap(2022, 3, 1), Some((kc(135), None)));
+        assert_eq!(cap(2023, 1, 1), Some((kc(155), Some(kc(135)))));
+        assert_eq!(cap(2024, 6, 30), Some((kc(155), Some(kc(135)))));
+        assert_eq!(cap(2024, 7, 1), Some((kc(165), Some(kc(150)))));
+        assert_eq!(cap(2026, 11, 23), Some((kc(165), Some(kc(150)))));
+    }
+
+    #[test]
+    fn unit_caps_known_until_2023() {
+        let cap = |t, y, m, dd| unit_cap_on(t, d(y, m, dd)).and_then(|c| c.cap);
+        assert_eq!(cap("c2", 2022, 6, 1), Some(kc(40)));
+        assert_eq!(cap("d8", 2015, 6, 1), Some(kc(70)));
+        assert_eq!(cap("d6", 2025, 6, 1), None);
+        assert!(unit_cap_on("c1", d(2025, 6, 1)).is_none());
+        assert!(unit_cap_on("c2", d(2013, 6, 1)).is_none());
+    }
+}
