@@ -14,8 +14,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
 use homecare_audit::xlsx::{ReadOptions, read_path};
-use homecare_audit::{Dataset, ErrorKind, Lang, Problems};
+use homecare_audit::{ErrorKind, Lang};
 
 struct Args {
     input: PathBuf,
@@ -84,17 +85,22 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    print_summary(&dataset, &problems, lang);
+    let options = AuditOptions {
+        lang,
+        ..AuditOptions::default()
+    };
+    let report = Audit::new(&dataset)
+        .problems(&problems)
+        .options(options)
+        .run();
+    // The summary goes to stderr when the JSON goes to stdout.
+    if args.json.as_deref() == Some("-") {
+        eprint!("{}", summary(&report, lang));
+    } else {
+        print!("{}", summary(&report, lang));
+    }
     if let Some(path) = &args.json {
-        let json = serde_json::json!({
-            "provider": {
-                "name": dataset.provider.name,
-                "region": dataset.provider.region,
-                "period": dataset.period(),
-            },
-            "rows": problems.rows,
-            "problems": problems.list,
-        });
+        let json = &report;
         let text = match serde_json::to_string_pretty(&json) {
             Ok(t) => t,
             Err(e) => {
@@ -113,66 +119,4 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-fn print_summary(ds: &Dataset, problems: &Problems, lang: Lang) {
-    // With the JSON on stdout, the summary goes to stderr.
-    let mut out: Box<dyn Write> = Box::new(std::io::stderr());
-    let _ = writeln!(out, "{}", ds.provider.name);
-    if let Some(p) = ds.period() {
-        let _ = writeln!(
-            out,
-            "{} {} – {}",
-            lang.pick("Období", "Period"),
-            p.from.format("%-d. %-m. %Y"),
-            p.to.format("%-d. %-m. %Y")
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\n{:<14} {:>9} {:>9} {:>9}",
-        lang.pick("List", "Sheet"),
-        lang.pick("načteno", "read"),
-        lang.pick("přijato", "accepted"),
-        lang.pick("odmítnuto", "rejected")
-    );
-    for (sheet, c) in &problems.rows {
-        let _ = writeln!(
-            out,
-            "{sheet:<14} {:>9} {:>9} {:>9}",
-            c.read, c.accepted, c.rejected
-        );
-    }
-    let rejected: Vec<_> = problems.rejections().collect();
-    let notices: Vec<_> = problems.notices().collect();
-    if !rejected.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} ({}):",
-            lang.pick("Odmítnuté řádky", "Rejected rows"),
-            rejected.len()
-        );
-        for p in rejected.iter().take(20) {
-            let _ = writeln!(out, "  {}", p.describe(lang));
-        }
-        if rejected.len() > 20 {
-            let _ = writeln!(
-                out,
-                "  … {} {}",
-                rejected.len() - 20,
-                lang.pick("dalších", "more")
-            );
-        }
-    }
-    if !notices.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} ({}):",
-            lang.pick("Upozornění", "Notices"),
-            notices.len()
-        );
-        for p in notices.iter().take(10) {
-            let _ = writeln!(out, "  {}", p.describe(lang));
-        }
-    }
 }

@@ -33,7 +33,11 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod audit;
+pub mod benchmark;
+pub use benchmark::{Benchmark, BenchmarkSet};
 pub mod calendar;
+pub mod display;
 mod error;
 mod i18n;
 pub mod law;

@@ -76,8 +76,8 @@ pub struct Synth {
 /// (task, weight %, minutes lo..hi, quantity lo..hi, fee per unit in Kč or
 /// per hour for hourly tasks)
 const MIX: &[(&str, u64, u64, u64, u64, u64, u64)] = &[
-    ("c2", 28, 5, 10, 1, 1, 40),
-    ("OBED", 6, 5, 10, 1, 1, 40),
+    ("c2", 18, 5, 10, 1, 1, 40),
+    ("OBED", 4, 5, 10, 1, 1, 40),
     ("b1", 14, 30, 60, 1, 1, 150),
     ("a2", 7, 15, 30, 1, 1, 150),
     ("a1", 4, 10, 30, 1, 1, 150),
@@ -120,9 +120,10 @@ impl Synth {
             TaskKind::parse("c2").unwrap_or(TaskKind::Other),
         ));
 
-        // Staff: one full-time care worker per ~2 000 rows a year, at least 4.
-        let n_pss = (self.visits / 2000).max(4);
-        let mut pss: Vec<WorkerId> = Vec::new();
+        // Staff: one full-time care worker per ~1 800 rows a year (about
+        // seven visits a working day), at least 2.
+        let n_pss = (self.visits / 1800).max(2);
+        let mut pss: Vec<(WorkerId, NaiveDate)> = Vec::new();
         let mut staff_cost = Decimal::ZERO;
         let mut roles = vec![Role::Pss; n_pss];
         roles.extend(std::iter::repeat_n(Role::Sp, (n_pss / 10).max(1)));
@@ -131,16 +132,20 @@ impl Synth {
             roles.push(Role::Rid);
         }
         for (i, role) in roles.into_iter().enumerate() {
+            // Small services share management: part-time SP, head and admin.
+            let small = n_pss < 6;
             let fte = match (role, rng.range(0, 9)) {
                 (Role::Pss, 0) => Decimal::new(5, 1),
                 (Role::Pss, 1) => Decimal::new(75, 2),
                 (Role::Adm, _) => Decimal::new(5, 1),
+                (Role::Sp | Role::Ved, _) if small => Decimal::new(5, 1),
                 _ => Decimal::ONE,
             };
             let mut w = Worker::new(format!("{}{:03}", role.code(), i + 1), role, fte);
             if rng.chance(10) {
                 w.employed_from = Some(from + Duration::days(rng.range(30, 200) as i64));
             }
+            let starts = w.employed_from.unwrap_or(from);
             if rng.chance(20) {
                 w.training = Some(rng.range(16, 40) * 3600);
             }
@@ -157,7 +162,7 @@ impl Synth {
             if let Ok(id) = b.worker(w)
                 && role == Role::Pss
             {
-                pss.push(id);
+                pss.push((id, starts));
             }
         }
 
@@ -165,6 +170,7 @@ impl Synth {
         let n_clients = (self.visits / 30).clamp(5, 60_000);
         let mut clients = Vec::with_capacity(n_clients);
         let mut weights = Vec::with_capacity(n_clients);
+        let mut meal_only = Vec::with_capacity(n_clients);
         let towns = ["Vzorov", "Horní Lhota", "Dolní Lhota", "Zálesí"];
         for i in 0..n_clients {
             let degree = match rng.weighted(&[25, 25, 25, 15, 5, 5]) {
@@ -180,10 +186,13 @@ impl Synth {
             c.birth_year = Some(rng.range(1925, 1962) as u16);
             c.lives_alone = (!rng.chance(5)).then(|| rng.chance(55));
             c.at_risk = (!rng.chance(10)).then(|| rng.chance(15));
-            c.fee_exempt = Some(rng.chance(1));
+            c.fee_exempt = Some(rng.chance(2));
+            let exempt = c.fee_exempt == Some(true);
             c.municipality = Some(towns[rng.range(0, 3) as usize].to_string());
             if let Ok(id) = b.client(c) {
-                clients.push(id);
+                clients.push((id, exempt));
+                // About a third of clients only have lunch delivered.
+                meal_only.push(rng.chance(30));
                 weights.push(match degree {
                     Some(CareDegree::IV) => 6,
                     Some(CareDegree::III) => 4,
@@ -222,14 +231,27 @@ impl Synth {
         let mut made = 0usize;
         b.reserve_visits(self.visits.min(1 << 21));
         let mix_weights: Vec<u64> = MIX.iter().map(|m| m.1).collect();
+        let meal_mix: Vec<u64> = MIX
+            .iter()
+            .map(|m| if m.0 == "c2" || m.0 == "OBED" { m.1 } else { 0 })
+            .collect();
         'outer: for day in &days {
-            for &w in &pss {
+            for &(w, starts) in &pss {
+                if *day < starts {
+                    continue;
+                }
                 let mut t: u32 = 7 * 3600 + rng.range(0, 4) as u32 * 900;
                 for _ in 0..per_day {
                     if made >= self.visits {
                         break 'outer;
                     }
-                    let m = MIX[rng.weighted(&mix_weights)];
+                    let ci = rng.weighted(&weights);
+                    let mix = if meal_only[ci] {
+                        &meal_mix
+                    } else {
+                        &mix_weights
+                    };
+                    let m = MIX[rng.weighted(mix)];
                     let (code, _, lo, hi, qlo, qhi, rate) = m;
                     let Some(task) = b.find_task(code) else {
                         continue;
@@ -237,10 +259,10 @@ impl Synth {
                     let kind = b.tasks().get(task).kind;
                     let minutes = rng.range(lo, hi) as u32;
                     let duration = minutes * 60;
-                    let client = if kind.needs_client() {
-                        Some(clients[rng.weighted(&weights)])
+                    let (client, exempt) = if kind.needs_client() {
+                        (Some(clients[ci].0), clients[ci].1)
                     } else {
-                        None
+                        (None, false)
                     };
                     let travel = if client.is_some() {
                         rng.range(4, 20) as u32 * 60
@@ -252,7 +274,9 @@ impl Synth {
                         .with_start(t % 86_400)
                         .with_travel(travel)
                         .with_quantity(quantity);
-                    if rate > 0 && client.is_some() {
+                    // Exempt clients pay only for meals, save a rare mistake.
+                    let charge = !exempt || code == "c2" || code == "OBED" || rng.chance(5);
+                    if rate > 0 && client.is_some() && charge {
                         let hourly = kind
                             .statutory()
                             .map(|s| s.billing_unit() == crate::BillingUnit::Hour)

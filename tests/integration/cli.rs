@@ -24,8 +24,12 @@ fn sample_json_has_the_row_accounting_and_the_places() {
     let (code, stdout, stderr) = audit(&["--json", "-", "-o", report.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON on stdout");
-    // The sample: 2 000 generated visits plus 6 defect rows (generate.rs
-    // --defects) and a totals row that is not read.
+    // The sample is `generate 6000 --seed 2025 --defects`: the generator's
+    // N visits (header in row 1, visits in rows 2..=N+1), then its 6 defect
+    // rows, then a totals row that is not read.
+    let synth = homecare_audit::synth::Synth::new(2025, 6000);
+    let n = synth.dataset().visits.len() as u64;
+    let defects = synth.defect_rows();
     let v = &json["rows"]["Výkazy"];
     assert_eq!(
         (
@@ -33,25 +37,29 @@ fn sample_json_has_the_row_accounting_and_the_places() {
             v["accepted"].as_u64(),
             v["rejected"].as_u64()
         ),
-        (Some(2006), Some(2000), Some(6))
+        (Some(n + 6), Some(n), Some(6))
     );
     let problems = json["problems"].as_array().unwrap();
-    let at = |place: &str| {
+    let at = |place: String| {
         problems
             .iter()
-            .find(|p| p["place"] == place)
+            .find(|p| p["place"] == place.as_str())
+            .cloned()
             .unwrap_or_else(|| panic!("{place}"))
     };
-    assert_eq!(at("Výkazy!C2002")["raw"], "K99999");
-    assert_eq!(
-        at("Výkazy!C2002")["reason"],
-        "client not in the Clients sheet"
-    );
-    assert_eq!(at("Výkazy!A2004")["kind"], "not_a_date");
-    assert_eq!(at("Výkazy!A2008")["rejected"], false); // the totals row
+    // The first defect: an unknown client in column C.
+    let first = at(format!("Výkazy!C{}", n + 2));
+    assert_eq!(first["raw"], "K99999");
+    assert_eq!(first["reason"], "client not in the Clients sheet");
+    // The third: 31 February in column A.
+    assert_eq!(defects[2].1, homecare_audit::Reason::NotADate);
+    assert_eq!(at(format!("Výkazy!A{}", n + 4))["kind"], "not_a_date");
+    // The totals row is a notice.
+    assert_eq!(at(format!("Výkazy!A{}", n + 8))["rejected"], false);
     assert_eq!(json["provider"]["period"]["from"], "2025-01-01");
     // The summary for the auditor goes to stderr, in Czech by default.
     assert!(stderr.contains("Odmítnuté řádky (6)"), "{stderr}");
+    assert!(stderr.contains("Náklady na hodinu přímé péče"), "{stderr}");
 }
 
 #[test]
@@ -64,5 +72,51 @@ fn exit_statuses() {
     let (code, _, stderr) = audit(&["--strict", "--lang", "en"]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("strict mode"), "{stderr}");
-    assert!(stderr.contains("Výkazy!C2002"), "{stderr}");
+    let n = homecare_audit::synth::Synth::new(2025, 6000)
+        .dataset()
+        .visits
+        .len();
+    assert!(stderr.contains(&format!("Výkazy!C{}", n + 2)), "{stderr}");
+}
+
+#[test]
+fn the_committed_sample_is_what_the_generator_makes() {
+    // A 5 792-row round trip: the generator's dataset written by
+    // `generate` and read back is the same dataset.
+    let (mut read, _) =
+        homecare_audit::xlsx::read_path(root("fixtures/sample.xlsx"), &Default::default()).unwrap();
+    let mut made = homecare_audit::synth::Synth::new(2025, 6000).dataset();
+    read.source = Default::default();
+    made.source = Default::default();
+    for (a, b) in read.visits.iter().zip(&made.visits) {
+        assert_eq!(
+            (
+                a.date, a.worker, a.client, a.task, a.start, a.duration, a.travel, a.quantity,
+                a.fee
+            ),
+            (
+                b.date, b.worker, b.client, b.task, b.start, b.duration, b.travel, b.quantity,
+                b.fee
+            )
+        );
+    }
+    for v in &mut read.visits {
+        v.row = 0;
+    }
+    for w in &mut read.workers {
+        w.row = 0;
+    }
+    for c in &mut read.clients {
+        c.row = 0;
+    }
+    for p in &mut read.prices {
+        p.row = 0;
+    }
+    for l in read.costs.iter_mut().flatten() {
+        l.row = 0;
+    }
+    for l in read.revenues.iter_mut().flatten() {
+        l.row = 0;
+    }
+    assert_eq!(read, made);
 }

@@ -1,0 +1,55 @@
+//! What every indicator family reads: the period, the tally, the workers'
+//! time base, and helpers for building indicators.
+
+use rust_decimal::Decimal;
+
+use super::hours::{WorkerHours, secs_to_hours};
+use super::report::{Indicator, Unavailable, Unit};
+use super::tally::{Months, Tally, TaskInfo};
+use crate::model::Dataset;
+use crate::period::Period;
+
+pub(crate) struct Base<'a> {
+    pub ds: &'a Dataset,
+    pub period: Period,
+    pub months: Months,
+    pub tasks: TaskInfo,
+    pub tally: Tally,
+    pub hours: Vec<WorkerHours>,
+    pub clients_served: u64,
+    pub client_months: u64,
+}
+
+impl Base<'_> {
+    /// 365 / days in the period.
+    pub fn annual_factor(&self) -> Decimal {
+        Decimal::from(365) / Decimal::from(self.period.days())
+    }
+
+    pub fn hours(secs: u64) -> Decimal {
+        secs_to_hours(secs)
+    }
+}
+
+/// A reason in both languages.
+pub(crate) fn na(cs: &str, en: &str) -> Unavailable {
+    Unavailable::new(cs, en)
+}
+
+/// Pushes `num / den`, or not available with `zero` when `den` is 0.
+pub(crate) fn ratio(
+    out: &mut Vec<Indicator>,
+    id: &str,
+    unit: Unit,
+    num: Decimal,
+    den: Decimal,
+    zero: (&str, &str),
+) {
+    out.push(Indicator::ratio(id, unit, num, den, na(zero.0, zero.1)));
+}
+
+pub(crate) const NO_DIRECT: (&str, &str) = (
+    "žádné přímé hodiny v období",
+    "no direct hours in the period",
+);
+pub(crate) const NO_CLIENTS: (&str, &str) = ("žádní obsloužení klienti", "no clients served");

@@ -1,0 +1,350 @@
+//! Fee compliance, row by row, against Decree 505/2006 §6 as valid on each
+//! visit's date: hourly caps with the 80-hour rule, per-act and per-kg caps
+//! where known, fee-exempt clients, and the provider's price list.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::EightyHourRule;
+use super::base::{Base, na};
+use super::findings::{Detail, Findings, visit_place};
+use super::report::{FindingKind, Indicator, Unit};
+use crate::Lang;
+use crate::display::{date, money, number};
+use crate::law::{hourly_cap_on, unit_cap_on};
+use crate::model::{BillingUnit, Unit as TaskUnit};
+
+const EIGHTY_H: u64 = 80 * 3600;
+
+/// Notes on checks that could not run, collected for the methodology.
+#[derive(Default)]
+pub(crate) struct FeeNotes {
+    pub no_unit_cap: BTreeSet<String>,
+    pub provisional_used: BTreeSet<String>,
+    pub before_caps: u64,
+}
+
+/// For the `HoursAbove80` variant: per visit, the seconds of the row that
+/// lie beyond the client's 80th hour in the month (chronological order:
+/// date, start, row).
+fn seconds_above_80(b: &Base<'_>) -> Vec<u32> {
+    let ds = b.ds;
+    let nm = b.months.count;
+    let mut idx: Vec<usize> = (0..ds.visits.len())
+        .filter(|&i| {
+            let v = &ds.visits[i];
+            v.client.is_some() && b.period.contains(v.date) && b.tasks.hourly[v.task.index()]
+        })
+        .collect();
+    let cm = |i: usize| {
+        let v = &ds.visits[i];
+        v.client
+            .map_or(0, |c| c.index() * nm + b.months.index(v.date))
+    };
+    idx.sort_unstable_by_key(|&i| {
+        let v = &ds.visits[i];
+        (cm(i), v.date, v.start.unwrap_or(0), v.row, i)
+    });
+    let mut above = vec![0u32; ds.visits.len()];
+    let mut current = usize::MAX;
+    let mut before = 0u64;
+    for i in idx {
+        let k = cm(i);
+        if k != current {
+            current = k;
+            before = 0;
+        }
+        let d = u64::from(ds.visits[i].duration);
+        let over = (before + d).saturating_sub(EIGHTY_H) - before.saturating_sub(EIGHTY_H);
+        above[i] = over as u32;
+        before += d;
+    }
+    above
+}
+
+pub(crate) fn check(
+    b: &Base<'_>,
+    rule: EightyHourRule,
+    f: &mut Findings,
+    out: &mut Vec<Indicator>,
+    notes: &mut FeeNotes,
+) {
+    let ds = b.ds;
+    let nm = b.months.count;
+    let above = match rule {
+        EightyHourRule::HoursAbove80 => seconds_above_80(b),
+        EightyHourRule::AllHoursOfMonth => Vec::new(),
+    };
+    // The price list per task, oldest first (no date = the period's start).
+    let mut prices: Vec<Vec<(chrono::NaiveDate, Decimal)>> = vec![Vec::new(); ds.tasks.len()];
+    for p in &ds.prices {
+        prices[p.task.index()].push((p.valid_from.unwrap_or(b.period.from), p.price));
+    }
+    for list in &mut prices {
+        list.sort();
+    }
+    let (mut over_rows, mut off_rows) = (0u64, 0u64);
+    let mut excess_total = Decimal::ZERO;
+    let mut exempt_total = Decimal::ZERO;
+    let (mut cap_fees, mut cap_amounts) = (Decimal::ZERO, Decimal::ZERO);
+    let hour = Decimal::from(3600);
+
+    for (i, v) in ds.visits.iter().enumerate() {
+        if !b.period.contains(v.date) {
+            continue;
+        }
+        let task = ds.task(v.task);
+        let Some(stat) = task.kind.statutory() else {
+            // Optional services are priced by the provider: only the price list applies.
+            check_price(b, &prices, v, f, &mut off_rows);
+            continue;
+        };
+        let secs = Decimal::from(v.duration);
+        let fee = v.fee.unwrap_or(Decimal::ZERO);
+        match stat.billing_unit() {
+            BillingUnit::Hour => {
+                let Some(cap) = hourly_cap_on(v.date) else {
+                    notes.before_caps += 1;
+                    check_price(b, &prices, v, f, &mut off_rows);
+                    continue;
+                };
+                let cm_hours = v.client.map_or(0, |c| {
+                    b.tally.cm_hourly[c.index() * nm + b.months.index(v.date)]
+                });
+                let (high_secs, low_secs, low) = match cap.cap_over_80h {
+                    None => (secs, Decimal::ZERO, cap.cap),
+                    Some(low) => match rule {
+                        EightyHourRule::AllHoursOfMonth if cm_hours > EIGHTY_H => {
+                            (Decimal::ZERO, secs, low)
+                        }
+                        EightyHourRule::AllHoursOfMonth => (secs, Decimal::ZERO, low),
+                        EightyHourRule::HoursAbove80 => {
+                            let a = Decimal::from(above[i]);
+                            (secs - a, a, low)
+                        }
+                    },
+                };
+                let cap_amount = (high_secs * cap.cap + low_secs * low) / hour;
+                cap_fees += fee;
+                cap_amounts += cap_amount;
+                if v.fee.is_some() && fee > cap_amount {
+                    over_rows += 1;
+                    let excess = fee - cap_amount;
+                    excess_total += excess;
+                    let rate = if low_secs.is_zero() { cap.cap } else { low };
+                    f.push(FindingKind::FeeOverCap, || {
+                        let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
+                        let text = |lang: Lang| {
+                            let (fee_t, cap_t, ex_t) = (money(fee, lang), money(cap_amount, lang), money(excess, lang));
+                            let hours = number(secs / hour, 2, lang);
+                            let rate_t = number(rate, 0, lang);
+                            match lang {
+                                Lang::Cs => format!(
+                                    "úhrada {fee_t} nad limit {cap_t} ({rate_t} Kč/h × {hours} h, vyhl. {}) o {ex_t}; klient {client}, {}",
+                                    cap.decree,
+                                    date(v.date, lang)
+                                ),
+                                Lang::En => format!(
+                                    "fee {fee_t} over the cap {cap_t} (CZK {rate_t}/h × {hours} h, Decree {}) by {ex_t}; client {client}, {}",
+                                    cap.decree,
+                                    date(v.date, lang)
+                                ),
+                            }
+                        };
+                        Detail {
+                            place: visit_place(ds, v),
+                            en: text(Lang::En),
+                            cs: text(Lang::Cs),
+                            amount: Some(excess),
+                        }
+                    });
+                }
+            }
+            _ => match unit_cap_on(stat.code(), v.date) {
+                Some(row) if row.cap.is_some() => {
+                    let cap = row.cap.unwrap_or_default();
+                    if !row.verified {
+                        notes.provisional_used.insert(stat.code().to_string());
+                    }
+                    let cap_amount = cap * v.quantity;
+                    if v.fee.is_some() && fee > cap_amount {
+                        over_rows += 1;
+                        let excess = fee - cap_amount;
+                        excess_total += excess;
+                        f.push(FindingKind::FeeOverCap, || {
+                            let text = |lang: Lang| {
+                                let q = number(v.quantity, 2, lang);
+                                let provisional = match (row.verified, lang) {
+                                    (true, _) => "",
+                                    (false, Lang::Cs) => ", limit předběžný (neověřený)",
+                                    (false, Lang::En) => ", provisional (unverified) cap",
+                                };
+                                match lang {
+                                    Lang::Cs => format!(
+                                        "úhrada {} nad limit {} ({} Kč × {q}, úkon {}, vyhl. {}{provisional}) o {}; {}",
+                                        money(fee, lang), money(cap_amount, lang), number(cap, 0, lang),
+                                        stat.code(), row.decree, money(excess, lang), date(v.date, lang)
+                                    ),
+                                    Lang::En => format!(
+                                        "fee {} over the cap {} (CZK {} × {q}, task {}, Decree {}{provisional}) by {}; {}",
+                                        money(fee, lang), money(cap_amount, lang), number(cap, 0, lang),
+                                        stat.code(), row.decree, money(excess, lang), date(v.date, lang)
+                                    ),
+                                }
+                            };
+                            Detail {
+                                place: visit_place(ds, v),
+                                en: text(Lang::En),
+                                cs: text(Lang::Cs),
+                                amount: Some(excess),
+                            }
+                        });
+                    }
+                }
+                _ => {
+                    if v.fee.is_some() {
+                        notes.no_unit_cap.insert(stat.code().to_string());
+                    }
+                }
+            },
+        }
+        // §75(2): exempt clients pay only for meals (c1) and optional services.
+        if v.fee.is_some_and(|x| x > Decimal::ZERO)
+            && stat.code() != "c1"
+            && v.client
+                .is_some_and(|c| ds.client(c).fee_exempt == Some(true))
+        {
+            exempt_total += fee;
+            f.push(FindingKind::FeeExempt, || {
+                let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
+                Detail {
+                    place: visit_place(ds, v),
+                    en: format!(
+                        "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
+                        money(fee, Lang::En), stat.code(), date(v.date, Lang::En)
+                    ),
+                    cs: format!(
+                        "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
+                        money(fee, Lang::Cs), stat.code(), date(v.date, Lang::Cs)
+                    ),
+                    amount: Some(fee),
+                }
+            });
+        }
+        check_price(b, &prices, v, f, &mut off_rows);
+    }
+
+    let no_fees = na("ve výkazech nejsou žádné úhrady", "no row has a fee");
+    if b.tally.any_fee {
+        out.push(Indicator::count("fees.rows_over_cap", over_rows));
+        out.push(Indicator::value(
+            "fees.excess_total",
+            Unit::Czk,
+            excess_total,
+        ));
+        out.push(Indicator::value(
+            "fees.exempt_charged",
+            Unit::Czk,
+            exempt_total,
+        ));
+    } else {
+        out.push(Indicator::unavailable(
+            "fees.rows_over_cap",
+            Unit::Count,
+            no_fees.clone(),
+        ));
+        out.push(Indicator::unavailable(
+            "fees.excess_total",
+            Unit::Czk,
+            no_fees.clone(),
+        ));
+        out.push(Indicator::unavailable(
+            "fees.exempt_charged",
+            Unit::Czk,
+            no_fees.clone(),
+        ));
+    }
+    if ds.prices.is_empty() {
+        out.push(Indicator::unavailable(
+            "fees.rows_off_price",
+            Unit::Count,
+            na("chybí list Ceník", "no Prices sheet (Ceník) was given"),
+        ));
+    } else if !b.tally.any_fee {
+        out.push(Indicator::unavailable(
+            "fees.rows_off_price",
+            Unit::Count,
+            no_fees.clone(),
+        ));
+    } else {
+        out.push(Indicator::count("fees.rows_off_price", off_rows));
+    }
+    if b.tally.any_hourly_fee {
+        out.push(Indicator::ratio(
+            "fees.cap_use",
+            Unit::Share,
+            cap_fees,
+            cap_amounts,
+            na(
+                "žádné hodiny hodinových úkonů s limitem",
+                "no hours of hourly tasks under a cap",
+            ),
+        ));
+    } else {
+        out.push(Indicator::unavailable(
+            "fees.cap_use",
+            Unit::Share,
+            na(
+                "u žádného řádku hodinového úkonu není úhrada",
+                "no row of an hourly task has a fee",
+            ),
+        ));
+    }
+}
+
+/// A fee more than 0.50 Kč off the price valid on the date × hours (hourly
+/// tasks) or × quantity.
+fn check_price(
+    b: &Base<'_>,
+    prices: &[Vec<(chrono::NaiveDate, Decimal)>],
+    v: &crate::Visit,
+    f: &mut Findings,
+    off_rows: &mut u64,
+) {
+    let Some(fee) = v.fee else { return };
+    let Some(&(_, price)) = prices[v.task.index()]
+        .iter()
+        .rev()
+        .find(|(from, _)| *from <= v.date)
+    else {
+        return;
+    };
+    let task = b.ds.task(v.task);
+    let expected = if task.unit == TaskUnit::Hour {
+        price * Decimal::from(v.duration) / Decimal::from(3600)
+    } else {
+        price * v.quantity
+    };
+    if (fee - expected).abs() > Decimal::new(50, 2) {
+        *off_rows += 1;
+        f.push(FindingKind::FeeOffPrice, || Detail {
+            place: visit_place(b.ds, v),
+            en: format!(
+                "fee {} differs from the price list: {} (CZK {} per unit, task {})",
+                money(fee, Lang::En),
+                money(expected, Lang::En),
+                number(price, 2, Lang::En),
+                task.code
+            ),
+            cs: format!(
+                "úhrada {} se liší od ceníku: {} ({} Kč za jednotku, úkon {})",
+                money(fee, Lang::Cs),
+                money(expected, Lang::Cs),
+                number(price, 2, Lang::Cs),
+                task.code
+            ),
+            amount: Some(fee - expected),
+        });
+    }
+}

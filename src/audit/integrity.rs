@@ -1,0 +1,353 @@
+//! Timesheet integrity: findings with their input places
+//! (INDICATORS.md "Timesheet integrity").
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::hash::BuildHasher;
+
+use rust_decimal::Decimal;
+
+use super::base::Base;
+use super::findings::{Detail, Findings, visit_place};
+use super::hours::contract_hours_in;
+use super::report::FindingKind;
+use crate::Lang;
+use crate::display::{clock, date, hours, number};
+use crate::model::{Dataset, Visit};
+use crate::period::Period;
+use crate::place::Place;
+use crate::xlsx::SheetKind;
+
+const DAY_LIMIT: u64 = 12 * 3600;
+
+fn text(en: String, cs: String, place: Option<Place>) -> Detail {
+    Detail {
+        place,
+        en,
+        cs,
+        amount: None,
+    }
+}
+
+pub(crate) fn check(b: &Base<'_>, f: &mut Findings) {
+    let ds = b.ds;
+    let p = b.period;
+    let period_given = ds.provider.period.is_some();
+    for v in &ds.visits {
+        row_checks(ds, p, period_given, v, f);
+    }
+    // Rows of the period grouped by worker and day, in start order.
+    let mut idx: Vec<u32> = (0..ds.visits.len() as u32)
+        .filter(|&i| p.contains(ds.visits[i as usize].date))
+        .collect();
+    idx.sort_unstable_by_key(|&i| {
+        let v = &ds.visits[i as usize];
+        (v.worker, v.date, v.start.unwrap_or(0), v.row, i)
+    });
+    let mut start = 0;
+    while start < idx.len() {
+        let first = &ds.visits[idx[start] as usize];
+        let mut end = start + 1;
+        while end < idx.len() {
+            let v = &ds.visits[idx[end] as usize];
+            if v.worker != first.worker || v.date != first.date {
+                break;
+            }
+            end += 1;
+        }
+        worker_day(ds, &idx[start..end], f);
+        start = end;
+    }
+    over_contract(b, f);
+    duplicates(ds, f);
+}
+
+fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Findings) {
+    let place = || visit_place(ds, v);
+    if period_given && !p.contains(v.date) {
+        f.push(FindingKind::OutsidePeriod, || {
+            text(
+                format!(
+                    "{} is outside the period {} – {}",
+                    date(v.date, Lang::En),
+                    date(p.from, Lang::En),
+                    date(p.to, Lang::En)
+                ),
+                format!(
+                    "{} je mimo období {} – {}",
+                    date(v.date, Lang::Cs),
+                    date(p.from, Lang::Cs),
+                    date(p.to, Lang::Cs)
+                ),
+                place(),
+            )
+        });
+    }
+    let w = ds.worker(v.worker);
+    if w.employed_from.is_some_and(|d| v.date < d) || w.employed_to.is_some_and(|d| v.date > d) {
+        f.push(FindingKind::OutsideEmployment, || {
+            text(
+                format!(
+                    "{} is outside the employment of worker {}",
+                    date(v.date, Lang::En),
+                    w.id
+                ),
+                format!(
+                    "{} je mimo pracovní poměr pracovníka {}",
+                    date(v.date, Lang::Cs),
+                    w.id
+                ),
+                place(),
+            )
+        });
+    }
+    if let Some(c) = v.client {
+        let c = ds.client(c);
+        if c.contract_from.is_some_and(|d| v.date < d) || c.contract_to.is_some_and(|d| v.date > d)
+        {
+            f.push(FindingKind::OutsideContract, || {
+                text(
+                    format!(
+                        "{} is outside the contract of client {}",
+                        date(v.date, Lang::En),
+                        c.id
+                    ),
+                    format!(
+                        "{} je mimo smlouvu klienta {}",
+                        date(v.date, Lang::Cs),
+                        c.id
+                    ),
+                    place(),
+                )
+            });
+        }
+    }
+    if v.duration == 0 || v.duration > 720 * 60 {
+        f.push(FindingKind::Duration, || {
+            let m = number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::En);
+            let mc = number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::Cs);
+            text(
+                format!("duration {m} min"),
+                format!("doba {mc} min"),
+                place(),
+            )
+        });
+    }
+    if v.flags.minutes_mismatch {
+        f.push(FindingKind::MinutesMismatch, || {
+            text(
+                "minutes disagree with start–end by more than a minute; start–end used".into(),
+                "minuty nesouhlasí s Od–Do o více než minutu; použito Od–Do".into(),
+                place(),
+            )
+        });
+    }
+    if v.flags.incomplete_times {
+        f.push(FindingKind::IncompleteTimes, || {
+            text(
+                "only one of start and end; minutes used".into(),
+                "jen jeden z časů Od/Do; použity minuty".into(),
+                place(),
+            )
+        });
+    }
+    if v.flags.passes_midnight {
+        f.push(FindingKind::Midnight, || {
+            text(
+                "end before start: read as passing midnight".into(),
+                "konec před začátkem: čteno jako přes půlnoc".into(),
+                place(),
+            )
+        });
+    }
+}
+
+/// Overlaps and the 12-hour day, for one worker's rows of one day (sorted by
+/// start).
+fn worker_day(ds: &Dataset, rows: &[u32], f: &mut Findings) {
+    let total: u64 = rows
+        .iter()
+        .map(|&i| {
+            let v = &ds.visits[i as usize];
+            u64::from(v.duration) + u64::from(v.travel)
+        })
+        .sum();
+    if total > DAY_LIMIT {
+        let first = rows
+            .iter()
+            .map(|&i| &ds.visits[i as usize])
+            .min_by_key(|v| v.row);
+        if let Some(v) = first {
+            let w = &ds.worker(v.worker).id;
+            f.push(FindingKind::LongDay, || {
+                text(
+                    format!(
+                        "worker {w} recorded {} on {} (over 12 h)",
+                        hours(total, Lang::En),
+                        date(v.date, Lang::En)
+                    ),
+                    format!(
+                        "pracovník {w} má {} dne {} (nad 12 h)",
+                        hours(total, Lang::Cs),
+                        date(v.date, Lang::Cs)
+                    ),
+                    visit_place(ds, v),
+                )
+            });
+        }
+    }
+    // A sweep in start order with a min-heap of the active rows' ends:
+    // every active row whose end is after this start overlaps it (rows
+    // that only touch do not). Rows without both times cannot overlap.
+    let mut active: BinaryHeap<Reverse<(u32, u32)>> = BinaryHeap::new();
+    for &i in rows {
+        let v = &ds.visits[i as usize];
+        let (Some(s), Some(e)) = (v.start, v.end()) else {
+            continue;
+        };
+        if v.flags.incomplete_times {
+            continue;
+        }
+        while active.peek().is_some_and(|Reverse((end, _))| *end <= s) {
+            active.pop();
+        }
+        for Reverse((_, j)) in active.iter() {
+            let other = &ds.visits[*j as usize];
+            f.push(FindingKind::Overlap, || {
+                let (os, oe) = (other.start.unwrap_or(0), other.end().unwrap_or(0));
+                let by = (oe.min(e) - s) / 60;
+                let other_ref = visit_place(ds, other)
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                text(
+                    format!(
+                        "{}–{} overlaps {} ({}–{}) by {by} min",
+                        clock(s),
+                        clock(e % 86_400),
+                        other_ref,
+                        clock(os),
+                        clock(oe % 86_400)
+                    ),
+                    format!(
+                        "{}–{} se překrývá s {} ({}–{}) o {by} min",
+                        clock(s),
+                        clock(e % 86_400),
+                        other_ref,
+                        clock(os),
+                        clock(oe % 86_400)
+                    ),
+                    visit_place(ds, v),
+                )
+            });
+        }
+        active.push(Reverse((e, i)));
+    }
+}
+
+/// A worker's month with more worked hours than contract hours.
+fn over_contract(b: &Base<'_>, f: &mut Findings) {
+    let ds = b.ds;
+    let nm = b.months.count;
+    let mut worked = vec![0u64; ds.workers.len() * nm];
+    for v in &ds.visits {
+        if b.period.contains(v.date) {
+            worked[v.worker.index() * nm + b.months.index(v.date)] +=
+                u64::from(v.duration) + u64::from(v.travel);
+        }
+    }
+    for (wi, w) in ds.workers.iter().enumerate() {
+        for m in 0..nm {
+            let secs = worked[wi * nm + m];
+            if secs == 0 {
+                continue;
+            }
+            let first = b.months.start(m).max(b.period.from);
+            let next = b.months.start(m + 1);
+            let last = (next - chrono::Duration::days(1)).min(b.period.to);
+            let Some(part) = Period::new(first, last) else {
+                continue;
+            };
+            let contract = contract_hours_in(w, &ds.provider, part);
+            let worked_h = Decimal::from(secs) / Decimal::from(3600);
+            if worked_h > contract {
+                f.push(FindingKind::OverContract, || {
+                    let place = (w.row > 0).then(|| {
+                        Place::new(ds.source.sheet_name(SheetKind::Workers.cs()), w.row, 0)
+                    });
+                    let month = first.format("%Y-%m");
+                    text(
+                        format!(
+                            "worker {} worked {} in {month}, contract {} h",
+                            w.id,
+                            hours(secs, Lang::En),
+                            number(contract, 2, Lang::En)
+                        ),
+                        format!(
+                            "pracovník {} odpracoval v {month} {}, úvazek {} h",
+                            w.id,
+                            hours(secs, Lang::Cs),
+                            number(contract, 2, Lang::Cs)
+                        ),
+                        place,
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// Exact duplicates of an earlier row: rows sorted by a hash of their
+/// content, equal hashes compared in full.
+fn duplicates(ds: &Dataset, f: &mut Findings) {
+    let state = std::collections::hash_map::RandomState::new();
+    let key = |v: &Visit| {
+        (
+            v.date, v.worker, v.client, v.task, v.start, v.duration, v.travel, v.quantity, v.fee,
+        )
+    };
+    // Sorted by hash, then by input row (then position), so that "earlier"
+    // means earlier in the input whatever the order of the vector.
+    let mut hashed: Vec<(u64, u32, u32)> = ds
+        .visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (state.hash_one(key(v)), v.row, i as u32))
+        .collect();
+    hashed.sort_unstable();
+    let mut dup_of: Vec<(u32, u32, u32)> = Vec::new();
+    let mut s = 0;
+    while s < hashed.len() {
+        let mut e = s + 1;
+        while e < hashed.len() && hashed[e].0 == hashed[s].0 {
+            e += 1;
+        }
+        if e - s > 1 {
+            let group = &hashed[s..e];
+            for (k, &(_, row, i)) in group.iter().enumerate().skip(1) {
+                let vi = &ds.visits[i as usize];
+                if let Some(&(_, _, j)) = group[..k]
+                    .iter()
+                    .find(|(_, _, j)| key(&ds.visits[*j as usize]) == key(vi))
+                {
+                    dup_of.push((row, i, j));
+                }
+            }
+        }
+        s = e;
+    }
+    // In input order: the later row is the duplicate of the first equal one.
+    dup_of.sort_unstable();
+    for (_, i, j) in dup_of {
+        let (v, first) = (&ds.visits[i as usize], &ds.visits[j as usize]);
+        f.push(FindingKind::Duplicate, || {
+            let r = visit_place(ds, first)
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            text(
+                format!("exact duplicate of {r}"),
+                format!("přesný duplikát řádku {r}"),
+                visit_place(ds, v),
+            )
+        });
+    }
+}

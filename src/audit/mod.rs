@@ -1,0 +1,413 @@
+//! The audit: a [`Dataset`] in, an [`AuditReport`] out. Pure: no I/O; the
+//! same input gives the same report whatever the order of the visit rows.
+//!
+//! Rooms: `hours` (the workers' time base), `tally` (one pass over the
+//! timesheet), then one module per family of indicators — `cost`,
+//! `staffing`, `targeting`, `fees` — and `integrity` for findings;
+//! [`report`] holds what comes out.
+
+mod base;
+pub mod catalog;
+mod cost;
+mod fees;
+mod findings;
+mod hours;
+mod integrity;
+mod report;
+mod staffing;
+pub mod summary;
+mod tally;
+mod targeting;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use report::{
+    AuditReport, BenchmarkRef, ClientLine, Finding, FindingKind, Indicator, MonthLine, Parameters,
+    ProviderSummary, Status, Unavailable, Unit, WorkerLine,
+};
+
+use crate::benchmark::BenchmarkSet;
+use crate::i18n::Lang;
+use crate::law::{LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC};
+use crate::model::Dataset;
+use crate::problem::Problems;
+use base::Base;
+
+/// Which of a client's hours in a month over 80 hours get the lower hourly
+/// cap (Decree 505/2006 §6(2)(a) since 1.1.2023). The decree does not say;
+/// providers apply the lower rate to every hour of such a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EightyHourRule {
+    /// Every hour of a month over 80 hours at the lower cap (default).
+    #[default]
+    AllHoursOfMonth,
+    /// Only the hours beyond the 80th, in date and start order.
+    HoursAbove80,
+}
+
+/// Options of an audit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditOptions {
+    /// The 80-hour rule variant.
+    pub eighty_hour_rule: EightyHourRule,
+    /// How far outside a bound is still `warn`, as a fraction of the bound.
+    pub status_tolerance: Decimal,
+    /// The report's language (labels; both are always in the data).
+    pub lang: Lang,
+    /// At most this many findings of one kind are listed (all are counted).
+    pub max_findings_per_kind: u64,
+}
+
+impl Default for AuditOptions {
+    fn default() -> Self {
+        AuditOptions {
+            eighty_hour_rule: EightyHourRule::default(),
+            status_tolerance: Decimal::new(1, 1),
+            lang: Lang::Cs,
+            max_findings_per_kind: 10_000,
+        }
+    }
+}
+
+/// An audit of one dataset.
+///
+/// ```
+/// use homecare_audit::audit::Audit;
+/// use homecare_audit::xlsx::read_path;
+/// let (dataset, problems) = read_path("fixtures/sample.xlsx", &Default::default())?;
+/// let report = Audit::new(&dataset).problems(&problems).run();
+/// let cost = report.indicator("cost.per_direct_hour").unwrap();
+/// assert!(cost.value.is_some());
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Audit<'a> {
+    dataset: &'a Dataset,
+    problems: Option<&'a Problems>,
+    benchmarks: Option<&'a BenchmarkSet>,
+    options: AuditOptions,
+}
+
+impl<'a> Audit<'a> {
+    /// An audit of `dataset` with default options and the built-in
+    /// benchmarks.
+    pub fn new(dataset: &'a Dataset) -> Audit<'a> {
+        Audit {
+            dataset,
+            problems: None,
+            benchmarks: None,
+            options: AuditOptions::default(),
+        }
+    }
+
+    /// Carries the reading's row accounting and problems into the report.
+    pub fn problems(mut self, problems: &'a Problems) -> Self {
+        self.problems = Some(problems);
+        self
+    }
+
+    /// Benchmarks to hold the indicators against (default: the built-in
+    /// set).
+    pub fn benchmarks(mut self, set: &'a BenchmarkSet) -> Self {
+        self.benchmarks = Some(set);
+        self
+    }
+
+    /// Options.
+    pub fn options(mut self, options: AuditOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sets the 80-hour rule variant.
+    pub fn eighty_hour_rule(mut self, rule: EightyHourRule) -> Self {
+        self.options.eighty_hour_rule = rule;
+        self
+    }
+
+    /// Runs the audit.
+    pub fn run(&self) -> AuditReport {
+        let ds = self.dataset;
+        let period = ds.period();
+        let provider = ProviderSummary {
+            name: ds.provider.name.clone(),
+            region: ds.provider.region.clone(),
+            ico: ds.provider.ico.clone(),
+            period,
+        };
+        let (rows, problems) = match self.problems {
+            Some(p) => (p.rows.clone(), p.list.clone()),
+            None => Default::default(),
+        };
+        let leave_weeks = if ds.provider.public_employer {
+            LEAVE_WEEKS_PUBLIC.value
+        } else {
+            LEAVE_WEEKS_OTHER.value
+        };
+        let mut parameters = Parameters {
+            period,
+            days: period.map_or(0, |p| p.days()),
+            working_days: period.map_or(0, |p| crate::calendar::working_days(p.from, p.to)),
+            weekly_hours: ds.provider.weekly_hours,
+            leave_weeks,
+            eighty_hour_rule: self.options.eighty_hour_rule,
+            status_tolerance: self.options.status_tolerance,
+            notes: Vec::new(),
+            notes_cs: Vec::new(),
+        };
+        let Some(period) = period else {
+            parameters
+                .notes
+                .push("No period: no period was given and there are no visits.".into());
+            parameters
+                .notes_cs
+                .push("Období nelze určit: není zadáno a nejsou žádné výkazy.".into());
+            return AuditReport {
+                provider,
+                rows,
+                indicators: no_period_indicators(),
+                findings: Vec::new(),
+                findings_not_listed: 0,
+                problems,
+                workers: Vec::new(),
+                clients: Vec::new(),
+                months: Vec::new(),
+                parameters,
+            };
+        };
+
+        let months = tally::Months::new(period);
+        let tasks = tally::TaskInfo::new(ds);
+        let t = tally::tally(ds, period, &tasks, months);
+        let worker_hours = ds
+            .workers
+            .iter()
+            .map(|w| hours::worker_hours(w, &ds.provider, period))
+            .collect();
+        let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
+        let client_months = t.cm_workers.iter().filter(|&&n| n > 0).count() as u64;
+        let b = Base {
+            ds,
+            period,
+            months,
+            tasks,
+            tally: t,
+            hours: worker_hours,
+            clients_served,
+            client_months,
+        };
+
+        let mut list = Vec::new();
+        cost::indicators(&b, &mut list);
+        staffing::indicators(&b, &mut list);
+        targeting::indicators(&b, &mut list);
+        let mut f = findings::Findings::new(self.options.max_findings_per_kind);
+        let mut fee_notes = fees::FeeNotes::default();
+        fees::check(
+            &b,
+            self.options.eighty_hour_rule,
+            &mut f,
+            &mut list,
+            &mut fee_notes,
+        );
+        integrity::check(&b, &mut f);
+        for kind in FindingKind::INTEGRITY {
+            list.push(Indicator::count(
+                format!("integrity.findings.{}", kind.id()),
+                f.count(kind),
+            ));
+        }
+
+        // Benchmarks and status.
+        let builtin;
+        let set = match self.benchmarks {
+            Some(s) => s,
+            None => {
+                builtin = BenchmarkSet::builtin();
+                &builtin
+            }
+        };
+        let region = ds.provider.region.as_deref();
+        for ind in &mut list {
+            if let Some(bm) = set.select(&ind.id, region, period.to) {
+                ind.benchmark = Some(bm.reference());
+                if let Some(v) = ind.value {
+                    ind.status = bm.status(v, self.options.status_tolerance);
+                }
+            }
+        }
+
+        notes(&mut parameters, &fee_notes, ds, &b);
+        let (workers, clients, months_out) = tables(&b);
+        let mut findings = f.list;
+        findings.sort_by(|a, b| {
+            (a.kind, a.place.as_ref().map(|p| p.row))
+                .cmp(&(b.kind, b.place.as_ref().map(|p| p.row)))
+        });
+        AuditReport {
+            provider,
+            rows,
+            indicators: list.into_iter().map(|i| (i.id.clone(), i)).collect(),
+            findings,
+            findings_not_listed: f.not_listed,
+            problems,
+            workers,
+            clients,
+            months: months_out,
+            parameters,
+        }
+    }
+}
+
+fn no_period_indicators() -> std::collections::BTreeMap<String, Indicator> {
+    let why = Unavailable::new(
+        "období nelze určit (není zadáno a nejsou výkazy)",
+        "no period (none given and no visits)",
+    );
+    catalog::all_ids()
+        .into_iter()
+        .map(|(id, unit)| (id.clone(), Indicator::unavailable(id, unit, why.clone())))
+        .collect()
+}
+
+fn notes(p: &mut Parameters, fee: &fees::FeeNotes, ds: &Dataset, b: &Base<'_>) {
+    let mut add = |en: String, cs: String| {
+        p.notes.push(en);
+        p.notes_cs.push(cs);
+    };
+    if ds.provider.period.is_none() {
+        add(
+            "The period is the first to the last visit date (no period was given).".into(),
+            "Období je od prvního do posledního data výkazů (období nebylo zadáno).".into(),
+        );
+    }
+    add(
+        "Rows outside the period are findings and are not counted in the indicators.".into(),
+        "Řádky mimo období jsou nálezy a do ukazatelů se nezapočítávají.".into(),
+    );
+    if b.period.days() != 365 {
+        add(
+            format!(
+                "Annualised figures are multiplied by 365 / {} days.",
+                b.period.days()
+            ),
+            format!(
+                "Roční hodnoty jsou přepočteny koeficientem 365 / {} dní.",
+                b.period.days()
+            ),
+        );
+    }
+    if !fee.no_unit_cap.is_empty() {
+        let tasks: Vec<&str> = fee.no_unit_cap.iter().map(String::as_str).collect();
+        add(
+            format!(
+                "Fees of tasks {} were not checked against a cap: the cap valid on their dates is not known (from 1.1.2023 not found; c1 meals have separate lunch and full-day caps).",
+                tasks.join(", ")
+            ),
+            format!(
+                "Úhrady úkonů {} nebyly porovnány s limitem: limit platný k jejich datu není znám (od 1. 1. 2023 nenalezen; u c1 se liší limit oběda a celodenní stravy).",
+                tasks.join(", ")
+            ),
+        );
+    }
+    if !fee.provisional_used.is_empty() {
+        let tasks: Vec<&str> = fee.provisional_used.iter().map(String::as_str).collect();
+        add(
+            format!(
+                "Caps of tasks {} are provisional (inferred from providers' price lists, not read in the decree).",
+                tasks.join(", ")
+            ),
+            format!(
+                "Limity úkonů {} jsou předběžné (odvozené z ceníků poskytovatelů, neověřené ve vyhlášce).",
+                tasks.join(", ")
+            ),
+        );
+    }
+    if fee.before_caps > 0 {
+        add(
+            format!(
+                "{} hourly rows before 2007 have no cap in the tables.",
+                fee.before_caps
+            ),
+            format!(
+                "{} řádků hodinových úkonů před rokem 2007 nemá v tabulkách limit.",
+                fee.before_caps
+            ),
+        );
+    }
+}
+
+fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
+    use chrono::Datelike;
+    let ds = b.ds;
+    let t = &b.tally;
+    let workers = ds
+        .workers
+        .iter()
+        .zip(&b.hours)
+        .zip(&t.workers)
+        .map(|((w, h), a)| WorkerLine {
+            id: w.id.clone(),
+            role: w.role.code(),
+            fte: w.fte,
+            average_fte: h.average_fte,
+            contract_hours: h.contract,
+            absence_hours: h.absence,
+            training_hours: h.training,
+            training_given: h.training_given,
+            available_hours: h.available,
+            productive_hours: h.productive,
+            direct_seconds: a.direct,
+            optional_seconds: a.optional,
+            travel_seconds: a.travel,
+            indirect_seconds: a.indirect,
+            rows: a.rows,
+            clients: a.clients,
+            personnel_cost: w.personnel_cost,
+        })
+        .collect();
+    let end_year = b.period.to.year();
+    let clients = ds
+        .clients
+        .iter()
+        .zip(&t.clients)
+        .map(|(c, a)| ClientLine {
+            id: c.id.clone(),
+            degree: tally::DEGREE_IDS[tally::degree_index(c.care_allowance)],
+            age: c.birth_year.map(|y| end_year - i32::from(y)),
+            lives_alone: c.lives_alone,
+            at_risk: c.at_risk,
+            direct_seconds: a.direct,
+            group_seconds: a.groups,
+            optional_seconds: a.optional,
+            contacts: a.contacts,
+            months: a.months,
+            fees: a.fees,
+            meal_only: a.direct_rows > 0 && a.meal_rows == a.direct_rows,
+            served: a.direct_rows > 0,
+        })
+        .collect();
+    let total_cost: Option<Decimal> = ds.costs.as_ref().map(|c| c.iter().map(|l| l.amount).sum());
+    let months = (0..b.months.count)
+        .map(|m| {
+            let first = b.months.start(m).max(b.period.from);
+            let last = (b.months.start(m + 1) - chrono::Duration::days(1)).min(b.period.to);
+            let days = ((last - first).num_days() + 1) as u32;
+            let a = &t.months[m];
+            MonthLine {
+                month: b.months.start(m),
+                days,
+                direct_seconds: a.direct,
+                travel_seconds: a.travel,
+                worked_seconds: a.worked,
+                clients: a.clients,
+                contacts: a.contacts,
+                fees: a.fees,
+                cost: total_cost.map(|c| c * Decimal::from(days) / Decimal::from(b.period.days())),
+            }
+        })
+        .collect();
+    (workers, clients, months)
+}

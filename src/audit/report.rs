@@ -1,0 +1,572 @@
+//! What the audit returns: indicators, findings and detail tables.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::i18n::Lang;
+use crate::place::Place;
+use crate::problem::{Problem, RowCount};
+
+/// The unit of an indicator's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Unit {
+    /// Czech crowns.
+    #[serde(rename = "CZK")]
+    Czk,
+    /// Czech crowns per hour.
+    #[serde(rename = "CZK/h")]
+    CzkPerHour,
+    /// Crowns per FTE per year (annualised).
+    #[serde(rename = "CZK/FTE/year")]
+    CzkPerFteYear,
+    /// Crowns per client per year (annualised).
+    #[serde(rename = "CZK/client/year")]
+    CzkPerClientYear,
+    /// Crowns per client-month.
+    #[serde(rename = "CZK/client-month")]
+    CzkPerClientMonth,
+    /// A fraction of a whole (0.25 = 25 %).
+    #[serde(rename = "share")]
+    Share,
+    /// A ratio (1 = exactly enough).
+    #[serde(rename = "ratio")]
+    Ratio,
+    /// Full-time equivalents.
+    #[serde(rename = "FTE")]
+    Fte,
+    /// Hours per FTE per year (annualised).
+    #[serde(rename = "h/FTE/year")]
+    HoursPerFteYear,
+    /// Hours per client-month.
+    #[serde(rename = "h/client-month")]
+    HoursPerClientMonth,
+    /// Clients per FTE.
+    #[serde(rename = "clients/FTE")]
+    ClientsPerFte,
+    /// Distinct workers.
+    #[serde(rename = "workers")]
+    Workers,
+    /// Minutes.
+    #[serde(rename = "min")]
+    Minutes,
+    /// A count.
+    #[serde(rename = "count")]
+    Count,
+}
+
+impl Unit {
+    /// The unit as the report shows it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Unit::Czk, _) => "Kč",
+            (Unit::CzkPerHour, _) => "Kč/h",
+            (Unit::CzkPerFteYear, Lang::Cs) => "Kč/úvazek/rok",
+            (Unit::CzkPerFteYear, Lang::En) => "CZK/FTE/year",
+            (Unit::CzkPerClientYear, Lang::Cs) => "Kč/klient/rok",
+            (Unit::CzkPerClientYear, Lang::En) => "CZK/client/year",
+            (Unit::CzkPerClientMonth, Lang::Cs) => "Kč/klient-měsíc",
+            (Unit::CzkPerClientMonth, Lang::En) => "CZK/client-month",
+            (Unit::Share, _) => "%",
+            (Unit::Ratio, _) => "×",
+            (Unit::Fte, Lang::Cs) => "úvazky",
+            (Unit::Fte, Lang::En) => "FTE",
+            (Unit::HoursPerFteYear, Lang::Cs) => "h/úvazek/rok",
+            (Unit::HoursPerFteYear, Lang::En) => "h/FTE/year",
+            (Unit::HoursPerClientMonth, Lang::Cs) => "h/klient-měsíc",
+            (Unit::HoursPerClientMonth, Lang::En) => "h/client-month",
+            (Unit::ClientsPerFte, Lang::Cs) => "klientů/úvazek",
+            (Unit::ClientsPerFte, Lang::En) => "clients/FTE",
+            (Unit::Workers, Lang::Cs) => "pracovníků",
+            (Unit::Workers, Lang::En) => "workers",
+            (Unit::Minutes, _) => "min",
+            (Unit::Count, Lang::Cs) => "počet",
+            (Unit::Count, Lang::En) => "count",
+        }
+    }
+}
+
+/// An indicator's standing against its benchmark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Inside [min, max].
+    Ok,
+    /// Outside by at most the tolerance (10 % of the bound by default).
+    Warn,
+    /// Further out.
+    Bad,
+    /// No benchmark, or no value.
+    #[default]
+    None,
+}
+
+/// The benchmark an indicator was held against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BenchmarkRef {
+    /// Lower bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Upper bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    /// Target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Decimal>,
+    /// Region code or `CZ`.
+    pub region: String,
+    /// The document and year it comes from.
+    pub source: String,
+}
+
+/// Why an indicator is not available, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unavailable {
+    /// English (JSON).
+    pub en: String,
+    /// Czech.
+    pub cs: String,
+}
+
+impl Unavailable {
+    /// A reason in both languages.
+    pub fn new(cs: impl Into<String>, en: impl Into<String>) -> Unavailable {
+        Unavailable {
+            en: en.into(),
+            cs: cs.into(),
+        }
+    }
+}
+
+/// One indicator: value = numerator / denominator, or not available with a
+/// reason (never 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Indicator {
+    /// Stable id, e.g. `cost.per_direct_hour`.
+    pub id: String,
+    /// Unit of the value.
+    pub unit: Unit,
+    /// The value, exact (rounded only when displayed); `None` when not
+    /// available.
+    pub value: Option<Decimal>,
+    /// Numerator, where the indicator is a ratio.
+    pub numerator: Option<Decimal>,
+    /// Denominator, where the indicator is a ratio.
+    pub denominator: Option<Decimal>,
+    /// Why the value is missing.
+    pub unavailable: Option<Unavailable>,
+    /// For shares over clients: how many clients had the flag unknown.
+    pub unknown: Option<u64>,
+    /// True when the value is annualised (× 365 / days in the period).
+    pub annualised: bool,
+    /// Status against the benchmark.
+    pub status: Status,
+    /// The benchmark used.
+    pub benchmark: Option<BenchmarkRef>,
+}
+
+impl Indicator {
+    /// An available value without numerator and denominator.
+    pub fn value(id: impl Into<String>, unit: Unit, value: Decimal) -> Indicator {
+        Indicator {
+            id: id.into(),
+            unit,
+            value: Some(value),
+            numerator: None,
+            denominator: None,
+            unavailable: None,
+            unknown: None,
+            annualised: false,
+            status: Status::None,
+            benchmark: None,
+        }
+    }
+
+    /// A count.
+    pub fn count(id: impl Into<String>, n: u64) -> Indicator {
+        Indicator::value(id, Unit::Count, Decimal::from(n))
+    }
+
+    /// Not available, with the reason.
+    pub fn unavailable(id: impl Into<String>, unit: Unit, why: Unavailable) -> Indicator {
+        Indicator {
+            value: None,
+            unavailable: Some(why),
+            ..Indicator::value(id, unit, Decimal::ZERO)
+        }
+    }
+
+    /// numerator / denominator; not available when the denominator is 0.
+    pub fn ratio(
+        id: impl Into<String>,
+        unit: Unit,
+        num: Decimal,
+        den: Decimal,
+        zero: Unavailable,
+    ) -> Indicator {
+        let id = id.into();
+        match num.checked_div(den) {
+            Some(v) if !den.is_zero() => Indicator {
+                numerator: Some(num),
+                denominator: Some(den),
+                ..Indicator::value(id, unit, v)
+            },
+            _ => Indicator {
+                numerator: Some(num),
+                denominator: Some(den),
+                ..Indicator::unavailable(id, unit, zero)
+            },
+        }
+    }
+
+    /// Marks the value as annualised.
+    pub fn annualised(mut self) -> Indicator {
+        self.annualised = true;
+        self
+    }
+
+    /// Sets the count of unknowns beside a share.
+    pub fn with_unknown(mut self, n: u64) -> Indicator {
+        self.unknown = Some(n);
+        self
+    }
+}
+
+impl Serialize for Indicator {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        match (self.value, self.unit) {
+            (Some(v), Unit::Count) => m.serialize_entry("value", &u64::try_from(v).unwrap_or(0))?,
+            (Some(v), _) => m.serialize_entry("value", &v.normalize().to_string())?,
+            (None, _) => m.serialize_entry("value", &None::<String>)?,
+        }
+        m.serialize_entry("unit", &self.unit)?;
+        if let Some(n) = self.numerator {
+            m.serialize_entry("numerator", &n.normalize().to_string())?;
+        }
+        if let Some(d) = self.denominator {
+            m.serialize_entry("denominator", &d.normalize().to_string())?;
+        }
+        if let Some(u) = &self.unavailable {
+            m.serialize_entry("reason", &u.en)?;
+        }
+        if let Some(n) = self.unknown {
+            m.serialize_entry("unknown", &n)?;
+        }
+        if self.annualised {
+            m.serialize_entry("annualised", &true)?;
+        }
+        m.serialize_entry("status", &self.status)?;
+        if let Some(b) = &self.benchmark {
+            m.serialize_entry("benchmark", b)?;
+        }
+        m.end()
+    }
+}
+
+/// What kind of anomaly a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Two rows of one worker overlap in time.
+    Overlap,
+    /// A worker's day over 12 hours recorded.
+    LongDay,
+    /// A worker's month over contract hours.
+    OverContract,
+    /// A row outside the audit period.
+    OutsidePeriod,
+    /// A row outside the worker's employment.
+    OutsideEmployment,
+    /// A row outside the client's contract.
+    OutsideContract,
+    /// A duration of 0 or over 720 minutes.
+    Duration,
+    /// Start/end disagree with minutes.
+    MinutesMismatch,
+    /// Only one of start and end.
+    IncompleteTimes,
+    /// Passing midnight.
+    Midnight,
+    /// An exact duplicate of an earlier row.
+    Duplicate,
+    /// A fee over the legal cap.
+    FeeOverCap,
+    /// A fee charged to a fee-exempt client.
+    FeeExempt,
+    /// A fee off the price list.
+    FeeOffPrice,
+}
+
+impl FindingKind {
+    /// The integrity kinds counted in `integrity.findings.<kind>`.
+    pub const INTEGRITY: [FindingKind; 11] = [
+        FindingKind::Overlap,
+        FindingKind::LongDay,
+        FindingKind::OverContract,
+        FindingKind::OutsidePeriod,
+        FindingKind::OutsideEmployment,
+        FindingKind::OutsideContract,
+        FindingKind::Duration,
+        FindingKind::MinutesMismatch,
+        FindingKind::IncompleteTimes,
+        FindingKind::Midnight,
+        FindingKind::Duplicate,
+    ];
+
+    /// The snake_case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingKind::Overlap => "overlap",
+            FindingKind::LongDay => "long_day",
+            FindingKind::OverContract => "over_contract",
+            FindingKind::OutsidePeriod => "outside_period",
+            FindingKind::OutsideEmployment => "outside_employment",
+            FindingKind::OutsideContract => "outside_contract",
+            FindingKind::Duration => "duration",
+            FindingKind::MinutesMismatch => "minutes_mismatch",
+            FindingKind::IncompleteTimes => "incomplete_times",
+            FindingKind::Midnight => "midnight",
+            FindingKind::Duplicate => "duplicate",
+            FindingKind::FeeOverCap => "fee_over_cap",
+            FindingKind::FeeExempt => "fee_exempt",
+            FindingKind::FeeOffPrice => "fee_off_price",
+        }
+    }
+
+    /// A short label for an auditor.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (cs, en) = match self {
+            FindingKind::Overlap => ("překryv záznamů pracovníka", "overlapping rows of a worker"),
+            FindingKind::LongDay => ("den pracovníka nad 12 h", "a worker's day over 12 h"),
+            FindingKind::OverContract => ("měsíc nad rámec úvazku", "a month over contract hours"),
+            FindingKind::OutsidePeriod => ("mimo období", "outside the period"),
+            FindingKind::OutsideEmployment => ("mimo pracovní poměr", "outside employment"),
+            FindingKind::OutsideContract => {
+                ("mimo smlouvu klienta", "outside the client's contract")
+            }
+            FindingKind::Duration => ("doba 0 nebo nad 720 min", "duration 0 or over 720 min"),
+            FindingKind::MinutesMismatch => (
+                "minuty nesouhlasí s Od–Do",
+                "minutes disagree with start–end",
+            ),
+            FindingKind::IncompleteTimes => ("jen jeden z časů Od/Do", "only one of start/end"),
+            FindingKind::Midnight => ("přes půlnoc", "passing midnight"),
+            FindingKind::Duplicate => ("duplicitní řádek", "duplicate row"),
+            FindingKind::FeeOverCap => ("úhrada nad zákonný limit", "fee over the legal cap"),
+            FindingKind::FeeExempt => (
+                "úhrada u osvobozeného klienta",
+                "fee charged to an exempt client",
+            ),
+            FindingKind::FeeOffPrice => ("úhrada mimo ceník", "fee off the price list"),
+        };
+        lang.pick(cs, en)
+    }
+}
+
+/// One anomaly, with the input place it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Kind.
+    pub kind: FindingKind,
+    /// The input cell (row-level findings: column A of the row); `None` for
+    /// records built in code.
+    pub place: Option<Place>,
+    /// What exactly, in English.
+    pub detail: String,
+    /// The same in Czech.
+    #[serde(skip)]
+    pub detail_cs: String,
+    /// An amount in Kč where the finding has one (the excess over a cap).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+}
+
+impl Finding {
+    /// The detail in a language.
+    pub fn detail(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Cs => &self.detail_cs,
+            Lang::En => &self.detail,
+        }
+    }
+}
+
+/// One worker's line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WorkerLine {
+    /// Worker id.
+    pub id: String,
+    /// Role code.
+    pub role: &'static str,
+    /// FTE.
+    pub fte: Decimal,
+    /// FTE × share of the period employed.
+    pub average_fte: Decimal,
+    /// Contract hours in the period.
+    pub contract_hours: Decimal,
+    /// Absence hours (given, or leave derived from the law).
+    pub absence_hours: Decimal,
+    /// Training hours (given, or the prorated minimum).
+    pub training_hours: Decimal,
+    /// Whether training hours were given.
+    pub training_given: bool,
+    /// Contract − absence.
+    pub available_hours: Decimal,
+    /// Available − training.
+    pub productive_hours: Decimal,
+    /// Direct seconds (statutory tasks).
+    pub direct_seconds: u64,
+    /// Optional (FAK) seconds.
+    pub optional_seconds: u64,
+    /// Travel seconds.
+    pub travel_seconds: u64,
+    /// Indirect seconds.
+    pub indirect_seconds: u64,
+    /// Timesheet rows in the period.
+    pub rows: u64,
+    /// Distinct clients served.
+    pub clients: u64,
+    /// Personnel cost, when given.
+    pub personnel_cost: Option<Decimal>,
+}
+
+/// One client's line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClientLine {
+    /// Client id.
+    pub id: String,
+    /// Care-allowance degree id (`none`, `I`…`IV`, `unknown`).
+    pub degree: &'static str,
+    /// Age at the period's end (year difference), when known.
+    pub age: Option<i32>,
+    /// Lives alone.
+    pub lives_alone: Option<bool>,
+    /// At risk of social exclusion.
+    pub at_risk: Option<bool>,
+    /// Direct seconds.
+    pub direct_seconds: u64,
+    /// Direct seconds by task group a–e.
+    pub group_seconds: [u64; 5],
+    /// Optional (FAK) seconds.
+    pub optional_seconds: u64,
+    /// Contacts (distinct date × worker).
+    pub contacts: u64,
+    /// Months with a direct row.
+    pub months: u64,
+    /// Fees charged.
+    pub fees: Decimal,
+    /// Every direct row is a meal task (group c).
+    pub meal_only: bool,
+    /// Served: at least one direct row in the period.
+    pub served: bool,
+}
+
+/// One month's line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthLine {
+    /// First day of the month.
+    pub month: NaiveDate,
+    /// Days of the month inside the period.
+    pub days: u32,
+    /// Direct seconds.
+    pub direct_seconds: u64,
+    /// Travel seconds.
+    pub travel_seconds: u64,
+    /// Worked seconds (all kinds).
+    pub worked_seconds: u64,
+    /// Clients served that month.
+    pub clients: u64,
+    /// Contacts.
+    pub contacts: u64,
+    /// Fees on rows.
+    pub fees: Decimal,
+    /// Cost allocated to the month by its days in the period; `None`
+    /// without costs.
+    pub cost: Option<Decimal>,
+}
+
+/// The period and parameters the audit used, for the methodology sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Parameters {
+    /// The period.
+    pub period: Option<crate::Period>,
+    /// Calendar days in the period.
+    pub days: i64,
+    /// Working days in the period.
+    pub working_days: u32,
+    /// The provider's weekly hours.
+    pub weekly_hours: Decimal,
+    /// Leave weeks used.
+    pub leave_weeks: Decimal,
+    /// The 80-hour rule variant.
+    pub eighty_hour_rule: super::EightyHourRule,
+    /// Status tolerance (fraction of the bound).
+    pub status_tolerance: Decimal,
+    /// Notes on what was skipped or assumed, in English.
+    pub notes: Vec<String>,
+    /// The same notes in Czech.
+    #[serde(skip)]
+    pub notes_cs: Vec<String>,
+}
+
+/// The provider summary of the JSON report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProviderSummary {
+    /// Name.
+    pub name: String,
+    /// Region.
+    pub region: Option<String>,
+    /// IČO.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ico: Option<String>,
+    /// Period.
+    pub period: Option<crate::Period>,
+}
+
+/// The result of an audit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditReport {
+    /// The provider.
+    pub provider: ProviderSummary,
+    /// Row accounting per input sheet (canonical Czech names), when the
+    /// reading problems were given to the audit.
+    pub rows: BTreeMap<String, RowCount>,
+    /// Every indicator by id.
+    pub indicators: BTreeMap<String, Indicator>,
+    /// Findings, in input order within each kind.
+    pub findings: Vec<Finding>,
+    /// Findings not listed because a kind reached the listing cap (they
+    /// are counted in the indicators).
+    pub findings_not_listed: u64,
+    /// Rejected rows and notices from reading.
+    pub problems: Vec<Problem>,
+    /// Per worker.
+    pub workers: Vec<WorkerLine>,
+    /// Per client.
+    pub clients: Vec<ClientLine>,
+    /// Per month.
+    pub months: Vec<MonthLine>,
+    /// Period, parameters, notes.
+    pub parameters: Parameters,
+}
+
+impl AuditReport {
+    /// An indicator by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.get(id)
+    }
+
+    /// An indicator's value by id (`None` when absent or not available).
+    pub fn value(&self, id: &str) -> Option<Decimal> {
+        self.indicators.get(id).and_then(|i| i.value)
+    }
+
+    /// Findings of one kind.
+    pub fn findings_of(&self, kind: FindingKind) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.kind == kind)
+    }
+}

@@ -1,0 +1,191 @@
+//! A plain-text summary of a report for the terminal: headline indicators
+//! by family, findings by kind, rejected rows.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::catalog::label;
+use super::report::{AuditReport, Indicator, Status, Unit};
+use crate::display::{money, number, percent};
+use crate::i18n::Lang;
+
+/// The headline indicators, by family, as the summary shows them.
+pub const HEADLINES: &[(&str, &str, &[&str])] = &[
+    (
+        "Nákladovost",
+        "Cost",
+        &[
+            "cost.total",
+            "cost.per_direct_hour",
+            "fees.per_direct_hour",
+            "cost.unfunded_per_hour",
+            "cost.per_client",
+            "revenue.fee_share",
+            "result.balance",
+        ],
+    ),
+    (
+        "Personální přiměřenost",
+        "Staffing",
+        &[
+            "staff.fte_total",
+            "staff.utilization",
+            "staff.travel_share",
+            "staff.required_fte",
+            "staff.adequacy",
+            "staff.training_compliance",
+        ],
+    ),
+    (
+        "Zacílení",
+        "Targeting",
+        &[
+            "target.high_dependency_share",
+            "target.personal_care_share",
+            "target.meal_only_share",
+            "target.age80_share",
+            "target.hours_per_client_month",
+        ],
+    ),
+    (
+        "Úhrady",
+        "Fees",
+        &[
+            "fees.cap_use",
+            "fees.rows_over_cap",
+            "fees.excess_total",
+            "fees.exempt_charged",
+            "fees.rows_off_price",
+        ],
+    ),
+];
+
+/// An indicator's value as a person reads it, with its unit.
+pub fn format_value(i: &Indicator, lang: Lang) -> String {
+    let Some(v) = i.value else {
+        let why = i.unavailable.as_ref().map(|u| match lang {
+            Lang::Cs => u.cs.as_str(),
+            Lang::En => u.en.as_str(),
+        });
+        return format!(
+            "{}: {}",
+            lang.pick("nedostupné", "not available"),
+            why.unwrap_or("")
+        );
+    };
+    let mut s = match i.unit {
+        Unit::Czk => money(v, lang),
+        Unit::Share => percent(v, lang),
+        Unit::Count => number(v, 0, lang),
+        Unit::Ratio | Unit::Fte | Unit::Workers => number(v, 2, lang),
+        Unit::Minutes | Unit::HoursPerClientMonth | Unit::HoursPerFteYear | Unit::ClientsPerFte => {
+            format!("{} {}", number(v, 1, lang), i.unit.label(lang))
+        }
+        _ => format!("{} {}", number(v, 2, lang), i.unit.label(lang)),
+    };
+    if let Some(n) = i.unknown.filter(|n| *n > 0) {
+        let _ = write!(s, " ({n} {})", lang.pick("neznámých", "unknown"));
+    }
+    s
+}
+
+fn status_mark(s: Status) -> &'static str {
+    match s {
+        Status::Ok => "[ok]",
+        Status::Warn => "[!]",
+        Status::Bad => "[!!]",
+        Status::None => "",
+    }
+}
+
+/// The summary text.
+pub fn summary(r: &AuditReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", r.provider.name);
+    if let Some(p) = r.provider.period {
+        let _ = writeln!(
+            out,
+            "{} {} – {}",
+            lang.pick("Období", "Period"),
+            crate::display::date(p.from, lang),
+            crate::display::date(p.to, lang)
+        );
+    }
+    for (cs, en, ids) in HEADLINES {
+        let _ = writeln!(out, "\n{}", lang.pick(cs, en));
+        for id in *ids {
+            if let Some(i) = r.indicator(id) {
+                let _ = writeln!(
+                    out,
+                    "  {:<44} {} {}",
+                    label(id, lang),
+                    format_value(i, lang),
+                    status_mark(i.status)
+                );
+            }
+        }
+    }
+    let mut by_kind: BTreeMap<_, u64> = BTreeMap::new();
+    for f in &r.findings {
+        *by_kind.entry(f.kind).or_default() += 1;
+    }
+    let counted: u64 = r
+        .indicators
+        .iter()
+        .filter(|(id, _)| id.starts_with("integrity.findings."))
+        .filter_map(|(_, i)| i.value)
+        .map(|v| u64::try_from(v).unwrap_or(0))
+        .sum();
+    let _ = writeln!(
+        out,
+        "\n{} ({})",
+        lang.pick("Nálezy", "Findings"),
+        r.findings.len() as u64 + r.findings_not_listed
+    );
+    if counted == 0 && by_kind.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("žádné", "none"));
+    }
+    for (kind, n) in &by_kind {
+        let _ = writeln!(out, "  {:<44} {n}", kind.label(lang));
+    }
+    let rejected: Vec<_> = r.problems.iter().filter(|p| p.rejected).collect();
+    let _ = writeln!(out, "\n{}", lang.pick("Vstupní data", "Input rows"));
+    for (sheet, c) in &r.rows {
+        let _ = writeln!(
+            out,
+            "  {sheet:<14} {} {:>7}  {} {:>7}  {} {:>5}",
+            lang.pick("načteno", "read"),
+            c.read,
+            lang.pick("přijato", "accepted"),
+            c.accepted,
+            lang.pick("odmítnuto", "rejected"),
+            c.rejected
+        );
+    }
+    if !rejected.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} ({}):",
+            lang.pick("Odmítnuté řádky", "Rejected rows"),
+            rejected.len()
+        );
+        for p in rejected.iter().take(15) {
+            let _ = writeln!(out, "  {}", p.describe(lang));
+        }
+        if rejected.len() > 15 {
+            let _ = writeln!(
+                out,
+                "  … {} {}",
+                rejected.len() - 15,
+                lang.pick("dalších", "more")
+            );
+        }
+    }
+    for note in match lang {
+        Lang::Cs => &r.parameters.notes_cs,
+        Lang::En => &r.parameters.notes,
+    } {
+        let _ = writeln!(out, "\n* {note}");
+    }
+    out
+}

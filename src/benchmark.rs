@@ -1,0 +1,166 @@
+//! Benchmarks: the bounds an indicator is held against, as data with region,
+//! validity and a cited source.
+//!
+//! The benchmark valid for the provider's region on the period's end date is
+//! used; a region's own row beats a national (`CZ`) one. Status: `ok` inside
+//! [min, max]; `warn` outside by at most the tolerance (10 % of the bound);
+//! `bad` further out; `none` without a benchmark.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{BenchmarkRef, Status};
+
+/// One benchmark row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Benchmark {
+    /// Indicator id.
+    pub indicator: String,
+    /// Region code, or `CZ` for the whole country.
+    pub region: String,
+    /// Valid from (inclusive); `None` = always.
+    pub valid_from: Option<NaiveDate>,
+    /// Valid to (inclusive); `None` = open.
+    pub valid_to: Option<NaiveDate>,
+    /// Lower bound.
+    pub min: Option<Decimal>,
+    /// Upper bound.
+    pub max: Option<Decimal>,
+    /// Target.
+    pub target: Option<Decimal>,
+    /// The document and year the figure comes from.
+    pub source: String,
+}
+
+impl Benchmark {
+    fn valid_on(&self, day: NaiveDate) -> bool {
+        self.valid_from.is_none_or(|f| f <= day) && self.valid_to.is_none_or(|t| day <= t)
+    }
+
+    /// The reference written into an indicator.
+    pub fn reference(&self) -> BenchmarkRef {
+        BenchmarkRef {
+            min: self.min,
+            max: self.max,
+            target: self.target,
+            region: self.region.clone(),
+            source: self.source.clone(),
+        }
+    }
+
+    /// The status of `value` against this row with a tolerance (a fraction
+    /// of the bound, 0.1 = 10 %).
+    ///
+    /// ```
+    /// use homecare_audit::Benchmark;
+    /// use homecare_audit::audit::Status;
+    /// use rust_decimal::Decimal;
+    /// let b = Benchmark {
+    ///     indicator: "x".into(), region: "CZ".into(), valid_from: None, valid_to: None,
+    ///     min: Some(Decimal::from(100)), max: Some(Decimal::from(200)), target: None,
+    ///     source: "example".into(),
+    /// };
+    /// let tol = Decimal::new(1, 1);
+    /// assert_eq!(b.status(Decimal::from(150), tol), Status::Ok);
+    /// assert_eq!(b.status(Decimal::from(215), tol), Status::Warn); // 15 ≤ 10 % of 200
+    /// assert_eq!(b.status(Decimal::from(221), tol), Status::Bad);
+    /// assert_eq!(b.status(Decimal::from(90), tol), Status::Warn);  // 10 ≤ 10 % of 100
+    /// ```
+    pub fn status(&self, value: Decimal, tolerance: Decimal) -> Status {
+        let out_by = |bound: Decimal, diff: Decimal| {
+            if diff <= tolerance * bound.abs() {
+                Status::Warn
+            } else {
+                Status::Bad
+            }
+        };
+        if let Some(min) = self.min
+            && value < min
+        {
+            return out_by(min, min - value);
+        }
+        if let Some(max) = self.max
+            && value > max
+        {
+            return out_by(max, value - max);
+        }
+        if self.min.is_none() && self.max.is_none() {
+            return Status::None;
+        }
+        Status::Ok
+    }
+}
+
+/// A set of benchmarks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenchmarkSet {
+    /// The rows.
+    pub rows: Vec<Benchmark>,
+}
+
+const DECREE: &str =
+    "Vyhláška 505/2006 Sb., § 6 odst. 2 (maximální výše úhrady za pečovatelskou službu)";
+const ACT: &str = "Zákon 108/2006 Sb., § 75 odst. 2 (osvobození od úhrady)";
+
+impl BenchmarkSet {
+    /// An empty set.
+    pub fn new() -> BenchmarkSet {
+        BenchmarkSet::default()
+    }
+
+    /// The built-in set: only figures with a cited source. Today these are
+    /// the legal caps: fees may not exceed the cap (`fees.cap_use` ≤ 1, no
+    /// row over the cap) and exempt clients pay no fee for basic tasks.
+    pub fn builtin() -> BenchmarkSet {
+        let legal = |id: &str, max: Decimal, source: &str| Benchmark {
+            indicator: id.into(),
+            region: "CZ".into(),
+            valid_from: Some(crate::law::HOURLY_CAPS[0].from),
+            valid_to: None,
+            min: None,
+            max: Some(max),
+            target: None,
+            source: source.into(),
+        };
+        BenchmarkSet {
+            rows: vec![
+                legal("fees.cap_use", Decimal::ONE, DECREE),
+                legal("fees.rows_over_cap", Decimal::ZERO, DECREE),
+                legal("fees.excess_total", Decimal::ZERO, DECREE),
+                legal("fees.exempt_charged", Decimal::ZERO, ACT),
+            ],
+        }
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, row: Benchmark) -> &mut Self {
+        self.rows.push(row);
+        self
+    }
+
+    /// The row for an indicator, region and date: valid on the date; a row
+    /// of the region beats `CZ`; among equals, the latest `valid_from`.
+    pub fn select(
+        &self,
+        indicator: &str,
+        region: Option<&str>,
+        day: NaiveDate,
+    ) -> Option<&Benchmark> {
+        let rank = |b: &Benchmark| {
+            if region.is_some_and(|r| b.region.eq_ignore_ascii_case(r)) {
+                Some(2)
+            } else if b.region.eq_ignore_ascii_case("CZ") {
+                Some(1)
+            } else {
+                None
+            }
+        };
+        self.rows
+            .iter()
+            .filter(|b| b.indicator == indicator && b.valid_on(day))
+            .filter_map(|b| rank(b).map(|r| (r, b.valid_from, b)))
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+            .map(|(_, _, b)| b)
+    }
+}
