@@ -10,7 +10,7 @@
 //! (rejected rows are reported, not fatal), 1 the input cannot be read,
 //! 2 wrong usage, 3 strict mode and a rejected row.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -72,8 +72,19 @@ fn main() -> ExitCode {
         }
     };
     let lang = args.lang;
-    let options = ReadOptions::default().strict(args.strict);
-    let (dataset, problems) = match read_path(&args.input, &options) {
+    let mut options = ReadOptions::default().strict(args.strict);
+    let show_progress = std::io::stderr().is_terminal();
+    if show_progress {
+        options = options.progress(move |sheet, rows| {
+            let label = lang.pick("řádků", "rows");
+            eprint!("\r{sheet}: {rows} {label}…");
+        });
+    }
+    let read = read_path(&args.input, &options);
+    if show_progress {
+        eprint!("\r\x1b[K");
+    }
+    let (dataset, problems) = match read {
         Ok(r) => r,
         Err(e) => {
             let code = if matches!(e.kind(), ErrorKind::Strict { .. }) {

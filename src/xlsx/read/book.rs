@@ -43,6 +43,7 @@ fn reader_error(format: Format, e: impl std::fmt::Display) -> Error {
 pub(crate) struct Budget {
     pub limits: ReadLimits,
     pub cells: u64,
+    pub progress: Option<super::limits::Progress>,
 }
 
 impl Budget {

@@ -88,6 +88,25 @@ impl ReadLimits {
     }
 }
 
+/// A progress callback: called with the sheet's canonical name and the
+/// data rows read so far, every 50 000 rows.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(&str, u64) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
+}
+
+impl PartialEq for Progress {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Progress {}
+
 /// How to read a workbook.
 ///
 /// ```
@@ -101,6 +120,8 @@ pub struct ReadOptions {
     pub strict: bool,
     /// Limits.
     pub limits: ReadLimits,
+    /// Called as long sheets are read (for a progress bar).
+    pub progress: Option<Progress>,
 }
 
 impl ReadOptions {
@@ -113,6 +134,19 @@ impl ReadOptions {
     /// Sets the limits.
     pub fn limits(mut self, limits: ReadLimits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// Sets a progress callback, called with the sheet's canonical name and
+    /// the rows read so far every 50 000 rows.
+    ///
+    /// ```
+    /// use homecare_audit::xlsx::ReadOptions;
+    /// let opts = ReadOptions::default().progress(|sheet, rows| eprint!("\r{sheet}: {rows}"));
+    /// assert!(opts.progress.is_some());
+    /// ```
+    pub fn progress(mut self, f: impl Fn(&str, u64) + Send + Sync + 'static) -> Self {
+        self.progress = Some(Progress(std::sync::Arc::new(f)));
         self
     }
 }

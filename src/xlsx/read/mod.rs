@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-pub use limits::{ReadLimits, ReadOptions};
+pub use limits::{Progress, ReadLimits, ReadOptions};
 pub use sniff::Format;
 
 use book::{Book, Budget};
@@ -171,7 +171,11 @@ fn read_inner(
     }
 
     let mut b = DatasetBuilder::new();
-    let mut budget = Budget { limits, cells: 0 };
+    let mut budget = Budget {
+        limits,
+        cells: 0,
+        progress: options.progress.clone(),
+    };
     let strict = options.strict;
     let default_name = file_name
         .map(|n| {

@@ -121,6 +121,7 @@ where
     let mut header: Option<Header> = None;
     let mut count = RowCount::default();
     let mut slots: Vec<Option<u32>> = Vec::with_capacity(columns.len());
+    let budget_progress = budget.progress.clone();
     let result = book.for_each_row(name, budget, |r, cells| {
         let number = r + 1;
         let Some(h) = &header else {
@@ -143,6 +144,11 @@ where
             }
         }
         count.read += 1;
+        if count.read % 50_000 == 0
+            && let Some(p) = &budget_progress
+        {
+            (p.0)(kind.cs(), count.read);
+        }
         slots.clear();
         slots.resize(columns.len(), None);
         for (i, (c, cell)) in cells.iter().enumerate() {

@@ -1,0 +1,99 @@
+//! Invariants of the audit on generated providers.
+
+use homecare_audit::audit::Audit;
+use homecare_audit::synth::{Rng, Synth};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn sum(r: &homecare_audit::audit::AuditReport, ids: impl Iterator<Item = String>) -> Decimal {
+    ids.map(|id| r.value(&id).unwrap_or_else(|| panic!("{id}")))
+        .sum()
+}
+
+/// Equal to the last of 28 digits' rounding (a sum of six quotients).
+fn near_one(x: Decimal) -> bool {
+    (x - Decimal::ONE).abs() < Decimal::new(1, 20)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shares_sum_to_one_and_tables_add_up(seed in 0u64..1_000_000, rows in 50usize..1500) {
+        let ds = Synth::new(seed, rows).dataset();
+        let r = Audit::new(&ds).run();
+        let degrees = ["none", "I", "II", "III", "IV", "unknown"];
+        let by_clients = sum(&r, degrees.iter().map(|d| format!("target.clients_by_degree.{d}")));
+        let by_hours = sum(&r, degrees.iter().map(|d| format!("target.hours_by_degree.{d}")));
+        let groups = ["personal_care", "meal", "household", "contact"];
+        let by_group = sum(&r, groups.iter().map(|g| format!("target.{g}_share")));
+        prop_assert!(near_one(by_clients), "{}", by_clients);
+        prop_assert!(near_one(by_hours), "{}", by_hours);
+        prop_assert!(near_one(by_group), "{}", by_group);
+
+        // Per-worker and per-client seconds add up to the provider's totals
+        // exactly; so do the months.
+        let direct: u64 = ds.visits.iter()
+            .filter(|v| ds.task(v.task).kind.statutory().is_some())
+            .map(|v| u64::from(v.duration)).sum();
+        prop_assert_eq!(r.workers.iter().map(|w| w.direct_seconds).sum::<u64>(), direct);
+        prop_assert_eq!(r.clients.iter().map(|c| c.direct_seconds).sum::<u64>(), direct);
+        prop_assert_eq!(r.months.iter().map(|m| m.direct_seconds).sum::<u64>(), direct);
+        for c in &r.clients {
+            prop_assert_eq!(c.group_seconds.iter().sum::<u64>(), c.direct_seconds);
+        }
+        let travel: u64 = ds.visits.iter().map(|v| {
+            let own = if ds.task(v.task).kind.code() == "CESTA" { u64::from(v.duration) } else { 0 };
+            own + u64::from(v.travel)
+        }).sum();
+        prop_assert_eq!(r.workers.iter().map(|w| w.travel_seconds).sum::<u64>(), travel);
+
+        // Money is exact to the haléř: fees by client and by month add up
+        // to the rows' fees, and the excess equals the findings' amounts.
+        let fees: Decimal = ds.visits.iter().filter_map(|v| v.fee).sum();
+        let client_fees: Decimal = r.clients.iter().map(|c| c.fees).sum();
+        let month_fees: Decimal = r.months.iter().map(|m| m.fees).sum();
+        prop_assert_eq!(client_fees, fees);
+        prop_assert_eq!(month_fees, fees);
+        prop_assert_eq!(client_fees.scale() <= 2, true);
+        if let Some(excess) = r.value("fees.excess_total") {
+            let listed: Decimal = r.findings.iter()
+                .filter(|f| f.kind == homecare_audit::audit::FindingKind::FeeOverCap)
+                .filter_map(|f| f.amount).sum();
+            prop_assert_eq!(listed, excess);
+        }
+        if let (Some(total), Some(costs)) = (r.value("cost.total"), &ds.costs) {
+            prop_assert_eq!(total, costs.iter().map(|c| c.amount).sum::<Decimal>());
+        }
+    }
+
+    #[test]
+    fn permuting_the_visit_rows_changes_nothing(seed in 0u64..1_000_000, rows in 50usize..800, shuffle in any::<u64>()) {
+        let mut ds = Synth::new(seed, rows).dataset();
+        // Rows as read from a sheet, then a duplicate to exercise "earlier".
+        for (i, v) in ds.visits.iter_mut().enumerate() {
+            v.row = i as u32 + 2;
+        }
+        if let Some(mut dup) = ds.visits.first().cloned() {
+            dup.row = ds.visits.len() as u32 + 2;
+            ds.visits.push(dup);
+        }
+        let before = Audit::new(&ds).run();
+        let mut rng = Rng::new(shuffle);
+        for i in (1..ds.visits.len()).rev() {
+            let j = rng.range(0, i as u64) as usize;
+            ds.visits.swap(i, j);
+        }
+        let after = Audit::new(&ds).run();
+        prop_assert_eq!(&after.indicators, &before.indicators);
+        prop_assert_eq!(&after.workers, &before.workers);
+        prop_assert_eq!(&after.clients, &before.clients);
+        prop_assert_eq!(&after.months, &before.months);
+        let key = |f: &homecare_audit::audit::Finding| (f.kind, f.place.clone(), f.detail.clone());
+        let mut a: Vec<_> = after.findings.iter().map(key).collect();
+        let mut b: Vec<_> = before.findings.iter().map(key).collect();
+        a.sort();
+        b.sort();
+        prop_assert_eq!(a, b);
+    }
+}
