@@ -88,10 +88,13 @@ impl ReadLimits {
     }
 }
 
+/// The function behind [`Progress`].
+pub type ProgressFn = dyn Fn(&str, u64) + Send + Sync;
+
 /// A progress callback: called with the sheet's canonical name and the
 /// data rows read so far, every 50 000 rows.
 #[derive(Clone)]
-pub struct Progress(pub std::sync::Arc<dyn Fn(&str, u64) + Send + Sync>);
+pub struct Progress(pub std::sync::Arc<ProgressFn>);
 
 impl std::fmt::Debug for Progress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
