@@ -48,6 +48,16 @@ impl Rng {
         self.next_u64() % 100 < percent
     }
 
+    /// An index chosen by cumulative weights (`cumulative[i]` = Σ weights
+    /// up to and including i): a binary search, for long lists.
+    pub fn weighted_cumulative(&mut self, cumulative: &[u64]) -> usize {
+        let total = cumulative.last().copied().unwrap_or(0).max(1);
+        let x = self.next_u64() % total;
+        cumulative
+            .partition_point(|&c| c <= x)
+            .min(cumulative.len().saturating_sub(1))
+    }
+
     /// An index chosen by weights.
     pub fn weighted(&mut self, weights: &[u64]) -> usize {
         let total: u64 = weights.iter().sum();
@@ -166,8 +176,8 @@ impl Synth {
             }
         }
 
-        // Clients: ~30 rows each over the year.
-        let n_clients = (self.visits / 30).clamp(5, 60_000);
+        // Clients: ~60 rows each over the year (a care worker serves 20–30).
+        let n_clients = (self.visits / 60).clamp(5, 60_000);
         let mut clients = Vec::with_capacity(n_clients);
         let mut weights = Vec::with_capacity(n_clients);
         let mut meal_only = Vec::with_capacity(n_clients);
@@ -231,6 +241,13 @@ impl Synth {
         let mut made = 0usize;
         b.reserve_visits(self.visits.min(1 << 21));
         let mix_weights: Vec<u64> = MIX.iter().map(|m| m.1).collect();
+        let cumulative: Vec<u64> = weights
+            .iter()
+            .scan(0u64, |acc, w| {
+                *acc += w;
+                Some(*acc)
+            })
+            .collect();
         let meal_mix: Vec<u64> = MIX
             .iter()
             .map(|m| if m.0 == "c2" || m.0 == "OBED" { m.1 } else { 0 })
@@ -245,7 +262,7 @@ impl Synth {
                     if made >= self.visits {
                         break 'outer;
                     }
-                    let ci = rng.weighted(&weights);
+                    let ci = rng.weighted_cumulative(&cumulative);
                     let mix = if meal_only[ci] {
                         &meal_mix
                     } else {

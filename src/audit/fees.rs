@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::EightyHourRule;
 use super::base::{Base, na};
@@ -16,6 +17,34 @@ use crate::law::{hourly_cap_on, unit_cap_on};
 use crate::model::{BillingUnit, Unit as TaskUnit};
 
 const EIGHTY_H: u64 = 80 * 3600;
+
+/// Money in haléř when it has at most two decimals (fees as typed always
+/// do); `None` otherwise, and the caller falls back to `Decimal`.
+fn haler(d: Decimal) -> Option<i128> {
+    let scale = d.scale();
+    (scale <= 2).then(|| d.mantissa() * 10i128.pow(2 - scale))
+}
+
+/// Sums kept exact in integers: haléř × seconds (one division at the end),
+/// with a `Decimal` fallback for fees of more than two decimals.
+#[derive(Default)]
+struct Exact {
+    /// Σ haléř × 3600 (a fee) or Σ haléř-per-hour × seconds (a cap).
+    scaled: i128,
+    fallback: Decimal,
+}
+
+impl Exact {
+    fn add_scaled(&mut self, x: i128) {
+        self.scaled += x;
+    }
+
+    /// The sum in Kč.
+    fn value(&self) -> Decimal {
+        let kc = Decimal::from_i128_with_scale(self.scaled, 2) / Decimal::from(3600);
+        kc + self.fallback
+    }
+}
 
 /// Notes on checks that could not run, collected for the methodology.
 #[derive(Default)]
@@ -84,10 +113,19 @@ pub(crate) fn check(
     for list in &mut prices {
         list.sort();
     }
+    // Client-months over 80 hours of hourly tasks, as a bitset that stays
+    // in cache (the full records would be a miss per row).
+    let mut over_80 = vec![0u64; b.tally.cm.len().div_ceil(64)];
+    for (i, c) in b.tally.cm.iter().enumerate() {
+        if c.hourly > EIGHTY_H {
+            over_80[i / 64] |= 1 << (i % 64);
+        }
+    }
     let (mut over_rows, mut off_rows) = (0u64, 0u64);
-    let mut excess_total = Decimal::ZERO;
+    let mut excess = Exact::default();
+    let mut unit_excess = Decimal::ZERO;
     let mut exempt_total = Decimal::ZERO;
-    let (mut cap_fees, mut cap_amounts) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut cap_fees, mut cap_amounts) = (Exact::default(), Exact::default());
     let hour = Decimal::from(3600);
 
     for (i, v) in ds.visits.iter().enumerate() {
@@ -110,7 +148,7 @@ pub(crate) fn check(
                     continue;
                 };
                 let cm_hours = v.client.map_or(0, |c| {
-                    b.tally.cm_hourly[c.index() * nm + b.months.index(v.date)]
+                    b.tally.cm[c.index() * nm + b.months.index(v.date)].hourly
                 });
                 let (high_secs, low_secs, low) = match cap.cap_over_80h {
                     None => (secs, Decimal::ZERO, cap.cap),
@@ -125,18 +163,43 @@ pub(crate) fn check(
                         }
                     },
                 };
-                let cap_amount = (high_secs * cap.cap + low_secs * low) / hour;
-                cap_fees += fee;
-                cap_amounts += cap_amount;
-                if v.fee.is_some() && fee > cap_amount {
+                // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
+                let (high_h, low_h) = (haler(cap.cap).unwrap_or(0), haler(low).unwrap_or(0));
+                let (hs, ls) = (
+                    high_secs.to_i128().unwrap_or(0),
+                    low_secs.to_i128().unwrap_or(0),
+                );
+                debug_assert_eq!(hs + ls, i128::from(v.duration));
+                let cap_scaled = hs * high_h + ls * low_h;
+                cap_amounts.add_scaled(cap_scaled);
+                let over = match haler(fee) {
+                    Some(fee_h) => {
+                        cap_fees.add_scaled(fee_h * 3600);
+                        let over = v.fee.is_some() && fee_h * 3600 > cap_scaled;
+                        if over {
+                            excess.add_scaled(fee_h * 3600 - cap_scaled);
+                        }
+                        over
+                    }
+                    None => {
+                        cap_fees.fallback += fee;
+                        let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
+                        let over = fee > cap_amount;
+                        if over {
+                            excess.fallback += fee - cap_amount;
+                        }
+                        over
+                    }
+                };
+                if over {
                     over_rows += 1;
-                    let excess = fee - cap_amount;
-                    excess_total += excess;
+                    let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
+                    let row_excess = fee - cap_amount;
                     let rate = if low_secs.is_zero() { cap.cap } else { low };
                     f.push(FindingKind::FeeOverCap, || {
                         let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                         let text = |lang: Lang| {
-                            let (fee_t, cap_t, ex_t) = (money(fee, lang), money(cap_amount, lang), money(excess, lang));
+                            let (fee_t, cap_t, ex_t) = (money(fee, lang), money(cap_amount, lang), money(row_excess, lang));
                             let hours = number(secs / hour, 2, lang);
                             let rate_t = number(rate, 0, lang);
                             match lang {
@@ -156,7 +219,7 @@ pub(crate) fn check(
                             place: visit_place(ds, v),
                             en: text(Lang::En),
                             cs: text(Lang::Cs),
-                            amount: Some(excess),
+                            amount: Some(row_excess),
                         }
                     });
                 }
@@ -164,14 +227,14 @@ pub(crate) fn check(
             _ => match unit_cap_on(stat.code(), v.date) {
                 Some(row) if row.cap.is_some() => {
                     let cap = row.cap.unwrap_or_default();
-                    if !row.verified {
+                    if !row.verified && !notes.provisional_used.contains(stat.code()) {
                         notes.provisional_used.insert(stat.code().to_string());
                     }
                     let cap_amount = cap * v.quantity;
                     if v.fee.is_some() && fee > cap_amount {
                         over_rows += 1;
                         let excess = fee - cap_amount;
-                        excess_total += excess;
+                        unit_excess += excess;
                         f.push(FindingKind::FeeOverCap, || {
                             let text = |lang: Lang| {
                                 let q = number(v.quantity, 2, lang);
@@ -203,7 +266,7 @@ pub(crate) fn check(
                     }
                 }
                 _ => {
-                    if v.fee.is_some() {
+                    if v.fee.is_some() && !notes.no_unit_cap.contains(stat.code()) {
                         notes.no_unit_cap.insert(stat.code().to_string());
                     }
                 }
@@ -241,7 +304,7 @@ pub(crate) fn check(
         out.push(Indicator::value(
             "fees.excess_total",
             Unit::Czk,
-            excess_total,
+            excess.value() + unit_excess,
         ));
         out.push(Indicator::value(
             "fees.exempt_charged",
@@ -284,8 +347,8 @@ pub(crate) fn check(
         out.push(Indicator::ratio(
             "fees.cap_use",
             Unit::Share,
-            cap_fees,
-            cap_amounts,
+            cap_fees.value(),
+            cap_amounts.value(),
             na(
                 "žádné hodiny hodinových úkonů s limitem",
                 "no hours of hourly tasks under a cap",
@@ -321,12 +384,24 @@ fn check_price(
         return;
     };
     let task = b.ds.task(v.task);
-    let expected = if task.unit == TaskUnit::Hour {
-        price * Decimal::from(v.duration) / Decimal::from(3600)
-    } else {
-        price * v.quantity
+    let hourly = task.unit == TaskUnit::Hour;
+    let off = match (hourly, haler(fee), haler(price)) {
+        // |fee × 3600 − price × seconds| > 0.50 Kč × 3600, in haléř.
+        (true, Some(f_h), Some(p_h)) => {
+            (f_h * 3600 - p_h * i128::from(v.duration)).abs() > 50 * 3600
+        }
+        (true, ..) => {
+            (fee - price * Decimal::from(v.duration) / Decimal::from(3600)).abs()
+                > Decimal::new(50, 2)
+        }
+        (false, ..) => (fee - price * v.quantity).abs() > Decimal::new(50, 2),
     };
-    if (fee - expected).abs() > Decimal::new(50, 2) {
+    if off {
+        let expected = if hourly {
+            price * Decimal::from(v.duration) / Decimal::from(3600)
+        } else {
+            price * v.quantity
+        };
         *off_rows += 1;
         f.push(FindingKind::FeeOffPrice, || Detail {
             place: visit_place(b.ds, v),

@@ -36,30 +36,14 @@ pub(crate) fn check(b: &Base<'_>, f: &mut Findings) {
     for v in &ds.visits {
         row_checks(ds, p, period_given, v, f);
     }
-    // Rows of the period grouped by worker and day, in start order.
-    let mut idx: Vec<u32> = (0..ds.visits.len() as u32)
-        .filter(|&i| p.contains(ds.visits[i as usize].date))
-        .collect();
-    idx.sort_unstable_by_key(|&i| {
-        let v = &ds.visits[i as usize];
-        (v.worker, v.date, v.start.unwrap_or(0), v.row, i)
+    // Rows grouped by worker and day, in start order (the shared grouping).
+    let mut dup_of: Vec<(u32, u32, u32)> = Vec::new();
+    super::order::for_each_worker_day(ds, &b.order, |rows| {
+        worker_day(ds, rows, f);
+        duplicates_in(ds, rows, &mut dup_of);
     });
-    let mut start = 0;
-    while start < idx.len() {
-        let first = &ds.visits[idx[start] as usize];
-        let mut end = start + 1;
-        while end < idx.len() {
-            let v = &ds.visits[idx[end] as usize];
-            if v.worker != first.worker || v.date != first.date {
-                break;
-            }
-            end += 1;
-        }
-        worker_day(ds, &idx[start..end], f);
-        start = end;
-    }
     over_contract(b, f);
-    duplicates(ds, f);
+    report_duplicates(ds, dup_of, f);
 }
 
 fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Findings) {
@@ -296,46 +280,74 @@ fn over_contract(b: &Base<'_>, f: &mut Findings) {
     }
 }
 
-/// Exact duplicates of an earlier row: rows sorted by a hash of their
-/// content, equal hashes compared in full.
-fn duplicates(ds: &Dataset, f: &mut Findings) {
-    let state = std::collections::hash_map::RandomState::new();
-    let key = |v: &Visit| {
-        (
-            v.date, v.worker, v.client, v.task, v.start, v.duration, v.travel, v.quantity, v.fee,
-        )
-    };
-    // Sorted by hash, then by input row (then position), so that "earlier"
-    // means earlier in the input whatever the order of the vector.
-    let mut hashed: Vec<(u64, u32, u32)> = ds
-        .visits
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (state.hash_one(key(v)), v.row, i as u32))
-        .collect();
-    hashed.sort_unstable();
-    let mut dup_of: Vec<(u32, u32, u32)> = Vec::new();
+/// The fields that make two rows the same.
+fn content(v: &Visit) -> impl std::hash::Hash + Ord + '_ {
+    (
+        v.date, v.worker, v.client, v.task, v.start, v.duration, v.travel, v.quantity, v.fee,
+    )
+}
+
+/// Exact duplicates within one worker-day: they share the start, so only
+/// rows of equal start are compared. Each later row (by input row) is
+/// paired with the first equal one. A run of more than 32 rows with one
+/// start (a hostile file) is sorted by a hash of its content instead.
+fn duplicates_in(ds: &Dataset, rows: &[u32], out: &mut Vec<(u32, u32, u32)>) {
+    let start_of = |i: u32| ds.visits[i as usize].start;
     let mut s = 0;
-    while s < hashed.len() {
+    while s < rows.len() {
         let mut e = s + 1;
-        while e < hashed.len() && hashed[e].0 == hashed[s].0 {
+        while e < rows.len() && start_of(rows[e]) == start_of(rows[s]) {
             e += 1;
         }
-        if e - s > 1 {
-            let group = &hashed[s..e];
-            for (k, &(_, row, i)) in group.iter().enumerate().skip(1) {
-                let vi = &ds.visits[i as usize];
-                if let Some(&(_, _, j)) = group[..k]
+        let run = &rows[s..e];
+        if run.len() > 1 {
+            let mut run: Vec<u32> = run.to_vec();
+            run.sort_unstable_by_key(|&i| (ds.visits[i as usize].row, i));
+            if run.len() <= 32 {
+                for k in 1..run.len() {
+                    let vk = &ds.visits[run[k] as usize];
+                    if let Some(&j) = run[..k]
+                        .iter()
+                        .find(|&&j| content(&ds.visits[j as usize]) == content(vk))
+                    {
+                        out.push((vk.row, run[k], j));
+                    }
+                }
+            } else {
+                let state = std::collections::hash_map::RandomState::new();
+                let mut hashed: Vec<(u64, u32, u32)> = run
                     .iter()
-                    .find(|(_, _, j)| key(&ds.visits[*j as usize]) == key(vi))
-                {
-                    dup_of.push((row, i, j));
+                    .map(|&i| {
+                        let v = &ds.visits[i as usize];
+                        (state.hash_one(content(v)), v.row, i)
+                    })
+                    .collect();
+                hashed.sort_unstable();
+                let mut a = 0;
+                while a < hashed.len() {
+                    let mut z = a + 1;
+                    while z < hashed.len() && hashed[z].0 == hashed[a].0 {
+                        z += 1;
+                    }
+                    for k in a + 1..z {
+                        let vk = &ds.visits[hashed[k].2 as usize];
+                        if let Some(&(_, _, j)) = hashed[a..k]
+                            .iter()
+                            .find(|(_, _, j)| content(&ds.visits[*j as usize]) == content(vk))
+                        {
+                            out.push((vk.row, hashed[k].2, j));
+                        }
+                    }
+                    a = z;
                 }
             }
         }
         s = e;
     }
-    // In input order: the later row is the duplicate of the first equal one.
+}
+
+/// Duplicates as findings, in input order.
+fn report_duplicates(ds: &Dataset, mut dup_of: Vec<(u32, u32, u32)>, f: &mut Findings) {
     dup_of.sort_unstable();
     for (_, i, j) in dup_of {
         let (v, first) = (&ds.visits[i as usize], &ds.visits[j as usize]);

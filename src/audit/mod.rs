@@ -13,6 +13,7 @@ mod fees;
 mod findings;
 mod hours;
 mod integrity;
+mod order;
 mod report;
 mod staffing;
 pub mod summary;
@@ -180,14 +181,15 @@ impl<'a> Audit<'a> {
 
         let months = tally::Months::new(period);
         let tasks = tally::TaskInfo::new(ds);
-        let t = tally::tally(ds, period, &tasks, months);
+        let order = order::by_worker_and_day(ds);
+        let t = tally::tally(ds, period, &tasks, months, &order);
         let worker_hours = ds
             .workers
             .iter()
             .map(|w| hours::worker_hours(w, &ds.provider, period))
             .collect();
         let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
-        let client_months = t.cm_workers.iter().filter(|&&n| n > 0).count() as u64;
+        let client_months = t.cm.iter().filter(|c| c.workers > 0).count() as u64;
         let b = Base {
             ds,
             period,
@@ -197,6 +199,7 @@ impl<'a> Audit<'a> {
             hours: worker_hours,
             clients_served,
             client_months,
+            order,
         };
 
         let mut list = Vec::new();

@@ -191,7 +191,7 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         Base::hours(t.direct),
         NO_DIRECT,
     );
-    let cm_workers: u64 = t.cm_workers.iter().map(|&n| u64::from(n)).sum();
+    let cm_workers: u64 = t.cm.iter().map(|c| u64::from(c.workers)).sum();
     ratio(
         out,
         "staff.continuity",

@@ -115,6 +115,19 @@ pub(crate) struct MonthAcc {
     pub contacts: u64,
 }
 
+/// A client's month.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ClientMonth {
+    /// Direct seconds.
+    pub direct: u64,
+    /// Seconds of hourly statutory tasks (for the 80-hour rule).
+    pub hourly: u64,
+    /// Distinct workers on direct rows.
+    pub workers: u32,
+    /// The last worker counted (a marker for the distinct count).
+    last_worker: u32,
+}
+
 /// Everything summed in one pass.
 #[derive(Debug, Default)]
 pub(crate) struct Tally {
@@ -125,12 +138,9 @@ pub(crate) struct Tally {
     pub workers: Vec<WorkerAcc>,
     pub clients: Vec<ClientAcc>,
     pub months: Vec<MonthAcc>,
-    /// Per client-month (client × months + month): direct seconds.
-    pub cm_direct: Vec<u64>,
-    /// Per client-month: seconds of hourly statutory tasks.
-    pub cm_hourly: Vec<u64>,
-    /// Per client-month: distinct workers on direct rows.
-    pub cm_workers: Vec<u32>,
+    /// Per client-month (client × months + month), one record so that a
+    /// row touches one cache line.
+    pub cm: Vec<ClientMonth>,
     pub degree_secs: [u64; 6],
     pub group_secs: [u64; 5],
     pub out_of_hours: u64,
@@ -150,16 +160,27 @@ impl Tally {
     }
 }
 
-pub(crate) fn tally(ds: &Dataset, p: Period, tasks: &TaskInfo, months: Months) -> Tally {
+/// `order` is the shared grouping of [`super::order::by_worker_and_day`].
+pub(crate) fn tally(
+    ds: &Dataset,
+    p: Period,
+    tasks: &TaskInfo,
+    months: Months,
+    order: &[u32],
+) -> Tally {
     let nm = months.count;
     let nc = ds.clients.len();
     let mut t = Tally {
         workers: vec![WorkerAcc::default(); ds.workers.len()],
         clients: vec![ClientAcc::default(); nc],
         months: vec![MonthAcc::default(); nm],
-        cm_direct: vec![0; nc * nm],
-        cm_hourly: vec![0; nc * nm],
-        cm_workers: vec![0; nc * nm],
+        cm: vec![
+            ClientMonth {
+                last_worker: u32::MAX,
+                ..ClientMonth::default()
+            };
+            nc * nm
+        ],
         ..Tally::default()
     };
     let degree: Vec<usize> = ds
@@ -168,16 +189,25 @@ pub(crate) fn tally(ds: &Dataset, p: Period, tasks: &TaskInfo, months: Months) -
         .map(|c| degree_index(c.care_allowance))
         .collect();
     let pss: Vec<bool> = ds.workers.iter().map(|w| w.role == Role::Pss).collect();
-    let mut contacts: Vec<(u32, u32, u32)> = Vec::new();
-    let mut cm_workers: Vec<(u32, u32)> = Vec::new();
-    let mut worker_clients: Vec<(u32, u32)> = Vec::new();
+    // Per day of the period: its month and whether it is a weekend or
+    // holiday (computed once, not per row).
+    let days: Vec<NaiveDate> = p.from.iter_days().take(p.days() as usize).collect();
+    let off_day: Vec<bool> = days
+        .iter()
+        .map(|&d| is_weekend(d) || is_holiday(d))
+        .collect();
+    let day_month: Vec<u32> = days.iter().map(|&d| months.index(d) as u32).collect();
+    // For the distinct counts: per visit, its client and day when it is a
+    // direct row of the period (8 bytes a row, read in the grouped order).
+    let mut direct_key: Vec<(u32, u32)> = vec![(u32::MAX, 0); ds.visits.len()];
 
-    for v in &ds.visits {
+    for (vi, v) in ds.visits.iter().enumerate() {
         if !p.contains(v.date) {
             continue;
         }
         let w = v.worker.index();
-        let m = months.index(v.date);
+        let day = (v.date - p.from).num_days() as usize;
+        let m = day_month[day] as usize;
         let dur = u64::from(v.duration);
         let travel = u64::from(v.travel);
         let kind = tasks.time_kind[v.task.index()];
@@ -204,9 +234,8 @@ pub(crate) fn tally(ds: &Dataset, p: Period, tasks: &TaskInfo, months: Months) -
                 if pss[w] {
                     t.pss_direct += dur;
                 }
-                let out_of_hours = is_weekend(v.date)
-                    || is_holiday(v.date)
-                    || v.start.is_some_and(|s| !(6 * 3600..18 * 3600).contains(&s));
+                let out_of_hours =
+                    off_day[day] || v.start.is_some_and(|s| !(6 * 3600..18 * 3600).contains(&s));
                 if out_of_hours {
                     t.out_of_hours += dur;
                 }
@@ -224,14 +253,12 @@ pub(crate) fn tally(ds: &Dataset, p: Period, tasks: &TaskInfo, months: Months) -
                     }
                     t.degree_secs[degree[ci]] += dur;
                     let cm = ci * nm + m;
-                    t.cm_direct[cm] += dur;
+                    direct_key[vi] = (c.0, day as u32);
+                    let rec = &mut t.cm[cm];
+                    rec.direct += dur;
                     if tasks.hourly[v.task.index()] {
-                        t.cm_hourly[cm] += dur;
+                        rec.hourly += dur;
                     }
-                    let day = (v.date - p.from).num_days() as u32;
-                    contacts.push((day, v.worker.0, c.0));
-                    cm_workers.push((cm as u32, v.worker.0));
-                    worker_clients.push((v.worker.0, c.0));
                 }
                 if tasks.hourly[v.task.index()] {
                     t.hourly_secs += dur;
@@ -268,28 +295,43 @@ pub(crate) fn tally(ds: &Dataset, p: Period, tasks: &TaskInfo, months: Months) -
         }
     }
 
-    // Distinct counts.
-    contacts.sort_unstable();
-    contacts.dedup();
-    t.contacts = contacts.len() as u64;
-    for &(day, _, c) in &contacts {
-        t.clients[c as usize].contacts += 1;
-        let date = p.from + chrono::Duration::days(i64::from(day));
-        t.months[months.index(date)].contacts += 1;
-    }
-    cm_workers.sort_unstable();
-    cm_workers.dedup();
-    for &(cm, _) in &cm_workers {
-        t.cm_workers[cm as usize] += 1;
-    }
-    worker_clients.sort_unstable();
-    worker_clients.dedup();
-    for &(w, _) in &worker_clients {
-        t.workers[w as usize].clients += 1;
+    // Distinct counts in one pass over the shared grouping (rows grouped
+    // by worker, then date): markers instead of sorts.
+    let mut group = 0u32;
+    let mut last_key = None;
+    let mut client_group = vec![u32::MAX; nc];
+    let mut client_worker = vec![u32::MAX; nc];
+    for &i in order {
+        let (c, day) = direct_key[i as usize];
+        if c == u32::MAX {
+            continue;
+        }
+        let w = ds.visits[i as usize].worker.0;
+        if last_key != Some((w, day)) {
+            last_key = Some((w, day));
+            group += 1;
+        }
+        let ci = c as usize;
+        let m = day_month[day as usize] as usize;
+        if client_group[ci] != group {
+            client_group[ci] = group;
+            t.contacts += 1;
+            t.clients[ci].contacts += 1;
+            t.months[m].contacts += 1;
+        }
+        if client_worker[ci] != w {
+            client_worker[ci] = w;
+            t.workers[w as usize].clients += 1;
+        }
+        let rec = &mut t.cm[ci * nm + m];
+        if rec.last_worker != w {
+            rec.last_worker = w;
+            rec.workers += 1;
+        }
     }
     for c in 0..nc {
         for m in 0..nm {
-            if t.cm_workers[c * nm + m] > 0 {
+            if t.cm[c * nm + m].workers > 0 {
                 t.clients[c].months += 1;
                 t.months[m].clients += 1;
             }
