@@ -20,6 +20,8 @@ use homecare_audit::{ErrorKind, Lang};
 
 struct Args {
     input: PathBuf,
+    /// The report workbook asked for with `-o` (not written yet: issue 4).
+    output: Option<PathBuf>,
     json: Option<String>,
     lang: Lang,
     strict: bool,
@@ -31,6 +33,7 @@ const USAGE: &str =
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         input: PathBuf::from("fixtures/sample.xlsx"),
+        output: None,
         json: None,
         lang: Lang::Cs,
         strict: false,
@@ -41,7 +44,7 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--json" => args.json = Some(it.next().ok_or("--json needs a path or -")?),
             "-o" | "--output" => {
-                it.next().ok_or("-o needs a path")?;
+                args.output = Some(PathBuf::from(it.next().ok_or("-o needs a path")?))
             }
             "--lang" => {
                 let l = it.next().ok_or("--lang needs cs or en")?;
@@ -128,6 +131,16 @@ fn main() -> ExitCode {
             eprintln!("error: {path}: {e}");
             return ExitCode::from(1);
         }
+    }
+    if let Some(out) = &args.output {
+        eprintln!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "sešit se zprávou zatím nevzniká (připravuje se); výsledky jsou ve výpisu a v --json",
+                "the report workbook is not written yet (in preparation); the results are above and in --json"
+            )
+        );
     }
     ExitCode::SUCCESS
 }
