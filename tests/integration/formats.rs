@@ -21,7 +21,10 @@ fn xlsx_xls_and_ods_read_to_equal_datasets() {
         ds
     };
     let xlsx = read_one("xlsx");
-    // The fixture holds 120 visits over 5 clients and 7 workers (seed 7).
+    // The fixtures are fixed files: made once with `generate -- 120 --seed 7`
+    // (an earlier generator version: 4 care workers, SP, VED, ADM), then
+    // saved by LibreOffice as xlsx, xls and ods. They hold 120 visits, 5
+    // clients and 7 workers.
     assert_eq!(xlsx.visits.len(), 120);
     assert_eq!(xlsx.clients.len(), 5);
     assert_eq!(xlsx.workers.len(), 7);
