@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::EightyHourRule;
 use super::base::{Base, na};
@@ -113,14 +112,6 @@ pub(crate) fn check(
     for list in &mut prices {
         list.sort();
     }
-    // Client-months over 80 hours of hourly tasks, as a bitset that stays
-    // in cache (the full records would be a miss per row).
-    let mut over_80 = vec![0u64; b.tally.cm.len().div_ceil(64)];
-    for (i, c) in b.tally.cm.iter().enumerate() {
-        if c.hourly > EIGHTY_H {
-            over_80[i / 64] |= 1 << (i % 64);
-        }
-    }
     let (mut over_rows, mut off_rows) = (0u64, 0u64);
     let mut excess = Exact::default();
     let mut unit_excess = Decimal::ZERO;
@@ -138,7 +129,6 @@ pub(crate) fn check(
             check_price(b, &prices, v, f, &mut off_rows);
             continue;
         };
-        let secs = Decimal::from(v.duration);
         let fee = v.fee.unwrap_or(Decimal::ZERO);
         match stat.billing_unit() {
             BillingUnit::Hour => {
@@ -150,26 +140,21 @@ pub(crate) fn check(
                 let cm_hours = v.client.map_or(0, |c| {
                     b.tally.cm[c.index() * nm + b.months.index(v.date)].hourly
                 });
-                let (high_secs, low_secs, low) = match cap.cap_over_80h {
-                    None => (secs, Decimal::ZERO, cap.cap),
+                // Seconds at the full cap and at the lower (over 80 h) cap.
+                let dur = i128::from(v.duration);
+                let (hs, ls, low) = match cap.cap_over_80h {
+                    None => (dur, 0, cap.cap),
                     Some(low) => match rule {
-                        EightyHourRule::AllHoursOfMonth if cm_hours > EIGHTY_H => {
-                            (Decimal::ZERO, secs, low)
-                        }
-                        EightyHourRule::AllHoursOfMonth => (secs, Decimal::ZERO, low),
+                        EightyHourRule::AllHoursOfMonth if cm_hours > EIGHTY_H => (0, dur, low),
+                        EightyHourRule::AllHoursOfMonth => (dur, 0, low),
                         EightyHourRule::HoursAbove80 => {
-                            let a = Decimal::from(above[i]);
-                            (secs - a, a, low)
+                            let a = i128::from(above[i]);
+                            (dur - a, a, low)
                         }
                     },
                 };
                 // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
                 let (high_h, low_h) = (haler(cap.cap).unwrap_or(0), haler(low).unwrap_or(0));
-                let (hs, ls) = (
-                    high_secs.to_i128().unwrap_or(0),
-                    low_secs.to_i128().unwrap_or(0),
-                );
-                debug_assert_eq!(hs + ls, i128::from(v.duration));
                 let cap_scaled = hs * high_h + ls * low_h;
                 cap_amounts.add_scaled(cap_scaled);
                 let over = match haler(fee) {
@@ -195,12 +180,12 @@ pub(crate) fn check(
                     over_rows += 1;
                     let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
                     let row_excess = fee - cap_amount;
-                    let rate = if low_secs.is_zero() { cap.cap } else { low };
+                    let rate = if ls == 0 { cap.cap } else { low };
                     f.push(FindingKind::FeeOverCap, || {
                         let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                         let text = |lang: Lang| {
                             let (fee_t, cap_t, ex_t) = (money(fee, lang), money(cap_amount, lang), money(row_excess, lang));
-                            let hours = number(secs / hour, 2, lang);
+                            let hours = number(Decimal::from(v.duration) / hour, 2, lang);
                             let rate_t = number(rate, 0, lang);
                             match lang {
                                 Lang::Cs => format!(
@@ -385,23 +370,22 @@ fn check_price(
     };
     let task = b.ds.task(v.task);
     let hourly = task.unit == TaskUnit::Hour;
+    let expected = || {
+        if hourly {
+            price * Decimal::from(v.duration) / Decimal::from(3600)
+        } else {
+            price * v.quantity
+        }
+    };
     let off = match (hourly, haler(fee), haler(price)) {
         // |fee × 3600 − price × seconds| > 0.50 Kč × 3600, in haléř.
         (true, Some(f_h), Some(p_h)) => {
             (f_h * 3600 - p_h * i128::from(v.duration)).abs() > 50 * 3600
         }
-        (true, ..) => {
-            (fee - price * Decimal::from(v.duration) / Decimal::from(3600)).abs()
-                > Decimal::new(50, 2)
-        }
-        (false, ..) => (fee - price * v.quantity).abs() > Decimal::new(50, 2),
+        _ => (fee - expected()).abs() > Decimal::new(50, 2),
     };
     if off {
-        let expected = if hourly {
-            price * Decimal::from(v.duration) / Decimal::from(3600)
-        } else {
-            price * v.quantity
-        };
+        let expected = expected();
         *off_rows += 1;
         f.push(FindingKind::FeeOffPrice, || Detail {
             place: visit_place(b.ds, v),

@@ -281,7 +281,7 @@ fn over_contract(b: &Base<'_>, f: &mut Findings) {
 }
 
 /// The fields that make two rows the same.
-fn content(v: &Visit) -> impl std::hash::Hash + Ord + '_ {
+fn content(v: &Visit) -> impl std::hash::Hash + Eq + '_ {
     (
         v.date, v.worker, v.client, v.task, v.start, v.duration, v.travel, v.quantity, v.fee,
     )

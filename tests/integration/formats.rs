@@ -1,12 +1,11 @@
 //! The same dataset saved by LibreOffice as .xlsx, .xls and .ods reads to
 //! equal datasets; a 1904-date workbook reads the right dates.
 
-use std::io::{Cursor, Read, Write};
-
 use chrono::NaiveDate;
 use homecare_audit::xlsx::read_path;
 
 use crate::common::{read, root};
+use crate::hostile::files::{Entry, entries, zip};
 
 #[test]
 fn xlsx_xls_and_ods_read_to_equal_datasets() {
@@ -43,27 +42,23 @@ fn xlsx_xls_and_ods_read_to_equal_datasets() {
 
 /// Rewrites `xl/workbook.xml` of an xlsx so that it counts dates from 1904.
 fn set_1904(xlsx: &[u8]) -> Vec<u8> {
-    let mut zin = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zin.len() {
-        let mut f = zin.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == "xl/workbook.xml" {
+    let patched: Vec<(String, Entry)> = entries(xlsx)
+        .into_iter()
+        .map(|(name, data)| {
+            if name != "xl/workbook.xml" {
+                return (name, Entry::Stored(data));
+            }
             let s = String::from_utf8(data).unwrap();
             let s = if s.contains("<workbookPr") {
                 s.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
             } else {
                 s.replacen("<sheets>", "<workbookPr date1904=\"1\"/><sheets>", 1)
             };
-            data = s.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+            (name, Entry::Stored(s.into_bytes()))
+        })
+        .collect();
+    let refs: Vec<(&str, Entry)> = patched.into_iter().map(|(n, e)| (&*n.leak(), e)).collect();
+    zip(&refs)
 }
 
 #[test]

@@ -5,7 +5,7 @@ use homecare_audit::xlsx::{ReadOptions, read_bytes};
 use homecare_audit::{ErrorKind, Lang, Limit};
 
 #[path = "../support/hostile.rs"]
-mod files;
+pub mod files;
 
 fn err(bytes: &[u8]) -> homecare_audit::Error {
     read_bytes(bytes, Some("hostile.xlsx"), &ReadOptions::default()).unwrap_err()

@@ -97,7 +97,11 @@ pub fn valid_entries() -> Vec<(String, Vec<u8>)> {
         .unwrap();
     ws.write_row(1, 0, ["1. 3. 2025", "P1", "K1", "b1", "30"])
         .unwrap();
-    let bytes = wb.save_to_buffer().unwrap();
+    entries(&wb.save_to_buffer().unwrap())
+}
+
+/// The entries of a zip archive: name and inflated bytes.
+pub fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     (0..z.len())
         .map(|i| {
