@@ -299,7 +299,9 @@ fn staffing() {
     close(v("staff.fte.PSS"), dec(457) / dec(365));
     assert_eq!(v("staff.fte.SP"), Some(dec(1)));
     assert_eq!(v("staff.fte.VED"), Some(Decimal::new(5, 1)));
-    assert_eq!(v("staff.fte.RID"), Some(dec(0)));
+    for role in ["ADM", "RID", "ZDR", "JIN"] {
+        assert_eq!(v(&format!("staff.fte.{role}")), Some(dec(0)), "{role}");
+    }
     close(v("staff.fte_total"), Decimal::new(10045, 1) / dec(365));
     // 457/365 ÷ 1004.5/365 = 457 / 1004.5.
     close(
@@ -363,7 +365,16 @@ fn targeting() {
     close(v("target.clients_by_degree.II"), third);
     close(v("target.clients_by_degree.none"), third);
     close(v("target.clients_by_degree.IV"), third);
-    assert_eq!(v("target.clients_by_degree.unknown"), Some(dec(0)));
+    for none_served in ["I", "III", "unknown"] {
+        assert_eq!(
+            v(&format!("target.clients_by_degree.{none_served}")),
+            Some(dec(0))
+        );
+        assert_eq!(
+            v(&format!("target.hours_by_degree.{none_served}")),
+            Some(dec(0))
+        );
+    }
     // Hours: K1 60+30+45+30+60 = 225, K2 10, K3 90 (of 325).
     close(v("target.hours_by_degree.II"), dec(225) / dec(325));
     close(v("target.hours_by_degree.none"), dec(10) / dec(325));
@@ -454,6 +465,7 @@ fn integrity_of_a_bad_timesheet() {
     let mut flagged = Visit::new(d(3, 21), w, Some(k), b1, 600);
     flagged.flags.passes_midnight = true;
     flagged.flags.minutes_mismatch = true;
+    flagged.flags.incomplete_times = true;
     push(flagged);
     let r = Audit::new(&b.build()).run();
     let count = |k: &str| r.value(&format!("integrity.findings.{k}")).unwrap();
@@ -467,6 +479,8 @@ fn integrity_of_a_bad_timesheet() {
     assert_eq!(count("overlap"), dec(3));
     assert_eq!(count("midnight"), dec(1));
     assert_eq!(count("minutes_mismatch"), dec(1));
+    assert_eq!(count("incomplete_times"), dec(1));
+    assert_eq!(count("duplicate"), dec(0));
     // P1 at 0.1 FTE: March from 5.3. has 19 working days → contract
     // 0.1 × 8 × 19 = 15.2 h; worked 13 + 3 + 1/6 h = 16.17 h → over.
     assert_eq!(count("over_contract"), dec(1));

@@ -1101,3 +1101,95 @@ fn the_tasks_sheet_maps_provider_codes_and_rejects_bad_ones() {
     // Built-in codes stay valid beside the provider's.
     assert_eq!(ds.task(ds.visits[1].task).kind.code(), "a1");
 }
+
+#[test]
+fn money_sheets_and_sheet_level_notices_with_places() {
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "Pracovníci",
+        &["ID pracovníka", "Pozice", "Úvazek"],
+        &[vec![T("P1"), T("PSS"), N(1.0)]],
+    );
+    let long_id = Box::leak("K".repeat(501).into_boxed_str());
+    sheet(
+        &mut wb,
+        "Klienti",
+        &["ID klienta", "Obec"],
+        &[vec![T("K1"), T("X")], vec![T(long_id), T("X")]],
+    );
+    sheet(
+        &mut wb,
+        "Výkazy",
+        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
+        &[],
+    );
+    sheet(
+        &mut wb,
+        "Ceník",
+        &["Úkon", "Cena", "Platí od"],
+        &[
+            vec![T("b1"), T("150,00 Kč")],
+            vec![T("zz"), N(100.0)],
+            vec![T("d1"), N(-5.0)],
+        ],
+    );
+    sheet(
+        &mut wb,
+        "Náklady",
+        &["Kategorie", "Skupina", "Částka", "Poznámka"],
+        &[
+            vec![T("mzdy"), X, T("1 000 000")],
+            vec![T("Supervize"), X, N(5000.0)], // unknown category, no group
+            vec![T("Supervize"), T("provozní"), N(5000.0)],
+            vec![T("phm"), T("jiná"), N(100.0)],
+            vec![T("opravy"), X, N(-200.0)], // a correction: accepted, noticed
+        ],
+    );
+    sheet(
+        &mut wb,
+        "Výnosy",
+        &["Zdroj", "Částka"],
+        &[vec![T("úhrady"), N(5000.0)], vec![T("sponzor"), N(100.0)]],
+    );
+    sheet(&mut wb, "List1", &["a", "b"], &[]);
+    let (ds, problems) = read(&wb.save_to_buffer().unwrap());
+    let at = |place: &str| {
+        problems
+            .list
+            .iter()
+            .find(|p| p.place.to_string() == place)
+            .unwrap_or_else(|| panic!("nothing at {place}: {:?}", problems.list))
+    };
+    assert_eq!(at("Klienti!A3").reason, Reason::TooLong);
+    assert_eq!(at("Ceník!A3").reason, Reason::UnknownTask);
+    assert_eq!(at("Ceník!B4").reason, Reason::Negative);
+    assert_eq!(at("Náklady!A3").reason, Reason::UnknownCategory);
+    assert_eq!(at("Náklady!B5").reason, Reason::UnknownGroup);
+    let correction = at("Náklady!C6");
+    assert_eq!(correction.reason, Reason::NegativeCorrection);
+    assert!(!correction.rejected);
+    assert_eq!(at("Výnosy!A3").reason, Reason::UnknownRevenueSource);
+    assert_eq!(at("List1!A1").reason, Reason::IgnoredSheet);
+    // Accepted: wages, the custom category with its group, the correction.
+    let costs = ds.costs.as_ref().unwrap();
+    assert_eq!(costs.len(), 3);
+    assert_eq!(costs[0].amount, dec("1000000"));
+    assert_eq!(
+        costs[1].category,
+        homecare_audit::CostCategory::Custom("Supervize".into())
+    );
+    assert_eq!(costs[1].group, homecare_audit::CostGroup::Operating);
+    assert_eq!(costs[2].amount, dec("-200"));
+    assert_eq!(ds.prices.len(), 1);
+    assert_eq!(ds.prices[0].price, dec("150.00"));
+    assert_eq!(ds.revenues.as_ref().unwrap().len(), 1);
+    assert_eq!(
+        problems.count("Náklady"),
+        homecare_audit::RowCount {
+            read: 5,
+            accepted: 3,
+            rejected: 2
+        }
+    );
+}
