@@ -1,27 +1,29 @@
 //! The auditor's tool: reads a provider's workbook, reports what could not
-//! be used, and writes the JSON report.
+//! be used, and writes the report workbook (and the JSON report on request).
 //!
 //! ```text
 //! cargo run --release --example audit -- [INPUT] [-o REPORT.xlsx] [--json PATH|-]
 //!                                          [--lang cs|en] [--strict]
 //! ```
 //!
-//! Without INPUT it reads `fixtures/sample.xlsx`. Exit status: 0 done
-//! (rejected rows are reported, not fatal), 1 the input cannot be read,
-//! 2 wrong usage, 3 strict mode and a rejected row.
+//! Without INPUT it reads `fixtures/sample.xlsx`; without `-o` it writes
+//! `audit-report.xlsx` in the current folder. Exit status: 0 done
+//! (rejected rows are reported, not fatal), 1 the input cannot be read or
+//! the report cannot be written, 2 wrong usage, 3 strict mode and a
+//! rejected row.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
-use homecare_audit::xlsx::{ReadOptions, read_path};
+use homecare_audit::xlsx::{ReadOptions, ReportWorkbook, read_path};
 use homecare_audit::{ErrorKind, Lang};
 
 struct Args {
     input: PathBuf,
-    /// The report workbook asked for with `-o` (not written yet: issue 4).
-    output: Option<PathBuf>,
+    /// The report workbook (`-o`, default `audit-report.xlsx`).
+    output: PathBuf,
     json: Option<String>,
     lang: Lang,
     strict: bool,
@@ -33,7 +35,7 @@ const USAGE: &str =
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         input: PathBuf::from("fixtures/sample.xlsx"),
-        output: None,
+        output: PathBuf::from("audit-report.xlsx"),
         json: None,
         lang: Lang::Cs,
         strict: false,
@@ -43,9 +45,7 @@ fn parse_args() -> Result<Args, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => args.json = Some(it.next().ok_or("--json needs a path or -")?),
-            "-o" | "--output" => {
-                args.output = Some(PathBuf::from(it.next().ok_or("-o needs a path")?))
-            }
+            "-o" | "--output" => args.output = PathBuf::from(it.next().ok_or("-o needs a path")?),
             "--lang" => {
                 let l = it.next().ok_or("--lang needs cs or en")?;
                 args.lang = Lang::parse(&l).ok_or(format!("unknown language {l}"))?;
@@ -132,15 +132,44 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    if let Some(out) = &args.output {
-        eprintln!(
+    let link = input_link(&args.input, &args.output);
+    let written = ReportWorkbook::new(&report, &dataset)
+        .lang(lang)
+        .input_link(link)
+        .save(&args.output);
+    match written {
+        Ok(()) => eprintln!(
             "{}: {}",
-            out.display(),
-            lang.pick(
-                "sešit se zprávou zatím nevzniká (připravuje se); výsledky jsou ve výpisu a v --json",
-                "the report workbook is not written yet (in preparation); the results are above and in --json"
-            )
-        );
+            lang.pick("Zpráva", "Report"),
+            args.output.display()
+        ),
+        Err(e) => {
+            eprintln!("error: {}: {e}", args.output.display());
+            return ExitCode::from(1);
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// How the report's links name the input: its file name when both files
+/// are in one folder, else its absolute path.
+fn input_link(input: &std::path::Path, output: &std::path::Path) -> Option<String> {
+    let dir = |p: &std::path::Path| {
+        p.parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .and_then(|d| d.canonicalize().ok())
+    };
+    if dir(input).is_some() && dir(input) == dir(output) {
+        return input.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
+    input
+        .canonicalize()
+        .ok()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
 }

@@ -34,6 +34,7 @@
 #![warn(missing_debug_implementations)]
 
 pub mod audit;
+pub use audit::{Audit, AuditReport};
 pub mod benchmark;
 pub use benchmark::{Benchmark, BenchmarkSet};
 pub mod calendar;

@@ -360,6 +360,8 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
             absence_hours: h.absence,
             training_hours: h.training,
             training_given: h.training_given,
+            training_minimum: h.training_minimum,
+            training_met: staffing::training_met(w, h),
             available_hours: h.available,
             productive_hours: h.productive,
             direct_seconds: a.direct,
@@ -408,6 +410,11 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
                 clients: a.clients,
                 contacts: a.contacts,
                 fees: a.fees,
+                out_of_hours_seconds: a.out_of_hours,
+                hourly_seconds: a.hourly,
+                hourly_fees: a.hourly_fees,
+                client_workers: a.client_workers,
+                clients_over_80h: a.clients_over_80h,
                 cost: total_cost.map(|c| c * Decimal::from(days) / Decimal::from(b.period.days())),
             }
         })

@@ -414,6 +414,12 @@ pub struct WorkerLine {
     pub training_hours: Decimal,
     /// Whether training hours were given.
     pub training_given: bool,
+    /// The prorated legal minimum of training hours.
+    pub training_minimum: Decimal,
+    /// Whether the minimum was met: `None` for workers outside the rule
+    /// (roles other than PSS and SP, not employed in the period) and when
+    /// training hours were not given.
+    pub training_met: Option<bool>,
     /// Contract − absence.
     pub available_hours: Decimal,
     /// Available − training.
@@ -484,6 +490,17 @@ pub struct MonthLine {
     pub contacts: u64,
     /// Fees on rows.
     pub fees: Decimal,
+    /// Direct seconds out of hours (weekends, holidays, before 6:00 or
+    /// from 18:00).
+    pub out_of_hours_seconds: u64,
+    /// Seconds of hourly statutory tasks.
+    pub hourly_seconds: u64,
+    /// Fees on rows of hourly statutory tasks.
+    pub hourly_fees: Decimal,
+    /// Σ over the month's clients of the distinct workers each saw.
+    pub client_workers: u64,
+    /// Clients with more than 80 direct hours in the month.
+    pub clients_over_80h: u64,
     /// Cost allocated to the month by its days in the period; `None`
     /// without costs.
     pub cost: Option<Decimal>,

@@ -161,13 +161,12 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         if !matches!(w.role, Role::Pss | Role::Sp) || h.employed.is_none() {
             continue;
         }
-        if h.training_given {
-            known += 1;
-            if h.training >= h.training_minimum {
-                met += 1;
+        match training_met(w, h) {
+            Some(m) => {
+                known += 1;
+                met += u64::from(m);
             }
-        } else {
-            unknown += 1;
+            None => unknown += 1,
         }
     }
     out.push(
@@ -208,4 +207,15 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         Decimal::from(t.contacts),
         ("žádné kontakty s klienty", "no client contacts"),
     );
+}
+
+/// Whether a worker met the prorated training minimum: `None` outside the
+/// rule (roles other than PSS and SP, not employed in the period) and when
+/// training hours were not given.
+pub(crate) fn training_met(
+    w: &crate::model::Worker,
+    h: &super::hours::WorkerHours,
+) -> Option<bool> {
+    (matches!(w.role, Role::Pss | Role::Sp) && h.employed.is_some() && h.training_given)
+        .then_some(h.training >= h.training_minimum)
 }

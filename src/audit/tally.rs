@@ -113,6 +113,13 @@ pub(crate) struct MonthAcc {
     pub fees: Decimal,
     pub clients: u64,
     pub contacts: u64,
+    pub out_of_hours: u64,
+    pub hourly: u64,
+    pub hourly_fees: Decimal,
+    /// Σ over the month's clients of distinct workers seen.
+    pub client_workers: u64,
+    /// Clients with more than 80 direct hours in the month.
+    pub clients_over_80h: u64,
 }
 
 /// A client's month.
@@ -238,6 +245,7 @@ pub(crate) fn tally(
                     off_day[day] || v.start.is_some_and(|s| !(6 * 3600..18 * 3600).contains(&s));
                 if out_of_hours {
                     t.out_of_hours += dur;
+                    ma.out_of_hours += dur;
                 }
                 if let Some(c) = v.client {
                     let ci = c.index();
@@ -262,9 +270,11 @@ pub(crate) fn tally(
                 }
                 if tasks.hourly[v.task.index()] {
                     t.hourly_secs += dur;
+                    ma.hourly += dur;
                     if let Some(fee) = v.fee {
                         t.hourly_fees += fee;
                         t.any_hourly_fee = true;
+                        ma.hourly_fees += fee;
                     }
                 }
             }
@@ -331,9 +341,15 @@ pub(crate) fn tally(
     }
     for c in 0..nc {
         for m in 0..nm {
-            if t.cm[c * nm + m].workers > 0 {
+            let rec = t.cm[c * nm + m];
+            if rec.workers > 0 {
                 t.clients[c].months += 1;
-                t.months[m].clients += 1;
+                let ma = &mut t.months[m];
+                ma.clients += 1;
+                ma.client_workers += u64::from(rec.workers);
+                if rec.direct > 80 * 3600 {
+                    ma.clients_over_80h += 1;
+                }
             }
         }
     }

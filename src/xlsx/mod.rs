@@ -8,4 +8,5 @@ pub mod write;
 pub use read::{Format, ReadLimits, ReadOptions, read_bytes, read_path};
 pub use schema::SheetKind;
 pub use write::input::{InputCell, InputWorkbook};
+pub use write::report::{ReportWorkbook, write_report};
 pub use write::template::write_template;

@@ -6,5 +6,6 @@ mod common;
 mod corpus;
 mod formats;
 mod hostile;
+mod report;
 mod template;
 mod values;

@@ -266,7 +266,7 @@ fn read_inner(
     }
     ds.source = Source {
         file_name: file_name.map(str::to_string),
-        sha256: None,
+        sha256: Some(sha256_hex(bytes)),
         sheets: found
             .iter()
             .map(|(k, v)| (k.cs().to_string(), v.clone()))
@@ -274,4 +274,17 @@ fn read_inner(
         date_1904: ctx.date_1904,
     };
     Ok((ds, problems))
+}
+
+/// SHA-256 of the input, lower-case hex (the report's methodology names the
+/// exact file it audited).
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }

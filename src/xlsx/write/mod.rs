@@ -2,4 +2,5 @@
 //! dataset (samples, tests), and the report.
 
 pub mod input;
+pub mod report;
 pub mod template;

