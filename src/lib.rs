@@ -66,4 +66,9 @@ pub mod guide {
     /// The input workbook: every sheet, column, value form and read limit.
     #[doc = include_str!("../docs/workbook.md")]
     pub mod workbook {}
+
+    /// The README: the auditor's tool, the report workbook, the library in
+    /// brief (its Rust examples run as doc tests).
+    #[doc = include_str!("../README.md")]
+    pub mod readme {}
 }
