@@ -20,9 +20,18 @@ fn audit(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn sample_json_has_the_row_accounting_and_the_places() {
-    let report = std::env::temp_dir().join("homecare-cli-report.xlsx");
+    let report =
+        std::env::temp_dir().join(format!("homecare-cli-report-{}.xlsx", std::process::id()));
+    let _ = std::fs::remove_file(&report);
     let (code, stdout, stderr) = audit(&["--json", "-", "-o", report.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
+    // The report workbook is written where -o says, and the tool says so.
+    assert!(
+        stderr.contains(&format!("Zpráva: {}", report.display())),
+        "{stderr}"
+    );
+    let bytes = std::fs::read(&report).expect("the report workbook");
+    assert_eq!(&bytes[..4], b"PK\x03\x04");
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON on stdout");
     // The sample is `generate 6000 --seed 2025 --defects`: the generator's
     // N visits (header in row 1, visits in rows 2..=N+1), then its 6 defect
@@ -69,6 +78,10 @@ fn exit_statuses() {
     let (code, _, stderr) = audit(&["fixtures/does-not-exist.xlsx"]);
     assert_eq!(code, 1);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    // A report that cannot be written: exit 1 with the path named.
+    let (code, _, stderr) = audit(&["-o", "/nonexistent-folder/zprava.xlsx"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("/nonexistent-folder/zprava.xlsx"), "{stderr}");
     let (code, _, stderr) = audit(&["--strict", "--lang", "en"]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("strict mode"), "{stderr}");
