@@ -81,7 +81,10 @@ fn exit_statuses() {
     // A report that cannot be written: exit 1 with the path named.
     let (code, _, stderr) = audit(&["-o", "/nonexistent-folder/zprava.xlsx"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("/nonexistent-folder/zprava.xlsx"), "{stderr}");
+    assert!(
+        stderr.contains("/nonexistent-folder/zprava.xlsx"),
+        "{stderr}"
+    );
     let (code, _, stderr) = audit(&["--strict", "--lang", "en"]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("strict mode"), "{stderr}");
