@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example audit -- [INPUT] [-o REPORT.xlsx] [--json PATH|-]
-//!                                          [--lang cs|en] [--strict]
+//!                                          [--benchmarks FILE] [--lang cs|en] [--strict]
 //! ```
 //!
 //! Without INPUT it reads `fixtures/sample.xlsx`; without `-o` it writes
@@ -17,26 +17,27 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
-use homecare_audit::xlsx::{ReadOptions, ReportWorkbook, read_path};
-use homecare_audit::{ErrorKind, Lang};
+use homecare_audit::xlsx::{ReadOptions, ReportWorkbook, read_benchmarks_path, read_path};
+use homecare_audit::{BenchmarkSet, ErrorKind, Lang};
 
 struct Args {
     input: PathBuf,
     /// The report workbook (`-o`, default `audit-report.xlsx`).
     output: PathBuf,
     json: Option<String>,
+    benchmarks: Option<PathBuf>,
     lang: Lang,
     strict: bool,
 }
 
-const USAGE: &str =
-    "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--lang cs|en] [--strict]";
+const USAGE: &str = "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--benchmarks FILE] [--lang cs|en] [--strict]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         input: PathBuf::from("fixtures/sample.xlsx"),
         output: PathBuf::from("audit-report.xlsx"),
         json: None,
+        benchmarks: None,
         lang: Lang::Cs,
         strict: false,
     };
@@ -45,6 +46,11 @@ fn parse_args() -> Result<Args, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => args.json = Some(it.next().ok_or("--json needs a path or -")?),
+            "--benchmarks" => {
+                args.benchmarks = Some(PathBuf::from(
+                    it.next().ok_or("--benchmarks needs a workbook")?,
+                ))
+            }
             "-o" | "--output" => args.output = PathBuf::from(it.next().ok_or("-o needs a path")?),
             "--lang" => {
                 let l = it.next().ok_or("--lang needs cs or en")?;
@@ -99,12 +105,30 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // Benchmarks: the built-in set, the input's own Benchmarky sheet, and
+    // a region's benchmarks workbook when given.
+    let mut benchmarks = BenchmarkSet::for_dataset(&dataset);
+    if let Some(path) = &args.benchmarks {
+        match read_benchmarks_path(path, &ReadOptions::default()) {
+            Ok((set, bp)) => {
+                for p in bp.rejections() {
+                    eprintln!("{}: {} ({})", p.place, p.reason.message(lang), p.raw);
+                }
+                benchmarks.extend(set.rows);
+            }
+            Err(e) => {
+                eprintln!("{}: {}", path.display(), e.describe(lang));
+                return ExitCode::from(1);
+            }
+        }
+    }
     let options = AuditOptions {
         lang,
         ..AuditOptions::default()
     };
     let report = Audit::new(&dataset)
         .problems(&problems)
+        .benchmarks(&benchmarks)
         .options(options)
         .run();
     // The summary goes to stderr when the JSON goes to stdout.

@@ -102,6 +102,25 @@ pub struct BenchmarkSet {
 const DECREE: &str =
     "Vyhláška 505/2006 Sb., § 6 odst. 2 (maximální výše úhrady za pečovatelskou službu)";
 const ACT: &str = "Zákon 108/2006 Sb., § 75 odst. 2 (osvobození od úhrady)";
+const CSU_2017_FEES: &str = "ČSÚ, Statistika&My 2019: pečovatelská služba 2017, úhrady uživatelů \
+                             29,2 % příjmů (celostátní průměr za rok 2017; referenční hodnota, ne mez)";
+const CSU_2017_COST: &str = "ČSÚ, Statistika&My 2019: pečovatelská služba 2017, výdaje přes \
+                             26 000 Kč na klienta a rok (celostátní průměr za rok 2017; referenční hodnota, ne mez)";
+
+/// A national figure of 2017: a target (reference value) without bounds,
+/// valid for audits of 2017 only (its year).
+fn national_2017(id: &str, target: Decimal, source: &str) -> Benchmark {
+    Benchmark {
+        indicator: id.into(),
+        region: "CZ".into(),
+        valid_from: chrono::NaiveDate::from_ymd_opt(2017, 1, 1),
+        valid_to: chrono::NaiveDate::from_ymd_opt(2017, 12, 31),
+        min: None,
+        max: None,
+        target: Some(target),
+        source: source.into(),
+    }
+}
 
 impl BenchmarkSet {
     /// An empty set.
@@ -109,9 +128,13 @@ impl BenchmarkSet {
         BenchmarkSet::default()
     }
 
-    /// The built-in set: only figures with a cited source. Today these are
-    /// the legal caps: fees may not exceed the cap (`fees.cap_use` ≤ 1, no
-    /// row over the cap) and exempt clients pay no fee for basic tasks.
+    /// The built-in set: only figures with a cited source. The legal caps:
+    /// fees may not exceed the cap (`fees.cap_use` ≤ 1, no row over the
+    /// cap) and exempt clients pay no fee for basic tasks. And national
+    /// figures with their year, as targets (reference values, no status):
+    /// the 2017 fee share and cost per client (ČSÚ), valid for 2017 only.
+    /// No recent national cost per hour was found published; a region's
+    /// figures come from its own benchmarks workbook.
     pub fn builtin() -> BenchmarkSet {
         let legal = |id: &str, max: Decimal, source: &str| Benchmark {
             indicator: id.into(),
@@ -129,8 +152,30 @@ impl BenchmarkSet {
                 legal("fees.rows_over_cap", Decimal::ZERO, DECREE),
                 legal("fees.excess_total", Decimal::ZERO, DECREE),
                 legal("fees.exempt_charged", Decimal::ZERO, ACT),
+                national_2017("revenue.fee_share", Decimal::new(292, 3), CSU_2017_FEES),
+                national_2017("cost.per_client", Decimal::from(26_000), CSU_2017_COST),
             ],
         }
+    }
+
+    /// The built-in set plus the benchmark rows of the dataset's own
+    /// `Benchmarky` sheet (the audit's default).
+    ///
+    /// ```
+    /// # use homecare_audit::{BenchmarkSet, Dataset};
+    /// let ds = Dataset::builder().build();
+    /// assert_eq!(BenchmarkSet::for_dataset(&ds), BenchmarkSet::builtin());
+    /// ```
+    pub fn for_dataset(ds: &crate::Dataset) -> BenchmarkSet {
+        let mut set = BenchmarkSet::builtin();
+        set.extend(ds.benchmarks.iter().cloned());
+        set
+    }
+
+    /// Adds rows (e.g. a region's benchmarks workbook).
+    pub fn extend(&mut self, rows: impl IntoIterator<Item = Benchmark>) -> &mut Self {
+        self.rows.extend(rows);
+        self
     }
 
     /// Adds a row.

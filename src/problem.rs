@@ -88,6 +88,14 @@ pub enum Reason {
     InvalidIco,
     /// A text longer than the library keeps.
     TooLong,
+    /// A benchmark for an indicator id the library does not compute.
+    UnknownIndicator,
+    /// A benchmark whose minimum is above its maximum.
+    BoundsReversed,
+    /// A benchmark valid to a date before it is valid from.
+    PeriodReversed,
+    /// A benchmark with none of minimum, maximum and target.
+    NoBound,
 }
 
 impl Reason {
@@ -141,6 +149,10 @@ impl Reason {
             Reason::NegativeDuration => "negative_duration",
             Reason::InvalidIco => "invalid_ico",
             Reason::TooLong => "too_long",
+            Reason::UnknownIndicator => "unknown_indicator",
+            Reason::BoundsReversed => "bounds_reversed",
+            Reason::PeriodReversed => "period_reversed",
+            Reason::NoBound => "no_bound",
         }
     }
 
@@ -249,6 +261,19 @@ impl Reason {
                 "invalid company ID (8 digits with a check digit)",
             ),
             Reason::TooLong => ("příliš dlouhý text", "text too long"),
+            Reason::UnknownIndicator => (
+                "neznámý ukazatel (viz seznam ukazatelů)",
+                "unknown indicator id (see the list of indicators)",
+            ),
+            Reason::BoundsReversed => ("minimum je větší než maximum", "min is above max"),
+            Reason::PeriodReversed => (
+                "„Platí do“ je před „Platí od“",
+                "valid to is before valid from",
+            ),
+            Reason::NoBound => (
+                "chybí minimum, maximum i cíl",
+                "none of min, max and target is given",
+            ),
         };
         lang.pick(cs, en).to_string()
     }

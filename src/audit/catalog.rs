@@ -366,6 +366,11 @@ pub fn all_ids() -> Vec<(String, Unit)> {
     v
 }
 
+/// Whether the library computes an indicator of this id.
+pub fn is_known(id: &str) -> bool {
+    all_ids().iter().any(|(i, _)| i == id)
+}
+
 /// The label of an indicator id in a language.
 pub fn label(id: &str, lang: Lang) -> String {
     if let Some(e) = FIXED.iter().find(|e| e.id == id) {

@@ -110,7 +110,9 @@ impl<'a> Audit<'a> {
     }
 
     /// Benchmarks to hold the indicators against (default: the built-in
-    /// set).
+    /// set plus the rows of the input's own `Benchmarky` sheet). A set
+    /// given here is used as it is; build it with
+    /// [`BenchmarkSet::for_dataset`] to keep the input's rows.
     pub fn benchmarks(mut self, set: &'a BenchmarkSet) -> Self {
         self.benchmarks = Some(set);
         self
@@ -224,12 +226,12 @@ impl<'a> Audit<'a> {
         }
 
         // Benchmarks and status.
-        let builtin;
+        let default_set;
         let set = match self.benchmarks {
             Some(s) => s,
             None => {
-                builtin = BenchmarkSet::builtin();
-                &builtin
+                default_set = BenchmarkSet::for_dataset(ds);
+                &default_set
             }
         };
         let region = ds.provider.region.as_deref();

@@ -63,6 +63,11 @@ pub struct Dataset {
     pub costs: Option<Vec<CostLine>>,
     /// Revenues; `None` when no `Výnosy` sheet was given.
     pub revenues: Option<Vec<RevenueLine>>,
+    /// Benchmark rows from the input's own `Benchmarky` sheet (empty when
+    /// it has none). The audit uses them with the built-in set; see
+    /// [`BenchmarkSet`](crate::BenchmarkSet).
+    #[serde(default)]
+    pub benchmarks: Vec<crate::Benchmark>,
     /// Where it came from.
     pub source: Source,
 }
@@ -181,6 +186,7 @@ impl DatasetBuilder {
                 prices: Vec::new(),
                 costs: None,
                 revenues: None,
+                benchmarks: Vec::new(),
                 source: Source::default(),
             },
             clients: HashMap::new(),
@@ -328,6 +334,12 @@ impl DatasetBuilder {
     /// Adds a cost line (and marks costs as given).
     pub fn cost(&mut self, line: CostLine) -> &mut Self {
         self.ds.costs.get_or_insert_with(Vec::new).push(line);
+        self
+    }
+
+    /// Adds a benchmark row.
+    pub fn benchmark(&mut self, row: crate::Benchmark) -> &mut Self {
+        self.ds.benchmarks.push(row);
         self
     }
 

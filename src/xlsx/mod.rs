@@ -5,7 +5,10 @@ pub mod read;
 pub mod schema;
 pub mod write;
 
-pub use read::{Format, ReadLimits, ReadOptions, read_bytes, read_path};
+pub use read::{
+    Format, ReadLimits, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes,
+    read_path,
+};
 pub use schema::SheetKind;
 pub use write::input::{InputCell, InputWorkbook};
 pub use write::report::{ReportWorkbook, write_report};

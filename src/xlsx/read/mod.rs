@@ -245,11 +245,10 @@ fn read_inner(
                 b.revenues_given();
                 table!(None, |r, n| sheets::revenues::row(r, &mut b, n))
             }
-            SheetKind::Benchmarks => problems.push(Problem::new(
-                Place::new(name, 1, 0),
-                name,
-                Reason::IgnoredSheet,
-            )),
+            SheetKind::Benchmarks => table!(None, |r, _| {
+                b.benchmark(sheets::benchmarks::row(r)?);
+                Ok(())
+            }),
         }
     }
 
@@ -287,4 +286,117 @@ fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(out, "{b:02x}");
     }
     out
+}
+
+/// Reads a benchmarks workbook: its `Benchmarky` (or `Benchmarks`) sheet,
+/// in the format of WORKBOOK.md ("Benchmarks workbook"). Other sheets are
+/// ignored. Every row is accepted or rejected with its place, as in a
+/// provider's workbook.
+///
+/// ```
+/// use homecare_audit::xlsx::{read_benchmarks_path, ReadOptions};
+/// let (set, problems) =
+///     read_benchmarks_path("fixtures/benchmarks-example.xlsx", &ReadOptions::default())?;
+/// assert!(!set.rows.is_empty());
+/// assert!(problems.no_rejections());
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read_path`]; [`ErrorKind::MissingSheet`] when there is no
+/// benchmarks sheet.
+pub fn read_benchmarks_path(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(crate::BenchmarkSet, Problems), Error> {
+    let path = path.as_ref();
+    let io = |err| {
+        Error::new(ErrorKind::Io {
+            path: Some(path.to_path_buf()),
+            err,
+        })
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > options.limits.file_bytes {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::FileBytes,
+            value: len,
+            max: options.limits.file_bytes,
+            context: path.display().to_string(),
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    read_benchmarks_bytes(&bytes, options)
+}
+
+/// Reads a benchmarks workbook from bytes; see [`read_benchmarks_path`].
+///
+/// # Errors
+///
+/// As [`read_benchmarks_path`].
+pub fn read_benchmarks_bytes(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(crate::BenchmarkSet, Problems), Error> {
+    match catch_unwind(AssertUnwindSafe(|| benchmarks_inner(bytes, options))) {
+        Ok(r) => r,
+        Err(_) => Err(Error::new(ErrorKind::ReaderPanicked {
+            message: "the workbook reader crashed".into(),
+        })),
+    }
+}
+
+fn benchmarks_inner(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(crate::BenchmarkSet, Problems), Error> {
+    let limits = options.limits;
+    if bytes.len() as u64 > limits.file_bytes {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::FileBytes,
+            value: bytes.len() as u64,
+            max: limits.file_bytes,
+            context: "the benchmarks workbook".to_string(),
+        }));
+    }
+    let format = sniff::detect(bytes)?;
+    if format != Format::Xls {
+        guard::check_archive(bytes, &limits)?;
+    }
+    let mut book = Book::open(bytes, format)?;
+    let ctx = Ctx {
+        date_1904: book.date_1904(),
+    };
+    let name = book
+        .sheet_names()
+        .into_iter()
+        .find(|n| SheetKind::parse(n) == Some(SheetKind::Benchmarks))
+        .ok_or_else(|| {
+            Error::new(ErrorKind::MissingSheet {
+                sheet: SheetKind::Benchmarks.cs(),
+            })
+        })?;
+    let mut problems = Problems::new();
+    let mut budget = Budget {
+        limits,
+        cells: 0,
+        progress: options.progress.clone(),
+    };
+    let mut set = crate::BenchmarkSet::new();
+    table::read_table(
+        &mut book,
+        &name,
+        SheetKind::Benchmarks,
+        ctx,
+        &mut budget,
+        &mut problems,
+        options.strict,
+        None,
+        |r, _| {
+            set.push(sheets::benchmarks::row(r)?);
+            Ok(())
+        },
+    )?;
+    Ok((set, problems))
 }
