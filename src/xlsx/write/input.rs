@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::model::Dataset;
 use crate::xlsx::schema::CLIENTS;
-use crate::xlsx::schema::{COSTS, PRICES, REVENUES, SheetKind, TASKS, VISITS, WORKERS};
+use crate::xlsx::schema::{BENCHMARKS, COSTS, PRICES, REVENUES, SheetKind, TASKS, VISITS, WORKERS};
 
 /// A cell written verbatim, for rows that are deliberately not what the
 /// dataset holds (defects in a sample, tests of the reader).
@@ -292,6 +292,20 @@ impl<'a> InputWorkbook<'a> {
                 let r = i as u32 + 1;
                 ws.write_string(r, 0, line.source.code())?;
                 ws.write_number(r, 1, num(line.amount))?;
+            }
+        }
+        if !ds.benchmarks.is_empty() {
+            let ws = header(&mut wb, SheetKind::Benchmarks, BENCHMARKS, &f)?;
+            for (i, b) in ds.benchmarks.iter().enumerate() {
+                let r = i as u32 + 1;
+                ws.write_string(r, 0, &b.indicator)?;
+                ws.write_string(r, 1, &b.region)?;
+                opt(ws, r, 2, b.valid_from.map(InputCell::Date), &f)?;
+                opt(ws, r, 3, b.valid_to.map(InputCell::Date), &f)?;
+                for (c, v) in [(4u16, b.min), (5, b.max), (6, b.target)] {
+                    opt(ws, r, c, v.map(|v| InputCell::Number(num(v))), &f)?;
+                }
+                ws.write_string(r, 7, &b.source)?;
             }
         }
         Ok(wb)
