@@ -38,6 +38,7 @@ pub use audit::{Audit, AuditReport};
 pub mod benchmark;
 pub use benchmark::{Benchmark, BenchmarkSet};
 pub mod calendar;
+pub mod compare;
 pub mod display;
 mod error;
 mod i18n;

@@ -10,6 +10,7 @@ pub use read::{
     read_path,
 };
 pub use schema::SheetKind;
+pub use write::comparison::ComparisonWorkbook;
 pub use write::input::{InputCell, InputWorkbook};
 pub use write::report::{ReportWorkbook, write_report};
 pub use write::template::write_template;

@@ -4,6 +4,7 @@
 mod benchmarks;
 mod cli;
 mod common;
+mod compare;
 mod corpus;
 mod formats;
 mod hostile;

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use crate::common::root;
 
 /// A fresh folder for one test's files.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("homecare-report-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -39,7 +39,7 @@ fn sample_report(dir: &Path, lang: Lang) -> PathBuf {
 
 /// `soffice`, or `None` with the reason printed. With `CI=true` a missing
 /// LibreOffice fails the test: CI installs it.
-fn soffice(test: &str) -> Option<&'static str> {
+pub(crate) fn soffice(test: &str) -> Option<&'static str> {
     let found = Command::new("soffice")
         .arg("--version")
         .output()
@@ -59,7 +59,7 @@ fn soffice(test: &str) -> Option<&'static str> {
 
 /// A LibreOffice profile that recalculates every formula on load
 /// (`OOXMLRecalcMode` 0; by default LibreOffice keeps cached values).
-fn recalculating_profile(dir: &Path) -> String {
+pub(crate) fn recalculating_profile(dir: &Path) -> String {
     let user = dir.join("profile/user");
     std::fs::create_dir_all(&user).unwrap();
     let item = |mode: &str| {
@@ -84,7 +84,7 @@ fn recalculating_profile(dir: &Path) -> String {
 }
 
 /// Converts `file` with LibreOffice into `out/` as `format`.
-fn convert(exe: &str, profile: &str, file: &Path, format: &str, out: &Path) -> PathBuf {
+pub(crate) fn convert(exe: &str, profile: &str, file: &Path, format: &str, out: &Path) -> PathBuf {
     let status = Command::new(exe)
         .arg(format!("-env:UserInstallation={profile}"))
         .args(["--headless", "--convert-to", format])
@@ -105,7 +105,7 @@ fn convert(exe: &str, profile: &str, file: &Path, format: &str, out: &Path) -> P
 }
 
 /// Every cell of every sheet, by (sheet, row, col) in absolute positions.
-fn cells(path: &Path) -> BTreeMap<(String, u32, u32), Data> {
+pub(crate) fn cells(path: &Path) -> BTreeMap<(String, u32, u32), Data> {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     let mut out = BTreeMap::new();
     for name in wb.sheet_names() {
@@ -119,7 +119,7 @@ fn cells(path: &Path) -> BTreeMap<(String, u32, u32), Data> {
 }
 
 /// The positions of formula cells.
-fn formula_cells(path: &Path) -> Vec<(String, u32, u32, String)> {
+pub(crate) fn formula_cells(path: &Path) -> Vec<(String, u32, u32, String)> {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     let mut out = Vec::new();
     for name in wb.sheet_names() {
@@ -134,7 +134,7 @@ fn formula_cells(path: &Path) -> Vec<(String, u32, u32, String)> {
     out
 }
 
-fn same(a: &Data, b: &Data) -> bool {
+pub(crate) fn same(a: &Data, b: &Data) -> bool {
     let num = |d: &Data| match d {
         Data::Float(f) => Some(*f),
         Data::Int(i) => Some(*i as f64),

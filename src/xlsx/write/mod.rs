@@ -1,6 +1,7 @@
 //! Writing workbooks: the blank input template, input workbooks from a
 //! dataset (samples, tests), and the report.
 
+pub mod comparison;
 pub mod input;
 pub mod report;
 pub mod template;

@@ -13,10 +13,10 @@ const MAX_CELL_UTF16: usize = 32_767;
 
 /// Excel repairs a sheet with more hyperlinks than this; further places are
 /// written as plain text.
-pub(super) const MAX_LINKS_PER_SHEET: u32 = 65_530;
+pub(crate) const MAX_LINKS_PER_SHEET: u32 = 65_530;
 
 /// Text clipped to Excel's cell limit (an ellipsis marks a clipped value).
-pub(super) fn clip(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn clip(s: &str) -> std::borrow::Cow<'_, str> {
     let mut units = 0;
     for (i, ch) in s.char_indices() {
         units += ch.len_utf16();
@@ -29,7 +29,7 @@ pub(super) fn clip(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Writes text as a string cell. `write_string` never turns `=…` into a
 /// formula; this is the one way input text reaches the report.
-pub(super) fn text(
+pub(crate) fn text(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
@@ -42,7 +42,7 @@ pub(super) fn text(
 
 /// A decimal as a number (a spreadsheet cell holds a double; the exact
 /// value stays in the JSON report).
-pub(super) fn num(
+pub(crate) fn num(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
@@ -54,18 +54,18 @@ pub(super) fn num(
 }
 
 /// Seconds as hours.
-pub(super) fn hours(secs: u64) -> Decimal {
+pub(crate) fn hours(secs: u64) -> Decimal {
     Decimal::from(secs) / Decimal::from(3600)
 }
 
 /// A decimal as a double for the sheet (never fails for a finite decimal).
-pub(super) fn to_f64(d: Decimal) -> f64 {
+pub(crate) fn to_f64(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(f64::NAN)
 }
 
 /// The value cached in a formula cell.
 #[derive(Clone, Debug)]
-pub(super) enum Cached {
+pub(crate) enum Cached {
     /// A number.
     Num(Decimal),
     /// Text.
@@ -86,7 +86,7 @@ impl Cached {
 
 /// Writes `=formula` with the library's value cached, so the file shows
 /// the value before any recalculation.
-pub(super) fn formula(
+pub(crate) fn formula(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
@@ -100,7 +100,7 @@ pub(super) fn formula(
 }
 
 /// A column letter, 0 → `A`.
-pub(super) fn col_name(col: u16) -> String {
+pub(crate) fn col_name(col: u16) -> String {
     let mut n = u32::from(col) + 1;
     let mut s = Vec::new();
     while n > 0 {
@@ -113,18 +113,18 @@ pub(super) fn col_name(col: u16) -> String {
 }
 
 /// A sheet name quoted for a formula (`'Pracovníci'`).
-pub(super) fn quoted(sheet: &str) -> String {
+pub(crate) fn quoted(sheet: &str) -> String {
     format!("'{}'", sheet.replace('\'', "''"))
 }
 
 /// An absolute reference to one cell, 0-based row and column.
-pub(super) fn cell_ref(sheet: &str, row: u32, col: u16) -> String {
+pub(crate) fn cell_ref(sheet: &str, row: u32, col: u16) -> String {
     format!("{}!${}${}", quoted(sheet), col_name(col), row + 1)
 }
 
 /// A detail sheet's data rows, for references to its columns.
 #[derive(Clone, Debug)]
-pub(super) struct Rows {
+pub(crate) struct Rows {
     /// Sheet name.
     pub sheet: String,
     /// First data row (0-based).
@@ -155,14 +155,14 @@ impl Rows {
 }
 
 /// A formula string literal (`"ano"`).
-pub(super) fn lit(s: &str) -> String {
+pub(crate) fn lit(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
 /// A link to an input place in the input file, e.g.
 /// `vstup.xlsx#'Výkazy'!D17`; `None` when no file name is known or the
 /// link would be too long for Excel.
-pub(super) fn input_link(file: Option<&str>, place: &Place) -> Option<Url> {
+pub(crate) fn input_link(file: Option<&str>, place: &Place) -> Option<Url> {
     let file = file?;
     if file.is_empty() || file.contains('#') {
         return None;
@@ -185,7 +185,7 @@ pub(super) fn input_link(file: Option<&str>, place: &Place) -> Option<Url> {
 
 /// Writes a place: a link into the input while the sheet's link budget
 /// lasts, else the place as text.
-pub(super) fn place(
+pub(crate) fn place(
     ws: &mut Worksheet,
     row: u32,
     col: u16,

@@ -18,15 +18,15 @@
 //! (rust_xlsxwriter's constant-memory mode), so writing does not grow with
 //! the number of visits.
 
-mod cell;
+pub(crate) mod cell;
 mod clients;
 mod costs;
 mod findings;
 mod indicators;
 mod method;
 mod months;
-mod sheet;
-mod style;
+pub(crate) mod sheet;
+pub(crate) mod style;
 mod summary;
 mod trace;
 mod workers;

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 
 /// A sheet of the report, in workbook order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Sheet {
+pub(crate) enum Sheet {
     Summary,
     Indicators,
     Workers,
@@ -58,7 +58,7 @@ impl Sheet {
 }
 
 /// A column of a table sheet.
-pub(super) struct Col {
+pub(crate) struct Col {
     pub cs: &'static str,
     pub en: &'static str,
     /// Width in characters.
@@ -66,13 +66,13 @@ pub(super) struct Col {
 }
 
 /// Shorthand for the column tables.
-pub(super) const fn col(cs: &'static str, en: &'static str, width: f64) -> Col {
+pub(crate) const fn col(cs: &'static str, en: &'static str, width: f64) -> Col {
     Col { cs, en, width }
 }
 
 /// Writes the header row, column widths, frozen header and a filter over
 /// `rows` data rows.
-pub(super) fn header(
+pub(crate) fn header(
     ws: &mut Worksheet,
     cols: &[Col],
     rows: u32,
@@ -93,7 +93,7 @@ pub(super) fn header(
 }
 
 /// Yes / no in the report's language.
-pub(super) fn yes_no(b: bool, lang: Lang) -> &'static str {
+pub(crate) fn yes_no(b: bool, lang: Lang) -> &'static str {
     match (b, lang) {
         (true, Lang::Cs) => "ano",
         (false, Lang::Cs) => "ne",
@@ -104,7 +104,7 @@ pub(super) fn yes_no(b: bool, lang: Lang) -> &'static str {
 
 /// A status as the report writes it (the conditional formats match these
 /// texts).
-pub(super) fn status_text(s: Status, lang: Lang) -> &'static str {
+pub(crate) fn status_text(s: Status, lang: Lang) -> &'static str {
     match s {
         Status::Ok => lang.pick("v pořádku", "ok"),
         Status::Warn => lang.pick("upozornění", "warning"),
@@ -114,6 +114,6 @@ pub(super) fn status_text(s: Status, lang: Lang) -> &'static str {
 }
 
 /// "Not available" in the report's language.
-pub(super) fn not_available(lang: Lang) -> &'static str {
+pub(crate) fn not_available(lang: Lang) -> &'static str {
     lang.pick("nedostupné", "not available")
 }

@@ -7,19 +7,19 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 use crate::audit::Unit;
 
 /// Money in crowns.
-pub(super) const CZK: &str = "#,##0.00 \"Kč\"";
+pub(crate) const CZK: &str = "#,##0.00 \"Kč\"";
 /// Hours with one decimal.
-pub(super) const HOURS: &str = "#,##0.0";
+pub(crate) const HOURS: &str = "#,##0.0";
 
 /// Fill colours of the status cells (conditional formatting).
-pub(super) const GREEN: &str = "#C6EFCE";
+pub(crate) const GREEN: &str = "#C6EFCE";
 /// Amber.
-pub(super) const AMBER: &str = "#FFEB9C";
+pub(crate) const AMBER: &str = "#FFEB9C";
 /// Red.
-pub(super) const RED: &str = "#FFC7CE";
+pub(crate) const RED: &str = "#FFC7CE";
 
 /// Every format the report uses, built once.
-pub(super) struct Styles {
+pub(crate) struct Styles {
     pub title: Format,
     pub subtitle: Format,
     pub header: Format,
