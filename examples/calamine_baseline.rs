@@ -1,0 +1,43 @@
+//! The baseline of the end-to-end measurement (`benches/end_to_end.sh`):
+//! calamine merely loading the timesheet sheet with `worksheet_range`, the
+//! way a program that reads the whole sheet into memory would start.
+//!
+//! ```text
+//! cargo run --release --example calamine_baseline -- FILE.xlsx [SHEET]
+//! ```
+
+use std::process::ExitCode;
+
+use calamine::{Reader, Xlsx, open_workbook};
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: calamine_baseline FILE.xlsx [SHEET]");
+        return ExitCode::from(2);
+    };
+    let sheet = args.next().unwrap_or_else(|| "Výkazy".into());
+    let start = std::time::Instant::now();
+    let mut wb: Xlsx<_> = match open_workbook(&path) {
+        Ok(wb) => wb,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match wb.worksheet_range(&sheet) {
+        Ok(range) => {
+            println!(
+                "{} rows × {} columns in {:.3} s",
+                range.height(),
+                range.width(),
+                start.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{path}: {sheet}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
