@@ -28,6 +28,8 @@ struct Args {
     benchmarks: Option<PathBuf>,
     lang: Lang,
     strict: bool,
+    /// Print the time of each phase to stderr.
+    timings: bool,
 }
 
 const USAGE: &str = "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--benchmarks FILE] [--lang cs|en] [--strict]";
@@ -40,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
         benchmarks: None,
         lang: Lang::Cs,
         strict: false,
+        timings: false,
     };
     let mut input_seen = false;
     let mut it = std::env::args().skip(1);
@@ -57,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
                 args.lang = Lang::parse(&l).ok_or(format!("unknown language {l}"))?;
             }
             "--strict" => args.strict = true,
+            "--timings" => args.timings = true,
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ if !input_seen => {
@@ -89,7 +93,9 @@ fn main() -> ExitCode {
             eprint!("\r{sheet}: {rows} {label}…");
         });
     }
+    let started = std::time::Instant::now();
     let read = read_path(&args.input, &options);
+    let read_time = started.elapsed();
     if show_progress {
         eprint!("\r\x1b[K");
     }
@@ -126,11 +132,13 @@ fn main() -> ExitCode {
         lang,
         ..AuditOptions::default()
     };
+    let audit_started = std::time::Instant::now();
     let report = Audit::new(&dataset)
         .problems(&problems)
         .benchmarks(&benchmarks)
         .options(options)
         .run();
+    let audit_time = audit_started.elapsed();
     // The summary goes to stderr when the JSON goes to stdout.
     if args.json.as_deref() == Some("-") {
         eprint!("{}", summary(&report, lang));
@@ -156,11 +164,20 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    let write_started = std::time::Instant::now();
     let link = input_link(&args.input, &args.output);
     let written = ReportWorkbook::new(&report, &dataset)
         .lang(lang)
         .input_link(link)
         .save(&args.output);
+    if args.timings {
+        eprintln!(
+            "timings: read {:.3} s, audit {:.3} s, write {:.3} s",
+            read_time.as_secs_f64(),
+            audit_time.as_secs_f64(),
+            write_started.elapsed().as_secs_f64()
+        );
+    }
     match written {
         Ok(()) => eprintln!(
             "{}: {}",

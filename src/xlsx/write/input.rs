@@ -217,8 +217,10 @@ impl<'a> InputWorkbook<'a> {
             opt(ws, r, 8, c.contract_to.map(InputCell::Date), &f)?;
         }
 
-        // Výkazy: streamed in constant memory (rows in order).
-        let ws = wb.add_worksheet_with_constant_memory()?;
+        // Výkazy: rows streamed in order, strings in the shared table as
+        // Excel writes them (low-memory mode; constant-memory mode would
+        // write inline strings, which no spreadsheet program produces).
+        let ws = wb.add_worksheet_with_low_memory()?;
         ws.set_name(SheetKind::Visits.cs())?;
         for (i, col) in VISITS.iter().enumerate() {
             ws.write_string_with_format(0, i as u16, col.cs, &f.bold)?;
