@@ -141,8 +141,18 @@ impl Dataset {
 
 /// Ids are compared as written, after trimming and folding no-break spaces.
 pub(crate) fn id_key(id: &str) -> String {
+    id_key_cow(id).into_owned()
+}
+
+/// [`id_key`] without allocating when the id is already clean (visible
+/// ASCII only, the common case).
+fn id_key_cow(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.bytes().all(|b| b.is_ascii_graphic()) {
+        return id.into();
+    }
     id.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
         .replace(['\u{a0}', '\u{202f}'], " ")
+        .into()
 }
 
 /// Longest id or text the library keeps (characters).
@@ -351,12 +361,12 @@ impl DatasetBuilder {
 
     /// Finds a client added so far.
     pub fn find_client(&self, id: &str) -> Option<ClientId> {
-        self.clients.get(&id_key(id)).copied()
+        self.clients.get(id_key_cow(id).as_ref()).copied()
     }
 
     /// Finds a worker added so far.
     pub fn find_worker(&self, id: &str) -> Option<WorkerId> {
-        self.workers.get(&id_key(id)).copied()
+        self.workers.get(id_key_cow(id).as_ref()).copied()
     }
 
     /// Finds a task code (built-in or added), folded.

@@ -105,6 +105,10 @@ impl<'a> Cell<'a> {
 }
 
 fn text_or_empty(s: Cow<'_, str>) -> Cell<'_> {
+    // Fast path: text starting with a visible ASCII character is not blank.
+    if s.as_bytes().first().is_some_and(|b| b.is_ascii_graphic()) {
+        return Cell::Text(s);
+    }
     if s.chars()
         .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
     {

@@ -53,6 +53,11 @@ pub(crate) fn f64_to_decimal(f: f64) -> R<Decimal> {
     if !f.is_finite() {
         return Err(Reason::NotANumber);
     }
+    // Whole numbers below 2^53 are exact as integers (most minutes, fees
+    // and counts); the rest through the shortest round-trip text.
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        return Ok(Decimal::from(f as i64));
+    }
     let s = f.to_string();
     Decimal::from_str(&s)
         .or_else(|_| Decimal::try_from(f))
@@ -428,6 +433,23 @@ pub(crate) fn text(c: &Cell<'_>, ctx: Ctx) -> R<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn floats_become_the_decimals_a_spreadsheet_shows() {
+        let d = |f: f64| f64_to_decimal(f).unwrap().to_string();
+        // Whole numbers take the integer path, signs kept.
+        assert_eq!(d(90.0), "90");
+        assert_eq!(d(-3.0), "-3");
+        assert_eq!(d(0.0), "0");
+        // The largest whole number of the fast path, and one beyond it.
+        assert_eq!(d(9_007_199_254_740_991.0), "9007199254740991");
+        assert_eq!(d(1e20), "100000000000000000000");
+        // Fractions through the shortest text: 0.1 + 0.2 stays visible.
+        assert_eq!(d(1234.565), "1234.565");
+        assert_eq!(d(0.1 + 0.2), "0.30000000000000004");
+        assert!(f64_to_decimal(f64::NAN).is_err());
+    }
+
     use super::*;
     use std::borrow::Cow;
 
