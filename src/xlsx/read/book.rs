@@ -127,55 +127,54 @@ impl<'b> Book<'b> {
     {
         let format = self.format();
         match self {
+            // Two threads: calamine parses the sheet's XML while this thread
+            // checks limits and runs `f` on the rows so far (batches through
+            // a bounded channel, so memory stays bounded).
             Book::Xlsx(b) => {
-                let mut reader = b
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|x| reader_error(format, x))?;
-                let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
-                let mut current: Option<u32> = None;
-                while let Some(cell) = reader.next_cell().map_err(|x| reader_error(format, x))? {
-                    let (row, col) = cell.get_position();
-                    let value = Cell::from_ref(cell.get_value().clone());
-                    stream_cell(
-                        sheet,
-                        budget,
-                        &mut row_buf,
-                        &mut current,
-                        row,
-                        col,
-                        value,
-                        &mut f,
-                    )?;
-                }
-                if let Some(r) = current {
-                    f(r, &row_buf)?;
-                }
-                Ok(())
+                let b: &mut Xlsx<Bytes<'b>> = b;
+                pipelined(sheet, budget, &mut f, format, move |tx| {
+                    let mut reader = b
+                        .worksheet_cells_reader(sheet)
+                        .map_err(|x| reader_error(format, x))?;
+                    let mut batch = Vec::with_capacity(BATCH);
+                    while let Some(cell) =
+                        reader.next_cell().map_err(|x| reader_error(format, x))?
+                    {
+                        let (row, col) = cell.get_position();
+                        batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if tx.send(Ok(full)).is_err() {
+                                return Ok(());
+                            }
+                        }
+                    }
+                    let _ = tx.send(Ok(batch));
+                    Ok(())
+                })
             }
             Book::Xlsb(b) => {
-                let mut reader = b
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|x| reader_error(format, x))?;
-                let mut row_buf: Vec<(u32, Cell<'_>)> = Vec::with_capacity(32);
-                let mut current: Option<u32> = None;
-                while let Some(cell) = reader.next_cell().map_err(|x| reader_error(format, x))? {
-                    let (row, col) = cell.get_position();
-                    let value = Cell::from_ref(cell.get_value().clone());
-                    stream_cell(
-                        sheet,
-                        budget,
-                        &mut row_buf,
-                        &mut current,
-                        row,
-                        col,
-                        value,
-                        &mut f,
-                    )?;
-                }
-                if let Some(r) = current {
-                    f(r, &row_buf)?;
-                }
-                Ok(())
+                let b: &mut Xlsb<Bytes<'b>> = b;
+                pipelined(sheet, budget, &mut f, format, move |tx| {
+                    let mut reader = b
+                        .worksheet_cells_reader(sheet)
+                        .map_err(|x| reader_error(format, x))?;
+                    let mut batch = Vec::with_capacity(BATCH);
+                    while let Some(cell) =
+                        reader.next_cell().map_err(|x| reader_error(format, x))?
+                    {
+                        let (row, col) = cell.get_position();
+                        batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if tx.send(Ok(full)).is_err() {
+                                return Ok(());
+                            }
+                        }
+                    }
+                    let _ = tx.send(Ok(batch));
+                    Ok(())
+                })
             }
             Book::Xls(b) => {
                 let range = b
@@ -191,6 +190,76 @@ impl<'b> Book<'b> {
             }
         }
     }
+}
+
+/// Cells per batch sent from the parsing thread.
+const BATCH: usize = 4096;
+/// Batches in flight: at most this many wait while `f` runs.
+const IN_FLIGHT: usize = 4;
+
+/// A batch of `(row, column, value)`, or the error that ended parsing.
+type Batch<'a> = Result<Vec<(u32, u32, Cell<'a>)>, Error>;
+
+/// Runs `parse` (which sends batches of cells) on its own thread and
+/// groups the cells into rows for `f` here. An error on either side stops
+/// both: a dropped receiver ends the parser at its next send.
+fn pipelined<'a, F, P>(
+    sheet: &str,
+    budget: &mut Budget,
+    f: &mut F,
+    _format: Format,
+    parse: P,
+) -> Result<(), Error>
+where
+    F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+    P: FnOnce(&std::sync::mpsc::SyncSender<Batch<'a>>) -> Result<(), Error> + Send,
+    Cell<'a>: Send,
+{
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'a>>(IN_FLIGHT);
+        let parser = s.spawn(move || {
+            if let Err(e) = parse(&tx) {
+                let _ = tx.send(Err(e));
+            }
+        });
+        let mut row_buf: Vec<(u32, Cell<'a>)> = Vec::with_capacity(32);
+        let mut current: Option<u32> = None;
+        let mut result = Ok(());
+        'batches: for batch in rx.iter() {
+            match batch {
+                Ok(cells) => {
+                    for (row, col, value) in cells {
+                        if let Err(e) = stream_cell(
+                            sheet,
+                            budget,
+                            &mut row_buf,
+                            &mut current,
+                            row,
+                            col,
+                            value,
+                            f,
+                        ) {
+                            result = Err(e);
+                            break 'batches;
+                        }
+                    }
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        drop(rx);
+        if let Err(panic) = parser.join() {
+            std::panic::resume_unwind(panic);
+        }
+        result?;
+        if let Some(r) = current {
+            f(r, &row_buf)?;
+        }
+        Ok(())
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
