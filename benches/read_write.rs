@@ -1,0 +1,54 @@
+//! Reading a provider's workbook and writing the report
+//! (`cargo bench --bench read_write`). Reading is measured beside its
+//! baseline in the same run: calamine loading the same timesheet with
+//! `worksheet_range` from the same bytes, so the ratio between the two is
+//! what to read, not the absolute times of a shared machine.
+
+use std::hint::black_box;
+use std::io::Cursor;
+
+use calamine::{Reader, Xlsx};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use homecare_audit::Audit;
+use homecare_audit::synth::Synth;
+use homecare_audit::xlsx::{InputWorkbook, ReadOptions, ReportWorkbook, read_bytes};
+
+fn read(c: &mut Criterion) {
+    let mut group = c.benchmark_group("read");
+    group.sample_size(10);
+    for rows in [10_000usize, 100_000] {
+        let ds = Synth::new(1, rows).dataset();
+        let bytes = InputWorkbook::new(&ds).to_buffer().unwrap();
+        group.throughput(Throughput::Elements(ds.visits.len() as u64));
+        group.bench_function(format!("calamine_worksheet_range_{rows}"), |b| {
+            b.iter(|| {
+                let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(black_box(&bytes[..]))).unwrap();
+                black_box(wb.worksheet_range("Výkazy").unwrap().height())
+            })
+        });
+        group.bench_function(format!("read_bytes_{rows}"), |b| {
+            b.iter(|| {
+                let (ds, _) = read_bytes(black_box(&bytes), None, &ReadOptions::default()).unwrap();
+                black_box(ds.visits.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn write(c: &mut Criterion) {
+    let mut group = c.benchmark_group("write_report");
+    group.sample_size(10);
+    for rows in [10_000usize, 100_000] {
+        let ds = Synth::new(1, rows).dataset();
+        let report = Audit::new(&ds).run();
+        group.throughput(Throughput::Elements(ds.visits.len() as u64));
+        group.bench_function(format!("{rows}_visits"), |b| {
+            b.iter(|| black_box(ReportWorkbook::new(&report, &ds).to_buffer().unwrap().len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read, write);
+criterion_main!(benches);
