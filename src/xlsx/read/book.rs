@@ -18,6 +18,30 @@ use crate::error::{Error, ErrorKind, Limit};
 
 type Bytes<'b> = Cursor<&'b [u8]>;
 
+/// Streams a sheet's cells from a calamine workbook with a cell reader
+/// (xlsx, xlsb) into batches sent through `tx`; stops quietly when the
+/// receiver is gone.
+macro_rules! send_cells {
+    ($book:expr, $sheet:expr, $format:expr, $tx:expr) => {{
+        let mut reader = $book
+            .worksheet_cells_reader($sheet)
+            .map_err(|x| reader_error($format, x))?;
+        let mut batch = Vec::with_capacity(BATCH);
+        while let Some(cell) = reader.next_cell().map_err(|x| reader_error($format, x))? {
+            let (row, col) = cell.get_position();
+            batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if $tx.send(Ok(full)).is_err() {
+                    return Ok(());
+                }
+            }
+        }
+        let _ = $tx.send(Ok(batch));
+        Ok(())
+    }};
+}
+
 pub(crate) enum Book<'b> {
     Xlsx(Box<Xlsx<Bytes<'b>>>),
     Xlsb(Box<Xlsb<Bytes<'b>>>),
@@ -132,48 +156,14 @@ impl<'b> Book<'b> {
             // a bounded channel, so memory stays bounded).
             Book::Xlsx(b) => {
                 let b: &mut Xlsx<Bytes<'b>> = b;
-                pipelined(sheet, budget, &mut f, format, move |tx| {
-                    let mut reader = b
-                        .worksheet_cells_reader(sheet)
-                        .map_err(|x| reader_error(format, x))?;
-                    let mut batch = Vec::with_capacity(BATCH);
-                    while let Some(cell) =
-                        reader.next_cell().map_err(|x| reader_error(format, x))?
-                    {
-                        let (row, col) = cell.get_position();
-                        batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
-                        if batch.len() == BATCH {
-                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                            if tx.send(Ok(full)).is_err() {
-                                return Ok(());
-                            }
-                        }
-                    }
-                    let _ = tx.send(Ok(batch));
-                    Ok(())
+                pipelined(sheet, budget, &mut f, move |tx| {
+                    send_cells!(b, sheet, format, tx)
                 })
             }
             Book::Xlsb(b) => {
                 let b: &mut Xlsb<Bytes<'b>> = b;
-                pipelined(sheet, budget, &mut f, format, move |tx| {
-                    let mut reader = b
-                        .worksheet_cells_reader(sheet)
-                        .map_err(|x| reader_error(format, x))?;
-                    let mut batch = Vec::with_capacity(BATCH);
-                    while let Some(cell) =
-                        reader.next_cell().map_err(|x| reader_error(format, x))?
-                    {
-                        let (row, col) = cell.get_position();
-                        batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
-                        if batch.len() == BATCH {
-                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                            if tx.send(Ok(full)).is_err() {
-                                return Ok(());
-                            }
-                        }
-                    }
-                    let _ = tx.send(Ok(batch));
-                    Ok(())
+                pipelined(sheet, budget, &mut f, move |tx| {
+                    send_cells!(b, sheet, format, tx)
                 })
             }
             Book::Xls(b) => {
@@ -203,13 +193,7 @@ type Batch<'a> = Result<Vec<(u32, u32, Cell<'a>)>, Error>;
 /// Runs `parse` (which sends batches of cells) on its own thread and
 /// groups the cells into rows for `f` here. An error on either side stops
 /// both: a dropped receiver ends the parser at its next send.
-fn pipelined<'a, F, P>(
-    sheet: &str,
-    budget: &mut Budget,
-    f: &mut F,
-    _format: Format,
-    parse: P,
-) -> Result<(), Error>
+fn pipelined<'a, F, P>(sheet: &str, budget: &mut Budget, f: &mut F, parse: P) -> Result<(), Error>
 where
     F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
     P: FnOnce(&std::sync::mpsc::SyncSender<Batch<'a>>) -> Result<(), Error> + Send,
