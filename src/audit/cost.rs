@@ -21,16 +21,33 @@ const COST_IDS: [(&str, Unit); 7] = [
     ("cost.per_client_month", Unit::CzkPerClientMonth),
 ];
 
+/// Whether user fees come from `Výnosy` (a line of source `uhrady`) rather
+/// than from the rows' fees (INDICATORS.md, `revenue.fee_share`).
+///
+/// ```
+/// use homecare_audit::{Dataset, RevenueLine, RevenueSource, audit::fees_from_revenues};
+/// let mut ds = Dataset::builder().build();
+/// assert!(!fees_from_revenues(&ds));
+/// ds.revenues = Some(vec![RevenueLine { source: RevenueSource::UserFees, amount: 100.into(), row: 0 }]);
+/// assert!(fees_from_revenues(&ds));
+/// ```
+pub fn fees_from_revenues(ds: &crate::Dataset) -> bool {
+    ds.revenues
+        .as_ref()
+        .is_some_and(|rs| rs.iter().any(|r| r.source == RevenueSource::UserFees))
+}
+
 /// User fees: `Výnosy` source `uhrady` when given, else the rows' fees.
 pub(crate) fn user_fees(b: &Base<'_>) -> Option<Decimal> {
-    let from_revenues = b.ds.revenues.as_ref().and_then(|rs| {
-        let lines: Vec<_> = rs
-            .iter()
-            .filter(|r| r.source == RevenueSource::UserFees)
-            .collect();
-        (!lines.is_empty()).then(|| lines.iter().map(|r| r.amount).sum())
-    });
-    from_revenues.or(b.tally.any_fee.then_some(b.tally.fees_rows))
+    if fees_from_revenues(b.ds) {
+        let rs = b.ds.revenues.iter().flatten();
+        return Some(
+            rs.filter(|r| r.source == RevenueSource::UserFees)
+                .map(|r| r.amount)
+                .sum(),
+        );
+    }
+    b.tally.any_fee.then_some(b.tally.fees_rows)
 }
 
 pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {

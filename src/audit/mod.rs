@@ -9,6 +9,7 @@
 mod base;
 pub mod catalog;
 mod cost;
+pub use cost::fees_from_revenues;
 mod fees;
 mod findings;
 mod hours;

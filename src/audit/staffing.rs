@@ -190,7 +190,7 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         Base::hours(t.direct),
         NO_DIRECT,
     );
-    let cm_workers: u64 = t.cm.iter().map(|c| u64::from(c.workers)).sum();
+    let cm_workers: u64 = t.months.iter().map(|m| m.client_workers).sum();
     ratio(
         out,
         "staff.continuity",

@@ -110,6 +110,6 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         Decimal::from(b.client_months),
         NO_CLIENTS,
     );
-    let over_80 = t.cm.iter().filter(|c| c.direct > 80 * 3600).count() as u64;
+    let over_80: u64 = t.months.iter().map(|m| m.clients_over_80h).sum();
     out.push(Indicator::count("target.clients_over_80h", over_80));
 }

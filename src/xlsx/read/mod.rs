@@ -56,22 +56,7 @@ pub fn read_path(
     options: &ReadOptions,
 ) -> Result<(Dataset, Problems), Error> {
     let path = path.as_ref();
-    let io = |err| {
-        Error::new(ErrorKind::Io {
-            path: Some(path.to_path_buf()),
-            err,
-        })
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > options.limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: len,
-            max: options.limits.file_bytes,
-            context: path.display().to_string(),
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_file(path, &options.limits)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -99,7 +84,33 @@ pub fn read_bytes(
     file_name: Option<&str>,
     options: &ReadOptions,
 ) -> Result<(Dataset, Problems), Error> {
-    match catch_unwind(AssertUnwindSafe(|| read_inner(bytes, file_name, options))) {
+    catching_panics(|| read_inner(bytes, file_name, options))
+}
+
+/// A file's bytes, refused before reading when it is over the size limit.
+fn read_file(path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, Error> {
+    let io = |err| {
+        Error::new(ErrorKind::Io {
+            path: Some(path.to_path_buf()),
+            err,
+        })
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > limits.file_bytes {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::FileBytes,
+            value: len,
+            max: limits.file_bytes,
+            context: path.display().to_string(),
+        }));
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Runs a read, turning a panic of the underlying reader into
+/// [`ErrorKind::ReaderPanicked`] with its message.
+fn catching_panics<T>(read: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    match catch_unwind(AssertUnwindSafe(read)) {
         Ok(r) => r,
         Err(payload) => {
             let message = payload
@@ -114,6 +125,24 @@ pub fn read_bytes(
     }
 }
 
+/// Opens workbook bytes after the checks that come before any inflating:
+/// the file-size limit, the format from the bytes, the archive pre-scan.
+fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<Book<'b>, Error> {
+    if bytes.len() as u64 > limits.file_bytes {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::FileBytes,
+            value: bytes.len() as u64,
+            max: limits.file_bytes,
+            context: context.to_string(),
+        }));
+    }
+    let format = sniff::detect(bytes)?;
+    if format != Format::Xls {
+        guard::check_archive(bytes, limits)?;
+    }
+    Book::open(bytes, format)
+}
+
 /// The template's instructions sheet is known and holds no data.
 fn is_instructions(name: &str) -> bool {
     matches!(crate::text::fold(name).as_str(), "navod" | "instructions")
@@ -125,19 +154,7 @@ fn read_inner(
     options: &ReadOptions,
 ) -> Result<(Dataset, Problems), Error> {
     let limits = options.limits;
-    if bytes.len() as u64 > limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: bytes.len() as u64,
-            max: limits.file_bytes,
-            context: file_name.unwrap_or("the input").to_string(),
-        }));
-    }
-    let format = sniff::detect(bytes)?;
-    if format != Format::Xls {
-        guard::check_archive(bytes, &limits)?;
-    }
-    let mut book = Book::open(bytes, format)?;
+    let mut book = open_book(bytes, &limits, file_name.unwrap_or("the input"))?;
     let ctx = Ctx {
         date_1904: book.date_1904(),
     };
@@ -310,23 +327,7 @@ pub fn read_benchmarks_path(
     path: impl AsRef<Path>,
     options: &ReadOptions,
 ) -> Result<(crate::BenchmarkSet, Problems), Error> {
-    let path = path.as_ref();
-    let io = |err| {
-        Error::new(ErrorKind::Io {
-            path: Some(path.to_path_buf()),
-            err,
-        })
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > options.limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: len,
-            max: options.limits.file_bytes,
-            context: path.display().to_string(),
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_file(path.as_ref(), &options.limits)?;
     read_benchmarks_bytes(&bytes, options)
 }
 
@@ -339,12 +340,7 @@ pub fn read_benchmarks_bytes(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(crate::BenchmarkSet, Problems), Error> {
-    match catch_unwind(AssertUnwindSafe(|| benchmarks_inner(bytes, options))) {
-        Ok(r) => r,
-        Err(_) => Err(Error::new(ErrorKind::ReaderPanicked {
-            message: "the workbook reader crashed".into(),
-        })),
-    }
+    catching_panics(|| benchmarks_inner(bytes, options))
 }
 
 fn benchmarks_inner(
@@ -352,19 +348,7 @@ fn benchmarks_inner(
     options: &ReadOptions,
 ) -> Result<(crate::BenchmarkSet, Problems), Error> {
     let limits = options.limits;
-    if bytes.len() as u64 > limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: bytes.len() as u64,
-            max: limits.file_bytes,
-            context: "the benchmarks workbook".to_string(),
-        }));
-    }
-    let format = sniff::detect(bytes)?;
-    if format != Format::Xls {
-        guard::check_archive(bytes, &limits)?;
-    }
-    let mut book = Book::open(bytes, format)?;
+    let mut book = open_book(bytes, &limits, "the benchmarks workbook")?;
     let ctx = Ctx {
         date_1904: book.date_1904(),
     };

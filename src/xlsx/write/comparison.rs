@@ -7,7 +7,8 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartLegendPosition, ChartType, ConditionalFormatFormula, Workbook, Worksheet, XlsxError,
+    Chart, ChartLegendPosition, ChartType, ConditionalFormatFormula, Format, Workbook, Worksheet,
+    XlsxError,
 };
 
 use super::report::cell::{Cached, col_name, formula, num, quoted, text};
@@ -432,14 +433,14 @@ impl<'a> ComparisonWorkbook<'a> {
         let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
         ws.set_column_width(0, 44)?;
         text(ws, 0, 0, l("Studie sloučení", "Merger study"), &st.title)?;
-        let kv: [(&str, Option<Decimal>, &str); 4] = [
+        let kv: [(&str, Option<Decimal>, &Format); 4] = [
             (
                 l(
                     "Úspora sdílených nákladů řízení (zadaný podíl)",
                     "Saving on shared management costs (stated share)",
                 ),
                 Some(summary.shared_reduction),
-                "percent",
+                &st.percent,
             ),
             (
                 l(
@@ -447,26 +448,21 @@ impl<'a> ComparisonWorkbook<'a> {
                     "Shared management costs before the saving",
                 ),
                 Some(summary.shared_before),
-                "money",
+                &st.money,
             ),
-            (l("Úspora", "Saving"), Some(summary.saving), "money"),
+            (l("Úspora", "Saving"), Some(summary.saving), &st.money),
             (
                 l(
                     "Náklady částí celkem před úsporou",
                     "Total cost of the parts before the saving",
                 ),
                 summary.cost_before,
-                "money",
+                &st.money,
             ),
         ];
-        for (i, (k, v, f)) in kv.iter().enumerate() {
+        for (i, (k, v, fmt)) in kv.iter().enumerate() {
             let r = 2 + i as u32;
             text(ws, r, 0, k, &st.text)?;
-            let fmt = if *f == "percent" {
-                &st.percent
-            } else {
-                &st.money
-            };
             match v {
                 Some(v) => num(ws, r, 1, *v, fmt)?,
                 None => text(ws, r, 1, not_available(lang), &st.muted)?,

@@ -37,7 +37,7 @@ use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
 use crate::audit::AuditReport;
 use crate::i18n::Lang;
-use crate::model::{Dataset, RevenueSource};
+use crate::model::Dataset;
 use sheet::Sheet;
 use style::Styles;
 
@@ -224,10 +224,7 @@ impl<'a> ReportWorkbook<'a> {
             costs: cost_rows.costs,
             revenues: cost_rows.revenues,
             annual: method::annual_cell(name(Sheet::Method)),
-            fees_from_revenues: ds
-                .revenues
-                .as_ref()
-                .is_some_and(|rs| rs.iter().any(|r| r.source == RevenueSource::UserFees)),
+            fees_from_revenues: crate::audit::fees_from_revenues(ds),
             listed: &report.findings,
         };
         let indicator_rows = indicators::write(

@@ -11,7 +11,7 @@ use super::costs::{self as co};
 use super::indicators::{STATUS, VALUE, status_colours};
 use super::months as mo;
 use super::sheet::{not_available, status_text};
-use super::style::{CZK, HOURS, Styles};
+use super::style::{CZK, Styles};
 use crate::audit::summary::HEADLINES;
 use crate::audit::{AuditReport, Indicator, Unit, catalog};
 use crate::display::{date, number, percent};
@@ -32,6 +32,9 @@ const LAST_COL: u16 = 16;
 const CHART_W: u32 = 470;
 const CHART_H: u32 = 290;
 const CHART_COL: u16 = 7;
+/// Charts: first row, and rows from one chart's top to the next's.
+const CHART_ROW: u32 = 3;
+const CHART_ROWS: u32 = 15;
 
 /// Writes the sheet.
 pub(super) fn write(
@@ -133,7 +136,6 @@ pub(super) fn write(
         l("d) domácnost", "d) household"),
         l("e) kontakt se společností", "e) social contact"),
     ];
-    let hours_fmt = st.hours.clone().set_num_format(HOURS);
     for (g, name) in group_names.iter().enumerate() {
         r += 1;
         let secs: u64 = report.clients.iter().map(|c| c.group_seconds[g]).sum();
@@ -147,7 +149,7 @@ pub(super) fn write(
                 refs.clients.col(super::clients::GROUPS + g as u16)
             ),
             &Cached::Num(hours(secs)),
-            &hours_fmt,
+            &st.hours,
         )?;
     }
     let groups_last = r;
@@ -187,7 +189,8 @@ pub(super) fn write(
         }
     }
     let degrees_last = r;
-    let last_row = r.max(4 * 16);
+    // The page ends below the table or below the two rows of charts.
+    let last_row = r.max(CHART_ROW + 2 * CHART_ROWS);
 
     // Charts, two by two to the right of the table.
     let sheet = ws.name();
@@ -256,7 +259,7 @@ pub(super) fn write(
     }
     for (i, c) in charts.iter_mut().enumerate() {
         c.set_width(CHART_W).set_height(CHART_H);
-        let row = 3 + (i as u32 / 2) * 15;
+        let row = CHART_ROW + (i as u32 / 2) * CHART_ROWS;
         let col = CHART_COL + (i as u16 % 2) * 8;
         ws.insert_chart(row, col, c)?;
     }
