@@ -51,6 +51,31 @@ pub(crate) struct FeeNotes {
     pub no_unit_cap: BTreeSet<String>,
     pub provisional_used: BTreeSet<String>,
     pub before_caps: u64,
+    /// For the "every hourly fee at the cap" scenario: hourly rows under a
+    /// cap of clients not exempt under §75(2).
+    pub at_cap: AtCap,
+}
+
+/// Hourly rows under a cap (clients not exempt): their fees and the fees
+/// the cap allows, exact.
+#[derive(Default)]
+pub(crate) struct AtCap {
+    pub rows: u64,
+    pub seconds: u64,
+    fees: Exact,
+    caps: Exact,
+}
+
+impl AtCap {
+    /// Fees charged on those rows.
+    pub fn fees(&self) -> Decimal {
+        self.fees.value()
+    }
+
+    /// Fees at the cap on those rows.
+    pub fn caps(&self) -> Decimal {
+        self.caps.value()
+    }
 }
 
 /// For the `HoursAbove80` variant: per visit, the seconds of the row that
@@ -157,6 +182,19 @@ pub(crate) fn check(
                 let (high_h, low_h) = (haler(cap.cap).unwrap_or(0), haler(low).unwrap_or(0));
                 let cap_scaled = hs * high_h + ls * low_h;
                 cap_amounts.add_scaled(cap_scaled);
+                let exempt = v
+                    .client
+                    .is_some_and(|c| ds.client(c).fee_exempt == Some(true));
+                if !exempt {
+                    let a = &mut notes.at_cap;
+                    a.rows += 1;
+                    a.seconds += u64::from(v.duration);
+                    a.caps.add_scaled(cap_scaled);
+                    match haler(fee) {
+                        Some(h) => a.fees.add_scaled(h * 3600),
+                        None => a.fees.fallback += fee,
+                    }
+                }
                 let over = match haler(fee) {
                     Some(fee_h) => {
                         cap_fees.add_scaled(fee_h * 3600);

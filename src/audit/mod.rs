@@ -12,6 +12,7 @@ mod cost;
 pub use cost::fees_from_revenues;
 mod fees;
 mod findings;
+pub mod hour;
 mod hours;
 mod integrity;
 mod order;
@@ -179,6 +180,10 @@ impl<'a> Audit<'a> {
                 clients: Vec::new(),
                 months: Vec::new(),
                 parameters,
+                hour: hour::HourAnalysis::empty(&Unavailable::new(
+                    "období nelze určit (není zadáno a nejsou výkazy)",
+                    "no period (none given and no visits)",
+                )),
             };
         };
 
@@ -245,6 +250,7 @@ impl<'a> Audit<'a> {
             }
         }
 
+        let hour = hour::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b));
         notes(&mut parameters, &fee_notes, ds, &b);
         let (workers, clients, months_out) = tables(&b);
         let mut findings = f.list;
@@ -263,6 +269,7 @@ impl<'a> Audit<'a> {
             clients,
             months: months_out,
             parameters,
+            hour,
         }
     }
 }

@@ -123,7 +123,7 @@ pub struct BenchmarkRef {
 }
 
 /// Why an indicator is not available, in both languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unavailable {
     /// English (JSON).
     pub en: String,
@@ -569,6 +569,11 @@ pub struct AuditReport {
     pub months: Vec<MonthLine>,
     /// Period, parameters, notes.
     pub parameters: Parameters,
+    /// What an hour costs and why: build-up, travel, normative price,
+    /// scenarios (flattened into the JSON as `hour_buildup`, `travel`,
+    /// `normative`, `normative_comparison`, `scenarios`).
+    #[serde(flatten)]
+    pub hour: super::hour::HourAnalysis,
 }
 
 impl AuditReport {

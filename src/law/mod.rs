@@ -7,9 +7,11 @@
 //! them say so.
 
 mod fee_caps;
+mod on_costs;
 mod working_time;
 
 pub use fee_caps::{HOURLY_CAPS, HourlyCap, UNIT_CAPS, UnitCap, hourly_cap_on, unit_cap_on};
+pub use on_costs::{ON_COSTS, OnCost, on_costs_on};
 pub use working_time::{
     EMPLOYER_INSURANCE, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC, LawFigure, TRAINING_HOURS_PER_YEAR,
 };

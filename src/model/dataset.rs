@@ -68,6 +68,12 @@ pub struct Dataset {
     /// [`BenchmarkSet`](crate::BenchmarkSet).
     #[serde(default)]
     pub benchmarks: Vec<crate::Benchmark>,
+    /// Parameters of the normative price model from the input's `Model`
+    /// sheet; `None` when it has none (the audit then uses
+    /// [`NormativeParams::example_cz`](crate::model::NormativeParams::example_cz)
+    /// and says so).
+    #[serde(default)]
+    pub normative: Option<crate::model::NormativeParams>,
     /// Where it came from.
     pub source: Source,
 }
@@ -197,6 +203,7 @@ impl DatasetBuilder {
                 costs: None,
                 revenues: None,
                 benchmarks: Vec::new(),
+                normative: None,
                 source: Source::default(),
             },
             clients: HashMap::new(),

@@ -1,0 +1,146 @@
+//! What an hour costs and why: the actual hour built up line by line
+//! ([`HourBuildup`]), travel per contact hour by visit length
+//! ([`TravelAnalysis`]), a normative price from explicit parameters
+//! ([`NormativePrice`]) set beside the actual one, and what-if
+//! [`Scenario`]s.
+
+mod buildup;
+mod normative;
+mod scenarios;
+mod travel;
+
+pub use buildup::{BUILDUP_LINES, CareCostMethod, HourBuildup, HourLine};
+pub use normative::{
+    COMPARISON_ROWS, ComparisonRow, NormativeComparison, NormativeLine, NormativePrice,
+};
+pub use scenarios::{Effect, Scenario};
+pub use travel::{BANDS, TravelAnalysis, TravelBand, travel_per_contact_hour};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::base::Base;
+use super::fees::AtCap;
+use super::report::Unavailable;
+use crate::model::NormativeParams;
+
+/// The hour analysis of one audit (JSON keys `hour_buildup`, `travel`,
+/// `normative`, `normative_comparison`, `scenarios`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HourAnalysis {
+    /// The actual hour, line by line; `None` without costs or direct hours.
+    #[serde(rename = "hour_buildup")]
+    pub buildup: Option<HourBuildup>,
+    /// Why there is no build-up.
+    #[serde(
+        rename = "hour_buildup_unavailable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub buildup_unavailable: Option<Unavailable>,
+    /// Travel per contact hour, overall and by visit length.
+    pub travel: TravelAnalysis,
+    /// The normative price; `None` when its parameters do not give one.
+    pub normative: Option<NormativePrice>,
+    /// Why there is no normative price.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normative_unavailable: Option<Unavailable>,
+    /// Actual against normative (needs both).
+    pub normative_comparison: Option<NormativeComparison>,
+    /// What-if scenarios.
+    pub scenarios: Vec<Scenario>,
+}
+
+impl HourAnalysis {
+    /// A scenario by id.
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// Nothing: for an audit without a period.
+    pub(crate) fn empty(why: &Unavailable) -> HourAnalysis {
+        HourAnalysis {
+            buildup: None,
+            buildup_unavailable: Some(why.clone()),
+            travel: TravelAnalysis {
+                visits: 0,
+                contact_seconds: 0,
+                travel_seconds: 0,
+                mean_visit_minutes: None,
+                mean_travel_minutes: None,
+                travel_minutes_per_contact_hour: None,
+                bands: Vec::new(),
+                sequenced_days: 0,
+                unsequenced_days: 0,
+                unsequenced_visits: 0,
+                unattributed_travel_seconds: 0,
+            },
+            normative: None,
+            normative_unavailable: Some(why.clone()),
+            normative_comparison: None,
+            scenarios: Vec::new(),
+        }
+    }
+}
+
+pub(crate) fn analyse(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decimal>) -> HourAnalysis {
+    let (mut travel, client_travel) = travel::analyse(b);
+    let (buildup, buildup_unavailable) = match buildup::build(b) {
+        Ok(x) => (Some(x), None),
+        Err(e) => (None, Some(e)),
+    };
+    if let Some(bu) = &buildup {
+        band_costs(bu, &mut travel);
+    }
+    let example = NormativeParams::example_cz();
+    let params = b.ds.normative.as_ref().unwrap_or(&example);
+    let (normative, normative_unavailable) = match NormativePrice::from_params(params, b.period.to)
+    {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(e)),
+    };
+    let normative_comparison = match (&normative, &buildup) {
+        (Some(n), Some(a)) => Some(n.compare(a)),
+        _ => None,
+    };
+    let scenarios = vec![
+        scenarios::fees_at_cap(b, at_cap, user_fees),
+        scenarios::meals_to_meal_service(b, &client_travel),
+        scenarios::target_utilisation(b, params.target_utilisation, buildup.as_ref()),
+    ];
+    HourAnalysis {
+        buildup,
+        buildup_unavailable,
+        travel,
+        normative,
+        normative_unavailable,
+        normative_comparison,
+        scenarios,
+    }
+}
+
+/// How visit length drives the cost of an hour: travel pay and vehicles
+/// cost `k` per travel hour; everything else is taken as fixed per contact
+/// hour. Then a band with `x` travel minutes per contact hour costs
+/// `F + k × x / 60`, where `F` makes the overall travel give exactly
+/// `cost.per_direct_hour`.
+fn band_costs(bu: &HourBuildup, travel: &mut TravelAnalysis) {
+    let Some(overall) = travel.travel_minutes_per_contact_hour else {
+        return;
+    };
+    let h60 = Decimal::from(60);
+    let travel_h = Decimal::from(travel.travel_seconds) / Decimal::from(3600);
+    let travel_cost = bu.line("travel").and_then(|l| l.amount).unwrap_or_default()
+        + bu.line("vehicles")
+            .and_then(|l| l.amount)
+            .unwrap_or_default();
+    let k = travel_cost
+        .checked_div(travel_h)
+        .filter(|_| !travel_h.is_zero())
+        .unwrap_or_default();
+    let fixed = bu.per_direct_hour - k * overall / h60;
+    for band in &mut travel.bands {
+        band.cost_per_contact_hour = band
+            .travel_minutes_per_contact_hour
+            .map(|x| fixed + k * x / h60);
+    }
+}

@@ -1,0 +1,328 @@
+//! What-if scenarios, each with its assumptions printed beside its effects:
+//! every hourly fee at the legal cap; meal-only clients handed to a meal
+//! service; care staff at a target utilisation.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::buildup::HourBuildup;
+use super::travel::ClientTravel;
+use crate::audit::base::Base;
+use crate::audit::fees::AtCap;
+use crate::audit::report::Unavailable;
+use crate::model::Role;
+
+/// One effect of a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Effect {
+    /// Stable id.
+    pub id: &'static str,
+    /// Czech label.
+    pub label_cs: &'static str,
+    /// English label.
+    pub label_en: &'static str,
+    /// The figure.
+    pub value: Decimal,
+    /// `CZK`, `h`, `fte`, `share`, `count`.
+    pub unit: &'static str,
+}
+
+/// A what-if scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scenario {
+    /// `fees_at_cap`, `meals_to_meal_service`, `target_utilisation`.
+    pub id: &'static str,
+    /// Czech name.
+    pub name_cs: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// Assumptions, Czech.
+    pub assumptions_cs: Vec<String>,
+    /// Assumptions, English.
+    pub assumptions_en: Vec<String>,
+    /// Effects (empty when not available).
+    pub effects: Vec<Effect>,
+    /// Why it could not be worked out.
+    pub unavailable: Option<Unavailable>,
+}
+
+impl Scenario {
+    /// An effect's value by id.
+    pub fn effect(&self, id: &str) -> Option<Decimal> {
+        self.effects.iter().find(|e| e.id == id).map(|e| e.value)
+    }
+}
+
+fn effect(
+    id: &'static str,
+    cs: &'static str,
+    en: &'static str,
+    value: Decimal,
+    unit: &'static str,
+) -> Effect {
+    Effect {
+        id,
+        label_cs: cs,
+        label_en: en,
+        value,
+        unit,
+    }
+}
+
+fn scenario(
+    id: &'static str,
+    cs: &'static str,
+    en: &'static str,
+    assumptions: &[(String, String)],
+) -> Scenario {
+    Scenario {
+        id,
+        name_cs: cs,
+        name_en: en,
+        assumptions_cs: assumptions.iter().map(|a| a.0.clone()).collect(),
+        assumptions_en: assumptions.iter().map(|a| a.1.clone()).collect(),
+        effects: Vec::new(),
+        unavailable: None,
+    }
+}
+
+pub(crate) fn fees_at_cap(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decimal>) -> Scenario {
+    let mut s = scenario(
+        "fees_at_cap",
+        "Všechny hodinové úhrady na zákonném limitu",
+        "Every hourly fee at the legal cap",
+        &[
+            (
+                "Každý řádek hodinového úkonu klienta, který není osvobozen podle § 75 odst. 2, je účtován limitem platným k jeho datu (pravidlo 80 hodin jako v auditu).".into(),
+                "Every hourly-task row of a client not exempt under §75(2) is charged the cap valid on its date (the 80-hour rule as in the audit).".into(),
+            ),
+            (
+                "Počet hodin se nemění; žádný klient kvůli ceně službu neopustí.".into(),
+                "Hours do not change; no client leaves because of the price.".into(),
+            ),
+        ],
+    );
+    if at_cap.rows == 0 {
+        s.unavailable = Some(Unavailable::new(
+            "žádné řádky hodinových úkonů pod limitem",
+            "no rows of hourly tasks under a cap",
+        ));
+        return s;
+    }
+    let change = at_cap.caps() - at_cap.fees();
+    s.effects = vec![
+        effect(
+            "rows",
+            "Řádků hodinových úkonů",
+            "Hourly-task rows",
+            Decimal::from(at_cap.rows),
+            "count",
+        ),
+        effect(
+            "hours",
+            "Hodin hodinových úkonů",
+            "Hours of hourly tasks",
+            Base::hours(at_cap.seconds),
+            "h",
+        ),
+        effect("fees_now", "Úhrady nyní", "Fees now", at_cap.fees(), "CZK"),
+        effect(
+            "fees_at_cap",
+            "Úhrady na limitu",
+            "Fees at the cap",
+            at_cap.caps(),
+            "CZK",
+        ),
+        effect(
+            "revenue_change",
+            "Změna výnosů",
+            "Change in revenue",
+            change,
+            "CZK",
+        ),
+    ];
+    if let (Some(costs), Some(fees)) = (&b.ds.costs, user_fees) {
+        let total: Decimal = costs.iter().map(|c| c.amount).sum();
+        if !total.is_zero() {
+            s.effects.push(effect(
+                "fee_share_after",
+                "Podíl úhrad na nákladech po změně",
+                "Fee share of cost after",
+                (fees + change) / total,
+                "share",
+            ));
+        }
+    }
+    s
+}
+
+pub(crate) fn meals_to_meal_service(b: &Base<'_>, travel: &ClientTravel) -> Scenario {
+    let mut s = scenario(
+        "meals_to_meal_service",
+        "Klienti jen s obědy předáni službě rozvozu jídla",
+        "Meal-only clients handed to a meal service",
+        &[
+            (
+                "Klient jen s obědy = obsloužený klient, jehož všechny řádky přímé péče jsou úkony skupiny c (strava).".into(),
+                "A meal-only client is a client served whose every direct row is a group-c (meals) task.".into(),
+            ),
+            (
+                "Uvolní se jejich přímé hodiny a cesty k nim (cesta před návštěvou a cesta domů po poslední návštěvě dne; bez časů začátku v pořadí řádků).".into(),
+                "Their direct hours and the travel to them are freed (travel before each visit and home after the day's last; input row order where starts are missing).".into(),
+            ),
+            (
+                "Úvazky: uvolněné hodiny ÷ produktivní hodiny jednoho úvazku PSS v období.".into(),
+                "FTE: hours freed ÷ productive hours one PSS FTE gives in the period.".into(),
+            ),
+        ],
+    );
+    let t = &b.tally;
+    let meal_only: Vec<usize> = (0..b.ds.clients.len())
+        .filter(|&c| {
+            t.clients[c].direct_rows > 0 && t.clients[c].meal_rows == t.clients[c].direct_rows
+        })
+        .collect();
+    let direct: u64 = meal_only.iter().map(|&c| t.clients[c].direct).sum();
+    let trav: u64 = meal_only.iter().map(|&c| travel.travel[c]).sum();
+    let fees: Decimal = meal_only.iter().map(|&c| t.clients[c].fees).sum();
+    let hours = Base::hours(direct + trav);
+    s.effects = vec![
+        effect(
+            "clients",
+            "Klientů jen s obědy",
+            "Meal-only clients",
+            Decimal::from(meal_only.len() as u64),
+            "count",
+        ),
+        effect(
+            "direct_hours_freed",
+            "Uvolněné hodiny přímé péče",
+            "Direct hours freed",
+            Base::hours(direct),
+            "h",
+        ),
+        effect(
+            "travel_hours_freed",
+            "Uvolněné hodiny cest",
+            "Travel hours freed",
+            Base::hours(trav),
+            "h",
+        ),
+        effect(
+            "fees_moved",
+            "Úhrady, které přejdou na rozvoz",
+            "Fees moving to the meal service",
+            fees,
+            "CZK",
+        ),
+    ];
+    let (fte, productive) = pss_totals(b, |h| h.productive);
+    match productive
+        .checked_div(fte)
+        .filter(|p| !p.is_zero() && !fte.is_zero())
+    {
+        Some(per_fte) => s.effects.push(effect(
+            "fte_freed",
+            "Uvolněné úvazky PSS",
+            "PSS FTE freed",
+            hours / per_fte,
+            "fte",
+        )),
+        None => {
+            s.unavailable = Some(Unavailable::new(
+                "úvazky nelze spočítat: PSS nemají produktivní hodiny",
+                "FTE not computed: PSS workers have no productive hours",
+            ))
+        }
+    }
+    s
+}
+
+/// (average FTE, Σ f(hours)) of the PSS workers employed in the period.
+fn pss_totals(
+    b: &Base<'_>,
+    f: fn(&crate::audit::hours::WorkerHours) -> Decimal,
+) -> (Decimal, Decimal) {
+    b.ds.workers
+        .iter()
+        .zip(&b.hours)
+        .filter(|(w, h)| w.role == Role::Pss && h.employed.is_some())
+        .fold((Decimal::ZERO, Decimal::ZERO), |(a, s), (_, h)| {
+            (a + h.average_fte, s + f(h))
+        })
+}
+
+pub(crate) fn target_utilisation(
+    b: &Base<'_>,
+    target: Decimal,
+    buildup: Option<&HourBuildup>,
+) -> Scenario {
+    let pct = (target * Decimal::from(100)).normalize();
+    let mut s = scenario(
+        "target_utilisation",
+        "Personál při cílovém vytížení",
+        "Staffing at a target utilisation",
+        &[
+            (
+                format!("Cílové vytížení PSS {pct} %: hodiny přímé péče ÷ dostupné hodiny (úvazek − dovolená a nepřítomnost)."),
+                format!("Target utilisation of PSS {pct} %: direct hours ÷ available hours (contract − leave and absence)."),
+            ),
+            (
+                "Potřebné úvazky = přímé hodiny PSS ÷ (dostupné hodiny na úvazek × cíl); objem péče se nemění.".into(),
+                "FTE needed = PSS direct hours ÷ (available hours per FTE × target); the care delivered does not change.".into(),
+            ),
+            (
+                "Osobní náklady na úvazek PSS = náklady pečovatelů z rozkladu hodiny ÷ jejich průměrné úvazky.".into(),
+                "Personnel cost per PSS FTE = the care workers' cost of the hour build-up ÷ their average FTE.".into(),
+            ),
+        ],
+    );
+    let (fte, available) = pss_totals(b, |h| h.available);
+    let per_fte = available.checked_div(fte).filter(|_| !fte.is_zero());
+    let (Some(per_fte), true) = (
+        per_fte,
+        target > Decimal::ZERO && !per_fte.unwrap_or_default().is_zero(),
+    ) else {
+        s.unavailable = Some(Unavailable::new(
+            "žádní PSS s dostupnými hodinami, nebo nulový cíl",
+            "no PSS workers with available hours, or a zero target",
+        ));
+        return s;
+    };
+    let direct = Base::hours(b.tally.pss_direct);
+    let needed = direct / (per_fte * target);
+    s.effects = vec![
+        effect(
+            "utilisation_now",
+            "Vytížení nyní",
+            "Utilisation now",
+            direct / available,
+            "share",
+        ),
+        effect("fte_now", "Úvazky PSS nyní", "PSS FTE now", fte, "fte"),
+        effect(
+            "fte_needed",
+            "Potřebné úvazky PSS",
+            "PSS FTE needed",
+            needed,
+            "fte",
+        ),
+        effect(
+            "fte_change",
+            "Změna úvazků",
+            "Change in FTE",
+            needed - fte,
+            "fte",
+        ),
+    ];
+    if let Some(bu) = buildup {
+        s.effects.push(effect(
+            "cost_change",
+            "Změna osobních nákladů",
+            "Change in personnel cost",
+            (needed - fte) * bu.care_cost / fte,
+            "CZK",
+        ));
+    }
+    s
+}
