@@ -90,6 +90,8 @@ pub enum Reason {
     TooLong,
     /// A benchmark for an indicator id the library does not compute.
     UnknownIndicator,
+    /// A `Model` row naming no parameter of the normative model.
+    UnknownParameter,
     /// A benchmark whose minimum is above its maximum.
     BoundsReversed,
     /// A benchmark valid to a date before it is valid from.
@@ -150,6 +152,7 @@ impl Reason {
             Reason::InvalidIco => "invalid_ico",
             Reason::TooLong => "too_long",
             Reason::UnknownIndicator => "unknown_indicator",
+            Reason::UnknownParameter => "unknown_parameter",
             Reason::BoundsReversed => "bounds_reversed",
             Reason::PeriodReversed => "period_reversed",
             Reason::NoBound => "no_bound",
@@ -261,6 +264,10 @@ impl Reason {
                 "invalid company ID (8 digits with a check digit)",
             ),
             Reason::TooLong => ("příliš dlouhý text", "text too long"),
+            Reason::UnknownParameter => (
+                "neznámý parametr modelu (viz list Model v šabloně)",
+                "unknown model parameter (see the Model sheet of the template)",
+            ),
             Reason::UnknownIndicator => (
                 "neznámý ukazatel (viz seznam ukazatelů)",
                 "unknown indicator id (see the list of indicators)",

@@ -355,6 +355,25 @@ impl DatasetBuilder {
     }
 
     /// Adds a benchmark row.
+    /// Sets one parameter of the normative model (starting from
+    /// [`NormativeParams::example_cz`](crate::model::NormativeParams::example_cz)
+    /// for the ones not given); false for an unknown id.
+    pub fn normative_param(&mut self, id: &str, value: Decimal, source: Option<String>) -> bool {
+        let p = self
+            .ds
+            .normative
+            .get_or_insert_with(crate::model::NormativeParams::example_cz);
+        if !p.set(id, value) {
+            return false;
+        }
+        p.sources.insert(
+            id.to_string(),
+            source.unwrap_or_else(|| "zadáno bez zdroje / given without a source".into()),
+        );
+        true
+    }
+
+    /// Adds a benchmark row from the input's own `Benchmarky` sheet.
     pub fn benchmark(&mut self, row: crate::Benchmark) -> &mut Self {
         self.ds.benchmarks.push(row);
         self

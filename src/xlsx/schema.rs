@@ -26,6 +26,8 @@ pub enum SheetKind {
     Revenues,
     /// `Benchmarky` / `Benchmarks`.
     Benchmarks,
+    /// `Model`: parameters of the normative price model.
+    Model,
 }
 
 /// A column of a sheet.
@@ -391,6 +393,20 @@ pub const BENCHMARKS: &[Column] = &[
     col("source", "Zdroj", "Source", &[], false, "dokument a rok"),
 ];
 
+/// The `Model` sheet: one parameter of the normative price model a row.
+pub const MODEL: &[Column] = &[
+    col(
+        "parameter",
+        "Parametr",
+        "Parameter",
+        &[],
+        true,
+        "id nebo název parametru",
+    ),
+    col("value", "Hodnota", "Value", &[], true, "číslo"),
+    col("source", "Zdroj", "Source", &[], false, "odkud hodnota pochází"),
+];
+
 /// A key of the `Poskytovatel` sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProviderKey {
@@ -470,7 +486,7 @@ impl ProviderKey {
 impl SheetKind {
     /// Every sheet in the order the reader reads them (catalogue and
     /// workers before the timesheet that refers to them).
-    pub const ALL: [SheetKind; 9] = [
+    pub const ALL: [SheetKind; 10] = [
         SheetKind::Provider,
         SheetKind::Tasks,
         SheetKind::Workers,
@@ -480,6 +496,7 @@ impl SheetKind {
         SheetKind::Costs,
         SheetKind::Revenues,
         SheetKind::Benchmarks,
+        SheetKind::Model,
     ];
 
     /// The canonical Czech name (`Výkazy`).
@@ -494,6 +511,7 @@ impl SheetKind {
             SheetKind::Costs => "Náklady",
             SheetKind::Revenues => "Výnosy",
             SheetKind::Benchmarks => "Benchmarky",
+            SheetKind::Model => "Model",
         }
     }
 
@@ -509,6 +527,7 @@ impl SheetKind {
             SheetKind::Costs => "Costs",
             SheetKind::Revenues => "Revenues",
             SheetKind::Benchmarks => "Benchmarks",
+            SheetKind::Model => "Model",
         }
     }
 
@@ -523,6 +542,7 @@ impl SheetKind {
             SheetKind::Costs => &["Náklady", "Costs"],
             SheetKind::Revenues => &["Výnosy", "Revenues", "Příjmy"],
             SheetKind::Benchmarks => &["Benchmarky", "Benchmarks"],
+            SheetKind::Model => &["Model", "Normativ", "Normativní model", "Parametry modelu"],
         }
     }
 
@@ -561,6 +581,7 @@ impl SheetKind {
             SheetKind::Costs => COSTS,
             SheetKind::Revenues => REVENUES,
             SheetKind::Benchmarks => BENCHMARKS,
+            SheetKind::Model => MODEL,
         }
     }
 }

@@ -266,6 +266,7 @@ fn read_inner(
                 b.benchmark(sheets::benchmarks::row(r)?);
                 Ok(())
             }),
+            SheetKind::Model => table!(None, |r, _| sheets::model::row(r, &mut b)),
         }
     }
 

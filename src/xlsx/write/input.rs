@@ -310,6 +310,19 @@ impl<'a> InputWorkbook<'a> {
                 ws.write_string(r, 7, &b.source)?;
             }
         }
+        if let Some(p) = &ds.normative {
+            let ws = header(&mut wb, SheetKind::Model, crate::xlsx::schema::MODEL, &f)?;
+            let mut r = 1;
+            for s in crate::model::NORMATIVE_PARAMS {
+                let Some(v) = p.get(s.id) else { continue };
+                ws.write_string(r, 0, s.id)?;
+                ws.write_number(r, 1, num(v))?;
+                if let Some(src) = p.sources.get(s.id) {
+                    ws.write_string(r, 2, src)?;
+                }
+                r += 1;
+            }
+        }
         Ok(wb)
     }
 }

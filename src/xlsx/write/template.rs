@@ -76,6 +76,20 @@ pub fn template_workbook() -> Result<Workbook, XlsxError> {
                 ws.add_data_validation(1, c, LAST_ROW, c, &dv)?;
             }
         }
+        if kind == SheetKind::Model {
+            // The example parameters, to be replaced by the auditor's own.
+            let p = crate::model::NormativeParams::example_cz();
+            let mut r = 1;
+            for s in crate::model::NORMATIVE_PARAMS {
+                let Some(v) = p.get(s.id) else { continue };
+                ws.write_string(r, 0, s.cs)?;
+                ws.write_number(r, 1, v.to_string().parse::<f64>().unwrap_or(0.0))?;
+                ws.write_string(r, 2, p.sources.get(s.id).map_or("", String::as_str))?;
+                r += 1;
+            }
+            ws.set_column_width(0, 60)?;
+            ws.set_column_width(2, 60)?;
+        }
         ws.set_freeze_panes(1, 0)?;
     }
     Ok(wb)
