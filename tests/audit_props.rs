@@ -65,6 +65,29 @@ proptest! {
         if let (Some(total), Some(costs)) = (r.value("cost.total"), &ds.costs) {
             prop_assert_eq!(total, costs.iter().map(|c| c.amount).sum::<Decimal>());
         }
+
+        // The hour's build-up adds up exactly to cost.per_direct_hour, the
+        // normative lines to the price, the comparison rows to both.
+        if let Some(bu) = &r.hour.buildup {
+            let lines: Decimal = bu.lines.iter().map(|l| l.per_hour).sum();
+            prop_assert_eq!(Some(lines), r.value("cost.per_direct_hour"));
+            let amounts: Decimal = bu.lines.iter().filter_map(|l| l.amount).sum();
+            prop_assert_eq!(amounts, bu.total);
+            let c = r.hour.normative_comparison.as_ref().unwrap();
+            prop_assert_eq!(c.rows.iter().map(|x| x.actual).sum::<Decimal>(), bu.per_direct_hour);
+            let n = r.hour.normative.as_ref().unwrap();
+            prop_assert_eq!(c.rows.iter().map(|x| x.normative).sum::<Decimal>(), n.price);
+        }
+        if let Some(n) = &r.hour.normative {
+            prop_assert_eq!(n.lines.iter().map(|l| l.line.per_hour).sum::<Decimal>(), n.price);
+        }
+        // Every visit is banded or counted as unsequenced; all travel in the
+        // period is attributed to a visit or reported as unattributed.
+        let t = &r.hour.travel;
+        let banded: u64 = t.bands.iter().map(|b| b.visits).sum();
+        prop_assert_eq!(banded + t.unsequenced_visits, t.visits);
+        prop_assert_eq!(t.travel_seconds, r.workers.iter().map(|w| w.travel_seconds).sum::<u64>());
+        prop_assert_eq!(t.contact_seconds, r.workers.iter().map(|w| w.direct_seconds).sum::<u64>());
     }
 
     #[test]
@@ -89,6 +112,7 @@ proptest! {
         prop_assert_eq!(&after.workers, &before.workers);
         prop_assert_eq!(&after.clients, &before.clients);
         prop_assert_eq!(&after.months, &before.months);
+        prop_assert_eq!(&after.hour, &before.hour);
         let key = |f: &homecare_audit::audit::Finding| (f.kind, f.place.clone(), f.detail.clone());
         let mut a: Vec<_> = after.findings.iter().map(key).collect();
         let mut b: Vec<_> = before.findings.iter().map(key).collect();

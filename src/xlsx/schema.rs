@@ -404,7 +404,14 @@ pub const MODEL: &[Column] = &[
         "id nebo název parametru",
     ),
     col("value", "Hodnota", "Value", &[], true, "číslo"),
-    col("source", "Zdroj", "Source", &[], false, "odkud hodnota pochází"),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        false,
+        "odkud hodnota pochází",
+    ),
 ];
 
 /// A key of the `Poskytovatel` sheet.

@@ -1193,3 +1193,59 @@ fn money_sheets_and_sheet_level_notices_with_places() {
         }
     );
 }
+
+/// The `Model` sheet: parameters by id or by label in either language,
+/// each bad row rejected at its place; the rest keep the example values.
+#[test]
+fn model_sheet_sets_the_normative_parameters() {
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "Pracovníci",
+        &["ID pracovníka", "Pozice", "Úvazek"],
+        &[],
+    );
+    sheet(&mut wb, "Klienti", &["ID klienta", "Obec"], &[]);
+    sheet(
+        &mut wb,
+        "Výkazy",
+        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
+        &[],
+    );
+    sheet(
+        &mut wb,
+        "Model",
+        &["Parametr", "Hodnota", "Zdroj"],
+        &[
+            vec![T("care_pay_monthly"), N(38000.0), T("KHK 2026, příloha 3")],
+            vec![T("Cost per km"), N(6.1)],
+            vec![T("Režie: podíl z ceny"), N(0.2), T("rozhodnutí rady")],
+            vec![T("nějaký parametr"), N(1.0)],
+            vec![T("margin_share"), N(-0.1)],
+            vec![T("leave_weeks"), T("pět")],
+        ],
+    );
+    let (ds, problems) = read(&wb.save_to_buffer().unwrap());
+    let p = ds.normative.expect("parameters");
+    assert!(!p.example);
+    assert_eq!(p.care_pay_monthly, Decimal::from(38000));
+    assert_eq!(p.cost_per_km, "6.1".parse::<Decimal>().unwrap());
+    assert_eq!(p.overhead_share, "0.2".parse::<Decimal>().unwrap());
+    assert_eq!(p.sources["care_pay_monthly"], "KHK 2026, příloha 3");
+    // Not given: the example value, its source still says so.
+    assert_eq!(p.leave_weeks, Decimal::from(5));
+    assert!(p.sources["leave_weeks"].contains("§212"));
+    assert!(p.sources["training_hours"].starts_with("§111"));
+    let at = |place: &str| {
+        problems
+            .list
+            .iter()
+            .find(|x| x.place.to_string() == place)
+            .map(|x| x.reason.clone())
+    };
+    assert_eq!(at("Model!A5"), Some(Reason::UnknownParameter));
+    assert_eq!(at("Model!B6"), Some(Reason::Negative));
+    assert!(at("Model!B7").is_some());
+    let count = problems.count("Model");
+    assert_eq!((count.read, count.accepted, count.rejected), (6, 3, 3));
+}

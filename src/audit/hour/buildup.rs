@@ -144,7 +144,7 @@ pub(crate) fn build(b: &Base<'_>) -> Result<HourBuildup, Unavailable> {
                 .checked_div(fte)
                 .filter(|_| !fte.is_zero())
                 .unwrap_or(Decimal::ZERO);
-            (personnel * share, CareCostMethod::FteShare)
+            (super::internal(personnel * share), CareCostMethod::FteShare)
         }
     };
     let acc = |f: fn(&crate::audit::tally::WorkerAcc) -> u64| -> u64 {
@@ -158,8 +158,8 @@ pub(crate) fn build(b: &Base<'_>) -> Result<HourBuildup, Unavailable> {
         (Decimal::ZERO, Decimal::ZERO)
     } else {
         (
-            care_cost * Base::hours(d) / paid,
-            care_cost * Base::hours(tr) / paid,
+            super::internal(care_cost * Base::hours(d) / paid),
+            super::internal(care_cost * Base::hours(tr) / paid),
         )
     };
     let amounts = [
@@ -180,12 +180,12 @@ pub(crate) fn build(b: &Base<'_>) -> Result<HourBuildup, Unavailable> {
             id,
             label_cs: cs,
             label_en: en,
-            per_hour: amount / direct_hours,
+            per_hour: super::internal(amount / direct_hours),
             amount: Some(amount),
         })
         .collect();
-    // Each division rounds in the 28th digit; the largest line takes that
-    // remainder so that the lines add up exactly.
+    // Lines are kept to 20 places; the largest takes the remainder so that
+    // the lines add up exactly to the indicator.
     if let Some(k) = (0..lines.len()).max_by_key(|&i| lines[i].per_hour.abs()) {
         let others: Decimal = (0..lines.len())
             .filter(|&i| i != k)

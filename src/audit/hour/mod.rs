@@ -16,8 +16,15 @@ pub use normative::{
 pub use scenarios::{Effect, Scenario};
 pub use travel::{BANDS, TravelAnalysis, TravelBand, travel_per_contact_hour};
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
+
+/// Lines are kept to 20 decimal places so that any sum of them is exact
+/// in `Decimal`'s 28 digits; one line per table then takes the remainder
+/// to meet the total exactly. (Display rounds to haléř far later.)
+pub(crate) fn internal(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(20, RoundingStrategy::MidpointAwayFromZero)
+}
 
 use super::base::Base;
 use super::fees::AtCap;

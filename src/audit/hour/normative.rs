@@ -139,7 +139,7 @@ fn line(
             id,
             label_cs: cs,
             label_en: en,
-            per_hour,
+            per_hour: super::internal(per_hour),
             amount: None,
         },
         compares_with: with,
@@ -299,7 +299,7 @@ impl NormativePrice {
             "vehicles",
         ));
         let direct_cost: Decimal = lines.iter().map(|l| l.line.per_hour).sum();
-        let price = direct_cost / keep;
+        let price = super::internal(direct_cost / keep);
         let overhead = price * p.overhead_share;
         lines.push(line("overhead", "Režie", "Overhead", overhead, "overhead"));
         lines.push(line(
@@ -351,7 +351,7 @@ impl NormativePrice {
             .iter()
             .map(|&(id, cs, en, ids)| {
                 let a: Decimal = ids.iter().map(|l| actual.per_hour(l)).sum();
-                let n = self.row_total(id);
+                let n = super::internal(self.row_total(id));
                 ComparisonRow {
                     id,
                     label_cs: cs,
@@ -363,8 +363,8 @@ impl NormativePrice {
                 }
             })
             .collect();
-        // The spread of on-costs rounds in the 28th digit: the non-contact
-        // row takes the remainder so that the rows add up to the price.
+        // Rows are kept to 20 places: the non-contact row takes the
+        // remainder so that the rows add up exactly to the price.
         let others: Decimal = rows
             .iter()
             .filter(|r| r.id != "non_contact")

@@ -13,7 +13,8 @@ const SOURCE: usize = 2;
 
 pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Problem> {
     let key = row.req(PARAMETER, value::text)?;
-    let spec = NormativeParams::spec(&key).ok_or_else(|| row.reject(PARAMETER, Reason::UnknownParameter))?;
+    let spec = NormativeParams::spec(&key)
+        .ok_or_else(|| row.reject(PARAMETER, Reason::UnknownParameter))?;
     let v = row.req(VALUE, value::decimal)?;
     if v.is_sign_negative() && !v.is_zero() {
         return Err(row.reject(VALUE, Reason::Negative));
