@@ -352,6 +352,8 @@ fn sheets_links_and_methodology() {
                 "Klienti",
                 "Měsíce",
                 "Náklady",
+                "Cena hodiny",
+                "Scénáře",
                 "Nálezy",
                 "Chyby",
                 "Metodika",
@@ -366,6 +368,8 @@ fn sheets_links_and_methodology() {
                 "Clients",
                 "Months",
                 "Costs",
+                "Hour cost",
+                "Scenarios",
                 "Findings",
                 "Rejected",
                 "Methodology",
@@ -414,9 +418,10 @@ fn sheets_links_and_methodology() {
         at("Chyby", chyby_row, 1),
         Some(Data::String("K99999".into()))
     );
-    // Excel's form: the file in the relationship, the cell in `location`.
-    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet8.xml");
-    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet8.xml.rels");
+    // Excel's form: the file in the relationship, the cell in `location`
+    // (Chyby is the tenth sheet).
+    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet10.xml");
+    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet10.xml.rels");
     assert!(
         sheet_xml.contains(&format!(
             "<hyperlink ref=\"A{}\" r:id=\"rId1\" location=\"'Výkazy'!C{}\"/>",

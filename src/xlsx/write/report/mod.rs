@@ -22,9 +22,11 @@ pub(crate) mod cell;
 mod clients;
 mod costs;
 mod findings;
+mod hour;
 mod indicators;
 mod method;
 mod months;
+mod scenarios;
 pub(crate) mod sheet;
 pub(crate) mod style;
 mod summary;
@@ -151,7 +153,10 @@ impl<'a> ReportWorkbook<'a> {
         );
         // Small sheets in memory; the ones that grow with the input streamed.
         for s in Sheet::ALL {
-            let streamed = !matches!(s, Sheet::Summary | Sheet::Indicators | Sheet::Method);
+            let streamed = !matches!(
+                s,
+                Sheet::Summary | Sheet::Indicators | Sheet::Method | Sheet::Hour | Sheet::Scenarios
+            );
             let ws = if streamed {
                 wb.add_worksheet_with_constant_memory()?
             } else {
@@ -188,6 +193,19 @@ impl<'a> ReportWorkbook<'a> {
             name(Sheet::Costs),
             ds.costs.as_deref(),
             ds.revenues.as_deref(),
+            lang,
+            &st,
+        )?;
+        hour::write(
+            wb.worksheet_from_index(Sheet::Hour.index())?,
+            name(Sheet::Hour),
+            &report.hour,
+            lang,
+            &st,
+        )?;
+        scenarios::write(
+            wb.worksheet_from_index(Sheet::Scenarios.index())?,
+            &report.hour.scenarios,
             lang,
             &st,
         )?;

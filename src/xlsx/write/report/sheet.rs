@@ -16,6 +16,8 @@ pub(crate) enum Sheet {
     Clients,
     Months,
     Costs,
+    Hour,
+    Scenarios,
     Findings,
     Problems,
     Method,
@@ -23,13 +25,15 @@ pub(crate) enum Sheet {
 
 impl Sheet {
     /// Every sheet in workbook order.
-    pub const ALL: [Sheet; 9] = [
+    pub const ALL: [Sheet; 11] = [
         Sheet::Summary,
         Sheet::Indicators,
         Sheet::Workers,
         Sheet::Clients,
         Sheet::Months,
         Sheet::Costs,
+        Sheet::Hour,
+        Sheet::Scenarios,
         Sheet::Findings,
         Sheet::Problems,
         Sheet::Method,
@@ -44,6 +48,8 @@ impl Sheet {
             Sheet::Clients => ("Klienti", "Clients"),
             Sheet::Months => ("Měsíce", "Months"),
             Sheet::Costs => ("Náklady", "Costs"),
+            Sheet::Hour => ("Cena hodiny", "Hour cost"),
+            Sheet::Scenarios => ("Scénáře", "Scenarios"),
             Sheet::Findings => ("Nálezy", "Findings"),
             Sheet::Problems => ("Chyby", "Rejected"),
             Sheet::Method => ("Metodika", "Methodology"),
