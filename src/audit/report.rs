@@ -131,6 +131,15 @@ pub struct Unavailable {
     pub cs: String,
 }
 
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// An unavailable result can be returned as an error (its English text).
+impl std::error::Error for Unavailable {}
+
 impl Unavailable {
     /// A reason in both languages.
     pub fn new(cs: impl Into<String>, en: impl Into<String>) -> Unavailable {
