@@ -22,6 +22,8 @@ pub enum Reason {
     IgnoredColumn,
     /// A sheet the library does not know (reported once).
     IgnoredSheet,
+    /// A sheet the workbook hides: read anyway (a notice).
+    HiddenSheet,
     /// A totals row (`Celkem`, `Total`, `Součet`): not data, never summed.
     TotalsRow,
     /// An error cell (`#N/A`, …) in a column the library does not use.
@@ -107,6 +109,7 @@ impl Reason {
             self,
             Reason::IgnoredColumn
                 | Reason::IgnoredSheet
+                | Reason::HiddenSheet
                 | Reason::TotalsRow
                 | Reason::ErrorInUnusedColumn
                 | Reason::UnknownProviderKey
@@ -153,6 +156,7 @@ impl Reason {
             Reason::TooLong => "too_long",
             Reason::UnknownIndicator => "unknown_indicator",
             Reason::UnknownParameter => "unknown_parameter",
+            Reason::HiddenSheet => "hidden_sheet",
             Reason::BoundsReversed => "bounds_reversed",
             Reason::PeriodReversed => "period_reversed",
             Reason::NoBound => "no_bound",
@@ -264,6 +268,10 @@ impl Reason {
                 "invalid company ID (8 digits with a check digit)",
             ),
             Reason::TooLong => ("příliš dlouhý text", "text too long"),
+            Reason::HiddenSheet => (
+                "list je v sešitu skrytý; přesto byl načten",
+                "the sheet is hidden in the workbook; it was read all the same",
+            ),
             Reason::UnknownParameter => (
                 "neznámý parametr modelu (viz list Model v šabloně)",
                 "unknown model parameter (see the Model sheet of the template)",

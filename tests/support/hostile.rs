@@ -232,3 +232,185 @@ pub fn write_all(dir: &std::path::Path, valid: &[u8]) -> Vec<std::path::PathBuf>
         })
         .collect()
 }
+
+/// A small valid provider workbook made with rust_xlsxwriter, with a hook
+/// to change it: `tweak(sheet name, worksheet)` runs after each sheet is
+/// written; `names` renames the three sheets.
+fn book(
+    names: [&str; 3],
+    visits_header: &[&str],
+    tweak: impl Fn(&str, &mut rust_xlsxwriter::Worksheet),
+) -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name(names[0]).unwrap();
+    ws.write_row(0, 0, ["ID pracovníka", "Pozice", "Úvazek"])
+        .unwrap();
+    ws.write_row(1, 0, ["P1", "PSS", "1"]).unwrap();
+    tweak(names[0], ws);
+    let ws = wb.add_worksheet().set_name(names[1]).unwrap();
+    ws.write_row(0, 0, ["ID klienta", "Obec"]).unwrap();
+    ws.write_row(1, 0, ["K1", "Vzorov"]).unwrap();
+    tweak(names[1], ws);
+    if !names[2].is_empty() {
+        let ws = wb.add_worksheet().set_name(names[2]).unwrap();
+        ws.write_row(0, 0, visits_header.iter().copied()).unwrap();
+        ws.write_row(1, 0, ["1. 3. 2025", "P1", "K1", "b1", "30"])
+            .unwrap();
+        ws.write_row(2, 0, ["2. 3. 2025", "P1", "K1", "d1", "45"])
+            .unwrap();
+        tweak(names[2], ws);
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+const NAMES: [&str; 3] = ["Pracovníci", "Klienti", "Výkazy"];
+const HEADER: [&str; 5] = ["Datum", "Pracovník", "Klient", "Úkon", "Minuty"];
+
+/// The committed corpus `fixtures/bad/` (written by `examples/bad_corpus.rs`):
+/// one malformed workbook per kind of trouble, each small.
+pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
+    use rust_xlsxwriter::{Format, Formula};
+    let valid = book(NAMES, &HEADER, |_, _| {});
+    vec![
+        (
+            "truncated-archive.xlsx",
+            valid[..valid.len() * 3 / 5].to_vec(),
+        ),
+        ("wrong-content-type.xlsx", {
+            // A Word document renamed to .xlsx: a valid zip of the wrong type.
+            let types = br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+            let doc = br#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Vykaz</w:t></w:r></w:p></w:body></w:document>"#;
+            zip(&[
+                ("[Content_Types].xml", Entry::Stored(types.to_vec())),
+                ("word/document.xml", Entry::Stored(doc.to_vec())),
+            ])
+        }),
+        (
+            "missing-required-sheet.xlsx",
+            book(["Pracovníci", "Klienti", ""], &HEADER, |_, _| {}),
+        ),
+        ("duplicate-sheet-names.xlsx", {
+            // "Klienti" and "Clients" are one sheet once names are folded.
+            use rust_xlsxwriter::Workbook;
+            let mut wb = Workbook::new();
+            for (name, rows) in [
+                (
+                    "Pracovníci",
+                    vec![
+                        vec!["ID pracovníka", "Pozice", "Úvazek"],
+                        vec!["P1", "PSS", "1"],
+                    ],
+                ),
+                (
+                    "Klienti",
+                    vec![vec!["ID klienta", "Obec"], vec!["K1", "Vzorov"]],
+                ),
+                (
+                    "Clients",
+                    vec![vec!["Client ID", "Municipality"], vec!["K2", "Vzorov"]],
+                ),
+                ("Výkazy", vec![HEADER.to_vec()]),
+            ] {
+                let ws = wb.add_worksheet().set_name(name).unwrap();
+                for (r, row) in rows.iter().enumerate() {
+                    ws.write_row(r as u32, 0, row.iter().copied()).unwrap();
+                }
+            }
+            wb.save_to_buffer().unwrap()
+        }),
+        (
+            "header-missing-column.xlsx",
+            book(
+                NAMES,
+                &["Datum", "Pracovník", "Klient", "Minuty"],
+                |_, _| {},
+            ),
+        ),
+        (
+            "duplicate-header.xlsx",
+            book(
+                NAMES,
+                &["Datum", "Pracovník", "Klient", "Úkon", "Minuty", "Klient"],
+                |_, _| {},
+            ),
+        ),
+        (
+            "merged-header-cells.xlsx",
+            book(NAMES, &HEADER, |name, ws| {
+                if name == "Výkazy" {
+                    // "Datum" merged over A1:B1 hides the "Pracovník" header.
+                    ws.merge_range(0, 0, 0, 1, "Datum", &Format::new()).unwrap();
+                }
+            }),
+        ),
+        (
+            "hidden-sheet.xlsx",
+            book(NAMES, &HEADER, |name, ws| {
+                if name == "Klienti" {
+                    ws.set_hidden(true);
+                }
+            }),
+        ),
+        ("cell-beyond-limits.xlsx", {
+            // A cell in column XFE (16 385), one past Excel's last column.
+            let entries = entries(&valid);
+            let sheet = entries
+                .iter()
+                .find(|(n, _)| n == "xl/worksheets/sheet3.xml")
+                .unwrap();
+            let xml = String::from_utf8(sheet.1.clone()).unwrap();
+            let xml = xml.replacen("</row>", "<c r=\"XFE1\"><v>1</v></c></row>", 1);
+            replace_in(&entries, "xl/worksheets/sheet3.xml", xml.into_bytes())
+        }),
+        ("huge-declared-dimension.xlsx", dimension_bomb()),
+        ("huge-shared-string-count.xlsx", huge_shared_string_count()),
+        ("inflated-size-over-limit.xlsx", {
+            // A sheet declaring 3 GiB inflated; the data is a few bytes.
+            let data = deflate_bomb(SHEET_PREFIX, 1);
+            replace(
+                "xl/worksheets/sheet3.xml",
+                Entry::Deflated {
+                    data,
+                    size: 3 << 30,
+                    crc: 0,
+                },
+            )
+        }),
+        ("password-protected.xlsx", {
+            // What Excel writes for a password: an OLE container with
+            // EncryptionInfo and EncryptedPackage streams (directory only).
+            let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+            b.resize(512, 0);
+            for name in ["EncryptionInfo", "EncryptedPackage"] {
+                let mut entry: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+                entry.resize(128, 0);
+                b.extend_from_slice(&entry);
+            }
+            b
+        }),
+        (
+            "formulas-with-cached-errors.xlsx",
+            book(NAMES, &HEADER, |name, ws| {
+                if name == "Výkazy" {
+                    ws.write_formula(1, 4, Formula::new("=1/0").set_result("#DIV/0!"))
+                        .unwrap();
+                    ws.write_formula(2, 1, Formula::new("=NA()").set_result("#N/A"))
+                        .unwrap();
+                }
+            }),
+        ),
+    ]
+}
+
+/// Entries with one replaced, as a stored zip.
+fn replace_in(entries: &[(String, Vec<u8>)], name: &str, data: Vec<u8>) -> Vec<u8> {
+    let list: Vec<(&str, Entry)> = entries
+        .iter()
+        .map(|(n, d)| {
+            let d = if n == name { data.clone() } else { d.clone() };
+            (n.as_str(), Entry::Stored(d))
+        })
+        .collect();
+    zip(&list)
+}

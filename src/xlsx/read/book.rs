@@ -79,7 +79,7 @@ impl Budget {
                 limit,
                 value,
                 max,
-                context: format!("sheet {sheet}"),
+                context: sheet.to_string(),
             }))
         };
         if self.cells > l.cells {
@@ -126,6 +126,20 @@ impl<'b> Book<'b> {
             Book::Xls(b) => b.sheet_names(),
             Book::Ods(b) => b.sheet_names(),
         }
+    }
+
+    /// Names of the sheets the workbook hides (hidden or very hidden).
+    pub(crate) fn hidden_sheets(&self) -> Vec<String> {
+        let meta = match self {
+            Book::Xlsx(b) => b.sheets_metadata(),
+            Book::Xlsb(b) => b.sheets_metadata(),
+            Book::Xls(b) => b.sheets_metadata(),
+            Book::Ods(b) => b.sheets_metadata(),
+        };
+        meta.iter()
+            .filter(|s| s.visible != calamine::SheetVisible::Visible)
+            .map(|s| s.name.clone())
+            .collect()
     }
 
     pub(crate) fn date_1904(&self) -> bool {
@@ -277,7 +291,7 @@ where
             limit: Limit::Columns,
             value: row_buf.len() as u64 + 1,
             max: budget.limits.columns,
-            context: format!("sheet {sheet}"),
+            context: sheet.to_string(),
         }));
     }
     row_buf.push((col, value));

@@ -181,6 +181,16 @@ fn read_inner(
             )),
         }
     }
+    // A hidden sheet is read like any other; the auditor is told, since
+    // nobody opening the file would see its rows.
+    let hidden = book.hidden_sheets();
+    for name in found.values().filter(|n| hidden.contains(n)) {
+        problems.push(Problem::new(
+            Place::new(name.as_str(), 1, 0),
+            name.as_str(),
+            Reason::HiddenSheet,
+        ));
+    }
     for kind in SheetKind::ALL {
         if kind.required() && !found.contains_key(&kind) {
             return Err(Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }));
