@@ -12,7 +12,6 @@ use homecare_audit::{Dataset, Visit};
 use proptest::prelude::*;
 
 #[path = "support/hostile.rs"]
-#[allow(dead_code)]
 mod hostile;
 
 /// What a cell becomes.
