@@ -125,6 +125,7 @@ pub fn summary(r: &AuditReport, lang: Lang) -> String {
             }
         }
     }
+    hour_lines(&mut out, r, lang);
     let mut by_kind: BTreeMap<_, u64> = BTreeMap::new();
     for f in &r.findings {
         *by_kind.entry(f.kind).or_default() += 1;
@@ -188,4 +189,40 @@ pub fn summary(r: &AuditReport, lang: Lang) -> String {
         let _ = writeln!(out, "\n* {note}");
     }
     out
+}
+
+/// The hour in three lines: actual, normative (marked when the parameters
+/// are the examples), travel per contact hour.
+fn hour_lines(out: &mut String, r: &AuditReport, lang: Lang) {
+    let h = &r.hour;
+    let _ = writeln!(out, "\n{}", lang.pick("Cena hodiny", "Hour cost"));
+    if let Some(bu) = &h.buildup {
+        let _ = writeln!(
+            out,
+            "  {:<44} {}",
+            lang.pick("skutečná hodina přímé péče", "actual direct hour"),
+            money(bu.per_direct_hour, lang)
+        );
+    }
+    if let Some(n) = &h.normative {
+        let note = if n.parameters.example {
+            lang.pick(" (ilustrační parametry)", " (example parameters)")
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {:<44} {}{note}",
+            lang.pick("normativní cena hodiny", "normative price of an hour"),
+            money(n.price, lang)
+        );
+    }
+    if let Some(t) = h.travel.travel_minutes_per_contact_hour {
+        let _ = writeln!(
+            out,
+            "  {:<44} {} min",
+            lang.pick("cesta na hodinu přímé péče", "travel per contact hour"),
+            number(t, 1, lang)
+        );
+    }
 }
