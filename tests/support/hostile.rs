@@ -389,6 +389,7 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
             }
             b
         }),
+        ("looping-sector-chain.xls", looping_sector_chain()),
         (
             "formulas-with-cached-errors.xlsx",
             book(NAMES, &HEADER, |name, ws| {
@@ -413,4 +414,19 @@ fn replace_in(entries: &[(String, Vec<u8>)], name: &str, data: Vec<u8>) -> Vec<u
         })
         .collect();
     zip(&list)
+}
+
+/// Our own `fixtures/formats/small.xls` with its directory's sector chain
+/// pointed back at itself: calamine would grow one buffer without end
+/// (found by fuzzing `read_xls`: a 29 KB file asking for 2 GiB).
+pub fn looping_sector_chain() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls");
+    let mut b = std::fs::read(path).unwrap();
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
+    assert_eq!(u16::from_le_bytes([b[30], b[31]]), 9, "512-byte sectors");
+    let dir = u32_at(&b, 48) as usize;
+    let fat = u32_at(&b, 76) as usize; // the first FAT sector
+    let at = (fat + 1) * 512 + dir * 4;
+    b[at..at + 4].copy_from_slice(&(dir as u32).to_le_bytes());
+    b
 }

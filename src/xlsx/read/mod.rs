@@ -8,6 +8,7 @@
 
 mod book;
 mod cell;
+mod cfb_guard;
 mod guard;
 mod limits;
 mod sheets;
@@ -137,7 +138,9 @@ fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<
         }));
     }
     let format = sniff::detect(bytes)?;
-    if format != Format::Xls {
+    if format == Format::Xls {
+        cfb_guard::check(bytes)?;
+    } else {
         guard::check_archive(bytes, limits)?;
     }
     Book::open(bytes, format)

@@ -1,0 +1,167 @@
+//! The pre-scan of an `.xls` (an OLE compound file) before calamine opens
+//! it: every sector chain of the allocation table must end.
+//!
+//! calamine follows the directory's chain with no length bound, so a table
+//! whose chain loops back on itself grows one buffer without end (found by
+//! fuzzing: a 29 KB file asking for 2 GiB). A chain that points outside the
+//! table would make calamine index out of bounds. Both are refused here as
+//! a damaged file; a table that passes is walked in at most one step per
+//! sector, so every chain calamine reads is bounded by the file's size.
+//!
+//! Layout (MS-CFB): a 512-byte header (sector shift at 30, directory start
+//! at 48, mini-FAT start at 60, DIFAT start at 68, 109 DIFAT entries from
+//! 76); sector `k` at byte `(k + 1) × sector size`; DIFAT sectors end with
+//! the next DIFAT sector's id.
+
+use crate::error::{Error, ErrorKind};
+
+/// Ids at and above this are markers (end of chain, free, FAT, DIFAT).
+const RESERVED: u32 = 0xFFFF_FFFA;
+const DIFSECT: u32 = 0xFFFF_FFFC;
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 4)
+        .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn damaged(message: &str) -> Error {
+    Error::new(ErrorKind::Malformed {
+        format: "xls",
+        message: message.to_string(),
+    })
+}
+
+/// Checks the compound file's sector chains.
+///
+/// # Errors
+///
+/// [`ErrorKind::Malformed`] when a chain loops or points outside the
+/// allocation table. Headers calamine itself rejects pass through to it.
+pub(crate) fn check(bytes: &[u8]) -> Result<(), Error> {
+    if bytes.len() < 512 {
+        return Ok(()); // calamine reports the short header
+    }
+    let size: usize = match u16::from_le_bytes([bytes[30], bytes[31]]) {
+        9 => 512,
+        12 => 4096,
+        _ => return Ok(()), // calamine reports the sector shift
+    };
+    let sector = |id: u32| -> &[u8] {
+        let start = (id as usize + 1).saturating_mul(size);
+        let end = start.saturating_add(size).min(bytes.len());
+        bytes.get(start..end).unwrap_or(&[])
+    };
+    let words = |s: &[u8]| -> Vec<u32> { (0..s.len() / 4).map(|i| u32_at(s, i * 4)).collect() };
+    let maxid = bytes.len() / size;
+
+    // The DIFAT: the header's 109 entries, then its own chain.
+    let mut difat: Vec<u32> = (0..109).map(|i| u32_at(bytes, 76 + i * 4)).collect();
+    let mut id = u32_at(bytes, 68);
+    let mut steps = 0usize;
+    while id < RESERVED {
+        steps += 1;
+        if steps > maxid + 1 {
+            return Err(damaged("the DIFAT chain does not end"));
+        }
+        difat.extend(words(sector(id)));
+        id = difat.pop().unwrap_or(RESERVED);
+    }
+    // The FAT: one entry per sector, at most the file's sectors.
+    let mut fat: Vec<u32> = Vec::new();
+    for &s in difat.iter().filter(|&&s| s < DIFSECT) {
+        if s as usize > maxid {
+            continue; // calamine reports the sector beyond the end
+        }
+        fat.extend(words(sector(s)));
+        if fat.len() > maxid.saturating_mul(size / 4) + size {
+            return Err(damaged(
+                "the allocation table lists more sectors than the file has",
+            ));
+        }
+    }
+    let n = fat.len();
+    for start in [u32_at(bytes, 48), u32_at(bytes, 60)] {
+        if start < RESERVED && start as usize >= n {
+            return Err(damaged("a chain starts outside the allocation table"));
+        }
+    }
+    // Every chain ends: colour 0 unseen, 1 on the current walk, 2 known to end.
+    let mut colour = vec![0u8; n];
+    let mut walk: Vec<usize> = Vec::new();
+    for first in 0..n {
+        let mut i = first;
+        loop {
+            match colour[i] {
+                2 => break,
+                1 => return Err(damaged("a sector chain loops back on itself")),
+                _ => {}
+            }
+            colour[i] = 1;
+            walk.push(i);
+            let next = fat[i];
+            if next >= RESERVED {
+                break;
+            }
+            if next as usize >= n {
+                return Err(damaged(
+                    "a sector chain points outside the allocation table",
+                ));
+            }
+            i = next as usize;
+        }
+        for &k in &walk {
+            colour[k] = 2;
+        }
+        walk.clear();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compound file of `sectors` sectors, one FAT sector (sector 0) with
+    /// `fat` as its first entries, the directory at sector 1.
+    fn cfb(fat: &[u32], sectors: usize) -> Vec<u8> {
+        let mut b = vec![0u8; 512 * (sectors + 1)];
+        b[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        b[30] = 9;
+        b[32] = 6;
+        b[44..48].copy_from_slice(&1u32.to_le_bytes()); // one FAT sector
+        b[48..52].copy_from_slice(&1u32.to_le_bytes()); // directory at 1
+        b[60..64].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+        b[68..72].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+        for i in 0..109 {
+            b[76 + i * 4..80 + i * 4].copy_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
+        }
+        b[76..80].copy_from_slice(&0u32.to_le_bytes()); // FAT in sector 0
+        let fat_at = 512;
+        for i in 0..128 {
+            let v = fat.get(i).copied().unwrap_or(0xFFFF_FFFF);
+            b[fat_at + i * 4..fat_at + i * 4 + 4].copy_from_slice(&v.to_le_bytes());
+        }
+        b
+    }
+
+    #[test]
+    fn chains_that_end_pass() {
+        // 0: FAT sector, 1 → 2 → end.
+        assert!(check(&cfb(&[0xFFFF_FFFD, 2, 0xFFFF_FFFE], 3)).is_ok());
+    }
+
+    #[test]
+    fn a_loop_is_refused() {
+        // 1 → 2 → 1.
+        let e = check(&cfb(&[0xFFFF_FFFD, 2, 1], 3)).unwrap_err();
+        assert!(e.to_string().contains("loops"), "{e}");
+        // A sector pointing at itself.
+        assert!(check(&cfb(&[0xFFFF_FFFD, 1], 3)).is_err());
+    }
+
+    #[test]
+    fn a_pointer_outside_the_table_is_refused() {
+        let e = check(&cfb(&[0xFFFF_FFFD, 5000, 0xFFFF_FFFE], 3)).unwrap_err();
+        assert!(e.to_string().contains("outside"), "{e}");
+    }
+}
