@@ -342,4 +342,10 @@ fn legal_on_costs_are_taken_by_date_and_employer() {
     // + FKSP 2 % at a public employer.
     let n = NormativePrice::from_params(&p, d(12, 31)).unwrap();
     assert_eq!(n.on_cost_rate, dec("0.3608"));
+    assert!(!n.on_costs_extrapolated);
+    // Before the table's first rows (1.1.2024): the oldest rows, said so.
+    let old = NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+    let n = NormativePrice::from_params(&p, old).unwrap();
+    assert_eq!(n.on_cost_rate, dec("0.3608"));
+    assert!(n.on_costs_extrapolated);
 }

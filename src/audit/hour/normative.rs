@@ -46,6 +46,9 @@ pub struct NormativePrice {
     pub on_costs_date: NaiveDate,
     /// The on-cost rate used (sum of the rows, or the given rate).
     pub on_cost_rate: Decimal,
+    /// True when no legal on-cost row was valid on the date and the oldest
+    /// rows were used instead (older rates are not in the table).
+    pub on_costs_extrapolated: bool,
     /// The lines; they add up exactly to `price`.
     pub lines: Vec<NormativeLine>,
     /// Cost before overhead and margin.
@@ -257,6 +260,7 @@ impl NormativePrice {
                 "non_contact",
             ),
         ];
+        let mut on_costs_extrapolated = false;
         let on_cost_rate = match p.on_cost_rate {
             Some(r) => {
                 lines.push(line(
@@ -269,7 +273,14 @@ impl NormativePrice {
                 r
             }
             None => {
-                let rows = on_costs_on(on, p.public_employer);
+                let mut rows = on_costs_on(on, p.public_employer);
+                if rows.is_empty() {
+                    let oldest = crate::law::ON_COSTS.iter().map(|c| c.from).min();
+                    if let Some(d) = oldest.filter(|d| *d > on) {
+                        rows = on_costs_on(d, p.public_employer);
+                        on_costs_extrapolated = true;
+                    }
+                }
                 for c in &rows {
                     lines.push(line(c.id, c.cs, c.en, pay * c.rate, "on_costs"));
                 }
@@ -313,6 +324,7 @@ impl NormativePrice {
             parameters: p.clone(),
             on_costs_date: on,
             on_cost_rate,
+            on_costs_extrapolated,
             lines,
             direct_cost,
             price,

@@ -456,17 +456,20 @@ pub(super) fn write(
                 &st.text,
             )?;
             num(ws, r, B, n.on_cost_rate, &st.percent)?;
-            text(
-                ws,
-                r,
-                D,
-                &format!(
+            let when = if n.on_costs_extrapolated {
+                lang.pick(
+                    "starší sazby nejsou v tabulce: použity nejstarší zákonné řádky",
+                    "older rates are not in the table: the oldest legal rows were used",
+                )
+                .to_string()
+            } else {
+                format!(
                     "{} {}",
                     lang.pick("zákonné řádky k", "legal rows on"),
                     crate::display::date(n.on_costs_date, lang)
-                ),
-                &st.muted,
-            )?;
+                )
+            };
+            text(ws, r, D, &when, &st.muted)?;
             r += 2;
             heads(
                 ws,
