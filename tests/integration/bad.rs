@@ -31,7 +31,7 @@ fn every_file_of_the_corpus_has_its_test() {
         .collect();
     generated.sort();
     assert_eq!(on_disk, generated);
-    assert_eq!(on_disk.len(), 15);
+    assert_eq!(on_disk.len(), 16);
 }
 
 #[test]
@@ -124,6 +124,17 @@ fn limits_refuse_before_reading_data() {
             4_000_000_000,
             16 << 20,
             "xl/sharedStrings.xml".to_string()
+        )
+    );
+    // The fuzzer's second find: an xls declaring (2³² − 1) × 256 cells,
+    // which calamine would reserve at open (the process aborted).
+    assert_eq!(
+        limit("xls-dimension-bomb.xls"),
+        (
+            Limit::Cells,
+            4_294_967_295 * 256,
+            1 << 20,
+            "xls DIMENSIONS".to_string()
         )
     );
     assert_eq!(

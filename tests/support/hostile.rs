@@ -390,6 +390,7 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
             b
         }),
         ("looping-sector-chain.xls", looping_sector_chain()),
+        ("xls-dimension-bomb.xls", xls_dimension_bomb()),
         (
             "formulas-with-cached-errors.xlsx",
             book(NAMES, &HEADER, |name, ws| {
@@ -428,5 +429,24 @@ pub fn looping_sector_chain() -> Vec<u8> {
     let fat = u32_at(&b, 76) as usize; // the first FAT sector
     let at = (fat + 1) * 512 + dir * 4;
     b[at..at + 4].copy_from_slice(&(dir as u32).to_le_bytes());
+    b
+}
+
+/// Our own `fixtures/formats/small.xls` with its first sheet's DIMENSIONS
+/// record declaring 4 294 967 295 rows × 256 columns: calamine reserves
+/// memory for the whole range at open and the process aborts (found by
+/// fuzzing `read_xls`).
+pub fn xls_dimension_bomb() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls");
+    let mut b = std::fs::read(path).unwrap();
+    let at = b
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a BIFF8 DIMENSIONS record");
+    let data = at + 4;
+    b[data..data + 4].copy_from_slice(&0u32.to_le_bytes()); // first row
+    b[data + 4..data + 8].copy_from_slice(&u32::MAX.to_le_bytes()); // last row + 1
+    b[data + 8..data + 10].copy_from_slice(&0u16.to_le_bytes()); // first column
+    b[data + 10..data + 12].copy_from_slice(&256u16.to_le_bytes()); // last column + 1
     b
 }

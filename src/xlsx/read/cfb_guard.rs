@@ -46,7 +46,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), Error> {
         12 => 4096,
         _ => return Ok(()), // calamine reports the sector shift
     };
-    let sector = |id: u32| -> &[u8] {
+    let sector = move |id: u32| -> &[u8] {
         let start = (id as usize + 1).saturating_mul(size);
         let end = start.saturating_add(size).min(bytes.len());
         bytes.get(start..end).unwrap_or(&[])
@@ -113,6 +113,130 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), Error> {
             colour[k] = 2;
         }
         walk.clear();
+    }
+    check_dimensions(bytes, size, &fat, &sector)
+}
+
+/// Most cells an `.xls` may declare in one sheet's used range: calamine
+/// reserves memory for the whole declared range (about 40 bytes a cell)
+/// before reading a cell, so a 31 KB file declaring 2³² × 2⁸ cells aborts
+/// the process (found by fuzzing). An honest sheet's range grows with its
+/// cells, and a cell takes at least 6 bytes of the file.
+pub(crate) fn max_declared_cells(file_bytes: usize) -> u64 {
+    (1u64 << 20).max(file_bytes as u64 / 2)
+}
+
+/// The bytes of a chain of `unit`-byte sectors, at most `len` of them and
+/// at most `max_steps` sectors (chains were checked to end; the bound is a
+/// second guard for the mini-FAT, which is not checked).
+fn chain<'a>(
+    start: u32,
+    next: &[u32],
+    unit: &dyn Fn(u32) -> &'a [u8],
+    len: usize,
+    max_steps: usize,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut id = start;
+    let mut steps = 0;
+    while id < RESERVED && out.len() < len && steps < max_steps {
+        let s = unit(id);
+        out.extend_from_slice(&s[..s.len().min(len - out.len())]);
+        id = next.get(id as usize).copied().unwrap_or(RESERVED);
+        steps += 1;
+    }
+    out
+}
+
+/// Finds the `Workbook` (or `Book`) stream and refuses a DIMENSIONS record
+/// declaring more cells than [`max_declared_cells`].
+fn check_dimensions<'a>(
+    bytes: &'a [u8],
+    size: usize,
+    fat: &[u32],
+    sector: &dyn Fn(u32) -> &'a [u8],
+) -> Result<(), Error> {
+    let sectors = bytes.len() / size + 1;
+    let dir = chain(u32_at(bytes, 48), fat, sector, usize::MAX, sectors);
+    let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
+    let name = |e: &[u8]| -> String {
+        let n = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+        let units: Vec<u16> = e[..n]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+            .trim_end_matches('\0')
+            .to_ascii_lowercase()
+    };
+    let Some(book) = ["workbook", "book"]
+        .iter()
+        .find_map(|want| entries.iter().find(|e| name(e) == *want))
+    else {
+        return Ok(()); // calamine reports the missing stream
+    };
+    let start = u32_at(book, 116);
+    let len = (u32_at(book, 120) as usize).min(bytes.len());
+    let stream = if len < 4096 {
+        // In the mini stream: 64-byte sectors inside the root entry's chain.
+        let Some(root) = entries.first() else {
+            return Ok(());
+        };
+        let mini_data = chain(u32_at(root, 116), fat, sector, bytes.len(), sectors);
+        let mini_fat_bytes = chain(u32_at(bytes, 60), fat, sector, bytes.len(), sectors);
+        let mini_fat: Vec<u32> = (0..mini_fat_bytes.len() / 4)
+            .map(|i| u32_at(&mini_fat_bytes, i * 4))
+            .collect();
+        let mini = |id: u32| -> &[u8] {
+            let a = (id as usize).saturating_mul(64);
+            mini_data
+                .get(a..a.saturating_add(64).min(mini_data.len()))
+                .unwrap_or(&[])
+        };
+        chain(start, &mini_fat, &mini, len, len / 64 + 2)
+    } else {
+        chain(start, fat, sector, len, sectors)
+    };
+    let max = max_declared_cells(bytes.len());
+    let mut i = 0;
+    while i + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[i], stream[i + 1]]);
+        let rlen = u16::from_le_bytes([stream[i + 2], stream[i + 3]]) as usize;
+        let data = &stream[i + 4..(i + 4 + rlen).min(stream.len())];
+        if typ == 0x002F {
+            // FILEPASS: what follows is encrypted; calamine reports the password.
+            return Ok(());
+        }
+        if typ == 0x0200 {
+            let u16_at = |a: usize| u32::from(u16::from_le_bytes([data[a], data[a + 1]]));
+            let dims = match data.len() {
+                10 => Some((u16_at(0), u16_at(2), u16_at(4), u16_at(6))),
+                14 | 16 => Some((u32_at(data, 0), u32_at(data, 4), u16_at(8), u16_at(10))),
+                _ => None,
+            };
+            if let Some((rf, rl, cf, cl)) = dims {
+                // As calamine reads it (wrapping as its release build does).
+                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                let (rows, cols) = if rl >= 1 && cl >= 1 {
+                    (
+                        (rl - 1).wrapping_sub(rf).wrapping_add(1),
+                        (cl - 1).wrapping_sub(cf).wrapping_add(1),
+                    )
+                } else {
+                    (1, 1)
+                };
+                let cells = u64::from(rows) * u64::from(cols);
+                if cells > max {
+                    return Err(Error::new(ErrorKind::LimitExceeded {
+                        limit: crate::error::Limit::Cells,
+                        value: cells,
+                        max,
+                        context: "xls DIMENSIONS".to_string(),
+                    }));
+                }
+            }
+        }
+        i += 4 + rlen;
     }
     Ok(())
 }
