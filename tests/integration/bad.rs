@@ -31,7 +31,7 @@ fn every_file_of_the_corpus_has_its_test() {
         .collect();
     generated.sort();
     assert_eq!(on_disk, generated);
-    assert_eq!(on_disk.len(), 16);
+    assert_eq!(on_disk.len(), 17);
 }
 
 #[test]
@@ -137,6 +137,14 @@ fn limits_refuse_before_reading_data() {
             "xls DIMENSIONS".to_string()
         )
     );
+    // The third: a text cell at row and column 65 536 makes the cells'
+    // bounding box 65 536 × 65 536 (calamine allocates it densely).
+    let (l, value, max, context) = limit("xls-far-cell.xls");
+    assert_eq!(
+        (l, max, context.as_str()),
+        (Limit::Cells, 1 << 20, "xls cells")
+    );
+    assert!(value > 1 << 31, "{value}");
     assert_eq!(
         limit("inflated-size-over-limit.xlsx"),
         (

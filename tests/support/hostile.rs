@@ -391,6 +391,7 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
         }),
         ("looping-sector-chain.xls", looping_sector_chain()),
         ("xls-dimension-bomb.xls", xls_dimension_bomb()),
+        ("xls-far-cell.xls", xls_far_cell()),
         (
             "formulas-with-cached-errors.xlsx",
             book(NAMES, &HEADER, |name, ws| {
@@ -448,5 +449,19 @@ pub fn xls_dimension_bomb() -> Vec<u8> {
     b[data + 4..data + 8].copy_from_slice(&u32::MAX.to_le_bytes()); // last row + 1
     b[data + 8..data + 10].copy_from_slice(&0u16.to_le_bytes()); // first column
     b[data + 10..data + 12].copy_from_slice(&256u16.to_le_bytes()); // last column + 1
+    b
+}
+
+/// Our own `fixtures/formats/small.xls` with one text cell moved to row
+/// 65 536, column 65 536: calamine makes a dense range of the cells'
+/// bounding box, 2³² cells (the process aborts; found by fuzzing).
+pub fn xls_far_cell() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls");
+    let mut b = std::fs::read(path).unwrap();
+    let at = b
+        .windows(4)
+        .position(|w| w == [0xFD, 0x00, 0x0A, 0x00])
+        .expect("a LABELSST record");
+    b[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]); // row, column
     b
 }

@@ -198,6 +198,17 @@ fn check_dimensions<'a>(
         chain(start, fat, sector, len, sectors)
     };
     let max = max_declared_cells(bytes.len());
+    let too_many = |cells: u64, what: &str| {
+        Error::new(ErrorKind::LimitExceeded {
+            limit: crate::error::Limit::Cells,
+            value: cells,
+            max,
+            context: what.to_string(),
+        })
+    };
+    // The bounding box of the cells of the current sheet: calamine makes a
+    // dense range of it (from_sparse), whatever DIMENSIONS said.
+    let mut bbox: Option<(u32, u32, u32, u32)> = None;
     let mut i = 0;
     while i + 4 <= stream.len() {
         let typ = u16::from_le_bytes([stream[i], stream[i + 1]]);
@@ -206,6 +217,39 @@ fn check_dimensions<'a>(
         if typ == 0x002F {
             // FILEPASS: what follows is encrypted; calamine reports the password.
             return Ok(());
+        }
+        if typ == 0x0809 {
+            bbox = None; // BOF: a new sheet
+        }
+        // Cell records start with row and column (MULRK ends with its last column).
+        let cell = match typ {
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                let c = u32::from(u16::from_le_bytes([data[2], data[3]]));
+                Some((u32::from(u16::from_le_bytes([data[0], data[1]])), c, c))
+            }
+            0x00BD if data.len() >= 6 => {
+                let last = data.len() - 2;
+                Some((
+                    u32::from(u16::from_le_bytes([data[0], data[1]])),
+                    u32::from(u16::from_le_bytes([data[2], data[3]])),
+                    u32::from(u16::from_le_bytes([data[last], data[last + 1]])),
+                ))
+            }
+            _ => None,
+        };
+        if let Some((row, c0, c1)) = cell {
+            let (r0, r1, a, b) = bbox.unwrap_or((row, row, c0, c1));
+            let next = (
+                r0.min(row),
+                r1.max(row),
+                a.min(c0).min(c1),
+                b.max(c0).max(c1),
+            );
+            let cells = u64::from(next.1 - next.0 + 1) * u64::from(next.3 - next.2 + 1);
+            if cells > max {
+                return Err(too_many(cells, "xls cells"));
+            }
+            bbox = Some(next);
         }
         if typ == 0x0200 {
             let u16_at = |a: usize| u32::from(u16::from_le_bytes([data[a], data[a + 1]]));
@@ -227,12 +271,7 @@ fn check_dimensions<'a>(
                 };
                 let cells = u64::from(rows) * u64::from(cols);
                 if cells > max {
-                    return Err(Error::new(ErrorKind::LimitExceeded {
-                        limit: crate::error::Limit::Cells,
-                        value: cells,
-                        max,
-                        context: "xls DIMENSIONS".to_string(),
-                    }));
+                    return Err(too_many(cells, "xls DIMENSIONS"));
                 }
             }
         }
