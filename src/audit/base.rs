@@ -31,6 +31,30 @@ impl Base<'_> {
     pub fn hours(secs: u64) -> Decimal {
         secs_to_hours(secs)
     }
+
+    /// Indices of the care workers (PSS) employed in the period.
+    pub fn pss_employed(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.ds.workers.len()).filter(|&w| {
+            self.ds.workers[w].role == crate::model::Role::Pss && self.hours[w].employed.is_some()
+        })
+    }
+
+    /// Indices of the clients served whose every direct row is a meal task
+    /// (`target.meal_only_share`, the meal-service scenario).
+    pub fn meal_only_clients(&self) -> impl Iterator<Item = usize> + '_ {
+        let t = &self.tally;
+        (0..self.ds.clients.len()).filter(|&c| {
+            t.clients[c].direct_rows > 0 && t.clients[c].meal_rows == t.clients[c].direct_rows
+        })
+    }
+
+    /// Σ of the cost lines matching `keep`; `None` without a `Náklady` sheet.
+    pub fn cost_sum(&self, keep: impl Fn(&crate::model::CostLine) -> bool) -> Option<Decimal> {
+        self.ds
+            .costs
+            .as_ref()
+            .map(|cs| cs.iter().filter(|c| keep(c)).map(|c| c.amount).sum())
+    }
 }
 
 /// A reason in both languages.

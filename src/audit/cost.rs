@@ -74,7 +74,10 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         )),
     }
 
-    let Some(costs) = &b.ds.costs else {
+    let (Some(total), Some(personnel)) = (
+        b.cost_sum(|_| true),
+        b.cost_sum(|c| c.group == CostGroup::Personnel),
+    ) else {
         for (id, unit) in COST_IDS {
             out.push(Indicator::unavailable(id, unit, na(NO_COSTS.0, NO_COSTS.1)));
         }
@@ -88,12 +91,6 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         }
         return;
     };
-    let total: Decimal = costs.iter().map(|c| c.amount).sum();
-    let personnel: Decimal = costs
-        .iter()
-        .filter(|c| c.group == CostGroup::Personnel)
-        .map(|c| c.amount)
-        .sum();
     out.push(Indicator::value("cost.total", Unit::Czk, total));
     ratio(
         out,

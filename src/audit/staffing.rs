@@ -43,13 +43,9 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         ("žádné úvazky", "no FTE"),
     );
 
-    let pss_hours = || {
-        ws.iter()
-            .zip(&b.hours)
-            .filter(|(w, h)| w.role == Role::Pss && h.employed.is_some())
-    };
-    let pss_available: Decimal = pss_hours().map(|(_, h)| h.available).sum();
-    let pss_productive: Decimal = pss_hours().map(|(_, h)| h.productive).sum();
+    let pss_hours = || b.pss_employed().map(|w| &b.hours[w]);
+    let pss_available: Decimal = pss_hours().map(|h| h.available).sum();
+    let pss_productive: Decimal = pss_hours().map(|h| h.productive).sum();
     let pss_direct_h = Base::hours(t.pss_direct);
     let need_h = Base::hours(t.pss_direct + t.pss_travel);
     if pss_hours().next().is_none() {

@@ -59,10 +59,7 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
     ] {
         ratio(out, id, Unit::Share, Base::hours(secs), direct_h, NO_DIRECT);
     }
-    let meal_only = served
-        .iter()
-        .filter(|&&c| t.clients[c].meal_rows == t.clients[c].direct_rows)
-        .count();
+    let meal_only = b.meal_only_clients().count();
     ratio(
         out,
         "target.meal_only_share",

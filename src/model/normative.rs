@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -313,12 +312,6 @@ impl NormativeParams {
                 || crate::text::fold(s.en) == f
                 || crate::text::fold(s.id) == f
         })
-    }
-
-    /// The date the legal on-cost rows are taken at when none is given:
-    /// used by callers that have no period.
-    pub fn default_date() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
     }
 }
 

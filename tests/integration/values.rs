@@ -75,6 +75,40 @@ fn rejection<'a>(problems: &'a [Problem], place: &str) -> Option<&'a Problem> {
         .find(|p| p.rejected && p.place.to_string() == place)
 }
 
+/// `Pracovníci` with P1 (PSS, 1.0) and `Klienti` with K1: what most
+/// timesheet cases need beside their `Výkazy`.
+fn p1_k1(wb: &mut Workbook) {
+    sheet(
+        wb,
+        "Pracovníci",
+        &["ID pracovníka", "Pozice", "Úvazek"],
+        &[vec![T("P1"), T("PSS"), N(1.0)]],
+    );
+    sheet(
+        wb,
+        "Klienti",
+        &["ID klienta", "Obec"],
+        &[vec![T("K1"), T("X")]],
+    );
+}
+
+/// The three required sheets with headers and no rows.
+fn empty_required_sheets(wb: &mut Workbook) {
+    sheet(
+        wb,
+        "Pracovníci",
+        &["ID pracovníka", "Pozice", "Úvazek"],
+        &[],
+    );
+    sheet(wb, "Klienti", &["ID klienta", "Obec"], &[]);
+    sheet(
+        wb,
+        "Výkazy",
+        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
+        &[],
+    );
+}
+
 #[test]
 fn visit_values_and_rejections_with_places() {
     // (cells A..J, expected): Ok(check) or Err((reason, column letter)).
@@ -796,19 +830,7 @@ fn provider_sheet_keys_and_values() {
             vec![T("Barva loga"), T("modrá")],
         ],
     );
-    sheet(
-        &mut wb,
-        "Pracovníci",
-        &["ID pracovníka", "Pozice", "Úvazek"],
-        &[],
-    );
-    sheet(&mut wb, "Klienti", &["ID klienta", "Obec"], &[]);
-    sheet(
-        &mut wb,
-        "Výkazy",
-        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
-        &[],
-    );
+    empty_required_sheets(&mut wb);
     let (ds, problems) = read(&wb.save_to_buffer().unwrap());
     let p = &ds.provider;
     assert_eq!(p.name, "PS Lhota");
@@ -833,19 +855,7 @@ fn provider_sheet_keys_and_values() {
         &["Údaj", "Hodnota"],
         &[vec![T("IČO"), T("25596642")]],
     );
-    sheet(
-        &mut wb,
-        "Pracovníci",
-        &["ID pracovníka", "Pozice", "Úvazek"],
-        &[],
-    );
-    sheet(&mut wb, "Klienti", &["ID klienta", "Obec"], &[]);
-    sheet(
-        &mut wb,
-        "Výkazy",
-        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
-        &[],
-    );
+    empty_required_sheets(&mut wb);
     let (ds, problems) = read(&wb.save_to_buffer().unwrap());
     assert_eq!(ds.provider.ico, None);
     assert_eq!(
@@ -858,18 +868,7 @@ fn provider_sheet_keys_and_values() {
 /// header, one worker P1 and one client K1.
 fn with_visits_header(header: &[&str]) -> Vec<u8> {
     let mut wb = Workbook::new();
-    sheet(
-        &mut wb,
-        "Pracovníci",
-        &["ID pracovníka", "Pozice", "Úvazek"],
-        &[vec![T("P1"), T("PSS"), N(1.0)]],
-    );
-    sheet(
-        &mut wb,
-        "Klienti",
-        &["ID klienta", "Obec"],
-        &[vec![T("K1"), T("X")]],
-    );
+    p1_k1(&mut wb);
     sheet(&mut wb, "Výkazy", header, &[]);
     wb.save_to_buffer().unwrap()
 }
@@ -1015,18 +1014,7 @@ fn structural_errors_name_what_is_wrong() {
 #[test]
 fn strict_mode_turns_the_first_rejection_into_an_error() {
     let mut wb = Workbook::new();
-    sheet(
-        &mut wb,
-        "Pracovníci",
-        &["ID pracovníka", "Pozice", "Úvazek"],
-        &[vec![T("P1"), T("PSS"), N(1.0)]],
-    );
-    sheet(
-        &mut wb,
-        "Klienti",
-        &["ID klienta", "Obec"],
-        &[vec![T("K1"), T("X")]],
-    );
+    p1_k1(&mut wb);
     sheet(
         &mut wb,
         "Výkazy",
@@ -1064,18 +1052,7 @@ fn the_tasks_sheet_maps_provider_codes_and_rejects_bad_ones() {
             vec![T("KM"), T("Doprava"), T("FAK"), T("kilometr")],
         ],
     );
-    sheet(
-        &mut wb,
-        "Pracovníci",
-        &["ID pracovníka", "Pozice", "Úvazek"],
-        &[vec![T("P1"), T("PSS"), N(1.0)]],
-    );
-    sheet(
-        &mut wb,
-        "Klienti",
-        &["ID klienta", "Obec"],
-        &[vec![T("K1"), T("X")]],
-    );
+    p1_k1(&mut wb);
     sheet(
         &mut wb,
         "Výkazy",
@@ -1199,19 +1176,7 @@ fn money_sheets_and_sheet_level_notices_with_places() {
 #[test]
 fn model_sheet_sets_the_normative_parameters() {
     let mut wb = Workbook::new();
-    sheet(
-        &mut wb,
-        "Pracovníci",
-        &["ID pracovníka", "Pozice", "Úvazek"],
-        &[],
-    );
-    sheet(&mut wb, "Klienti", &["ID klienta", "Obec"], &[]);
-    sheet(
-        &mut wb,
-        "Výkazy",
-        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
-        &[],
-    );
+    empty_required_sheets(&mut wb);
     sheet(
         &mut wb,
         "Model",

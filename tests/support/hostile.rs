@@ -422,8 +422,7 @@ fn replace_in(entries: &[(String, Vec<u8>)], name: &str, data: Vec<u8>) -> Vec<u
 /// pointed back at itself: calamine would grow one buffer without end
 /// (found by fuzzing `read_xls`: a 29 KB file asking for 2 GiB).
 pub fn looping_sector_chain() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls");
-    let mut b = std::fs::read(path).unwrap();
+    let mut b = small_xls();
     let u32_at = |b: &[u8], at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
     assert_eq!(u16::from_le_bytes([b[30], b[31]]), 9, "512-byte sectors");
     let dir = u32_at(&b, 48) as usize;
@@ -438,8 +437,7 @@ pub fn looping_sector_chain() -> Vec<u8> {
 /// memory for the whole range at open and the process aborts (found by
 /// fuzzing `read_xls`).
 pub fn xls_dimension_bomb() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls");
-    let mut b = std::fs::read(path).unwrap();
+    let mut b = small_xls();
     let at = b
         .windows(4)
         .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
@@ -456,12 +454,19 @@ pub fn xls_dimension_bomb() -> Vec<u8> {
 /// 65 536, column 65 536: calamine makes a dense range of the cells'
 /// bounding box, 2³² cells (the process aborts; found by fuzzing).
 pub fn xls_far_cell() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls");
-    let mut b = std::fs::read(path).unwrap();
+    let mut b = small_xls();
     let at = b
         .windows(4)
         .position(|w| w == [0xFD, 0x00, 0x0A, 0x00])
         .expect("a LABELSST record");
     b[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]); // row, column
     b
+}
+
+/// Our own `fixtures/formats/small.xls`, the base of the xls cases.
+fn small_xls() -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.xls"),
+    )
+    .unwrap()
 }

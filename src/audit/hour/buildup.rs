@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::audit::base::Base;
 use crate::audit::report::Unavailable;
-use crate::model::{CostCategory, CostGroup, Role};
+use crate::model::{CostCategory, CostGroup};
 
 /// One line of an hour's cost.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -104,7 +104,7 @@ impl HourBuildup {
 }
 
 pub(crate) fn build(b: &Base<'_>) -> Result<HourBuildup, Unavailable> {
-    let Some(costs) = &b.ds.costs else {
+    let Some(total) = b.cost_sum(|_| true) else {
         return Err(Unavailable::new(
             "chybí list Náklady",
             "no Costs sheet (Náklady) was given",
@@ -118,18 +118,11 @@ pub(crate) fn build(b: &Base<'_>) -> Result<HourBuildup, Unavailable> {
         ));
     }
     let direct_hours = Base::hours(t.direct);
-    let total: Decimal = costs.iter().map(|c| c.amount).sum();
-    let sum_of = |f: &dyn Fn(&crate::model::CostLine) -> bool| -> Decimal {
-        costs.iter().filter(|c| f(c)).map(|c| c.amount).sum()
-    };
-    let personnel = sum_of(&|c| c.group == CostGroup::Personnel);
-    let vehicles = sum_of(&|c| matches!(c.category, CostCategory::Fuel | CostCategory::Vehicles));
-    let overhead = sum_of(&|c| c.category == CostCategory::Overhead);
-
-    // The care workers employed in the period.
-    let pss: Vec<usize> = (0..b.ds.workers.len())
-        .filter(|&w| b.ds.workers[w].role == Role::Pss && b.hours[w].employed.is_some())
-        .collect();
+    let sum_of = |keep: fn(&crate::model::CostLine) -> bool| b.cost_sum(keep).unwrap_or_default();
+    let personnel = sum_of(|c| c.group == CostGroup::Personnel);
+    let vehicles = sum_of(|c| matches!(c.category, CostCategory::Fuel | CostCategory::Vehicles));
+    let overhead = sum_of(|c| c.category == CostCategory::Overhead);
+    let pss: Vec<usize> = b.pss_employed().collect();
     let recorded: Option<Decimal> = pss
         .iter()
         .map(|&w| b.ds.workers[w].personnel_cost)

@@ -334,36 +334,35 @@ impl NormativePrice {
         })
     }
 
-    /// The lines of one comparison row, with on-costs spread over the pay
-    /// rows in proportion to their pay.
-    fn row_total(&self, row: &str) -> Decimal {
-        let of = |with: &str| -> Decimal {
-            self.lines
-                .iter()
-                .filter(|l| l.compares_with == with)
-                .map(|l| l.line.per_hour)
-                .sum()
-        };
-        let on_costs = of("on_costs");
-        let pay: Decimal = ["direct_care", "travel", "non_contact"]
+    /// Σ of the lines counted in comparison row `with`.
+    fn lines_of(&self, with: &str) -> Decimal {
+        self.lines
             .iter()
-            .map(|r| of(r))
-            .sum();
-        let own = of(row);
-        if matches!(row, "direct_care" | "travel" | "non_contact") && !pay.is_zero() {
-            own + on_costs * own / pay
-        } else {
-            own
-        }
+            .filter(|l| l.compares_with == with)
+            .map(|l| l.line.per_hour)
+            .sum()
     }
 
     /// Actual (per direct hour) against this price, row by row.
     pub fn compare(&self, actual: &HourBuildup) -> NormativeComparison {
+        // On-costs are spread over the pay rows in proportion to their pay.
+        let on_costs = self.lines_of("on_costs");
+        let pay: Decimal = ["direct_care", "travel", "non_contact"]
+            .iter()
+            .map(|r| self.lines_of(r))
+            .sum();
         let mut rows: Vec<ComparisonRow> = COMPARISON_ROWS
             .iter()
             .map(|&(id, cs, en, ids)| {
                 let a: Decimal = ids.iter().map(|l| actual.per_hour(l)).sum();
-                let n = super::internal(self.row_total(id));
+                let own = self.lines_of(id);
+                let spread =
+                    matches!(id, "direct_care" | "travel" | "non_contact") && !pay.is_zero();
+                let n = super::internal(if spread {
+                    own + on_costs * own / pay
+                } else {
+                    own
+                });
                 ComparisonRow {
                     id,
                     label_cs: cs,

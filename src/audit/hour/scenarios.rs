@@ -6,11 +6,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::buildup::HourBuildup;
-use super::travel::ClientTravel;
 use crate::audit::base::Base;
 use crate::audit::fees::AtCap;
 use crate::audit::report::Unavailable;
-use crate::model::Role;
 
 /// One effect of a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -141,22 +139,21 @@ pub(crate) fn fees_at_cap(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decima
             "CZK",
         ),
     ];
-    if let (Some(costs), Some(fees)) = (&b.ds.costs, user_fees) {
-        let total: Decimal = costs.iter().map(|c| c.amount).sum();
-        if !total.is_zero() {
-            s.effects.push(effect(
-                "fee_share_after",
-                "Podíl úhrad na nákladech po změně",
-                "Fee share of cost after",
-                (fees + change) / total,
-                "share",
-            ));
-        }
+    if let (Some(total), Some(fees)) = (b.cost_sum(|_| true), user_fees)
+        && !total.is_zero()
+    {
+        s.effects.push(effect(
+            "fee_share_after",
+            "Podíl úhrad na nákladech po změně",
+            "Fee share of cost after",
+            (fees + change) / total,
+            "share",
+        ));
     }
     s
 }
 
-pub(crate) fn meals_to_meal_service(b: &Base<'_>, travel: &ClientTravel) -> Scenario {
+pub(crate) fn meals_to_meal_service(b: &Base<'_>, client_travel: &[u64]) -> Scenario {
     let mut s = scenario(
         "meals_to_meal_service",
         "Klienti jen s obědy předáni službě rozvozu jídla",
@@ -177,13 +174,9 @@ pub(crate) fn meals_to_meal_service(b: &Base<'_>, travel: &ClientTravel) -> Scen
         ],
     );
     let t = &b.tally;
-    let meal_only: Vec<usize> = (0..b.ds.clients.len())
-        .filter(|&c| {
-            t.clients[c].direct_rows > 0 && t.clients[c].meal_rows == t.clients[c].direct_rows
-        })
-        .collect();
+    let meal_only: Vec<usize> = b.meal_only_clients().collect();
     let direct: u64 = meal_only.iter().map(|&c| t.clients[c].direct).sum();
-    let trav: u64 = meal_only.iter().map(|&c| travel.travel[c]).sum();
+    let trav: u64 = meal_only.iter().map(|&c| client_travel[c]).sum();
     let fees: Decimal = meal_only.iter().map(|&c| t.clients[c].fees).sum();
     let hours = Base::hours(direct + trav);
     s.effects = vec![
@@ -243,11 +236,9 @@ fn pss_totals(
     b: &Base<'_>,
     f: fn(&crate::audit::hours::WorkerHours) -> Decimal,
 ) -> (Decimal, Decimal) {
-    b.ds.workers
-        .iter()
-        .zip(&b.hours)
-        .filter(|(w, h)| w.role == Role::Pss && h.employed.is_some())
-        .fold((Decimal::ZERO, Decimal::ZERO), |(a, s), (_, h)| {
+    b.pss_employed()
+        .map(|w| &b.hours[w])
+        .fold((Decimal::ZERO, Decimal::ZERO), |(a, s), h| {
             (a + h.average_fte, s + f(h))
         })
 }
@@ -278,17 +269,14 @@ pub(crate) fn target_utilisation(
         ],
     );
     let (fte, available) = pss_totals(b, |h| h.available);
-    let per_fte = available.checked_div(fte).filter(|_| !fte.is_zero());
-    let (Some(per_fte), true) = (
-        per_fte,
-        target > Decimal::ZERO && !per_fte.unwrap_or_default().is_zero(),
-    ) else {
+    if fte.is_zero() || available.is_zero() || target <= Decimal::ZERO {
         s.unavailable = Some(Unavailable::new(
             "žádní PSS s dostupnými hodinami, nebo nulový cíl",
             "no PSS workers with available hours, or a zero target",
         ));
         return s;
-    };
+    }
+    let per_fte = available / fte;
     let direct = Base::hours(b.tally.pss_direct);
     let needed = direct / (per_fte * target);
     s.effects = vec![

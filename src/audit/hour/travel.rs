@@ -49,7 +49,7 @@ pub struct TravelBand {
 }
 
 /// Travel against contact time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TravelAnalysis {
     /// Visits (runs of direct rows at one client).
     pub visits: u64,
@@ -73,12 +73,6 @@ pub struct TravelAnalysis {
     pub unsequenced_visits: u64,
     /// Travel on days without any visit (not attributed to a visit).
     pub unattributed_travel_seconds: u64,
-}
-
-/// Per client: visits and the travel attributed to them (input row order
-/// where starts are missing), for the scenarios.
-pub(crate) struct ClientTravel {
-    pub travel: Vec<u64>,
 }
 
 fn minutes_per_hour(travel: u64, contact: u64) -> Option<Decimal> {
@@ -105,7 +99,9 @@ pub fn travel_per_contact_hour(
     minutes_per_hour(travel_seconds, contact_seconds)
 }
 
-pub(crate) fn analyse(b: &Base<'_>) -> (TravelAnalysis, ClientTravel) {
+/// The analysis, and per client the travel attributed to its visits (input
+/// row order where starts are missing), for the scenarios.
+pub(crate) fn analyse(b: &Base<'_>) -> (TravelAnalysis, Vec<u64>) {
     let ds = b.ds;
     let mut bands = [(0u64, 0u64, 0u64); 5];
     let (mut visits, mut contact, mut travel_all) = (0u64, 0u64, 0u64);
@@ -203,10 +199,5 @@ pub(crate) fn analyse(b: &Base<'_>) -> (TravelAnalysis, ClientTravel) {
         unsequenced_visits: unseq_visits,
         unattributed_travel_seconds: unattributed,
     };
-    (
-        analysis,
-        ClientTravel {
-            travel: client_travel,
-        },
-    )
+    (analysis, client_travel)
 }
