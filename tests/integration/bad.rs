@@ -19,7 +19,7 @@ fn err(name: &str) -> Error {
 }
 
 #[test]
-fn every_file_of_the_corpus_has_its_test() {
+fn the_corpus_on_disk_is_what_the_generator_writes() {
     let mut on_disk: Vec<String> = std::fs::read_dir(root("fixtures/bad"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
