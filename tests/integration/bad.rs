@@ -31,7 +31,7 @@ fn the_corpus_on_disk_is_what_the_generator_writes() {
         .collect();
     generated.sort();
     assert_eq!(on_disk, generated);
-    assert_eq!(on_disk.len(), 17);
+    assert_eq!(on_disk.len(), 18);
 }
 
 #[test]
@@ -145,6 +145,24 @@ fn limits_refuse_before_reading_data() {
         (Limit::Cells, 1 << 20, "xls cells")
     );
     assert!(value > 1 << 31, "{value}");
+    // An .ods whose repeat attributes ask calamine for a dense range:
+    // a header row, then one row element repeated 5 000 times holding a
+    // value repeated across 16 384 columns. calamine pushes 16 384 cells
+    // for that element and spans (1 + 5 000) rows × 16 384 columns =
+    // 81 936 384 cells; with the pushed cells 81 952 768, plus the few
+    // hundred cells of the header and the sheets before. Without the
+    // pre-scan calamine took 16 s and 5.2 GB before our own cell limit
+    // refused the range. The bound is 16 cells per byte of the file.
+    let (l, value, max, context) = limit("ods-repeated-cells.ods");
+    assert_eq!(
+        (l, max, context.as_str()),
+        (
+            Limit::Cells,
+            16 * file("ods-repeated-cells.ods").len() as u64,
+            "ods cells"
+        )
+    );
+    assert!((81_952_768..81_952_768 + 1_000).contains(&value), "{value}");
     assert_eq!(
         limit("inflated-size-over-limit.xlsx"),
         (

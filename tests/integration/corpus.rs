@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use homecare_audit::ErrorKind;
 use homecare_audit::xlsx::{ReadOptions, read_path};
+use homecare_audit::{ErrorKind, Limit};
 
 use crate::common::shared;
 
@@ -84,12 +84,24 @@ fn known_corpus_files_get_the_right_error() {
             kind(name)
         );
     }
-    // calamine's ODS cell cap stops a 17-billion-cell repeat.
-    let e = kind("issue_594_dos.ods");
-    assert!(
-        matches!(e.kind(), ErrorKind::Malformed { format: "ods", .. }),
-        "{e}"
-    );
+    // A 17-billion-cell repeat, refused by our pre-scan before calamine
+    // expands anything: one row element of a value repeated across 16 384
+    // columns (pushed: 16 384), repeated to calamine's 1 048 576-row cap,
+    // so the dense range is 1 048 576 × 16 384 = 17 179 869 184 cells;
+    // with the pushed cells 17 179 885 568. The file is small, so the
+    // bound is the floor of 1 Mi cells.
+    match kind("issue_594_dos.ods").kind() {
+        ErrorKind::LimitExceeded {
+            limit,
+            value,
+            max,
+            context,
+        } => assert_eq!(
+            (*limit, *value, *max, context.as_str()),
+            (Limit::Cells, 17_179_885_568, 1 << 20, "ods cells")
+        ),
+        other => panic!("{other:?}"),
+    }
     assert!(matches!(
         kind("too_small.xls").kind(),
         ErrorKind::UnknownFormat { .. }

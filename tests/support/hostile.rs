@@ -392,6 +392,7 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("looping-sector-chain.xls", looping_sector_chain()),
         ("xls-dimension-bomb.xls", xls_dimension_bomb()),
         ("xls-far-cell.xls", xls_far_cell()),
+        ("ods-repeated-cells.ods", ods_repeated_cells()),
         (
             "formulas-with-cached-errors.xlsx",
             book(NAMES, &HEADER, |name, ws| {
@@ -461,6 +462,28 @@ pub fn xls_far_cell() -> Vec<u8> {
         .expect("a LABELSST record");
     b[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]); // row, column
     b
+}
+
+/// Our own `fixtures/formats/small.ods` with one more timesheet row
+/// after the header: a
+/// number repeated across 16 384 columns, the row repeated 5 000 times.
+/// calamine expands repeats into a dense range: 82 million cells, about
+/// 4.6 GB (a value and a formula string each) from a file of 240 KB.
+pub fn ods_repeated_cells() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/small.ods");
+    let entries = entries(&std::fs::read(path).unwrap());
+    let content = &entries.iter().find(|(n, _)| n == "content.xml").unwrap().1;
+    let xml = String::from_utf8(content.clone()).unwrap();
+    let sheet = xml
+        .find("table:name=\"Výkazy\"")
+        .expect("the timesheet table");
+    // After the header row (LibreOffice ends a table with its empty rows).
+    let end = sheet + xml[sheet..].find("</table:table-row>").unwrap() + "</table:table-row>".len();
+    let row = "<table:table-row table:number-rows-repeated=\"5000\">\
+               <table:table-cell office:value-type=\"float\" office:value=\"1\" \
+               table:number-columns-repeated=\"16384\"/></table:table-row>";
+    let xml = format!("{}{row}{}", &xml[..end], &xml[end..]);
+    replace_in(&entries, "content.xml", xml.into_bytes())
 }
 
 /// Our own `fixtures/formats/small.xls`, the base of the xls cases.

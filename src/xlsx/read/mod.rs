@@ -11,6 +11,7 @@ mod cell;
 mod cfb_guard;
 mod guard;
 mod limits;
+mod ods_guard;
 mod sheets;
 pub mod sniff;
 mod table;
@@ -142,6 +143,9 @@ fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<
         cfb_guard::check(bytes)?;
     } else {
         guard::check_archive(bytes, limits)?;
+        if format == Format::Ods {
+            ods_guard::check(bytes)?;
+        }
     }
     Book::open(bytes, format)
 }
