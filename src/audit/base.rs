@@ -18,8 +18,8 @@ pub(crate) struct Base<'a> {
     pub hours: Vec<WorkerHours>,
     pub clients_served: u64,
     pub client_months: u64,
-    /// Visit indices grouped by worker and day (see `order`).
-    pub order: Vec<u32>,
+    /// The visits grouped by worker and day (see `order`).
+    pub order: Vec<super::order::DayRow>,
 }
 
 impl Base<'_> {

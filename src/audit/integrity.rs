@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::base::Base;
 use super::findings::{Detail, Findings, visit_place};
 use super::hours::contract_hours_in;
+use super::order::DayRow;
 use super::report::FindingKind;
 use crate::Lang;
 use crate::display::{clock, date, hours, number};
@@ -38,7 +39,7 @@ pub(crate) fn check(b: &Base<'_>, f: &mut Findings) {
     }
     // Rows grouped by worker and day, in start order (the shared grouping).
     let mut dup_of: Vec<(u32, u32, u32)> = Vec::new();
-    super::order::for_each_worker_day(ds, &b.order, |rows| {
+    super::order::for_each_worker_day(&b.order, |rows| {
         worker_day(ds, rows, f);
         duplicates_in(ds, rows, &mut dup_of);
     });
@@ -148,18 +149,15 @@ fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Fi
 
 /// Overlaps and the 12-hour day, for one worker's rows of one day (sorted by
 /// start).
-fn worker_day(ds: &Dataset, rows: &[u32], f: &mut Findings) {
+fn worker_day(ds: &Dataset, rows: &[DayRow], f: &mut Findings) {
     let total: u64 = rows
         .iter()
-        .map(|&i| {
-            let v = &ds.visits[i as usize];
-            u64::from(v.duration) + u64::from(v.travel)
-        })
+        .map(|r| u64::from(r.duration) + u64::from(r.travel))
         .sum();
     if total > DAY_LIMIT {
         let first = rows
             .iter()
-            .map(|&i| &ds.visits[i as usize])
+            .map(|r| &ds.visits[r.visit as usize])
             .min_by_key(|v| v.row);
         if let Some(v) = first {
             let w = &ds.worker(v.worker).id;
@@ -184,14 +182,14 @@ fn worker_day(ds: &Dataset, rows: &[u32], f: &mut Findings) {
     // every active row whose end is after this start overlaps it (rows
     // that only touch do not). Rows without both times cannot overlap.
     let mut active: BinaryHeap<Reverse<(u32, u32)>> = BinaryHeap::new();
-    for &i in rows {
-        let v = &ds.visits[i as usize];
-        let (Some(s), Some(e)) = (v.start, v.end()) else {
+    for r in rows {
+        let (Some(s), Some(e)) = (r.start(), r.end()) else {
             continue;
         };
-        if v.flags.incomplete_times {
+        if r.incomplete_times {
             continue;
         }
+        let i = r.visit;
         while active.peek().is_some_and(|Reverse((end, _))| *end <= s) {
             active.pop();
         }
@@ -220,7 +218,7 @@ fn worker_day(ds: &Dataset, rows: &[u32], f: &mut Findings) {
                         clock(os),
                         clock(oe % 86_400)
                     ),
-                    visit_place(ds, v),
+                    visit_place(ds, &ds.visits[i as usize]),
                 )
             });
         }
@@ -291,17 +289,16 @@ fn content(v: &Visit) -> impl std::hash::Hash + Eq + '_ {
 /// rows of equal start are compared. Each later row (by input row) is
 /// paired with the first equal one. A run of more than 32 rows with one
 /// start (a hostile file) is sorted by a hash of its content instead.
-fn duplicates_in(ds: &Dataset, rows: &[u32], out: &mut Vec<(u32, u32, u32)>) {
-    let start_of = |i: u32| ds.visits[i as usize].start;
+fn duplicates_in(ds: &Dataset, rows: &[DayRow], out: &mut Vec<(u32, u32, u32)>) {
     let mut s = 0;
     while s < rows.len() {
         let mut e = s + 1;
-        while e < rows.len() && start_of(rows[e]) == start_of(rows[s]) {
+        while e < rows.len() && rows[e].start() == rows[s].start() {
             e += 1;
         }
         let run = &rows[s..e];
         if run.len() > 1 {
-            let mut run: Vec<u32> = run.to_vec();
+            let mut run: Vec<u32> = run.iter().map(|r| r.visit).collect();
             run.sort_unstable_by_key(|&i| (ds.visits[i as usize].row, i));
             if run.len() <= 32 {
                 for k in 1..run.len() {

@@ -173,7 +173,7 @@ pub(crate) fn tally(
     p: Period,
     tasks: &TaskInfo,
     months: Months,
-    order: &[u32],
+    order: &[super::order::DayRow],
 ) -> Tally {
     let nm = months.count;
     let nc = ds.clients.len();
@@ -204,11 +204,7 @@ pub(crate) fn tally(
         .map(|&d| is_weekend(d) || is_holiday(d))
         .collect();
     let day_month: Vec<u32> = days.iter().map(|&d| months.index(d) as u32).collect();
-    // For the distinct counts: per visit, its client and day when it is a
-    // direct row of the period (8 bytes a row, read in the grouped order).
-    let mut direct_key: Vec<(u32, u32)> = vec![(u32::MAX, 0); ds.visits.len()];
-
-    for (vi, v) in ds.visits.iter().enumerate() {
+    for v in &ds.visits {
         if !p.contains(v.date) {
             continue;
         }
@@ -261,7 +257,6 @@ pub(crate) fn tally(
                     }
                     t.degree_secs[degree[ci]] += dur;
                     let cm = ci * nm + m;
-                    direct_key[vi] = (c.0, day as u32);
                     let rec = &mut t.cm[cm];
                     rec.direct += dur;
                     if tasks.hourly[v.task.index()] {
@@ -311,17 +306,18 @@ pub(crate) fn tally(
     let mut last_key = None;
     let mut client_group = vec![u32::MAX; nc];
     let mut client_worker = vec![u32::MAX; nc];
-    for &i in order {
-        let (c, day) = direct_key[i as usize];
-        if c == u32::MAX {
+    for r in order {
+        let Some(c) = r.client() else { continue };
+        if !p.contains(r.date) || tasks.time_kind[r.task().index()] != TimeKind::Direct {
             continue;
         }
-        let w = ds.visits[i as usize].worker.0;
+        let day = (r.date - p.from).num_days() as u32;
+        let w = r.worker;
         if last_key != Some((w, day)) {
             last_key = Some((w, day));
             group += 1;
         }
-        let ci = c as usize;
+        let ci = c.index();
         let m = day_month[day as usize] as usize;
         if client_group[ci] != group {
             client_group[ci] = group;

@@ -110,19 +110,17 @@ pub(crate) fn analyse(b: &Base<'_>) -> (TravelAnalysis, Vec<u64>) {
     let mut client_travel = vec![0u64; ds.clients.len()];
     // (client, direct seconds, travel seconds) of the day's visits.
     let mut day: Vec<(usize, u64, u64)> = Vec::new();
-    for_each_worker_day(ds, &b.order, |rows| {
-        let first = &ds.visits[rows[0] as usize];
-        if !b.period.contains(first.date) {
+    for_each_worker_day(&b.order, |rows| {
+        if !b.period.contains(rows[0].date) {
             return;
         }
         day.clear();
-        let sequenced = rows.iter().all(|&i| ds.visits[i as usize].start.is_some());
+        let sequenced = rows.iter().all(|r| r.start().is_some());
         let mut pending = 0u64;
         let mut open = false;
-        for &i in rows {
-            let v = &ds.visits[i as usize];
-            let kind = b.tasks.time_kind[v.task.index()];
-            let client = v.client.map(|c| c.index());
+        for v in rows {
+            let kind = b.tasks.time_kind[v.task().index()];
+            let client = v.client().map(|c| c.index());
             match (kind, client) {
                 (TimeKind::Direct, Some(c)) => {
                     let continues = open && day.last().is_some_and(|l| l.0 == c);
