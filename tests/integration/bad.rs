@@ -31,7 +31,7 @@ fn the_corpus_on_disk_is_what_the_generator_writes() {
         .collect();
     generated.sort();
     assert_eq!(on_disk, generated);
-    assert_eq!(on_disk.len(), 18);
+    assert_eq!(on_disk.len(), 19);
 }
 
 #[test]
@@ -145,6 +145,19 @@ fn limits_refuse_before_reading_data() {
         (Limit::Cells, 1 << 20, "xls cells")
     );
     assert!(value > 1 << 31, "{value}");
+    // The fuzzer's fourth: the first sheet's position points into a FONT
+    // record holding a DIMENSIONS of (2³² − 1) × 256 cells; calamine reads
+    // the sheet from there (the process aborted wanting 44 TB). Rows:
+    // (2³² − 1 − 1) − 0 + 1 = 4 294 967 295; columns 255 − 0 + 1 = 256.
+    assert_eq!(
+        limit("xls-hidden-dimension.xls"),
+        (
+            Limit::Cells,
+            4_294_967_295 * 256,
+            1 << 20,
+            "xls DIMENSIONS".to_string()
+        )
+    );
     // An .ods whose repeat attributes ask calamine for a dense range:
     // a header row, then one row element repeated 5 000 times holding a
     // value repeated across 16 384 columns. calamine pushes 16 384 cells

@@ -393,6 +393,7 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("xls-dimension-bomb.xls", xls_dimension_bomb()),
         ("xls-far-cell.xls", xls_far_cell()),
         ("ods-repeated-cells.ods", ods_repeated_cells()),
+        ("xls-hidden-dimension.xls", xls_hidden_dimension()),
         (
             "formulas-with-cached-errors.xlsx",
             book(NAMES, &HEADER, |name, ws| {
@@ -484,6 +485,35 @@ pub fn ods_repeated_cells() -> Vec<u8> {
                table:number-columns-repeated=\"16384\"/></table:table-row>";
     let xml = format!("{}{row}{}", &xml[..end], &xml[end..]);
     replace_in(&entries, "content.xml", xml.into_bytes())
+}
+
+/// Our own `fixtures/formats/small.xls` with a DIMENSIONS record
+/// declaring (2³² − 1) × 256 cells written inside a FONT record of the
+/// globals, and the first sheet's position pointed at it. Walking the
+/// stream record by record never meets it (it is a FONT's data), but
+/// calamine reads the sheet from its position and reserves the declared
+/// range (found by fuzzing: our first pre-scan walked the stream from its
+/// start).
+pub fn xls_hidden_dimension() -> Vec<u8> {
+    let mut b = small_xls();
+    let find = |b: &[u8], pat: &[u8]| b.windows(pat.len()).position(|w| w == pat);
+    // The Workbook stream starts with a BIFF8 BOF; small.xls keeps the
+    // stream in consecutive sectors, so stream offsets are file offsets
+    // minus the BOF's.
+    let bof = find(&b, &[0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]).expect("BOF");
+    let font = bof + find(&b[bof..], &[0x31, 0x00]).expect("a FONT record");
+    let len = usize::from(u16::from_le_bytes([b[font + 2], b[font + 3]]));
+    assert!(len >= 18, "room for a DIMENSIONS record");
+    let mut dims = vec![0x00, 0x02, 0x0E, 0x00];
+    dims.extend_from_slice(&0u32.to_le_bytes()); // first row
+    dims.extend_from_slice(&u32::MAX.to_le_bytes()); // last row + 1
+    dims.extend_from_slice(&0u16.to_le_bytes()); // first column
+    dims.extend_from_slice(&256u16.to_le_bytes()); // last column + 1
+    b[font + 4..font + 4 + dims.len()].copy_from_slice(&dims);
+    let sheet = bof + find(&b[bof..], &[0x85, 0x00]).expect("a BOUNDSHEET record");
+    let pos = (font + 4 - bof) as u32;
+    b[sheet + 4..sheet + 8].copy_from_slice(&pos.to_le_bytes());
+    b
 }
 
 /// Our own `fixtures/formats/small.xls`, the base of the xls cases.

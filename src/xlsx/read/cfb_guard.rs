@@ -206,35 +206,81 @@ fn check_dimensions<'a>(
             context: what.to_string(),
         })
     };
-    // The bounding box of the cells of the current sheet: calamine makes a
-    // dense range of it (from_sparse), whatever DIMENSIONS said.
-    let mut bbox: Option<(u32, u32, u32, u32)> = None;
-    let mut i = 0;
-    while i + 4 <= stream.len() {
-        let typ = u16::from_le_bytes([stream[i], stream[i + 1]]);
-        let rlen = u16::from_le_bytes([stream[i + 2], stream[i + 3]]) as usize;
-        let data = &stream[i + 4..(i + 4 + rlen).min(stream.len())];
-        if typ == 0x002F {
-            // FILEPASS: what follows is encrypted; calamine reports the password.
-            return Ok(());
+    // The globals: FILEPASS ends the scan (calamine reports the password);
+    // each BOUNDSHEET gives a sheet's position in the stream.
+    let mut sheets = Vec::new();
+    for (typ, data) in records(&stream, 0) {
+        match typ {
+            0x002F => return Ok(()),
+            0x0085 if data.len() >= 4 => sheets.push(u32_at(data, 0) as usize),
+            0x000A => break,
+            _ => {}
         }
-        if typ == 0x0809 {
-            bbox = None; // BOF: a new sheet
+    }
+    // Each sheet from its position, as calamine reads it: records of
+    // nested substreams (charts) skipped, up to the sheet's EOF. Walking the
+    // stream from its start instead would miss a sheet whose position falls
+    // inside another record (found by fuzzing).
+    for pos in sheets {
+        check_sheet(&stream, pos, max, &too_many)?;
+    }
+    Ok(())
+}
+
+/// The records of a BIFF stream from `at`: type and data (CONTINUE
+/// records come as records of their own; calamine reads the first part's
+/// data for the records checked here). Stops at a truncated record.
+fn records(stream: &[u8], at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut i = at;
+    std::iter::from_fn(move || {
+        let head = stream.get(i..i.checked_add(4)?)?;
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = stream.get(i + 4..i + 4 + len)?;
+        i += 4 + len;
+        Some((typ, data))
+    })
+}
+
+/// One sheet's declared range and its cells' bounding box against `max`.
+fn check_sheet(
+    stream: &[u8],
+    pos: usize,
+    max: u64,
+    too_many: &dyn Fn(u64, &str) -> Error,
+) -> Result<(), Error> {
+    let u16_at = |d: &[u8], a: usize| u32::from(u16::from_le_bytes([d[a], d[a + 1]]));
+    // The bounding box of the sheet's cells: calamine makes a dense range
+    // of it (from_sparse), whatever DIMENSIONS said.
+    let mut bbox: Option<(u32, u32, u32, u32)> = None;
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    for (typ, data) in records(stream, pos) {
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
+            _ => {}
         }
         // Cell records start with row and column (MULRK ends with its last column).
         let cell = match typ {
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
-                let c = u32::from(u16::from_le_bytes([data[2], data[3]]));
-                Some((u32::from(u16::from_le_bytes([data[0], data[1]])), c, c))
+                let c = u16_at(data, 2);
+                Some((u16_at(data, 0), c, c))
             }
-            0x00BD if data.len() >= 6 => {
-                let last = data.len() - 2;
-                Some((
-                    u32::from(u16::from_le_bytes([data[0], data[1]])),
-                    u32::from(u16::from_le_bytes([data[2], data[3]])),
-                    u32::from(u16::from_le_bytes([data[last], data[last + 1]])),
-                ))
-            }
+            0x00BD if data.len() >= 6 => Some((
+                u16_at(data, 0),
+                u16_at(data, 2),
+                u16_at(data, data.len() - 2),
+            )),
             _ => None,
         };
         if let Some((row, c0, c1)) = cell {
@@ -252,10 +298,19 @@ fn check_dimensions<'a>(
             bbox = Some(next);
         }
         if typ == 0x0200 {
-            let u16_at = |a: usize| u32::from(u16::from_le_bytes([data[a], data[a + 1]]));
             let dims = match data.len() {
-                10 => Some((u16_at(0), u16_at(2), u16_at(4), u16_at(6))),
-                14 | 16 => Some((u32_at(data, 0), u32_at(data, 4), u16_at(8), u16_at(10))),
+                10 => Some((
+                    u16_at(data, 0),
+                    u16_at(data, 2),
+                    u16_at(data, 4),
+                    u16_at(data, 6),
+                )),
+                14 | 16 => Some((
+                    u32_at(data, 0),
+                    u32_at(data, 4),
+                    u16_at(data, 8),
+                    u16_at(data, 10),
+                )),
                 _ => None,
             };
             if let Some((rf, rl, cf, cl)) = dims {
@@ -275,7 +330,6 @@ fn check_dimensions<'a>(
                 }
             }
         }
-        i += 4 + rlen;
     }
     Ok(())
 }
