@@ -121,3 +121,57 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// A value at one of the edges the reader lets through: the smallest, a
+/// hair above it, one, just under one, or the largest allowed.
+fn edge(pick: u8, min: Decimal, max: Decimal) -> Decimal {
+    let v = match pick % 5 {
+        0 => min,
+        1 => min + Decimal::new(1, 28),
+        2 => Decimal::ONE,
+        3 => Decimal::new(999_999, 6),
+        _ => max,
+    };
+    v.clamp(min, max)
+}
+
+/// A parameter set in code, where nothing checks it: an edge of its range,
+/// or far outside it (vanishingly small or `Decimal::MAX`).
+fn any_parameter(pick: u8, min: Decimal, max: Decimal) -> Decimal {
+    match pick % 7 {
+        5 => Decimal::new(1, 28),
+        6 => Decimal::MAX,
+        p => edge(p, min, max),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Every fee, price and quantity at an edge of what the reader accepts
+    /// (up to MAX_NUMBER), every normative parameter at an edge of its
+    /// range or far outside it (as code may set them): the audit finishes (no overflow panics) and its row
+    /// accounting is untouched. Before the bounds, two fees of 5·10²⁸
+    /// overflowed the sum of fees.
+    #[test]
+    fn extreme_amounts_and_parameters_never_panic(seed in 0u64..1_000_000, picks in proptest::collection::vec(any::<u8>(), 64)) {
+        use homecare_audit::model::{MAX_NUMBER, NORMATIVE_PARAMS, NormativeParams};
+        let mut ds = Synth::new(seed, 200).dataset();
+        let mut k = 0usize;
+        let mut next = || { k += 1; picks[k % picks.len()] };
+        for v in &mut ds.visits {
+            v.fee = Some(edge(next(), Decimal::ZERO, MAX_NUMBER));
+            v.quantity = edge(next(), Decimal::ZERO, MAX_NUMBER);
+        }
+        for p in &mut ds.prices {
+            p.price = edge(next(), Decimal::ZERO, MAX_NUMBER);
+        }
+        let mut params = NormativeParams::example_cz();
+        for spec in NORMATIVE_PARAMS {
+            params.set(spec.id, any_parameter(next(), spec.min, spec.max));
+        }
+        ds.normative = Some(params);
+        let r = Audit::new(&ds).run();
+        prop_assert_eq!(r.workers.len(), ds.workers.len());
+    }
+}

@@ -320,14 +320,28 @@ fn normative_beside_actual_line_by_line() {
 
 #[test]
 fn parameters_that_leave_no_price_say_why() {
+    // Outside a parameter's range (overhead at most 60 % of the price,
+    // leave at most 26 weeks): refused, naming the parameter and range.
     let mut p = hand_params();
     p.set("overhead_share", dec("0.96"));
     let e = NormativePrice::from_params(&p, d(12, 31)).unwrap_err();
-    assert!(e.en.contains("overhead and margin"), "{}", e.en);
+    assert_eq!(
+        e.en,
+        "model parameter overhead_share = 0.96 is outside 0–0.6"
+    );
     let mut p = hand_params();
     p.set("leave_weeks", dec("60"));
     let e = NormativePrice::from_params(&p, d(12, 31)).unwrap_err();
-    assert!(e.en.contains("no working hours"), "{}", e.en);
+    assert_eq!(e.en, "model parameter leave_weeks = 60 is outside 0–26");
+    // Inside every range but nothing left: a 1-hour week gives 52 h a
+    // year; 26 weeks' leave take 26 h and sickness at 50 % the other 26.
+    let mut p = hand_params();
+    p.set("weekly_hours", dec("1"));
+    p.set("leave_weeks", dec("26"));
+    p.set("sickness_share", dec("0.5"));
+    p.set("training_hours", dec("0"));
+    let e = NormativePrice::from_params(&p, d(12, 31)).unwrap_err();
+    assert!(e.en.contains("less than one working hour"), "{}", e.en);
 }
 
 #[test]

@@ -288,7 +288,8 @@ impl DatasetBuilder {
     /// [`Reason::UnknownClient`] or [`Reason::UnknownTask`] for ids not from
     /// this builder, [`Reason::ClientTaskWithoutClient`] for a statutory or
     /// optional task without a client, [`Reason::Negative`] for a negative
-    /// quantity or fee.
+    /// quantity or fee, [`Reason::OutOfRange`] for one over
+    /// [`MAX_NUMBER`](crate::model::MAX_NUMBER).
     pub fn visit(&mut self, visit: Visit) -> Result<(), Error> {
         if visit.worker.index() >= self.ds.workers.len() {
             return Err(invalid(visit.worker.0, Reason::UnknownWorker));
@@ -314,6 +315,11 @@ impl DatasetBuilder {
         {
             return Err(invalid(fee, Reason::Negative));
         }
+        for x in [Some(visit.quantity), visit.fee].into_iter().flatten() {
+            if x > super::MAX_NUMBER {
+                return Err(invalid(x, Reason::OutOfRange("≤ 10¹²".into())));
+            }
+        }
         self.ds.visits.push(visit);
         Ok(())
     }
@@ -330,6 +336,9 @@ impl DatasetBuilder {
         }
         if price.price.is_sign_negative() && !price.price.is_zero() {
             return Err(invalid(price.price, Reason::Negative));
+        }
+        if price.price > super::MAX_NUMBER {
+            return Err(invalid(price.price, Reason::OutOfRange("≤ 10¹²".into())));
         }
         self.ds.prices.push(price);
         Ok(())

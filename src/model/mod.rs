@@ -23,3 +23,33 @@ pub use task::{
 };
 pub use visit::{Visit, VisitFlags};
 pub use worker::{Role, Worker};
+
+use rust_decimal::Decimal;
+
+/// The largest number a dataset holds in a fee, price, quantity, cost or
+/// revenue: 10¹² (a trillion crowns, more than the state budget). Larger
+/// values are refused where they enter (the reader, the builder), so that
+/// the audit's sums over millions of rows and its products of two such
+/// numbers (a price × a quantity, a fee × 3 600 s) stay far inside
+/// `Decimal`'s range of 7.9·10²⁸ and can never overflow.
+pub const MAX_NUMBER: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_are_what_they_say() {
+        assert_eq!(MAX_NUMBER, Decimal::from(1_000_000_000_000i64));
+        // What the audit makes of them stays in range: a price times a
+        // quantity times 3 600 on one row, and fees times 3 600 summed
+        // over 2^26 rows (ReadLimits::cells).
+        let product = MAX_NUMBER * MAX_NUMBER * Decimal::from(3600);
+        assert_eq!(
+            product,
+            Decimal::from(36u64) * Decimal::from(10u64.pow(13)) * Decimal::from(10u64.pow(13))
+        );
+        let sum = MAX_NUMBER * Decimal::from(3600) * Decimal::from(1u64 << 26);
+        assert!(sum.checked_mul(Decimal::from(1000)).is_some());
+    }
+}

@@ -19,6 +19,14 @@ pub struct ParamSpec {
     pub en: &'static str,
     /// Unit, as shown.
     pub unit: &'static str,
+    /// Smallest value accepted.
+    pub min: Decimal,
+    /// Largest value accepted. The ranges are wide enough for any currency
+    /// and any honest model, and keep the price's arithmetic far from
+    /// `Decimal`'s limits (no divisor can be vanishingly small: at least one
+    /// weekly hour, at least 5 % utilisation, overhead and margin together
+    /// at most 90 % of the price).
+    pub max: Decimal,
 }
 
 const fn spec(
@@ -26,8 +34,22 @@ const fn spec(
     cs: &'static str,
     en: &'static str,
     unit: &'static str,
+    min: Decimal,
+    max: Decimal,
 ) -> ParamSpec {
-    ParamSpec { id, cs, en, unit }
+    ParamSpec {
+        id,
+        cs,
+        en,
+        unit,
+        min,
+        max,
+    }
+}
+
+/// `n` × 10^-`scale`, for the ranges.
+const fn dec(n: u32, scale: u32) -> Decimal {
+    Decimal::from_parts(n, 0, 0, false, scale)
 }
 
 /// Every parameter, in the order the report lists them.
@@ -37,92 +59,136 @@ pub const PARAMS: &[ParamSpec] = &[
         "Hrubá mzda pečovatele (měsíčně, plný úvazek)",
         "Care worker gross pay (monthly, full time)",
         "měna/měsíc",
+        dec(0, 0),
+        dec(100_000_000, 0),
     ),
     spec(
         "care_pay_hourly",
         "Hrubá hodinová mzda pečovatele (místo měsíční)",
         "Care worker gross hourly pay (instead of monthly)",
         "měna/h",
+        dec(0, 0),
+        dec(1_000_000, 0),
     ),
     spec(
         "supervisor_pay_monthly",
         "Hrubá mzda sociálního pracovníka / vedoucího (měsíčně)",
         "Social worker / head gross pay (monthly)",
         "měna/měsíc",
+        dec(0, 0),
+        dec(100_000_000, 0),
     ),
     spec(
         "supervisor_fte_per_care_fte",
         "Úvazky vedení a sociální práce na 1 úvazek pečovatele",
         "Management and social work FTE per care FTE",
         "poměr",
+        dec(0, 0),
+        dec(10, 0),
     ),
-    spec("weekly_hours", "Týdenní pracovní doba", "Weekly hours", "h"),
+    spec(
+        "weekly_hours",
+        "Týdenní pracovní doba",
+        "Weekly hours",
+        "h",
+        dec(1, 0),
+        dec(168, 0),
+    ),
     spec(
         "leave_weeks",
         "Dovolená (týdny za rok)",
         "Leave (weeks a year)",
         "týdny",
+        dec(0, 0),
+        dec(26, 0),
     ),
     spec(
         "sickness_share",
         "Podíl placené nemoci z ročního fondu",
         "Paid sickness, share of annual hours",
         "podíl",
+        dec(0, 0),
+        dec(5, 1),
     ),
     spec(
         "training_hours",
         "Vzdělávání (hodin za rok)",
         "Training (hours a year)",
         "h",
+        dec(0, 0),
+        dec(2_000, 0),
     ),
     spec(
         "on_cost_rate",
         "Odvody zaměstnavatele (přepíše zákonné řádky)",
         "Employer on-costs (overrides the legal rows)",
         "podíl",
+        dec(0, 0),
+        dec(2, 0),
     ),
     spec(
         "public_employer",
         "Veřejný zaměstnavatel (1 = ano)",
         "Public employer (1 = yes)",
         "0/1",
+        dec(0, 0),
+        dec(1, 0),
     ),
     spec(
         "travel_minutes_per_contact_hour",
         "Cesta: minut na hodinu přímé péče",
         "Travel minutes per contact hour",
         "min",
+        dec(0, 0),
+        dec(600, 0),
     ),
     spec(
         "admin_minutes_per_contact_hour",
         "Administrativa a předávky: minut na hodinu přímé péče",
         "Administration minutes per contact hour",
         "min",
+        dec(0, 0),
+        dec(600, 0),
     ),
     spec(
         "km_per_contact_hour",
         "Kilometry na hodinu přímé péče",
         "Kilometres per contact hour",
         "km",
+        dec(0, 0),
+        dec(1_000, 0),
     ),
-    spec("cost_per_km", "Náklad na 1 km", "Cost per km", "měna/km"),
+    spec(
+        "cost_per_km",
+        "Náklad na 1 km",
+        "Cost per km",
+        "měna/km",
+        dec(0, 0),
+        dec(1_000_000, 0),
+    ),
     spec(
         "overhead_share",
         "Režie: podíl z ceny",
         "Overhead, share of the price",
         "podíl",
+        dec(0, 0),
+        dec(6, 1),
     ),
     spec(
         "margin_share",
         "Přiměřený zisk: podíl z ceny",
         "Margin, share of the price",
         "podíl",
+        dec(0, 0),
+        dec(3, 1),
     ),
     spec(
         "target_utilisation",
         "Cílové vytížení pečovatelů (scénář)",
         "Target utilisation of care workers (scenario)",
         "podíl",
+        dec(5, 2),
+        dec(1, 0),
     ),
 ];
 
@@ -276,6 +342,16 @@ impl NormativeParams {
         *slot = v;
         self.example = false;
         true
+    }
+
+    /// The first parameter outside its range ([`ParamSpec::min`] to
+    /// [`ParamSpec::max`]), with its value; `None` when all are inside.
+    pub fn out_of_range(&self) -> Option<(&'static ParamSpec, Decimal)> {
+        PARAMS.iter().find_map(|s| {
+            self.get(s.id)
+                .filter(|v| *v < s.min || *v > s.max)
+                .map(|v| (s, v))
+        })
     }
 
     /// A parameter's value by id (`None` for an unknown id or an unset

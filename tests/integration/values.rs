@@ -503,6 +503,53 @@ fn visit_values_and_rejections_with_places() {
             ),
             Ok(|v| assert_eq!(v.fee, Some(dec("82.5")))),
         ),
+        // A fee of 5·10²⁸ (two such rows once overflowed the audit's sum of
+        // fees) and one of exactly 10¹² + 1: beyond MAX_NUMBER = 10¹².
+        (
+            v(
+                D(MAR1),
+                T("P1"),
+                T("K1"),
+                T("b1"),
+                X,
+                X,
+                N(30.0),
+                X,
+                X,
+                T("50000000000000000000000000000"),
+            ),
+            Err((Reason::OutOfRange("±10¹²".into()), "J")),
+        ),
+        (
+            v(
+                D(MAR1),
+                T("P1"),
+                T("K1"),
+                T("b1"),
+                X,
+                X,
+                N(30.0),
+                X,
+                X,
+                N(1_000_000_000_001.0),
+            ),
+            Err((Reason::OutOfRange("±10¹²".into()), "J")),
+        ),
+        (
+            v(
+                D(MAR1),
+                T("P1"),
+                T("K1"),
+                T("b1"),
+                X,
+                X,
+                N(30.0),
+                X,
+                X,
+                N(1_000_000_000_000.0),
+            ),
+            Ok(|v| assert_eq!(v.fee, Some(dec("1000000000000")))),
+        ),
         (
             v(
                 D(MAR1),
@@ -1188,6 +1235,9 @@ fn model_sheet_sets_the_normative_parameters() {
             vec![T("nějaký parametr"), N(1.0)],
             vec![T("margin_share"), N(-0.1)],
             vec![T("leave_weeks"), T("pět")],
+            // Outside the ranges: a utilisation of 1 %, a 200-hour week.
+            vec![T("target_utilisation"), N(0.01)],
+            vec![T("weekly_hours"), N(200.0)],
         ],
     );
     let (ds, problems) = read(&wb.save_to_buffer().unwrap());
@@ -1211,6 +1261,9 @@ fn model_sheet_sets_the_normative_parameters() {
     assert_eq!(at("Model!A5"), Some(Reason::UnknownParameter));
     assert_eq!(at("Model!B6"), Some(Reason::Negative));
     assert!(at("Model!B7").is_some());
+    // The ranges of NORMATIVE_PARAMS: utilisation 0.05–1, weekly hours 1–168.
+    assert_eq!(at("Model!B8"), Some(Reason::OutOfRange("0,05–1".into())));
+    assert_eq!(at("Model!B9"), Some(Reason::OutOfRange("1–168".into())));
     let count = problems.count("Model");
-    assert_eq!((count.read, count.accepted, count.rejected), (6, 3, 3));
+    assert_eq!((count.read, count.accepted, count.rejected), (8, 3, 5));
 }

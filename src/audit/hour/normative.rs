@@ -169,15 +169,17 @@ impl NormativePrice {
     /// assert_eq!(sum, price.price);
     /// ```
     pub fn from_params(p: &NormativeParams, on: NaiveDate) -> Result<NormativePrice, Unavailable> {
-        for s in crate::model::NORMATIVE_PARAMS {
-            if p.get(s.id)
-                .is_some_and(|v| v.is_sign_negative() && !v.is_zero())
-            {
-                return Err(Unavailable::new(
-                    format!("parametr modelu {} je záporný", s.id),
-                    format!("model parameter {} is negative", s.id),
-                ));
-            }
+        if let Some((s, v)) = p.out_of_range() {
+            return Err(Unavailable::new(
+                format!(
+                    "parametr modelu {} = {v} je mimo rozsah {}–{}",
+                    s.id, s.min, s.max
+                ),
+                format!(
+                    "model parameter {} = {v} is outside {}–{}",
+                    s.id, s.min, s.max
+                ),
+            ));
         }
         let h60 = Decimal::from(60);
         let annual = p.weekly_hours * Decimal::from(52);
@@ -194,10 +196,10 @@ impl NormativePrice {
         let leave_h = p.leave_weeks * p.weekly_hours;
         let sick_h = p.sickness_share * annual;
         let working = annual - leave_h - sick_h - p.training_hours;
-        if working <= Decimal::ZERO {
+        if working < Decimal::ONE {
             return Err(Unavailable::new(
-                "dovolená, nemoc a vzdělávání nenechávají žádné pracovní hodiny",
-                "leave, sickness and training leave no working hours",
+                "dovolená, nemoc a vzdělávání nenechávají ani hodinu práce za rok",
+                "leave, sickness and training leave less than one working hour a year",
             ));
         }
         let keep = Decimal::ONE - p.overhead_share - p.margin_share;

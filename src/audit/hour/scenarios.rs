@@ -9,6 +9,7 @@ use super::buildup::HourBuildup;
 use crate::audit::base::Base;
 use crate::audit::fees::AtCap;
 use crate::audit::report::Unavailable;
+use crate::model::NormativeParams;
 
 /// One effect of a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -248,7 +249,14 @@ pub(crate) fn target_utilisation(
     target: Decimal,
     buildup: Option<&HourBuildup>,
 ) -> Scenario {
-    let pct = (target * Decimal::from(100)).normalize();
+    // The model's range (5 % to 100 %); outside it nothing is computed.
+    let in_range = NormativeParams::spec("target_utilisation")
+        .is_some_and(|r| target >= r.min && target <= r.max);
+    let pct = if in_range {
+        (target * Decimal::from(100)).normalize()
+    } else {
+        target
+    };
     let mut s = scenario(
         "target_utilisation",
         "Personál při cílovém vytížení",
@@ -269,10 +277,17 @@ pub(crate) fn target_utilisation(
         ],
     );
     let (fte, available) = pss_totals(b, |h| h.available);
-    if fte.is_zero() || available.is_zero() || target <= Decimal::ZERO {
+    if !in_range {
         s.unavailable = Some(Unavailable::new(
-            "žádní PSS s dostupnými hodinami, nebo nulový cíl",
-            "no PSS workers with available hours, or a zero target",
+            "cílové vytížení je mimo rozsah 5–100 %",
+            "the target utilisation is outside 5–100 %",
+        ));
+        return s;
+    }
+    if fte.is_zero() || available.is_zero() {
+        s.unavailable = Some(Unavailable::new(
+            "žádní PSS s dostupnými hodinami",
+            "no PSS workers with available hours",
         ));
         return s;
     }

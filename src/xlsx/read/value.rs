@@ -26,16 +26,29 @@ type R<T> = Result<T, Reason>;
 /// A decimal number: numeric cells, or text like `1 234,50`, `1234.5`,
 /// `1 234,50 Kč`.
 pub(crate) fn decimal(c: &Cell<'_>, _: Ctx) -> R<Decimal> {
-    match c {
-        Cell::Int(i) => Ok(Decimal::from(*i)),
-        Cell::Float(f) => f64_to_decimal(*f),
-        Cell::Text(s) => number_text(s),
+    let d = match c {
+        Cell::Int(i) => Decimal::from(*i),
+        Cell::Float(f) => f64_to_decimal(*f)?,
+        Cell::Text(s) => number_text(s)?,
         Cell::Bool(_) | Cell::Serial { .. } | Cell::IsoDate(_) | Cell::IsoDuration(_) => {
-            Err(Reason::NotANumber)
+            return Err(Reason::NotANumber);
         }
-        Cell::Error(_) => Err(Reason::ErrorCell),
-        Cell::Empty => Err(Reason::Missing),
+        Cell::Error(_) => return Err(Reason::ErrorCell),
+        Cell::Empty => return Err(Reason::Missing),
+    };
+    bounded(d)
+}
+
+/// Refuses a number beyond [`crate::model::MAX_NUMBER`] (10¹²): no fee,
+/// price, quantity or cost is that large, and the audit's sums and
+/// products of such numbers stay inside `Decimal`'s range (before this
+/// bound, a fee of 5·10²⁸ on two rows overflowed the sum of fees and the
+/// audit panicked).
+fn bounded(d: Decimal) -> R<Decimal> {
+    if d.abs() > crate::model::MAX_NUMBER {
+        return Err(Reason::OutOfRange("±10¹²".into()));
     }
+    Ok(d)
 }
 
 /// A whole number (e.g. a birth year).

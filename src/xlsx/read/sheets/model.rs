@@ -19,6 +19,12 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     if v.is_sign_negative() && !v.is_zero() {
         return Err(row.reject(VALUE, Reason::Negative));
     }
+    if v < spec.min || v > spec.max {
+        return Err(row.reject(
+            VALUE,
+            Reason::OutOfRange(format!("{}–{}", spec.min, spec.max).replace('.', ",")),
+        ));
+    }
     let source = row
         .get(SOURCE, value::text)?
         .map(|s| s.trim().to_string())
