@@ -47,7 +47,7 @@ pub(crate) fn user_fees(b: &Base<'_>) -> Option<Decimal> {
                 .sum(),
         );
     }
-    b.tally.any_fee.then_some(b.tally.fees_rows)
+    b.tally.any_fee.then(|| b.tally.fees_rows.total())
 }
 
 pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
@@ -57,7 +57,7 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         Indicator::ratio(
             "fees.per_direct_hour",
             Unit::CzkPerHour,
-            t.hourly_fees,
+            t.hourly_fees.total(),
             Base::hours(t.hourly_secs),
             na("žádné hodiny hodinových úkonů", "no hours of hourly tasks"),
         )

@@ -143,6 +143,12 @@ pub(crate) fn check(
     let mut exempt_total = Decimal::ZERO;
     let (mut cap_fees, mut cap_amounts) = (Exact::default(), Exact::default());
     let hour = Decimal::from(3600);
+    // Per client, read once (not a random read of the client per row).
+    let exempt_client: Vec<bool> = ds
+        .clients
+        .iter()
+        .map(|c| c.fee_exempt == Some(true))
+        .collect();
 
     for (i, v) in ds.visits.iter().enumerate() {
         if !b.period.contains(v.date) {
@@ -162,15 +168,19 @@ pub(crate) fn check(
                     check_price(b, &prices, v, f, &mut off_rows);
                     continue;
                 };
-                let cm_hours = v.client.map_or(0, |c| {
-                    b.tally.cm[c.index() * nm + b.months.index(v.date)].hourly
-                });
+                // The client-month's hourly total (a random read) only when
+                // a lower cap over 80 h exists.
+                let cm_hours = || {
+                    v.client.map_or(0, |c| {
+                        b.tally.cm[c.index() * nm + b.months.index(v.date)].hourly
+                    })
+                };
                 // Seconds at the full cap and at the lower (over 80 h) cap.
                 let dur = i128::from(v.duration);
                 let (hs, ls, low) = match cap.cap_over_80h {
                     None => (dur, 0, cap.cap),
                     Some(low) => match rule {
-                        EightyHourRule::AllHoursOfMonth if cm_hours > EIGHTY_H => (0, dur, low),
+                        EightyHourRule::AllHoursOfMonth if cm_hours() > EIGHTY_H => (0, dur, low),
                         EightyHourRule::AllHoursOfMonth => (dur, 0, low),
                         EightyHourRule::HoursAbove80 => {
                             let a = i128::from(above[i]);
@@ -182,9 +192,7 @@ pub(crate) fn check(
                 let (high_h, low_h) = (haler(cap.cap).unwrap_or(0), haler(low).unwrap_or(0));
                 let cap_scaled = hs * high_h + ls * low_h;
                 cap_amounts.add_scaled(cap_scaled);
-                let exempt = v
-                    .client
-                    .is_some_and(|c| ds.client(c).fee_exempt == Some(true));
+                let exempt = v.client.is_some_and(|c| exempt_client[c.index()]);
                 if !exempt {
                     let a = &mut notes.at_cap;
                     a.rows += 1;
@@ -298,8 +306,7 @@ pub(crate) fn check(
         // §75(2): exempt clients pay only for meals (c1) and optional services.
         if v.fee.is_some_and(|x| x > Decimal::ZERO)
             && stat.code() != "c1"
-            && v.client
-                .is_some_and(|c| ds.client(c).fee_exempt == Some(true))
+            && v.client.is_some_and(|c| exempt_client[c.index()])
         {
             exempt_total += fee;
             f.push(FindingKind::FeeExempt, || {

@@ -15,6 +15,7 @@ mod findings;
 pub mod hour;
 mod hours;
 mod integrity;
+mod money_sum;
 mod order;
 mod report;
 mod staffing;
@@ -399,7 +400,7 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
             optional_seconds: a.optional,
             contacts: a.contacts,
             months: a.months,
-            fees: a.fees,
+            fees: a.fees.total(),
             meal_only: a.direct_rows > 0 && a.meal_rows == a.direct_rows,
             served: a.direct_rows > 0,
         })
@@ -419,10 +420,10 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
                 worked_seconds: a.worked,
                 clients: a.clients,
                 contacts: a.contacts,
-                fees: a.fees,
+                fees: a.fees.total(),
                 out_of_hours_seconds: a.out_of_hours,
                 hourly_seconds: a.hourly,
-                hourly_fees: a.hourly_fees,
+                hourly_fees: a.hourly_fees.total(),
                 client_workers: a.client_workers,
                 clients_over_80h: a.clients_over_80h,
                 cost: total_cost.map(|c| c * Decimal::from(days) / Decimal::from(b.period.days())),

@@ -6,8 +6,8 @@
 //! Only rows inside the period are tallied; rows outside it are findings.
 
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
 
+use super::money_sum::MoneySum;
 use crate::calendar::{is_holiday, is_weekend};
 use crate::model::{CareDegree, Dataset, Role, TaskGroup, TimeKind};
 use crate::period::Period;
@@ -98,7 +98,7 @@ pub(crate) struct ClientAcc {
     pub direct: u64,
     pub groups: [u64; 5],
     pub optional: u64,
-    pub fees: Decimal,
+    pub fees: MoneySum,
     pub direct_rows: u64,
     pub meal_rows: u64,
     pub contacts: u64,
@@ -110,12 +110,12 @@ pub(crate) struct MonthAcc {
     pub direct: u64,
     pub travel: u64,
     pub worked: u64,
-    pub fees: Decimal,
+    pub fees: MoneySum,
     pub clients: u64,
     pub contacts: u64,
     pub out_of_hours: u64,
     pub hourly: u64,
-    pub hourly_fees: Decimal,
+    pub hourly_fees: MoneySum,
     /// Σ over the month's clients of distinct workers seen.
     pub client_workers: u64,
     /// Clients with more than 80 direct hours in the month.
@@ -153,10 +153,10 @@ pub(crate) struct Tally {
     pub out_of_hours: u64,
     pub pss_direct: u64,
     pub pss_travel: u64,
-    pub fees_rows: Decimal,
+    pub fees_rows: MoneySum,
     pub any_fee: bool,
     pub hourly_secs: u64,
-    pub hourly_fees: Decimal,
+    pub hourly_fees: MoneySum,
     pub any_hourly_fee: bool,
     pub contacts: u64,
 }
@@ -222,9 +222,9 @@ pub(crate) fn tally(
         ma.travel += travel;
         ma.worked += dur + travel;
         if let Some(fee) = v.fee {
-            t.fees_rows += fee;
+            t.fees_rows.add(fee);
             t.any_fee = true;
-            ma.fees += fee;
+            ma.fees.add(fee);
         }
         if pss[w] {
             t.pss_travel += travel;
@@ -267,9 +267,9 @@ pub(crate) fn tally(
                     t.hourly_secs += dur;
                     ma.hourly += dur;
                     if let Some(fee) = v.fee {
-                        t.hourly_fees += fee;
+                        t.hourly_fees.add(fee);
                         t.any_hourly_fee = true;
-                        ma.hourly_fees += fee;
+                        ma.hourly_fees.add(fee);
                     }
                 }
             }
@@ -296,7 +296,7 @@ pub(crate) fn tally(
         if let Some(c) = v.client
             && let Some(fee) = v.fee
         {
-            t.clients[c.index()].fees += fee;
+            t.clients[c.index()].fees.add(fee);
         }
     }
 

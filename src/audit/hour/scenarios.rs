@@ -178,7 +178,7 @@ pub(crate) fn meals_to_meal_service(b: &Base<'_>, client_travel: &[u64]) -> Scen
     let meal_only: Vec<usize> = b.meal_only_clients().collect();
     let direct: u64 = meal_only.iter().map(|&c| t.clients[c].direct).sum();
     let trav: u64 = meal_only.iter().map(|&c| client_travel[c]).sum();
-    let fees: Decimal = meal_only.iter().map(|&c| t.clients[c].fees).sum();
+    let fees: Decimal = meal_only.iter().map(|&c| t.clients[c].fees.total()).sum();
     let hours = Base::hours(direct + trav);
     s.effects = vec![
         effect(
