@@ -189,6 +189,53 @@ fn the_hour_builds_up_to_the_cost_per_direct_hour() {
     assert_eq!(sum, dec("100000"));
 }
 
+/// The provider of [`year_with_costs`] with visits of two lengths: five of
+/// 30 min and five of 90 min, each with 15 min of travel, one a day with
+/// a start time. Direct time is still 5 × 30 + 5 × 90 = 600 min = 10 h and
+/// travel 10 × 15 = 150 min = 2.5 h, so the build-up is the same.
+fn year_with_two_visit_lengths() -> Dataset {
+    let mut ds = year_with_costs();
+    for (i, v) in ds.visits.iter_mut().enumerate() {
+        v.duration = if i < 5 { 1800 } else { 5400 };
+    }
+    ds
+}
+
+#[test]
+fn the_cost_of_an_hour_by_visit_length_by_hand() {
+    let ds = year_with_two_visit_lengths();
+    let r = Audit::new(&ds).run();
+    assert_eq!(r.value("cost.per_direct_hour"), Some(dec("100000")));
+    let t = &r.hour.travel;
+    // Overall 60 × 150 / 600 = 15 travel minutes per contact hour; the
+    // 30-min visits 75 × 60 / 150 = 30, the 90-min visits 75 × 60 / 450 = 10.
+    assert_eq!(t.travel_minutes_per_contact_hour, Some(dec("15")));
+    let band = |id: &str| t.bands.iter().find(|b| b.id == id).unwrap();
+    assert_eq!(
+        band("le30").travel_minutes_per_contact_hour,
+        Some(dec("30"))
+    );
+    assert_eq!(
+        band("gt60").travel_minutes_per_contact_hour,
+        Some(dec("10"))
+    );
+    assert_eq!(band("le15").cost_per_contact_hour, None);
+    // Travel-driven cost: travel pay 500 000 × 2.5 / 2 008 plus vehicles and
+    // fuel 50 000, per travel hour: k = 500 000 / 2 008 + 20 000
+    // = 20 249.003984063745… The rest, F = 100 000 − k × 15 / 60, is fixed.
+    // ≤ 30 min: F + k × 30 / 60 = 100 000 + k / 4 = 105 062.250996…
+    // > 60 min: F + k × 10 / 60 = 100 000 − k / 12 = 98 312.583001…
+    let cost = |id: &str| round(band(id).cost_per_contact_hour.unwrap(), 6);
+    assert_eq!(cost("le30"), dec("105062.250996"));
+    assert_eq!(cost("gt60"), dec("98312.583001"));
+    // Weighted by contact time (150 and 450 min) they give the hour back:
+    // (105 062.250996 + 3 × 98 312.583001) / 4 = 100 000 (to the rounding).
+    let mean = (band("le30").cost_per_contact_hour.unwrap()
+        + Decimal::from(3) * band("gt60").cost_per_contact_hour.unwrap())
+        / Decimal::from(4);
+    assert_eq!(round(mean, 10), dec("100000"));
+}
+
 #[test]
 fn scenarios_on_a_small_provider_by_hand() {
     let ds = year_with_costs();
