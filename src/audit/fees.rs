@@ -124,7 +124,6 @@ pub(crate) fn check(
     notes: &mut FeeNotes,
 ) {
     let ds = b.ds;
-    let nm = b.months.count;
     let above = match rule {
         EightyHourRule::HoursAbove80 => seconds_above_80(b),
         EightyHourRule::AllHoursOfMonth => Vec::new(),
@@ -172,7 +171,7 @@ pub(crate) fn check(
                 // a lower cap over 80 h exists.
                 let cm_hours = || {
                     v.client.map_or(0, |c| {
-                        b.tally.cm[c.index() * nm + b.months.index(v.date)].hourly
+                        b.tally.cm.get(c.index(), b.months.index(v.date)).hourly
                     })
                 };
                 // Seconds at the full cap and at the lower (over 80 h) cap.

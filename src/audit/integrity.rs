@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::base::Base;
 use super::findings::{Detail, Findings, visit_place};
+use super::grid::Grid;
 use super::hours::contract_hours_in;
 use super::order::DayRow;
 use super::report::FindingKind;
@@ -230,50 +231,53 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], f: &mut Findings) {
 fn over_contract(b: &Base<'_>, f: &mut Findings) {
     let ds = b.ds;
     let nm = b.months.count;
-    let mut worked = vec![0u64; ds.workers.len() * nm];
+    let mut worked = Grid::new(ds.workers.len(), nm, 0u64, ds.visits.len());
     for v in &ds.visits {
         if b.period.contains(v.date) {
-            worked[v.worker.index() * nm + b.months.index(v.date)] +=
+            *worked.get_mut(v.worker.index(), b.months.index(v.date)) +=
                 u64::from(v.duration) + u64::from(v.travel);
         }
     }
-    for (wi, w) in ds.workers.iter().enumerate() {
-        for m in 0..nm {
-            let secs = worked[wi * nm + m];
-            if secs == 0 {
-                continue;
-            }
-            let first = b.months.start(m).max(b.period.from);
-            let next = b.months.start(m + 1);
-            let last = (next - chrono::Duration::days(1)).min(b.period.to);
-            let Some(part) = Period::new(first, last) else {
-                continue;
-            };
-            let contract = contract_hours_in(w, &ds.provider, part);
-            let worked_h = Decimal::from(secs) / Decimal::from(3600);
-            if worked_h > contract {
-                f.push(FindingKind::OverContract, || {
-                    let place = (w.row > 0).then(|| {
-                        Place::new(ds.source.sheet_name(SheetKind::Workers.cs()), w.row, 0)
-                    });
-                    let month = first.format("%Y-%m");
-                    text(
-                        format!(
-                            "worker {} worked {} in {month}, contract {} h",
-                            w.id,
-                            hours(secs, Lang::En),
-                            number(contract, 2, Lang::En)
-                        ),
-                        format!(
-                            "pracovník {} odpracoval v {month} {}, úvazek {} h",
-                            w.id,
-                            hours(secs, Lang::Cs),
-                            number(contract, 2, Lang::Cs)
-                        ),
-                        place,
-                    )
-                });
-            }
+    // Only the worker-months with time (a sparse table holds no others),
+    // in worker and month order.
+    let mut held = Vec::new();
+    worked.for_each(|wi, m, &secs| {
+        if secs > 0 {
+            held.push((wi, m, secs));
+        }
+    });
+    held.sort_unstable();
+    for (wi, m, secs) in held {
+        let w = &ds.workers[wi];
+        let first = b.months.start(m).max(b.period.from);
+        let next = b.months.start(m + 1);
+        let last = (next - chrono::Duration::days(1)).min(b.period.to);
+        let Some(part) = Period::new(first, last) else {
+            continue;
+        };
+        let contract = contract_hours_in(w, &ds.provider, part);
+        let worked_h = Decimal::from(secs) / Decimal::from(3600);
+        if worked_h > contract {
+            f.push(FindingKind::OverContract, || {
+                let place = (w.row > 0)
+                    .then(|| Place::new(ds.source.sheet_name(SheetKind::Workers.cs()), w.row, 0));
+                let month = first.format("%Y-%m");
+                text(
+                    format!(
+                        "worker {} worked {} in {month}, contract {} h",
+                        w.id,
+                        hours(secs, Lang::En),
+                        number(contract, 2, Lang::En)
+                    ),
+                    format!(
+                        "pracovník {} odpracoval v {month} {}, úvazek {} h",
+                        w.id,
+                        hours(secs, Lang::Cs),
+                        number(contract, 2, Lang::Cs)
+                    ),
+                    place,
+                )
+            });
         }
     }
 }

@@ -12,6 +12,7 @@ mod cost;
 pub use cost::fees_from_revenues;
 mod fees;
 mod findings;
+mod grid;
 pub mod hour;
 mod hours;
 mod integrity;
@@ -198,7 +199,8 @@ impl<'a> Audit<'a> {
             .map(|w| hours::worker_hours(w, &ds.provider, period))
             .collect();
         let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
-        let client_months = t.cm.iter().filter(|c| c.workers > 0).count() as u64;
+        let mut client_months = 0u64;
+        t.cm.for_each(|_, _, c| client_months += u64::from(c.workers > 0));
         let b = Base {
             ds,
             period,

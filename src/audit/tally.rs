@@ -7,6 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::grid::Grid;
 use super::money_sum::MoneySum;
 use crate::calendar::{is_holiday, is_weekend};
 use crate::model::{CareDegree, Dataset, Role, TaskGroup, TimeKind};
@@ -147,7 +148,8 @@ pub(crate) struct Tally {
     pub months: Vec<MonthAcc>,
     /// Per client-month (client × months + month), one record so that a
     /// row touches one cache line.
-    pub cm: Vec<ClientMonth>,
+    /// Clients × months.
+    pub cm: Grid<ClientMonth>,
     pub degree_secs: [u64; 6],
     pub group_secs: [u64; 5],
     pub out_of_hours: u64,
@@ -181,13 +183,15 @@ pub(crate) fn tally(
         workers: vec![WorkerAcc::default(); ds.workers.len()],
         clients: vec![ClientAcc::default(); nc],
         months: vec![MonthAcc::default(); nm],
-        cm: vec![
+        cm: Grid::new(
+            nc,
+            nm,
             ClientMonth {
                 last_worker: u32::MAX,
                 ..ClientMonth::default()
-            };
-            nc * nm
-        ],
+            },
+            ds.visits.len(),
+        ),
         ..Tally::default()
     };
     let degree: Vec<usize> = ds
@@ -256,8 +260,7 @@ pub(crate) fn tally(
                         }
                     }
                     t.degree_secs[degree[ci]] += dur;
-                    let cm = ci * nm + m;
-                    let rec = &mut t.cm[cm];
+                    let rec = t.cm.get_mut(ci, m);
                     rec.direct += dur;
                     if tasks.hourly[v.task.index()] {
                         rec.hourly += dur;
@@ -329,25 +332,23 @@ pub(crate) fn tally(
             client_worker[ci] = w;
             t.workers[w as usize].clients += 1;
         }
-        let rec = &mut t.cm[ci * nm + m];
+        let rec = t.cm.get_mut(ci, m);
         if rec.last_worker != w {
             rec.last_worker = w;
             rec.workers += 1;
         }
     }
-    for c in 0..nc {
-        for m in 0..nm {
-            let rec = t.cm[c * nm + m];
-            if rec.workers > 0 {
-                t.clients[c].months += 1;
-                let ma = &mut t.months[m];
-                ma.clients += 1;
-                ma.client_workers += u64::from(rec.workers);
-                if rec.direct > 80 * 3600 {
-                    ma.clients_over_80h += 1;
-                }
+    let (clients, months) = (&mut t.clients, &mut t.months);
+    t.cm.for_each(|c, m, rec| {
+        if rec.workers > 0 {
+            clients[c].months += 1;
+            let ma = &mut months[m];
+            ma.clients += 1;
+            ma.client_workers += u64::from(rec.workers);
+            if rec.direct > 80 * 3600 {
+                ma.clients_over_80h += 1;
             }
         }
-    }
+    });
     t
 }

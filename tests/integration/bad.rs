@@ -31,7 +31,7 @@ fn the_corpus_on_disk_is_what_the_generator_writes() {
         .collect();
     generated.sort();
     assert_eq!(on_disk, generated);
-    assert_eq!(on_disk.len(), 19);
+    assert_eq!(on_disk.len(), 20);
 }
 
 #[test]
@@ -185,6 +185,39 @@ fn limits_refuse_before_reading_data() {
             "xl/worksheets/sheet3.xml".to_string()
         )
     );
+}
+
+#[test]
+fn far_dates_and_many_clients_audit_in_small_memory() {
+    use homecare_audit::audit::Audit;
+    let name = "far-dates-many-clients.xlsx";
+    let (ds, p) = read_bytes(&file(name), Some(name), &ReadOptions::default()).unwrap();
+    // K1 and K2 … K20001: 20 001 clients; both visits accepted.
+    assert_eq!(ds.clients.len(), 20_001);
+    assert_eq!(ds.visits.len(), 2);
+    assert_eq!(p.rejections().count(), 0);
+    // The period runs from the first to the last visit: January 1900 to
+    // December 9999, (9999 − 1900 + 1) × 12 = 97 200 months. The clients ×
+    // months table is kept sparse (two cells written), so the audit needs
+    // kilobytes, not the 46 GB a dense table asked for (the process
+    // aborted); tests/memory.rs measures this file's peak with the rest.
+    let r = Audit::new(&ds).run();
+    assert_eq!(r.months.len(), 97_200);
+    // One client served, in two client-months (30 and 45 minutes).
+    let served: Vec<&str> = r
+        .clients
+        .iter()
+        .filter(|c| c.direct_seconds > 0)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(served, ["K20001"]);
+    let with_time: Vec<u64> = r
+        .months
+        .iter()
+        .map(|m| m.direct_seconds)
+        .filter(|&s| s > 0)
+        .collect();
+    assert_eq!(with_time, [1800, 2700]);
 }
 
 #[test]

@@ -395,6 +395,27 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("ods-repeated-cells.ods", ods_repeated_cells()),
         ("xls-hidden-dimension.xls", xls_hidden_dimension()),
         (
+            "far-dates-many-clients.xlsx",
+            book(NAMES, &HEADER, |name, ws| match name {
+                // 20 000 clients; two visits dated 1. 1. 1900 and
+                // 31. 12. 9999: a period of 97 200 months. The audit's
+                // clients × months table would be 1.9 G cells (46 GB).
+                "Klienti" => {
+                    for i in 0..20_000u32 {
+                        ws.write_row(i + 2, 0, [format!("K{}", i + 2), "Vzorov".into()])
+                            .unwrap();
+                    }
+                }
+                "Výkazy" => {
+                    ws.write_row(1, 0, ["1. 1. 1900", "P1", "K20001", "b1", "30"])
+                        .unwrap();
+                    ws.write_row(2, 0, ["31. 12. 9999", "P1", "K20001", "b1", "45"])
+                        .unwrap();
+                }
+                _ => {}
+            }),
+        ),
+        (
             "formulas-with-cached-errors.xlsx",
             book(NAMES, &HEADER, |name, ws| {
                 if name == "Výkazy" {
