@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::EightyHourRule;
 use super::base::{Base, na};
 use super::findings::{Detail, Findings, visit_place};
+use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
 use crate::display::{date, money, number};
@@ -16,13 +17,6 @@ use crate::law::{hourly_cap_on, unit_cap_on};
 use crate::model::{BillingUnit, Unit as TaskUnit};
 
 const EIGHTY_H: u64 = 80 * 3600;
-
-/// Money in haléř when it has at most two decimals (fees as typed always
-/// do); `None` otherwise, and the caller falls back to `Decimal`.
-fn haler(d: Decimal) -> Option<i128> {
-    let scale = d.scale();
-    (scale <= 2).then(|| d.mantissa() * 10i128.pow(2 - scale))
-}
 
 /// Sums kept exact in integers: haléř × seconds (one division at the end),
 /// with a `Decimal` fallback for fees of more than two decimals.
@@ -191,18 +185,19 @@ pub(crate) fn check(
                 let (high_h, low_h) = (haler(cap.cap).unwrap_or(0), haler(low).unwrap_or(0));
                 let cap_scaled = hs * high_h + ls * low_h;
                 cap_amounts.add_scaled(cap_scaled);
+                let fee_haler = haler(fee);
                 let exempt = v.client.is_some_and(|c| exempt_client[c.index()]);
                 if !exempt {
                     let a = &mut notes.at_cap;
                     a.rows += 1;
                     a.seconds += u64::from(v.duration);
                     a.caps.add_scaled(cap_scaled);
-                    match haler(fee) {
+                    match fee_haler {
                         Some(h) => a.fees.add_scaled(h * 3600),
                         None => a.fees.fallback += fee,
                     }
                 }
-                let over = match haler(fee) {
+                let over = match fee_haler {
                     Some(fee_h) => {
                         cap_fees.add_scaled(fee_h * 3600);
                         let over = v.fee.is_some() && fee_h * 3600 > cap_scaled;

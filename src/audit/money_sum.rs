@@ -8,7 +8,12 @@
 
 use rust_decimal::Decimal;
 
-const POW10: [i128; 3] = [100, 10, 1];
+/// Money in haléř when it has at most two decimals (fees as typed always
+/// do); `None` otherwise, and the caller falls back to `Decimal`.
+pub(crate) fn haler(d: Decimal) -> Option<i128> {
+    let scale = d.scale();
+    (scale <= 2).then(|| d.mantissa() * 10i128.pow(2 - scale))
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct MoneySum {
@@ -22,19 +27,13 @@ pub(crate) struct MoneySum {
 
 impl MoneySum {
     pub fn add(&mut self, x: Decimal) {
-        let s = x.scale();
-        match POW10.get(s as usize) {
-            Some(p) => {
-                // Amounts are at most MAX_NUMBER (10¹²), so 10¹⁴ haléř a row:
-                // no i128 sum over any number of rows a workbook holds can
-                // overflow; checked anyway.
-                match self.haler.checked_add(x.mantissa() * p) {
-                    Some(h) => {
-                        self.haler = h;
-                        self.scale = self.scale.max(s);
-                    }
-                    None => self.rest += x,
-                }
+        // Amounts are at most MAX_NUMBER (10¹²), so 10¹⁴ haléř a row: no
+        // i128 sum over any number of rows a workbook holds can overflow;
+        // checked anyway.
+        match haler(x).and_then(|h| self.haler.checked_add(h)) {
+            Some(h) => {
+                self.haler = h;
+                self.scale = self.scale.max(x.scale());
             }
             None => self.rest += x,
         }

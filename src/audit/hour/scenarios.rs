@@ -249,9 +249,9 @@ pub(crate) fn target_utilisation(
     target: Decimal,
     buildup: Option<&HourBuildup>,
 ) -> Scenario {
-    // The model's range (5 % to 100 %); outside it nothing is computed.
-    let in_range = NormativeParams::spec("target_utilisation")
-        .is_some_and(|r| target >= r.min && target <= r.max);
+    // The model's range (ParamSpec); outside it nothing is computed.
+    let range = NormativeParams::spec("target_utilisation").map(|r| (r.min, r.max));
+    let in_range = range.is_some_and(|(lo, hi)| target >= lo && target <= hi);
     let pct = if in_range {
         (target * Decimal::from(100)).normalize()
     } else {
@@ -279,8 +279,16 @@ pub(crate) fn target_utilisation(
     let (fte, available) = pss_totals(b, |h| h.available);
     if !in_range {
         s.unavailable = Some(Unavailable::new(
-            "cílové vytížení je mimo rozsah 5–100 %",
-            "the target utilisation is outside 5–100 %",
+            format!(
+                "cílové vytížení {target} je mimo rozsah {}–{}",
+                range.map_or(Decimal::ZERO, |r| r.0),
+                range.map_or(Decimal::ONE, |r| r.1)
+            ),
+            format!(
+                "the target utilisation {target} is outside {}–{}",
+                range.map_or(Decimal::ZERO, |r| r.0),
+                range.map_or(Decimal::ONE, |r| r.1)
+            ),
         ));
         return s;
     }

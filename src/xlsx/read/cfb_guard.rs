@@ -19,6 +19,11 @@ use crate::error::{Error, ErrorKind};
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
 
+fn u16_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 2)
+        .map_or(0, |s| u32::from(u16::from_le_bytes([s[0], s[1]])))
+}
+
 fn u32_at(b: &[u8], at: usize) -> u32 {
     b.get(at..at + 4)
         .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -249,7 +254,6 @@ fn check_sheet(
     max: u64,
     too_many: &dyn Fn(u64, &str) -> Error,
 ) -> Result<(), Error> {
-    let u16_at = |d: &[u8], a: usize| u32::from(u16::from_le_bytes([d[a], d[a + 1]]));
     // The bounding box of the sheet's cells: calamine makes a dense range
     // of it (from_sparse), whatever DIMENSIONS said.
     let mut bbox: Option<(u32, u32, u32, u32)> = None;
