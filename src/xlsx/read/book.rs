@@ -2,7 +2,9 @@
 //! cells, with the row, column and cell limits enforced as cells arrive.
 //!
 //! xlsx and xlsb sheets are streamed cell by cell (calamine's dense `Range`
-//! would allocate rows × columns up front and aborts on a dimension bomb);
+//! would allocate rows × columns up front and aborts on a dimension bomb):
+//! xlsx by our own scanner ([`super::ooxml`]) once calamine has opened the
+//! workbook, xlsb by calamine's cell reader;
 //! xls and ods sheets, whose readers have no streaming interface, are loaded
 //! as ranges (their size is bounded by the file-size limit and by calamine's
 //! own ODS cell cap).
@@ -13,6 +15,7 @@ use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use super::cell::Cell;
 use super::limits::ReadLimits;
+use super::ooxml::{Workbook, for_each_cell};
 use super::sniff::Format;
 use crate::error::{Error, ErrorKind, Limit};
 
@@ -43,6 +46,9 @@ macro_rules! send_cells {
 }
 
 pub(crate) enum Book<'b> {
+    /// An xlsx read by our own scanner, with what calamine found at open.
+    Ooxml(Box<OoxmlBook<'b>>),
+    /// An xlsx our scanner could not locate parts in: calamine reads it.
     Xlsx(Box<Xlsx<Bytes<'b>>>),
     Xlsb(Box<Xlsb<Bytes<'b>>>),
     Xls(Box<Xls<Bytes<'b>>>),
@@ -95,12 +101,52 @@ impl Budget {
     }
 }
 
+/// An xlsx workbook for our scanner: its parts, and the sheet list,
+/// visibility and date system as calamine read them at open.
+pub(crate) struct OoxmlBook<'b> {
+    workbook: Workbook<'b>,
+    names: Vec<String>,
+    hidden: Vec<String>,
+    date_1904: bool,
+}
+
+impl<'b> OoxmlBook<'b> {
+    /// Our reading of the package behind calamine's open workbook; an error
+    /// if any sheet calamine lists has no part we can find.
+    fn new(bytes: &'b [u8], opened: &Xlsx<Bytes<'b>>) -> Result<OoxmlBook<'b>, Error> {
+        let workbook = Workbook::open(bytes)?;
+        let names = opened.sheet_names();
+        if let Some(lost) = names.iter().find(|n| workbook.sheet_path(n).is_none()) {
+            return Err(super::ooxml::malformed(format!("no part for sheet {lost}")));
+        }
+        Ok(OoxmlBook {
+            workbook,
+            hidden: hidden(opened.sheets_metadata()),
+            date_1904: opened.has_1904_epoch(),
+            names,
+        })
+    }
+}
+
+fn hidden(meta: &[calamine::Sheet]) -> Vec<String> {
+    meta.iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 impl<'b> Book<'b> {
     pub(crate) fn open(bytes: &'b [u8], format: Format) -> Result<Book<'b>, Error> {
         let c = Cursor::new(bytes);
         Ok(match format {
             Format::Xlsx => {
-                Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?))
+                let opened = Xlsx::new(c).map_err(|x| reader_error(format, x))?;
+                // calamine's tables (shared strings among them) are dropped
+                // once ours are read, so they are never held twice.
+                match OoxmlBook::new(bytes, &opened) {
+                    Ok(ours) => Book::Ooxml(Box::new(ours)),
+                    Err(_) => Book::Xlsx(Box::new(opened)),
+                }
             }
             Format::Xlsb => {
                 Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?))
@@ -112,7 +158,7 @@ impl<'b> Book<'b> {
 
     pub(crate) fn format(&self) -> Format {
         match self {
-            Book::Xlsx(_) => Format::Xlsx,
+            Book::Ooxml(_) | Book::Xlsx(_) => Format::Xlsx,
             Book::Xlsb(_) => Format::Xlsb,
             Book::Xls(_) => Format::Xls,
             Book::Ods(_) => Format::Ods,
@@ -121,6 +167,7 @@ impl<'b> Book<'b> {
 
     pub(crate) fn sheet_names(&self) -> Vec<String> {
         match self {
+            Book::Ooxml(b) => b.names.clone(),
             Book::Xlsx(b) => b.sheet_names(),
             Book::Xlsb(b) => b.sheet_names(),
             Book::Xls(b) => b.sheet_names(),
@@ -130,20 +177,18 @@ impl<'b> Book<'b> {
 
     /// Names of the sheets the workbook hides (hidden or very hidden).
     pub(crate) fn hidden_sheets(&self) -> Vec<String> {
-        let meta = match self {
-            Book::Xlsx(b) => b.sheets_metadata(),
-            Book::Xlsb(b) => b.sheets_metadata(),
-            Book::Xls(b) => b.sheets_metadata(),
-            Book::Ods(b) => b.sheets_metadata(),
-        };
-        meta.iter()
-            .filter(|s| s.visible != calamine::SheetVisible::Visible)
-            .map(|s| s.name.clone())
-            .collect()
+        match self {
+            Book::Ooxml(b) => b.hidden.clone(),
+            Book::Xlsx(b) => hidden(b.sheets_metadata()),
+            Book::Xlsb(b) => hidden(b.sheets_metadata()),
+            Book::Xls(b) => hidden(b.sheets_metadata()),
+            Book::Ods(b) => hidden(b.sheets_metadata()),
+        }
     }
 
     pub(crate) fn date_1904(&self) -> bool {
         match self {
+            Book::Ooxml(b) => b.date_1904,
             Book::Xlsx(b) => b.has_1904_epoch(),
             Book::Xlsb(b) => b.has_1904_epoch(),
             Book::Xls(b) => b.has_1904_epoch(),
@@ -168,6 +213,40 @@ impl<'b> Book<'b> {
             // Two threads: calamine parses the sheet's XML while this thread
             // checks limits and runs `f` on the rows so far (batches through
             // a bounded channel, so memory stays bounded).
+            Book::Ooxml(b) => {
+                let b: &mut OoxmlBook<'b> = b;
+                let path = b
+                    .workbook
+                    .sheet_path(sheet)
+                    .ok_or_else(|| reader_error(format, format!("no sheet {sheet}")))?
+                    .to_string();
+                let Workbook {
+                    package,
+                    strings,
+                    number_kinds,
+                    ..
+                } = &mut b.workbook;
+                let (strings, kinds) = (&*strings, &number_kinds[..]);
+                pipelined(sheet, budget, &mut f, move |tx| {
+                    let part = package
+                        .entry(&path)?
+                        .ok_or_else(|| reader_error(format, format!("no part {path}")))?;
+                    let mut batch = Vec::with_capacity(BATCH);
+                    let mut open = true;
+                    for_each_cell(part, strings, kinds, |row, col, value| {
+                        batch.push((row, col, value));
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            open = tx.send(Ok(full)).is_ok();
+                        }
+                        Ok(open)
+                    })?;
+                    if open {
+                        let _ = tx.send(Ok(batch));
+                    }
+                    Ok(())
+                })
+            }
             Book::Xlsx(b) => {
                 let b: &mut Xlsx<Bytes<'b>> = b;
                 pipelined(sheet, budget, &mut f, move |tx| {

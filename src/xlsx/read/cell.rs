@@ -104,7 +104,7 @@ impl<'a> Cell<'a> {
     }
 }
 
-fn text_or_empty(s: Cow<'_, str>) -> Cell<'_> {
+pub(crate) fn text_or_empty(s: Cow<'_, str>) -> Cell<'_> {
     // Fast path: text starting with a visible ASCII character is not blank.
     if s.as_bytes().first().is_some_and(|b| b.is_ascii_graphic()) {
         return Cell::Text(s);

@@ -12,6 +12,7 @@ mod cfb_guard;
 mod guard;
 mod limits;
 mod ods_guard;
+mod ooxml;
 mod sheets;
 pub mod sniff;
 mod table;
