@@ -2,8 +2,9 @@
 //! visit's date: hourly caps with the 80-hour rule, per-act and per-kg caps
 //! where known, fee-exempt clients, and the provider's price list.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::EightyHourRule;
@@ -13,7 +14,7 @@ use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
 use crate::display::{date, money, number};
-use crate::law::{hourly_cap_on, unit_cap_on};
+use crate::law::{HOURLY_CAPS, HourlyCap, hourly_cap_on, unit_cap_on};
 use crate::model::{BillingUnit, Unit as TaskUnit};
 
 const EIGHTY_H: u64 = 80 * 3600;
@@ -36,6 +37,93 @@ impl Exact {
     fn value(&self) -> Decimal {
         let kc = Decimal::from_i128_with_scale(self.scaled, 2) / Decimal::from(3600);
         kc + self.fallback
+    }
+}
+
+/// The hourly cap valid on a date, with its amounts in haléř, kept while
+/// the visits' dates stay in its validity (timesheets run in date order,
+/// so the law table is searched a few times, not once a row).
+struct CapOnDate {
+    from: NaiveDate,
+    until: NaiveDate,
+    cap: Option<(&'static HourlyCap, i128, i128)>,
+}
+
+impl CapOnDate {
+    fn new() -> CapOnDate {
+        CapOnDate {
+            from: NaiveDate::MAX,
+            until: NaiveDate::MIN,
+            cap: None,
+        }
+    }
+
+    /// The cap on `day` and its full and over-80-hours amounts in haléř
+    /// (the full amount twice where there is no lower cap).
+    fn on(&mut self, day: NaiveDate) -> Option<(&'static HourlyCap, i128, i128)> {
+        if !(self.from <= day && day < self.until) {
+            let next = HOURLY_CAPS.partition_point(|c| c.from <= day);
+            self.from = next
+                .checked_sub(1)
+                .map_or(NaiveDate::MIN, |i| HOURLY_CAPS[i].from);
+            self.until = HOURLY_CAPS.get(next).map_or(NaiveDate::MAX, |c| c.from);
+            self.cap = hourly_cap_on(day).map(|c| {
+                let high = haler(c.cap).unwrap_or(0);
+                (c, high, c.cap_over_80h.and_then(haler).unwrap_or(high))
+            });
+        }
+        self.cap
+    }
+}
+
+/// Client-months with more than 80 hours of hourly tasks: a bit per
+/// client-month (a few kB, read at random per row without leaving the
+/// cache), or the keys where the client-month table is sparse.
+enum OverEighty {
+    Bits { months: usize, bits: Vec<u64> },
+    Keys { months: usize, keys: HashSet<usize> },
+}
+
+impl OverEighty {
+    /// Up to this many client-months a bitset (8 MiB).
+    const MAX_BITS: usize = 64 << 20;
+
+    fn new(b: &Base<'_>) -> OverEighty {
+        let months = b.months.count;
+        let mut o = match b.ds.clients.len().checked_mul(months) {
+            Some(n) if n <= Self::MAX_BITS => OverEighty::Bits {
+                months,
+                bits: vec![0; n.div_ceil(64)],
+            },
+            _ => OverEighty::Keys {
+                months,
+                keys: HashSet::new(),
+            },
+        };
+        b.tally.cm.for_each(|c, m, rec| {
+            if rec.hourly > EIGHTY_H {
+                match &mut o {
+                    OverEighty::Bits { months, bits } => {
+                        let k = c * *months + m;
+                        bits[k / 64] |= 1 << (k % 64);
+                    }
+                    OverEighty::Keys { months, keys } => {
+                        keys.insert(c * *months + m);
+                    }
+                }
+            }
+        });
+        o
+    }
+
+    fn contains(&self, client: usize, month: usize) -> bool {
+        match self {
+            OverEighty::Bits { months, bits } => {
+                let k = client * months + month;
+                bits[k / 64] & (1 << (k % 64)) != 0
+            }
+            OverEighty::Keys { months, keys } => keys.contains(&(client * months + month)),
+        }
     }
 }
 
@@ -122,10 +210,15 @@ pub(crate) fn check(
         EightyHourRule::HoursAbove80 => seconds_above_80(b),
         EightyHourRule::AllHoursOfMonth => Vec::new(),
     };
-    // The price list per task, oldest first (no date = the period's start).
-    let mut prices: Vec<Vec<(chrono::NaiveDate, Decimal)>> = vec![Vec::new(); ds.tasks.len()];
+    // The price list per task, oldest first (no date = the period's start),
+    // each price also in haléř.
+    let mut prices: Vec<Vec<Price>> = vec![Vec::new(); ds.tasks.len()];
     for p in &ds.prices {
-        prices[p.task.index()].push((p.valid_from.unwrap_or(b.period.from), p.price));
+        prices[p.task.index()].push((
+            p.valid_from.unwrap_or(b.period.from),
+            p.price,
+            haler(p.price),
+        ));
     }
     for list in &mut prices {
         list.sort();
@@ -142,6 +235,11 @@ pub(crate) fn check(
         .iter()
         .map(|c| c.fee_exempt == Some(true))
         .collect();
+    let mut caps = CapOnDate::new();
+    let over_eighty = match rule {
+        EightyHourRule::AllHoursOfMonth => Some(OverEighty::new(b)),
+        EightyHourRule::HoursAbove80 => None,
+    };
 
     for (i, v) in ds.visits.iter().enumerate() {
         if !b.period.contains(v.date) {
@@ -156,16 +254,18 @@ pub(crate) fn check(
         let fee = v.fee.unwrap_or(Decimal::ZERO);
         match stat.billing_unit() {
             BillingUnit::Hour => {
-                let Some(cap) = hourly_cap_on(v.date) else {
+                let Some((cap, high_h, low_h)) = caps.on(v.date) else {
                     notes.before_caps += 1;
                     check_price(b, &prices, v, f, &mut off_rows);
                     continue;
                 };
-                // The client-month's hourly total (a random read) only when
-                // a lower cap over 80 h exists.
-                let cm_hours = || {
-                    v.client.map_or(0, |c| {
-                        b.tally.cm.get(c.index(), b.months.index(v.date)).hourly
+                // Is the client over 80 hours this month (only asked when a
+                // lower cap over 80 h exists)?
+                let over_80h = || {
+                    v.client.is_some_and(|c| {
+                        over_eighty
+                            .as_ref()
+                            .is_some_and(|o| o.contains(c.index(), b.months.index(v.date)))
                     })
                 };
                 // Seconds at the full cap and at the lower (over 80 h) cap.
@@ -173,7 +273,7 @@ pub(crate) fn check(
                 let (hs, ls, low) = match cap.cap_over_80h {
                     None => (dur, 0, cap.cap),
                     Some(low) => match rule {
-                        EightyHourRule::AllHoursOfMonth if cm_hours() > EIGHTY_H => (0, dur, low),
+                        EightyHourRule::AllHoursOfMonth if over_80h() => (0, dur, low),
                         EightyHourRule::AllHoursOfMonth => (dur, 0, low),
                         EightyHourRule::HoursAbove80 => {
                             let a = i128::from(above[i]);
@@ -182,7 +282,6 @@ pub(crate) fn check(
                     },
                 };
                 // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
-                let (high_h, low_h) = (haler(cap.cap).unwrap_or(0), haler(low).unwrap_or(0));
                 let cap_scaled = hs * high_h + ls * low_h;
                 cap_amounts.add_scaled(cap_scaled);
                 let fee_haler = haler(fee);
@@ -390,20 +489,24 @@ pub(crate) fn check(
     }
 }
 
+/// A price of the price list: valid from, Kč, and in haléř when it has at
+/// most two decimals.
+type Price = (NaiveDate, Decimal, Option<i128>);
+
 /// A fee more than 0.50 Kč off the price valid on the date × hours (hourly
 /// tasks) or × quantity.
 fn check_price(
     b: &Base<'_>,
-    prices: &[Vec<(chrono::NaiveDate, Decimal)>],
+    prices: &[Vec<Price>],
     v: &crate::Visit,
     f: &mut Findings,
     off_rows: &mut u64,
 ) {
     let Some(fee) = v.fee else { return };
-    let Some(&(_, price)) = prices[v.task.index()]
+    let Some(&(_, price, price_haler)) = prices[v.task.index()]
         .iter()
         .rev()
-        .find(|(from, _)| *from <= v.date)
+        .find(|(from, ..)| *from <= v.date)
     else {
         return;
     };
@@ -416,7 +519,7 @@ fn check_price(
             price * v.quantity
         }
     };
-    let off = match (hourly, haler(fee), haler(price)) {
+    let off = match (hourly, haler(fee), price_haler) {
         // |fee × 3600 − price × seconds| > 0.50 Kč × 3600, in haléř.
         (true, Some(f_h), Some(p_h)) => {
             (f_h * 3600 - p_h * i128::from(v.duration)).abs() > 50 * 3600
