@@ -15,6 +15,26 @@ pub(crate) fn haler(d: Decimal) -> Option<i128> {
     (scale <= 2).then(|| d.mantissa() * 10i128.pow(2 - scale))
 }
 
+/// An amount converted once for repeated adding: whole haléř with the
+/// amount's scale (0–2) when it has at most two decimals, else the amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fee {
+    Haler { haler: i64, scale: u8 },
+    Other(Decimal),
+}
+
+impl Fee {
+    pub fn of(x: Decimal) -> Fee {
+        match haler(x).and_then(|h| i64::try_from(h).ok()) {
+            Some(haler) => Fee::Haler {
+                haler,
+                scale: x.scale() as u8,
+            },
+            None => Fee::Other(x),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct MoneySum {
     /// Σ of the amounts with at most two decimals, in haléř.
@@ -26,16 +46,30 @@ pub(crate) struct MoneySum {
 }
 
 impl MoneySum {
+    #[cfg(test)]
     pub fn add(&mut self, x: Decimal) {
+        self.add_fee(Fee::of(x));
+    }
+
+    /// Adds an amount already converted (see [`Fee::of`]).
+    pub fn add_fee(&mut self, x: Fee) {
         // Amounts are at most MAX_NUMBER (10¹²), so 10¹⁴ haléř a row: no
         // i128 sum over any number of rows a workbook holds can overflow;
         // checked anyway.
-        match haler(x).and_then(|h| self.haler.checked_add(h)) {
-            Some(h) => {
-                self.haler = h;
-                self.scale = self.scale.max(x.scale());
-            }
-            None => self.rest += x,
+        match x {
+            Fee::Haler { haler, scale } => match self.haler.checked_add(i128::from(haler)) {
+                Some(h) => {
+                    self.haler = h;
+                    self.scale = self.scale.max(u32::from(scale));
+                }
+                None => {
+                    // The amount as it was: haler = mantissa × 10^(2 − scale).
+                    let scale = u32::from(scale);
+                    let mantissa = i128::from(haler) / 10i128.pow(2 - scale);
+                    self.rest += Decimal::from_i128_with_scale(mantissa, scale);
+                }
+            },
+            Fee::Other(d) => self.rest += d,
         }
     }
 

@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::grid::Grid;
-use super::money_sum::MoneySum;
+use super::money_sum::{Fee, MoneySum};
 use crate::calendar::{is_holiday, is_weekend};
 use crate::model::{CareDegree, Dataset, Role, TaskGroup, TimeKind};
 use crate::period::Period;
@@ -208,16 +208,27 @@ pub(crate) fn tally(
         .map(|&d| is_weekend(d) || is_holiday(d))
         .collect();
     let day_month: Vec<u32> = days.iter().map(|&d| months.index(d) as u32).collect();
+    // The day index of the last date seen (rows come in date order, so the
+    // date arithmetic runs about once a day, not once a row).
+    let mut last_day = (NaiveDate::MIN, 0usize);
+    let mut day_of = |d: NaiveDate| {
+        if d != last_day.0 {
+            last_day = (d, (d - p.from).num_days() as usize);
+        }
+        last_day.1
+    };
     for v in &ds.visits {
         if !p.contains(v.date) {
             continue;
         }
         let w = v.worker.index();
-        let day = (v.date - p.from).num_days() as usize;
+        let day = day_of(v.date);
         let m = day_month[day] as usize;
         let dur = u64::from(v.duration);
         let travel = u64::from(v.travel);
         let kind = tasks.time_kind[v.task.index()];
+        // Converted to haléř once for the five sums it joins.
+        let fee = v.fee.map(Fee::of);
         let wa = &mut t.workers[w];
         wa.rows += 1;
         wa.travel += travel;
@@ -225,10 +236,10 @@ pub(crate) fn tally(
         let ma = &mut t.months[m];
         ma.travel += travel;
         ma.worked += dur + travel;
-        if let Some(fee) = v.fee {
-            t.fees_rows.add(fee);
+        if let Some(fee) = fee {
+            t.fees_rows.add_fee(fee);
             t.any_fee = true;
-            ma.fees.add(fee);
+            ma.fees.add_fee(fee);
         }
         if pss[w] {
             t.pss_travel += travel;
@@ -269,10 +280,10 @@ pub(crate) fn tally(
                 if tasks.hourly[v.task.index()] {
                     t.hourly_secs += dur;
                     ma.hourly += dur;
-                    if let Some(fee) = v.fee {
-                        t.hourly_fees.add(fee);
+                    if let Some(fee) = fee {
+                        t.hourly_fees.add_fee(fee);
                         t.any_hourly_fee = true;
-                        ma.hourly_fees.add(fee);
+                        ma.hourly_fees.add_fee(fee);
                     }
                 }
             }
@@ -297,9 +308,9 @@ pub(crate) fn tally(
             }
         }
         if let Some(c) = v.client
-            && let Some(fee) = v.fee
+            && let Some(fee) = fee
         {
-            t.clients[c.index()].fees.add(fee);
+            t.clients[c.index()].fees.add_fee(fee);
         }
     }
 
@@ -314,7 +325,7 @@ pub(crate) fn tally(
         if !p.contains(r.date) || tasks.time_kind[r.task().index()] != TimeKind::Direct {
             continue;
         }
-        let day = (r.date - p.from).num_days() as u32;
+        let day = day_of(r.date) as u32;
         let w = r.worker;
         if last_key != Some((w, day)) {
             last_key = Some((w, day));
