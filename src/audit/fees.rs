@@ -397,9 +397,10 @@ pub(crate) fn check(
             },
         }
         // §75(2): exempt clients pay only for meals (c1) and optional services.
-        if v.fee.is_some_and(|x| x > Decimal::ZERO)
+        // The exempt flag first: it is false for nearly every row.
+        if v.client.is_some_and(|c| exempt_client[c.index()])
+            && v.fee.is_some_and(|x| x.is_sign_positive() && !x.is_zero())
             && stat.code() != "c1"
-            && v.client.is_some_and(|c| exempt_client[c.index()])
         {
             exempt_total += fee;
             f.push(FindingKind::FeeExempt, || {
@@ -519,13 +520,22 @@ fn check_price(
             price * v.quantity
         }
     };
-    let off = match (hourly, haler(fee), price_haler) {
+    let exact = match (haler(fee), price_haler) {
         // |fee × 3600 − price × seconds| > 0.50 Kč × 3600, in haléř.
-        (true, Some(f_h), Some(p_h)) => {
-            (f_h * 3600 - p_h * i128::from(v.duration)).abs() > 50 * 3600
+        (Some(f_h), Some(p_h)) if hourly => {
+            Some((f_h * 3600 - p_h * i128::from(v.duration)).abs() > 50 * 3600)
         }
-        _ => (fee - expected()).abs() > Decimal::new(50, 2),
+        // quantity = m / 10^s: |fee × 10^s − price × m| > 0.50 Kč × 10^s.
+        (Some(f_h), Some(p_h)) => {
+            let (m, scale) = (v.quantity.mantissa(), v.quantity.scale());
+            (scale <= 8).then(|| {
+                let k = 10i128.pow(scale);
+                (f_h * k - p_h * m).abs() > 50 * k
+            })
+        }
+        _ => None,
     };
+    let off = exact.unwrap_or_else(|| (fee - expected()).abs() > Decimal::new(50, 2));
     if off {
         let expected = expected();
         *off_rows += 1;

@@ -60,7 +60,18 @@ impl<T: Clone> Grid<T> {
     }
 
     /// The cell, created from the fill value if the table is sparse.
+    #[inline]
     pub fn get_mut(&mut self, row: usize, column: usize) -> &mut T {
+        match self {
+            Grid::Dense { columns, cells } => &mut cells[Self::key(*columns, row, column)],
+            Grid::Sparse { .. } => self.sparse_cell(row, column),
+        }
+    }
+
+    /// The sparse table's cell (kept out of line: the dense case is the
+    /// common one and is read once a timesheet row).
+    #[cold]
+    fn sparse_cell(&mut self, row: usize, column: usize) -> &mut T {
         match self {
             Grid::Dense { columns, cells } => &mut cells[Self::key(*columns, row, column)],
             Grid::Sparse {

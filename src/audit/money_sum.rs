@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 /// Money in haléř when it has at most two decimals (fees as typed always
 /// do); `None` otherwise, and the caller falls back to `Decimal`.
+#[inline]
 pub(crate) fn haler(d: Decimal) -> Option<i128> {
     let scale = d.scale();
     (scale <= 2).then(|| d.mantissa() * 10i128.pow(2 - scale))
@@ -24,6 +25,7 @@ pub(crate) enum Fee {
 }
 
 impl Fee {
+    #[inline]
     pub fn of(x: Decimal) -> Fee {
         match haler(x).and_then(|h| i64::try_from(h).ok()) {
             Some(haler) => Fee::Haler {
@@ -52,6 +54,7 @@ impl MoneySum {
     }
 
     /// Adds an amount already converted (see [`Fee::of`]).
+    #[inline]
     pub fn add_fee(&mut self, x: Fee) {
         // Amounts are at most MAX_NUMBER (10¹²), so 10¹⁴ haléř a row: no
         // i128 sum over any number of rows a workbook holds can overflow;
