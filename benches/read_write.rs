@@ -1,13 +1,15 @@
 //! Reading a provider's workbook and writing the report
-//! (`cargo bench --bench read_write`). Reading is measured beside its
-//! baseline in the same run: calamine loading the same timesheet with
-//! `worksheet_range` from the same bytes, so the ratio between the two is
-//! what to read, not the absolute times of a shared machine.
+//! (`cargo bench --bench read_write`). Reading is measured beside two
+//! baselines in the same run, on the same bytes: calamine loading the
+//! timesheet with `worksheet_range`, and calamine's streaming cell reader
+//! merely walking its cells (what the library used before its own sheet
+//! scanner). The ratios are what to read, not the absolute times of a
+//! shared machine.
 
 use std::hint::black_box;
 use std::io::Cursor;
 
-use calamine::{Reader, Xlsx};
+use calamine::{DataType, Reader, Xlsx};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use homecare_audit::Audit;
 use homecare_audit::synth::Synth;
@@ -24,6 +26,17 @@ fn read(c: &mut Criterion) {
             b.iter(|| {
                 let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(black_box(&bytes[..]))).unwrap();
                 black_box(wb.worksheet_range("Výkazy").unwrap().height())
+            })
+        });
+        group.bench_function(format!("calamine_cells_reader_{rows}"), |b| {
+            b.iter(|| {
+                let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(black_box(&bytes[..]))).unwrap();
+                let mut cells = wb.worksheet_cells_reader("Výkazy").unwrap();
+                let mut n = 0usize;
+                while let Some(c) = cells.next_cell().unwrap() {
+                    n += usize::from(!c.get_value().is_empty());
+                }
+                black_box(n)
             })
         });
         group.bench_function(format!("read_bytes_{rows}"), |b| {

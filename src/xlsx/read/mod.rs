@@ -5,6 +5,10 @@
 //! inflated (`guard`), open the workbook (`book`), match sheets and headers
 //! ([`schema`](crate::xlsx::schema)), and parse each sheet row by row
 //! (`table`, `sheets`), typing cells as their column needs (`value`).
+//!
+//! calamine opens every format; an xlsx sheet's cells are then streamed by
+//! our own scanner (`ooxml`), about twice as fast as calamine's cell reader
+//! and checked cell for cell against it on calamine's test corpus.
 
 mod book;
 mod cell;
