@@ -5,11 +5,11 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::hash::BuildHasher;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::base::Base;
 use super::findings::{Detail, Findings, visit_place};
-use super::grid::Grid;
 use super::hours::contract_hours_in;
 use super::order::DayRow;
 use super::report::FindingKind;
@@ -31,26 +31,52 @@ fn text(en: String, cs: String, place: Option<Place>) -> Detail {
     }
 }
 
+/// The first and last day of something (employment, a contract); open
+/// ends are the earliest and latest dates. Kept apart from the records so
+/// that the per-row check reads 8 bytes, not a whole client.
+fn bounds(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
+    (from.unwrap_or(NaiveDate::MIN), to.unwrap_or(NaiveDate::MAX))
+}
+
+/// What the per-row checks read besides the row.
+struct RowContext {
+    period: Period,
+    period_given: bool,
+    employed: Vec<(NaiveDate, NaiveDate)>,
+    contract: Vec<(NaiveDate, NaiveDate)>,
+}
+
 pub(crate) fn check(b: &Base<'_>, f: &mut Findings) {
     let ds = b.ds;
-    let p = b.period;
-    let period_given = ds.provider.period.is_some();
+    let ctx = RowContext {
+        period: b.period,
+        period_given: ds.provider.period.is_some(),
+        employed: (ds.workers.iter())
+            .map(|w| bounds(w.employed_from, w.employed_to))
+            .collect(),
+        contract: (ds.clients.iter())
+            .map(|c| bounds(c.contract_from, c.contract_to))
+            .collect(),
+    };
     for v in &ds.visits {
-        row_checks(ds, p, period_given, v, f);
+        row_checks(ds, &ctx, v, f);
     }
     // Rows grouped by worker and day, in start order (the shared grouping).
     let mut dup_of: Vec<(u32, u32, u32)> = Vec::new();
+    let mut active = BinaryHeap::new();
+    let mut run = Vec::new();
     super::order::for_each_worker_day(&b.order, |rows| {
-        worker_day(ds, rows, f);
-        duplicates_in(ds, rows, &mut dup_of);
+        worker_day(ds, rows, &mut active, f);
+        duplicates_in(ds, rows, &mut run, &mut dup_of);
     });
     over_contract(b, f);
     report_duplicates(ds, dup_of, f);
 }
 
-fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Findings) {
+fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
     let place = || visit_place(ds, v);
-    if period_given && !p.contains(v.date) {
+    let p = ctx.period;
+    if ctx.period_given && !p.contains(v.date) {
         f.push(FindingKind::OutsidePeriod, || {
             text(
                 format!(
@@ -69,8 +95,9 @@ fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Fi
             )
         });
     }
-    let w = ds.worker(v.worker);
-    if w.employed_from.is_some_and(|d| v.date < d) || w.employed_to.is_some_and(|d| v.date > d) {
+    let (from, to) = ctx.employed[v.worker.index()];
+    if v.date < from || v.date > to {
+        let w = ds.worker(v.worker);
         f.push(FindingKind::OutsideEmployment, || {
             text(
                 format!(
@@ -88,9 +115,9 @@ fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Fi
         });
     }
     if let Some(c) = v.client {
-        let c = ds.client(c);
-        if c.contract_from.is_some_and(|d| v.date < d) || c.contract_to.is_some_and(|d| v.date > d)
-        {
+        let (from, to) = ctx.contract[c.index()];
+        if v.date < from || v.date > to {
+            let c = ds.client(c);
             f.push(FindingKind::OutsideContract, || {
                 text(
                     format!(
@@ -148,9 +175,13 @@ fn row_checks(ds: &Dataset, p: Period, period_given: bool, v: &Visit, f: &mut Fi
     }
 }
 
+/// The active rows' ends and indices in the overlap sweep (one heap reused
+/// for every worker-day).
+type Active = BinaryHeap<Reverse<(u32, u32)>>;
+
 /// Overlaps and the 12-hour day, for one worker's rows of one day (sorted by
 /// start).
-fn worker_day(ds: &Dataset, rows: &[DayRow], f: &mut Findings) {
+fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findings) {
     let total: u64 = rows
         .iter()
         .map(|r| u64::from(r.duration) + u64::from(r.travel))
@@ -182,7 +213,7 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], f: &mut Findings) {
     // A sweep in start order with a min-heap of the active rows' ends:
     // every active row whose end is after this start overlaps it (rows
     // that only touch do not). Rows without both times cannot overlap.
-    let mut active: BinaryHeap<Reverse<(u32, u32)>> = BinaryHeap::new();
+    active.clear();
     for r in rows {
         let (Some(s), Some(e)) = (r.start(), r.end()) else {
             continue;
@@ -230,18 +261,10 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], f: &mut Findings) {
 /// A worker's month with more worked hours than contract hours.
 fn over_contract(b: &Base<'_>, f: &mut Findings) {
     let ds = b.ds;
-    let nm = b.months.count;
-    let mut worked = Grid::new(ds.workers.len(), nm, 0u64, ds.visits.len());
-    for v in &ds.visits {
-        if b.period.contains(v.date) {
-            *worked.get_mut(v.worker.index(), b.months.index(v.date)) +=
-                u64::from(v.duration) + u64::from(v.travel);
-        }
-    }
     // Only the worker-months with time (a sparse table holds no others),
     // in worker and month order.
     let mut held = Vec::new();
-    worked.for_each(|wi, m, &secs| {
+    b.tally.worker_months.for_each(|wi, m, &secs| {
         if secs > 0 {
             held.push((wi, m, secs));
         }
@@ -293,16 +316,21 @@ fn content(v: &Visit) -> impl std::hash::Hash + Eq + '_ {
 /// rows of equal start are compared. Each later row (by input row) is
 /// paired with the first equal one. A run of more than 32 rows with one
 /// start (a hostile file) is sorted by a hash of its content instead.
-fn duplicates_in(ds: &Dataset, rows: &[DayRow], out: &mut Vec<(u32, u32, u32)>) {
+fn duplicates_in(
+    ds: &Dataset,
+    rows: &[DayRow],
+    run: &mut Vec<u32>,
+    out: &mut Vec<(u32, u32, u32)>,
+) {
     let mut s = 0;
     while s < rows.len() {
         let mut e = s + 1;
         while e < rows.len() && rows[e].start() == rows[s].start() {
             e += 1;
         }
-        let run = &rows[s..e];
-        if run.len() > 1 {
-            let mut run: Vec<u32> = run.iter().map(|r| r.visit).collect();
+        if e - s > 1 {
+            run.clear();
+            run.extend(rows[s..e].iter().map(|r| r.visit));
             run.sort_unstable_by_key(|&i| (ds.visits[i as usize].row, i));
             if run.len() <= 32 {
                 for k in 1..run.len() {

@@ -150,6 +150,9 @@ pub(crate) struct Tally {
     /// row touches one cache line.
     /// Clients × months.
     pub cm: Grid<ClientMonth>,
+    /// Workers × months: seconds worked (rows' time and travel), for the
+    /// over-contract check.
+    pub worker_months: Grid<u64>,
     pub degree_secs: [u64; 6],
     pub group_secs: [u64; 5],
     pub out_of_hours: u64,
@@ -192,6 +195,7 @@ pub(crate) fn tally(
             },
             ds.visits.len(),
         ),
+        worker_months: Grid::new(ds.workers.len(), nm, 0, ds.visits.len()),
         ..Tally::default()
     };
     let degree: Vec<usize> = ds
@@ -236,6 +240,7 @@ pub(crate) fn tally(
         let ma = &mut t.months[m];
         ma.travel += travel;
         ma.worked += dur + travel;
+        *t.worker_months.get_mut(w, m) += dur + travel;
         if let Some(fee) = fee {
             t.fees_rows.add_fee(fee);
             t.any_fee = true;
