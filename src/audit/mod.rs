@@ -4,7 +4,7 @@
 //! Rooms: `hours` (the workers' time base), `tally` (one pass over the
 //! timesheet), then one module per family of indicators — `cost`,
 //! `staffing`, `targeting`, `fees` — and `integrity` for findings;
-//! [`report`] holds what comes out.
+//! `report` holds what comes out.
 
 mod base;
 pub mod catalog;

@@ -21,7 +21,7 @@ pub struct HourlyCap {
     pub decree: &'static str,
     /// Where the figure was checked.
     pub source: &'static str,
-    /// True when read in a source's text ([V] in DOMAIN.md).
+    /// True when read in a source's text (\[V\] in DOMAIN.md).
     pub verified: bool,
 }
 
@@ -95,7 +95,7 @@ pub struct UnitCap {
     pub decree: &'static str,
     /// Where the figure comes from.
     pub source: &'static str,
-    /// False: inferred from providers' price lists ([I] in DOMAIN.md).
+    /// False: inferred from providers' price lists (\[I\] in DOMAIN.md).
     pub verified: bool,
 }
 

@@ -255,7 +255,7 @@ impl NormativeParams {
     /// Example Czech parameters: a full-time care worker at a municipal
     /// provider. The pay, travel, kilometre, overhead and utilisation
     /// figures are **illustrations, not benchmarks** (DOMAIN.md marks them
-    /// [M]); an auditor replaces them with the region's own in a `Model`
+    /// \[M\]); an auditor replaces them with the region's own in a `Model`
     /// sheet. The legal figures (40 h week, 5 weeks' leave at a public
     /// employer, 24 h training) are verified.
     pub fn example_cz() -> NormativeParams {
