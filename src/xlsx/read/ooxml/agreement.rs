@@ -74,7 +74,11 @@ fn our_cells(wb: &mut Workbook, sheet: &str) -> Result<Cells, String> {
 /// What each reader made of one file: `None` when the file is refused
 /// before either reader runs (by our archive checks or calamine's open).
 fn compare(path: &Path) -> Option<Vec<String>> {
-    let bytes = std::fs::read(path).ok()?;
+    compare_bytes(&std::fs::read(path).ok()?)
+}
+
+fn compare_bytes(bytes: &[u8]) -> Option<Vec<String>> {
+    let bytes = bytes.to_vec();
     if crate::xlsx::read::sniff::detect(&bytes).ok()? != crate::xlsx::Format::Xlsx {
         return None;
     }
@@ -159,4 +163,76 @@ fn a_generated_provider_reads_the_same_through_both() {
     let d = compare(&path).expect("generated file opens");
     std::fs::remove_dir_all(&dir).ok();
     assert!(d.is_empty(), "{}", d.join("\n"));
+}
+
+mod random {
+    use proptest::prelude::*;
+    use rust_xlsxwriter::{Format, Workbook};
+
+    /// A cell as written: text, a number, or a number shown as a date,
+    /// a time or a duration.
+    #[derive(Clone, Debug)]
+    enum Written {
+        Text(String),
+        Number(f64),
+        Styled(f64, &'static str),
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        // Characters that stress the text path: XML's specials, control
+        // characters (written as _xHHHH_), Excel's own escape sequences
+        // typed literally, white space at the ends, CR/LF, non-BMP.
+        let piece = prop_oneof![
+            "[a-zA-Z0-9 ]{0,6}",
+            Just("&".to_string()),
+            Just("<b>".to_string()),
+            Just("\"'".to_string()),
+            Just("_x000D_".to_string()),
+            Just("_x005F_".to_string()),
+            Just("\r\n".to_string()),
+            Just("\t".to_string()),
+            Just("\u{1}\u{1f}".to_string()),
+            Just("  ".to_string()),
+            Just("\u{a0}".to_string()),
+            Just("Žluťoučký kůň".to_string()),
+            Just("😀".to_string()),
+        ];
+        prop::collection::vec(piece, 0..5).prop_map(|v| v.concat())
+    }
+
+    fn written() -> impl Strategy<Value = Written> {
+        prop_oneof![
+            text().prop_map(Written::Text),
+            any::<f64>()
+                .prop_filter("finite", |x| x.is_finite())
+                .prop_map(Written::Number),
+            (
+                0.0f64..80_000.0,
+                prop_oneof![Just("d.m.yyyy"), Just("h:mm"), Just("[h]:mm"), Just("0.00")]
+            )
+                .prop_map(|(x, f)| Written::Styled(x, f)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn random_cells_read_the_same_through_both(cells in prop::collection::vec(written(), 1..40)) {
+            let mut wb = Workbook::new();
+            let ws = wb.add_worksheet();
+            for (i, c) in cells.iter().enumerate() {
+                let (row, col) = ((i / 7) as u32, (i % 7) as u16);
+                match c {
+                    Written::Text(s) => { ws.write_string(row, col, s).unwrap(); }
+                    Written::Number(x) => { ws.write_number(row, col, *x).unwrap(); }
+                    Written::Styled(x, f) => {
+                        ws.write_number_with_format(row, col, *x, &Format::new().set_num_format(*f)).unwrap();
+                    }
+                }
+            }
+            let bytes = wb.save_to_buffer().unwrap();
+            let d = super::compare_bytes(&bytes).expect("opens");
+            prop_assert!(d.is_empty(), "{}", d.join("\n"));
+        }
+    }
 }
