@@ -30,7 +30,8 @@ pub enum Limit {
     InflateRatio,
     /// The number of entries in the archive.
     ArchiveEntries,
-    /// The declared count of shared strings.
+    /// Shared strings: the count the table declares, and the strings it
+    /// holds (at most max(1 Mi, the file's bytes) as well).
     SharedStrings,
     /// Rows of one sheet.
     Rows,

@@ -31,7 +31,7 @@ fn the_corpus_on_disk_is_what_the_generator_writes() {
         .collect();
     generated.sort();
     assert_eq!(on_disk, generated);
-    assert_eq!(on_disk.len(), 20);
+    assert_eq!(on_disk.len(), 21);
 }
 
 #[test]
@@ -126,6 +126,15 @@ fn limits_refuse_before_reading_data() {
             "xl/sharedStrings.xml".to_string()
         )
     );
+    // 1 200 000 empty strings (and the base's 18) in a file of under 1 MiB,
+    // compressed only ~80 to 1: more than max(1 Mi, file bytes) = 1 048 576.
+    // The count stops at the end of the chunk where it passes the bound.
+    let (lim, value, max, context) = limit("many-shared-strings.xlsx");
+    assert_eq!(
+        (lim, max, context.as_str()),
+        (Limit::SharedStrings, 1 << 20, "xl/sharedStrings.xml")
+    );
+    assert!(value > max && value <= 1_200_018, "{value}");
     // The fuzzer's second find: an xls declaring (2³² − 1) × 256 cells,
     // which calamine would reserve at open (the process aborted).
     assert_eq!(

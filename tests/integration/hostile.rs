@@ -50,6 +50,25 @@ fn huge_shared_string_count_is_refused_before_allocation() {
 }
 
 #[test]
+fn a_shared_string_table_of_more_strings_than_the_file_has_bytes_is_refused() {
+    // 1 200 000 empty strings (plus the base's 18: its three sheets' texts)
+    // in a file of well under 1 MiB: the bound is max(1 Mi, file bytes) =
+    // 1 048 576; counting stops at the end of the chunk where it passes it.
+    let bytes = files::many_shared_strings();
+    assert!(bytes.len() < 1 << 20, "{}", bytes.len());
+    match err(&bytes).kind() {
+        ErrorKind::LimitExceeded {
+            limit, value, max, ..
+        } => {
+            assert_eq!(*limit, Limit::SharedStrings);
+            assert_eq!(*max, 1_048_576);
+            assert!(*value > *max && *value <= 1_200_018, "{value}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn zip_bomb_is_refused_by_its_declared_size() {
     let bomb = files::zip_bomb();
     assert!(

@@ -178,6 +178,44 @@ pub fn huge_shared_string_count() -> Vec<u8> {
     replace("xl/sharedStrings.xml", Entry::Stored(patched.into_bytes()))
 }
 
+/// A shared-string table of 1.2 million empty strings (`<si/>`, with a
+/// short comment after every eighth so that the part compresses only
+/// about 80 to 1, under the inflate-ratio limit), declaring 1: calamine
+/// would hold them all at open. More than max(1 Mi, file bytes).
+pub fn many_shared_strings() -> Vec<u8> {
+    let entries = valid_entries();
+    let sst = entries
+        .iter()
+        .find(|(n, _)| n == "xl/sharedStrings.xml")
+        .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
+        .unwrap();
+    let close = sst.rfind("</sst>").unwrap();
+    let mut body = sst[..close].to_string();
+    let mut seed = 1u32;
+    for i in 0..1_200_000u32 {
+        body.push_str("<si/>");
+        if i % 8 == 0 {
+            // A small linear congruential generator: bytes the deflater
+            // cannot predict.
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            body.push_str(&format!("<!--{:02x}-->", seed >> 24));
+        }
+    }
+    body.push_str("</sst>");
+    let mut deflater =
+        flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    deflater.write_all(body.as_bytes()).unwrap();
+    let data = deflater.finish().unwrap();
+    replace(
+        "xl/sharedStrings.xml",
+        Entry::Deflated {
+            data,
+            size: body.len() as u32,
+            crc: crc32fast::hash(body.as_bytes()),
+        },
+    )
+}
+
 /// calamine #693: a valid workbook whose visits sheet has a cell at
 /// XFD1048576 (dimension A1:XFD1048576): a dense load would need ~550 GB.
 pub fn dimension_bomb() -> Vec<u8> {
@@ -209,6 +247,7 @@ pub fn all(valid: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("dimension-bomb.xlsx", dimension_bomb()),
         ("huge-shared-string-count.xlsx", huge_shared_string_count()),
+        ("many-shared-strings.xlsx", many_shared_strings()),
         ("zip-bomb.xlsx", zip_bomb()),
         ("lying-zip-bomb.xlsx", lying_zip_bomb()),
         ("truncated.xlsx", truncated(valid)),
@@ -365,6 +404,7 @@ pub fn bad_corpus() -> Vec<(&'static str, Vec<u8>)> {
         }),
         ("huge-declared-dimension.xlsx", dimension_bomb()),
         ("huge-shared-string-count.xlsx", huge_shared_string_count()),
+        ("many-shared-strings.xlsx", many_shared_strings()),
         ("inflated-size-over-limit.xlsx", {
             // A sheet declaring 3 GiB inflated; the data is a few bytes.
             let data = deflate_bomb(SHEET_PREFIX, 1);
