@@ -8,19 +8,21 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
-TARGETS="${TARGETS:-read_xlsx read_xls read_ods}"
+TARGETS="${TARGETS:-read_xlsx read_sheet_xml read_xls read_ods}"
 JOBS="${JOBS:-1}"
 shared="../../shared/foreign/calamine-tests"
 for t in $TARGETS; do
   mkdir -p "corpus/$t" "artifacts/$t"
   cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true
   if [ -d "$shared" ]; then
+    pat=''
     case "$t" in
       read_xlsx) pat='*.xls[xmb]' ;;
       read_xls) pat='*.xls' ;;
       read_ods) pat='*.ods' ;;
     esac
-    find "$shared" -name "$pat" -size -256k -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true
+    # read_sheet_xml's inputs are sheet XML, not workbooks: its seeds only.
+    [ -n "$pat" ] && { find "$shared" -name "$pat" -size -256k -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true; }
   fi
   echo "== $t: ${SECONDS_PER_TARGET}s"
   parallel=()

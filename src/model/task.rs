@@ -555,6 +555,20 @@ impl TaskCatalog {
 
     /// Finds a code (folded).
     pub fn find(&self, code: &str) -> Option<TaskId> {
+        // Codes as written (`b1`, `CESTA`) are short ASCII without white
+        // space or dots: folding them is lower-casing, done here without
+        // allocating (the timesheet looks a code up once a row).
+        let b = code.as_bytes();
+        if b.len() <= 32 && b.iter().all(|&c| c.is_ascii_graphic() && c != b'.') {
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..b.len()];
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower)
+                .ok()
+                .and_then(|k| self.index.get(k))
+                .copied();
+        }
         self.index.get(&fold(code)).copied()
     }
 
@@ -586,6 +600,21 @@ impl TaskCatalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_found_whatever_their_case_dots_and_spaces() {
+        let t = TaskCatalog::builtin();
+        let b1 = t.find("b1").expect("b1 is built in");
+        // Short ASCII codes are lower-cased without folding …
+        assert_eq!(t.find("B1"), Some(b1));
+        assert_eq!(t.find("CESTA"), t.find("cesta"));
+        assert!(t.find("cesta").is_some());
+        // … the rest folds: dots dropped, spaces trimmed, diacritics off.
+        assert_eq!(t.find("b.1"), Some(b1));
+        assert_eq!(t.find(" b1 "), Some(b1));
+        assert_eq!(t.find("b\u{a0}1"), None); // "b 1" is not "b1"
+        assert_eq!(t.find("zz9"), None);
+    }
 
     #[test]
     fn builtin_holds_every_statutory_code_with_its_billing_unit() {
