@@ -14,7 +14,7 @@ use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
 use crate::display::{date, money, number};
-use crate::law::{HOURLY_CAPS, HourlyCap, hourly_cap_on, unit_cap_on};
+use crate::law::{HOURLY_CAPS, HourlyCap, unit_cap_on};
 use crate::model::{BillingUnit, Unit as TaskUnit};
 
 const EIGHTY_H: u64 = 80 * 3600;
@@ -62,12 +62,13 @@ impl CapOnDate {
     /// (the full amount twice where there is no lower cap).
     fn on(&mut self, day: NaiveDate) -> Option<(&'static HourlyCap, i128, i128)> {
         if !(self.from <= day && day < self.until) {
+            // The table is in date order (a test in `law` holds it so):
+            // the cap on `day` is the last row from on or before it.
             let next = HOURLY_CAPS.partition_point(|c| c.from <= day);
-            self.from = next
-                .checked_sub(1)
-                .map_or(NaiveDate::MIN, |i| HOURLY_CAPS[i].from);
+            let cap = next.checked_sub(1).map(|i| &HOURLY_CAPS[i]);
+            self.from = cap.map_or(NaiveDate::MIN, |c| c.from);
             self.until = HOURLY_CAPS.get(next).map_or(NaiveDate::MAX, |c| c.from);
-            self.cap = hourly_cap_on(day).map(|c| {
+            self.cap = cap.map(|c| {
                 let high = haler(c.cap).unwrap_or(0);
                 (c, high, c.cap_over_80h.and_then(haler).unwrap_or(high))
             });

@@ -210,6 +210,25 @@ mod tests {
     }
 
     #[test]
+    fn tables_run_in_date_order() {
+        // The lookups take the last row valid on a date, and the fee check
+        // keeps an hourly cap for the dates up to the next row's: hourly rows
+        // must run in date order, unit rows in date order for each task.
+        assert!(HOURLY_CAPS.windows(2).all(|w| w[0].from < w[1].from));
+        let tasks: std::collections::BTreeSet<&str> = UNIT_CAPS
+            .iter()
+            .flat_map(|c| c.tasks.iter().copied())
+            .collect();
+        for task in tasks {
+            let dates: Vec<NaiveDate> = (UNIT_CAPS.iter())
+                .filter(|c| c.tasks.contains(&task))
+                .map(|c| c.from)
+                .collect();
+            assert!(dates.windows(2).all(|w| w[0] < w[1]), "{task}");
+        }
+    }
+
+    #[test]
     fn unit_caps_known_until_2023() {
         let cap = |t, y, m, dd| unit_cap_on(t, d(y, m, dd)).and_then(|c| c.cap);
         assert_eq!(cap("c2", 2022, 6, 1), Some(kc(40)));

@@ -160,14 +160,18 @@ pub fn lying_zip_bomb() -> Vec<u8> {
     )
 }
 
+/// The valid base's shared-string table.
+fn base_shared_strings() -> String {
+    valid_entries()
+        .into_iter()
+        .find(|(n, _)| n == "xl/sharedStrings.xml")
+        .map(|(_, d)| String::from_utf8(d).unwrap())
+        .unwrap()
+}
+
 /// A shared-string table declaring four billion strings.
 pub fn huge_shared_string_count() -> Vec<u8> {
-    let entries = valid_entries();
-    let sst = entries
-        .iter()
-        .find(|(n, _)| n == "xl/sharedStrings.xml")
-        .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
-        .unwrap();
+    let sst = base_shared_strings();
     let start = sst.find("<sst").unwrap();
     let end = start + sst[start..].find('>').unwrap();
     let patched = format!(
@@ -178,17 +182,13 @@ pub fn huge_shared_string_count() -> Vec<u8> {
     replace("xl/sharedStrings.xml", Entry::Stored(patched.into_bytes()))
 }
 
-/// A shared-string table of 1.2 million empty strings (`<si/>`, with a
-/// short comment after every eighth so that the part compresses only
-/// about 80 to 1, under the inflate-ratio limit), declaring 1: calamine
-/// would hold them all at open. More than max(1 Mi, file bytes).
+/// The base's shared-string table followed by 1.2 million empty strings
+/// (`<si/>`, a short comment after every eighth so that the part
+/// compresses only about 27 to 1, under the inflate-ratio limit), still
+/// declaring the base's count: calamine would hold them all at open. More
+/// than max(1 Mi, file bytes).
 pub fn many_shared_strings() -> Vec<u8> {
-    let entries = valid_entries();
-    let sst = entries
-        .iter()
-        .find(|(n, _)| n == "xl/sharedStrings.xml")
-        .map(|(_, d)| String::from_utf8(d.clone()).unwrap())
-        .unwrap();
+    let sst = base_shared_strings();
     let close = sst.rfind("</sst>").unwrap();
     let mut body = sst[..close].to_string();
     let mut seed = 1u32;
