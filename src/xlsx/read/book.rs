@@ -111,20 +111,28 @@ pub(crate) struct OoxmlBook<'b> {
 }
 
 impl<'b> OoxmlBook<'b> {
-    /// Our reading of the package behind calamine's open workbook; an error
-    /// if any sheet calamine lists has no part we can find.
-    fn new(bytes: &'b [u8], opened: &Xlsx<Bytes<'b>>) -> Result<OoxmlBook<'b>, Error> {
-        let workbook = Workbook::open(bytes)?;
+    /// Opens an xlsx: calamine first (it refuses what it refuses, and gives
+    /// the sheet list, visibility and date system), then, calamine's tables
+    /// dropped so that shared strings are never held twice, our reading of
+    /// the package. An error if any sheet calamine lists has no part we
+    /// can find.
+    fn open(bytes: &'b [u8]) -> Result<Result<OoxmlBook<'b>, Error>, Error> {
+        let opened = Xlsx::new(Cursor::new(bytes)).map_err(|x| reader_error(Format::Xlsx, x))?;
         let names = opened.sheet_names();
-        if let Some(lost) = names.iter().find(|n| workbook.sheet_path(n).is_none()) {
-            return Err(super::ooxml::malformed(format!("no part for sheet {lost}")));
-        }
-        Ok(OoxmlBook {
-            workbook,
-            hidden: hidden(opened.sheets_metadata()),
-            date_1904: opened.has_1904_epoch(),
-            names,
-        })
+        let hidden = hidden(opened.sheets_metadata());
+        let date_1904 = opened.has_1904_epoch();
+        drop(opened);
+        Ok(Workbook::open(bytes).and_then(|workbook| {
+            if let Some(lost) = names.iter().find(|n| workbook.sheet_path(n).is_none()) {
+                return Err(super::ooxml::malformed(format!("no part for sheet {lost}")));
+            }
+            Ok(OoxmlBook {
+                workbook,
+                names,
+                hidden,
+                date_1904,
+            })
+        }))
     }
 }
 
@@ -139,15 +147,12 @@ impl<'b> Book<'b> {
     pub(crate) fn open(bytes: &'b [u8], format: Format) -> Result<Book<'b>, Error> {
         let c = Cursor::new(bytes);
         Ok(match format {
-            Format::Xlsx => {
-                let opened = Xlsx::new(c).map_err(|x| reader_error(format, x))?;
-                // calamine's tables (shared strings among them) are dropped
-                // once ours are read, so they are never held twice.
-                match OoxmlBook::new(bytes, &opened) {
-                    Ok(ours) => Book::Ooxml(Box::new(ours)),
-                    Err(_) => Book::Xlsx(Box::new(opened)),
-                }
-            }
+            Format::Xlsx => match OoxmlBook::open(bytes)? {
+                Ok(ours) => Book::Ooxml(Box::new(ours)),
+                // Rare (parts we cannot locate or read): calamine, which
+                // has just opened the same bytes, reads the book.
+                Err(_) => Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?)),
+            },
             Format::Xlsb => {
                 Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?))
             }
@@ -210,9 +215,10 @@ impl<'b> Book<'b> {
     {
         let format = self.format();
         match self {
-            // Two threads: calamine parses the sheet's XML while this thread
-            // checks limits and runs `f` on the rows so far (batches through
-            // a bounded channel, so memory stays bounded).
+            // Two threads: one parses the sheet's XML (our scanner for xlsx,
+            // calamine's for the fallback and xlsb) while this thread checks
+            // limits and runs `f` on the rows so far (batches through a
+            // bounded channel, so memory stays bounded).
             Book::Ooxml(b) => {
                 let b: &mut OoxmlBook<'b> = b;
                 let path = b
