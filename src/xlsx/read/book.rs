@@ -111,28 +111,26 @@ pub(crate) struct OoxmlBook<'b> {
 }
 
 impl<'b> OoxmlBook<'b> {
-    /// Opens an xlsx: calamine first (it refuses what it refuses, and gives
-    /// the sheet list, visibility and date system), then, calamine's tables
-    /// dropped so that shared strings are never held twice, our reading of
-    /// the package. An error if any sheet calamine lists has no part we
-    /// can find.
-    fn open(bytes: &'b [u8]) -> Result<Result<OoxmlBook<'b>, Error>, Error> {
-        let opened = Xlsx::new(Cursor::new(bytes)).map_err(|x| reader_error(Format::Xlsx, x))?;
-        let names = opened.sheet_names();
-        let hidden = hidden(opened.sheets_metadata());
-        let date_1904 = opened.has_1904_epoch();
-        drop(opened);
-        Ok(Workbook::open(bytes).and_then(|workbook| {
-            if let Some(lost) = names.iter().find(|n| workbook.sheet_path(n).is_none()) {
-                return Err(super::ooxml::malformed(format!("no part for sheet {lost}")));
-            }
-            Ok(OoxmlBook {
-                workbook,
-                names,
-                hidden,
-                date_1904,
-            })
-        }))
+    /// Our reading of the package, with what calamine found when it opened
+    /// the same bytes (its workbook already dropped, so that shared
+    /// strings are never held twice). An error if any sheet calamine lists
+    /// has no part we can find.
+    fn new(
+        bytes: &'b [u8],
+        names: Vec<String>,
+        hidden: Vec<String>,
+        date_1904: bool,
+    ) -> Result<OoxmlBook<'b>, Error> {
+        let workbook = Workbook::open(bytes)?;
+        if let Some(lost) = names.iter().find(|n| workbook.sheet_path(n).is_none()) {
+            return Err(super::ooxml::malformed(format!("no part for sheet {lost}")));
+        }
+        Ok(OoxmlBook {
+            workbook,
+            names,
+            hidden,
+            date_1904,
+        })
     }
 }
 
@@ -147,12 +145,25 @@ impl<'b> Book<'b> {
     pub(crate) fn open(bytes: &'b [u8], format: Format) -> Result<Book<'b>, Error> {
         let c = Cursor::new(bytes);
         Ok(match format {
-            Format::Xlsx => match OoxmlBook::open(bytes)? {
-                Ok(ours) => Book::Ooxml(Box::new(ours)),
-                // Rare (parts we cannot locate or read): calamine, which
-                // has just opened the same bytes, reads the book.
-                Err(_) => Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?)),
-            },
+            Format::Xlsx => {
+                // calamine opens first: it refuses what it refuses and gives
+                // the sheet list, visibility and date system.
+                let opened = Xlsx::new(c.clone()).map_err(|x| reader_error(format, x))?;
+                let (names, hidden, date_1904) = (
+                    opened.sheet_names(),
+                    hidden(opened.sheets_metadata()),
+                    opened.has_1904_epoch(),
+                );
+                drop(opened);
+                match OoxmlBook::new(bytes, names, hidden, date_1904) {
+                    Ok(ours) => Book::Ooxml(Box::new(ours)),
+                    // Rare (parts we cannot locate or read): calamine, which
+                    // has just opened the same bytes, reads the book.
+                    Err(_) => {
+                        Book::Xlsx(Box::new(Xlsx::new(c).map_err(|x| reader_error(format, x))?))
+                    }
+                }
+            }
             Format::Xlsb => {
                 Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?))
             }

@@ -74,19 +74,10 @@ pub(crate) fn check_archive(bytes: &[u8], limits: &ReadLimits) -> Result<(), Err
         }
     }
     if let Some(i) = shared_strings {
-        let bound = limits.shared_strings.min((1 << 20).max(bytes.len() as u64));
-        let f = zip.by_index(i).map_err(malformed)?;
-        if let Some(n) = strings_over(f, bound)? {
-            return Err(exceeded(
-                Limit::SharedStrings,
-                n,
-                bound,
-                "xl/sharedStrings.xml",
-            ));
-        }
+        // The declared count first: only the start, where the root
+        // element's attributes hold it.
         let f = zip.by_index(i).map_err(malformed)?;
         let mut head = Vec::with_capacity(4096);
-        // Only the start: the count sits in the root element's attributes.
         let _ = f.take(4096).read_to_end(&mut head);
         let head = String::from_utf8_lossy(&head);
         for attr in ["uniqueCount", "count"] {
@@ -100,6 +91,17 @@ pub(crate) fn check_archive(bytes: &[u8], limits: &ReadLimits) -> Result<(), Err
                     "xl/sharedStrings.xml",
                 ));
             }
+        }
+        // Then the strings it really holds, streaming the whole part.
+        let bound = limits.shared_strings.min((1 << 20).max(bytes.len() as u64));
+        let f = zip.by_index(i).map_err(malformed)?;
+        if let Some(n) = strings_over(f, bound)? {
+            return Err(exceeded(
+                Limit::SharedStrings,
+                n,
+                bound,
+                "xl/sharedStrings.xml",
+            ));
         }
     }
     Ok(())

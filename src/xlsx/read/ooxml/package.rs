@@ -9,7 +9,7 @@ use zip::ZipArchive;
 
 use super::styles::NumberKind;
 use super::text::{decode_into, string_item};
-use super::window::{Markup, Window, attributes, local, malformed, tag_name};
+use super::window::{Markup, Window, attributes, local, malformed, pick, tag_name};
 use crate::error::Error;
 
 /// The largest small part (relationships, workbook, styles) read whole.
@@ -138,13 +138,7 @@ fn relationships(pkg: &mut Package, source: &str) -> Result<Vec<Relationship>, E
         if local(tag_name(&tag[1..])) != b"Relationship" {
             return Ok(());
         }
-        let (mut id, mut kind, mut target) = (None, None, None);
-        attributes(tag, |n, v| match n {
-            b"Id" => id = Some(v),
-            b"Type" => kind = Some(v),
-            b"Target" => target = Some(v),
-            _ => {}
-        });
+        let [id, kind, target] = pick(tag, [b"Id", b"Type", b"Target"]);
         if let (Some(id), Some(target)) = (id, target) {
             let kind = attr_text(kind.unwrap_or_default())?;
             out.push(Relationship {

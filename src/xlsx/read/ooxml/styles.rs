@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use super::text::decode_into;
-use super::window::{Markup, Window, attributes, local, tag_name};
+use super::window::{Markup, Window, local, pick, tag_name};
 use crate::error::Error;
 
 /// How a style shows a number.
@@ -78,6 +78,11 @@ pub(crate) fn classify(code: &str) -> NumberKind {
     NumberKind::Plain
 }
 
+/// A `numFmtId` value.
+fn number_id(v: &[u8]) -> Option<u32> {
+    std::str::from_utf8(v).ok()?.parse().ok()
+}
+
 /// The number kind of each cell style (`s` attribute) of a workbook.
 pub(crate) fn read<R: Read>(src: R) -> Result<Vec<NumberKind>, Error> {
     let mut w = Window::new(src);
@@ -91,15 +96,8 @@ pub(crate) fn read<R: Read>(src: R) -> Result<Vec<NumberKind>, Error> {
                 let tag = &w.rest()[..len];
                 match local(tag_name(&tag[1..])) {
                     b"numFmt" => {
-                        let (mut id, mut raw_code) = (None, None);
-                        attributes(tag, |n, v| match n {
-                            b"numFmtId" => {
-                                id = std::str::from_utf8(v).ok().and_then(|s| s.parse().ok())
-                            }
-                            b"formatCode" => raw_code = Some(v),
-                            _ => {}
-                        });
-                        if let (Some(id), Some(raw)) = (id, raw_code) {
+                        let [id, raw_code] = pick(tag, [b"numFmtId", b"formatCode"]);
+                        if let (Some(id), Some(raw)) = (id.and_then(number_id), raw_code) {
                             code.clear();
                             decode_into(raw, &mut code)?;
                             custom.insert(id, classify(&code));
@@ -107,13 +105,8 @@ pub(crate) fn read<R: Read>(src: R) -> Result<Vec<NumberKind>, Error> {
                     }
                     b"cellXfs" => in_cell_xfs = !empty,
                     b"xf" if in_cell_xfs => {
-                        let mut id = None;
-                        attributes(tag, |n, v| {
-                            if n == b"numFmtId" {
-                                id = std::str::from_utf8(v).ok().and_then(|s| s.parse().ok());
-                            }
-                        });
-                        xf_ids.push(id);
+                        let [id] = pick(tag, [b"numFmtId"]);
+                        xf_ids.push(id.and_then(number_id));
                     }
                     _ => {}
                 }

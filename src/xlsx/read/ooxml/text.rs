@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memchr2, memmem};
 
-use super::window::{attributes, local, malformed, tag_end, tag_name};
+use super::window::{local, malformed, pick, tag_end, tag_name};
 use crate::error::Error;
 
 /// Appends `raw` (element text, no markup) to `out`: checks UTF-8, turns
@@ -176,12 +176,7 @@ pub(crate) fn string_item(inner: &[u8], out: &mut String) -> Result<(), Error> {
             (b"rPh", false) if !empty => phonetic += 1,
             (b"rPh", true) => phonetic = phonetic.saturating_sub(1),
             (b"t", false) => {
-                let mut preserve = false;
-                attributes(tag, |n, v| {
-                    if n == b"xml:space" && v == b"preserve" {
-                        preserve = true;
-                    }
-                });
+                let preserve = pick(tag, [b"xml:space"]) == [Some(&b"preserve"[..])];
                 let inside: &[u8] = if empty {
                     b""
                 } else {

@@ -304,6 +304,18 @@ pub(crate) fn attributes<'t>(tag: &'t [u8], mut f: impl FnMut(&'t [u8], &'t [u8]
     }
 }
 
+/// The raw values of the attributes `names` of a start tag (`None` where
+/// absent), in the order asked.
+pub(crate) fn pick<'t, const N: usize>(tag: &'t [u8], names: [&[u8]; N]) -> [Option<&'t [u8]>; N] {
+    let mut out = [None; N];
+    attributes(tag, |n, v| {
+        if let Some(i) = names.iter().position(|&x| x == n) {
+            out[i] = Some(v);
+        }
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +424,10 @@ mod tests {
                 (&b"s"[..], &b"3"[..]),
                 (&b"t"[..], &b"s"[..])
             ]
+        );
+        assert_eq!(
+            pick(b"<c t=\"s\" r=\"B2\">", [b"r", b"s", b"t"]),
+            [Some(&b"B2"[..]), None, Some(&b"s"[..])]
         );
         assert_eq!(local(b"x:row"), b"row");
         assert_eq!(tag_name(b"x:c r=\"A1\">"), b"x:c");
