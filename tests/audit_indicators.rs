@@ -292,6 +292,83 @@ fn eighty_hour_rule_variants() {
 }
 
 #[test]
+fn eighty_hour_rule_is_per_client_and_month() {
+    // Two clients over March-April 2025. K2 (the second client) has 81
+    // one-hour b1 visits in March (the first month) at 155 Kč; K1 has two
+    // in April at 155 Kč. Only K2's March is over 80 hours, so only its 81
+    // rows meet the lower 150 Kč cap: 81 rows over by 5 Kč = 405 Kč. K1's
+    // April rows are under the full 165 Kč cap. (Mixing up client and month
+    // would flag K1 in April instead: 2 rows, 10 Kč.)
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("80h");
+    p.period = Period::new(d(3, 1), d(4, 30));
+    b.provider(p);
+    let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
+    let k1 = b.client(Client::new("K1")).unwrap();
+    let k2 = b.client(Client::new("K2")).unwrap();
+    let b1 = b.find_task("b1").unwrap();
+    for i in 0..81u32 {
+        b.visit(
+            Visit::new(d(3, 1 + i / 3), w, Some(k2), b1, 3600)
+                .with_start(hm(7 + 2 * (i % 3), 0))
+                .with_fee(dec(155)),
+        )
+        .unwrap();
+    }
+    for day in [1, 2] {
+        b.visit(
+            Visit::new(d(4, day), w, Some(k1), b1, 3600)
+                .with_start(hm(8, 0))
+                .with_fee(dec(155)),
+        )
+        .unwrap();
+    }
+    let r = Audit::new(&b.build()).run();
+    assert_eq!(r.value("fees.rows_over_cap"), Some(dec(81)));
+    assert_eq!(r.value("fees.excess_total"), Some(dec(405)));
+    assert_eq!(r.value("target.clients_over_80h"), Some(dec(1)));
+}
+
+#[test]
+fn distinct_workers_per_client_month_and_clients_per_worker() {
+    // Rows in this input order (worker, client, date):
+    //   A K1 3.3, B K1 3.4, A K1 3.5, A K1 4.2, B K2 4.3, B K1 3.4 (again).
+    // Client-months: K1 March {A, B} = 2, K1 April {A} = 1, K2 April {B} = 1;
+    // continuity (4 workers over 3 client-months) = 4/3; per month:
+    // March 2, April 1 + 1 = 2. A served {K1} = 1 client, B {K1, K2} = 2.
+    // Contacts (worker-day-client): A 3.3, A 3.5, A 4.2, B 3.4 (twice, one
+    // contact), B 4.3 = 5.
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("continuity");
+    p.period = Period::new(d(3, 1), d(4, 30));
+    b.provider(p);
+    let a = b.worker(Worker::new("A", Role::Pss, dec(1))).unwrap();
+    let bw = b.worker(Worker::new("B", Role::Pss, dec(1))).unwrap();
+    let k1 = b.client(Client::new("K1")).unwrap();
+    let k2 = b.client(Client::new("K2")).unwrap();
+    let b1 = b.find_task("b1").unwrap();
+    for (w, k, month, day, h) in [
+        (a, k1, 3, 3, 8),
+        (bw, k1, 3, 4, 8),
+        (a, k1, 3, 5, 8),
+        (a, k1, 4, 2, 8),
+        (bw, k2, 4, 3, 8),
+        (bw, k1, 3, 4, 10),
+    ] {
+        b.visit(Visit::new(d(month, day), w, Some(k), b1, 1800).with_start(hm(h, 0)))
+            .unwrap();
+    }
+    let r = Audit::new(&b.build()).run();
+    assert_eq!(r.value("staff.continuity"), Some(dec(4) / dec(3)));
+    let per_month: Vec<u64> = r.months.iter().map(|m| m.client_workers).collect();
+    assert_eq!(per_month, [2, 2]);
+    let clients: Vec<u64> = r.workers.iter().map(|w| w.clients).collect();
+    assert_eq!(clients, [1, 2]);
+    let contacts: u64 = r.clients.iter().map(|c| c.contacts).sum();
+    assert_eq!(contacts, 5);
+}
+
+#[test]
 fn staffing() {
     let r = Audit::new(&lhota(true)).run();
     let v = |id: &str| r.value(id);

@@ -101,7 +101,7 @@ impl OverEighty {
                 keys: HashSet::new(),
             },
         };
-        b.tally.cm.for_each(|c, m, rec| {
+        b.tally.cm.for_each(|m, c, rec| {
             if rec.hourly > EIGHTY_H {
                 match &mut o {
                     OverEighty::Bits { months, bits } => {
