@@ -369,6 +369,61 @@ fn distinct_workers_per_client_month_and_clients_per_worker() {
 }
 
 #[test]
+fn per_unit_caps_and_their_notes() {
+    // December 2022 to January 2023. Caps (provisional, Decree 34/2022 from
+    // 1.3.2022): laundry d7 80 Kč/kg, meal delivery c2 40 Kč; from 1.1.2023
+    // neither cap is known; c1 (meals) has no unit cap at all.
+    //   d7 2.5 kg   210 Kč: cap 200, over by 10
+    //   d7 1.25 kg  100 Kč: cap 100, not over
+    //   d7 0.333 kg 26.65 Kč: cap 26.64, over by 0.01
+    //   c2 5.12.2022 45 Kč: cap 40, over by 5
+    //   c2 5.1.2023  45 Kč: no cap known on the date (noted)
+    //   c1 75 Kč: no unit cap (noted)
+    // Over: 3 rows, 15.01 Kč.
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("units");
+    p.period = Period::new(
+        NaiveDate::from_ymd_opt(2022, 12, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2023, 1, 31).unwrap(),
+    );
+    b.provider(p);
+    let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
+    let k = b.client(Client::new("K1")).unwrap();
+    let day = |m, dd| {
+        let y = if m == 12 { 2022 } else { 2023 };
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    };
+    for (code, m, dd, kg, fee) in [
+        ("d7", 12, 1, Decimal::new(25, 1), Decimal::new(210, 0)),
+        ("d7", 12, 2, Decimal::new(125, 2), Decimal::new(100, 0)),
+        ("d7", 12, 3, Decimal::new(333, 3), Decimal::new(2665, 2)),
+        ("c2", 12, 5, dec(1), dec(45)),
+        ("c2", 1, 5, dec(1), dec(45)),
+        ("c1", 12, 6, dec(1), dec(75)),
+    ] {
+        let task = b.find_task(code).unwrap();
+        b.visit(
+            Visit::new(day(m, dd), w, Some(k), task, 600)
+                .with_quantity(kg)
+                .with_fee(fee),
+        )
+        .unwrap();
+    }
+    let r = Audit::new(&b.build()).run();
+    assert_eq!(r.value("fees.rows_over_cap"), Some(dec(3)));
+    assert_eq!(r.value("fees.excess_total"), Some(Decimal::new(1501, 2)));
+    let notes = r.parameters.notes.join("\n");
+    assert!(
+        notes.contains("Fees of tasks c1, c2 were not checked"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Caps of tasks c2, d7 are provisional"),
+        "{notes}"
+    );
+}
+
+#[test]
 fn staffing() {
     let r = Audit::new(&lhota(true)).run();
     let v = |id: &str| r.value(id);

@@ -14,8 +14,8 @@ use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
 use crate::display::{date, money, number};
-use crate::law::{HOURLY_CAPS, HourlyCap, unit_cap_on};
-use crate::model::{BillingUnit, Unit as TaskUnit};
+use crate::law::{HOURLY_CAPS, HourlyCap, UnitCap, unit_cap_on};
+use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
 
 const EIGHTY_H: u64 = 80 * 3600;
 
@@ -128,6 +128,54 @@ impl OverEighty {
     }
 }
 
+/// What the fee check needs of one catalogue code, worked out once (not a
+/// catalogue lookup and string comparisons per row).
+struct TaskFees {
+    statutory: Option<StatutoryTask>,
+    /// The decree caps it per hour.
+    hourly_cap: bool,
+    /// `c1` (meals): exempt clients pay for it.
+    meals: bool,
+    /// Its price list prices an hour (else a unit).
+    priced_hourly: bool,
+    /// The price list, oldest first.
+    prices: Vec<Price>,
+    /// The unit cap on the last date asked and the cap in haléř (rows come
+    /// by date, so the law table is searched about once a day).
+    unit_cap: Option<(NaiveDate, Option<&'static UnitCap>, Option<i128>)>,
+    /// A provisional unit cap was used / a fee had no unit cap to meet.
+    provisional_used: bool,
+    no_unit_cap: bool,
+}
+
+impl TaskFees {
+    /// The per-unit cap row on `day` and its amount in haléř.
+    fn unit_cap(
+        &mut self,
+        stat: StatutoryTask,
+        day: NaiveDate,
+    ) -> (Option<&'static UnitCap>, Option<i128>) {
+        match self.unit_cap {
+            Some((d, row, h)) if d == day => (row, h),
+            _ => {
+                let row = unit_cap_on(stat.code(), day);
+                let h = row.and_then(|r| r.cap).and_then(haler);
+                self.unit_cap = Some((day, row, h));
+                (row, h)
+            }
+        }
+    }
+}
+
+/// Is a fee over a per-unit amount × quantity? Compared in integers where
+/// both are whole haléř: fee × 10^s > amount × m for quantity m / 10^s.
+/// `None` where that is not possible (the caller compares `Decimal`s).
+fn fee_over_per_unit(fee_h: Option<i128>, amount_h: Option<i128>, q: Decimal) -> Option<bool> {
+    let (f, a) = (fee_h?, amount_h?);
+    let (m, scale) = (q.mantissa(), q.scale());
+    (scale <= 8).then(|| f * 10i128.pow(scale) > a * m)
+}
+
 /// Notes on checks that could not run, collected for the methodology.
 #[derive(Default)]
 pub(crate) struct FeeNotes {
@@ -211,18 +259,35 @@ pub(crate) fn check(
         EightyHourRule::HoursAbove80 => seconds_above_80(b),
         EightyHourRule::AllHoursOfMonth => Vec::new(),
     };
+    let mut tasks: Vec<TaskFees> = ds
+        .tasks
+        .tasks()
+        .iter()
+        .map(|t| {
+            let statutory = t.kind.statutory();
+            TaskFees {
+                statutory,
+                hourly_cap: statutory.is_some_and(|s| s.billing_unit() == BillingUnit::Hour),
+                meals: statutory.is_some_and(|s| s.code() == "c1"),
+                priced_hourly: t.unit == TaskUnit::Hour,
+                prices: Vec::new(),
+                unit_cap: None,
+                provisional_used: false,
+                no_unit_cap: false,
+            }
+        })
+        .collect();
     // The price list per task, oldest first (no date = the period's start),
     // each price also in haléř.
-    let mut prices: Vec<Vec<Price>> = vec![Vec::new(); ds.tasks.len()];
     for p in &ds.prices {
-        prices[p.task.index()].push((
+        tasks[p.task.index()].prices.push((
             p.valid_from.unwrap_or(b.period.from),
             p.price,
             haler(p.price),
         ));
     }
-    for list in &mut prices {
-        list.sort();
+    for t in &mut tasks {
+        t.prices.sort();
     }
     let (mut over_rows, mut off_rows) = (0u64, 0u64);
     let mut excess = Exact::default();
@@ -246,82 +311,82 @@ pub(crate) fn check(
         if !b.period.contains(v.date) {
             continue;
         }
-        let task = ds.task(v.task);
-        let Some(stat) = task.kind.statutory() else {
+        let task = &mut tasks[v.task.index()];
+        let fee = v.fee.unwrap_or(Decimal::ZERO);
+        // In haléř once for every comparison below (`None`: more decimals).
+        let fee_haler = haler(fee);
+        let Some(stat) = task.statutory else {
             // Optional services are priced by the provider: only the price list applies.
-            check_price(b, &prices, v, f, &mut off_rows);
+            check_price(b, task, v, fee_haler, f, &mut off_rows);
             continue;
         };
-        let fee = v.fee.unwrap_or(Decimal::ZERO);
-        match stat.billing_unit() {
-            BillingUnit::Hour => {
-                let Some((cap, high_h, low_h)) = caps.on(v.date) else {
-                    notes.before_caps += 1;
-                    check_price(b, &prices, v, f, &mut off_rows);
-                    continue;
-                };
-                // Is the client over 80 hours this month (only asked when a
-                // lower cap over 80 h exists)?
-                let over_80h = || {
-                    v.client.is_some_and(|c| {
-                        over_eighty
-                            .as_ref()
-                            .is_some_and(|o| o.contains(c.index(), b.months.index(v.date)))
-                    })
-                };
-                // Seconds at the full cap and at the lower (over 80 h) cap.
-                let dur = i128::from(v.duration);
-                let (hs, ls, low) = match cap.cap_over_80h {
-                    None => (dur, 0, cap.cap),
-                    Some(low) => match rule {
-                        EightyHourRule::AllHoursOfMonth if over_80h() => (0, dur, low),
-                        EightyHourRule::AllHoursOfMonth => (dur, 0, low),
-                        EightyHourRule::HoursAbove80 => {
-                            let a = i128::from(above[i]);
-                            (dur - a, a, low)
-                        }
-                    },
-                };
-                // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
-                let cap_scaled = hs * high_h + ls * low_h;
-                cap_amounts.add_scaled(cap_scaled);
-                let fee_haler = haler(fee);
-                let exempt = v.client.is_some_and(|c| exempt_client[c.index()]);
-                if !exempt {
-                    let a = &mut notes.at_cap;
-                    a.rows += 1;
-                    a.seconds += u64::from(v.duration);
-                    a.caps.add_scaled(cap_scaled);
-                    match fee_haler {
-                        Some(h) => a.fees.add_scaled(h * 3600),
-                        None => a.fees.fallback += fee,
+        if task.hourly_cap {
+            let Some((cap, high_h, low_h)) = caps.on(v.date) else {
+                notes.before_caps += 1;
+                check_price(b, task, v, fee_haler, f, &mut off_rows);
+                continue;
+            };
+            // Is the client over 80 hours this month (only asked when a
+            // lower cap over 80 h exists)?
+            let over_80h = || {
+                v.client.is_some_and(|c| {
+                    over_eighty
+                        .as_ref()
+                        .is_some_and(|o| o.contains(c.index(), b.months.index(v.date)))
+                })
+            };
+            // Seconds at the full cap and at the lower (over 80 h) cap.
+            let dur = i128::from(v.duration);
+            let (hs, ls, low) = match cap.cap_over_80h {
+                None => (dur, 0, cap.cap),
+                Some(low) => match rule {
+                    EightyHourRule::AllHoursOfMonth if over_80h() => (0, dur, low),
+                    EightyHourRule::AllHoursOfMonth => (dur, 0, low),
+                    EightyHourRule::HoursAbove80 => {
+                        let a = i128::from(above[i]);
+                        (dur - a, a, low)
                     }
+                },
+            };
+            // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
+            let cap_scaled = hs * high_h + ls * low_h;
+            cap_amounts.add_scaled(cap_scaled);
+            let exempt = v.client.is_some_and(|c| exempt_client[c.index()]);
+            if !exempt {
+                let a = &mut notes.at_cap;
+                a.rows += 1;
+                a.seconds += u64::from(v.duration);
+                a.caps.add_scaled(cap_scaled);
+                match fee_haler {
+                    Some(h) => a.fees.add_scaled(h * 3600),
+                    None => a.fees.fallback += fee,
                 }
-                let over = match fee_haler {
-                    Some(fee_h) => {
-                        cap_fees.add_scaled(fee_h * 3600);
-                        let over = v.fee.is_some() && fee_h * 3600 > cap_scaled;
-                        if over {
-                            excess.add_scaled(fee_h * 3600 - cap_scaled);
-                        }
-                        over
+            }
+            let over = match fee_haler {
+                Some(fee_h) => {
+                    cap_fees.add_scaled(fee_h * 3600);
+                    let over = v.fee.is_some() && fee_h * 3600 > cap_scaled;
+                    if over {
+                        excess.add_scaled(fee_h * 3600 - cap_scaled);
                     }
-                    None => {
-                        cap_fees.fallback += fee;
-                        let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
-                        let over = fee > cap_amount;
-                        if over {
-                            excess.fallback += fee - cap_amount;
-                        }
-                        over
-                    }
-                };
-                if over {
-                    over_rows += 1;
+                    over
+                }
+                None => {
+                    cap_fees.fallback += fee;
                     let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
-                    let row_excess = fee - cap_amount;
-                    let rate = if ls == 0 { cap.cap } else { low };
-                    f.push(FindingKind::FeeOverCap, || {
+                    let over = fee > cap_amount;
+                    if over {
+                        excess.fallback += fee - cap_amount;
+                    }
+                    over
+                }
+            };
+            if over {
+                over_rows += 1;
+                let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
+                let row_excess = fee - cap_amount;
+                let rate = if ls == 0 { cap.cap } else { low };
+                f.push(FindingKind::FeeOverCap, || {
                         let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                         let text = |lang: Lang| {
                             let (fee_t, cap_t, ex_t) = (money(fee, lang), money(cap_amount, lang), money(row_excess, lang));
@@ -347,16 +412,17 @@ pub(crate) fn check(
                             amount: Some(row_excess),
                         }
                     });
-                }
             }
-            _ => match unit_cap_on(stat.code(), v.date) {
-                Some(row) if row.cap.is_some() => {
+        } else {
+            match task.unit_cap(stat, v.date) {
+                (Some(row), cap_haler) if row.cap.is_some() => {
                     let cap = row.cap.unwrap_or_default();
-                    if !row.verified && !notes.provisional_used.contains(stat.code()) {
-                        notes.provisional_used.insert(stat.code().to_string());
-                    }
-                    let cap_amount = cap * v.quantity;
-                    if v.fee.is_some() && fee > cap_amount {
+                    task.provisional_used |= !row.verified;
+                    let over = v.fee.is_some()
+                        && fee_over_per_unit(fee_haler, cap_haler, v.quantity)
+                            .unwrap_or_else(|| fee > cap * v.quantity);
+                    if over {
+                        let cap_amount = cap * v.quantity;
                         over_rows += 1;
                         let excess = fee - cap_amount;
                         unit_excess += excess;
@@ -390,18 +456,14 @@ pub(crate) fn check(
                         });
                     }
                 }
-                _ => {
-                    if v.fee.is_some() && !notes.no_unit_cap.contains(stat.code()) {
-                        notes.no_unit_cap.insert(stat.code().to_string());
-                    }
-                }
-            },
+                _ => task.no_unit_cap |= v.fee.is_some(),
+            }
         }
         // §75(2): exempt clients pay only for meals (c1) and optional services.
         // The exempt flag first: it is false for nearly every row.
         if v.client.is_some_and(|c| exempt_client[c.index()])
             && v.fee.is_some_and(|x| x.is_sign_positive() && !x.is_zero())
-            && stat.code() != "c1"
+            && !task.meals
         {
             exempt_total += fee;
             f.push(FindingKind::FeeExempt, || {
@@ -420,7 +482,17 @@ pub(crate) fn check(
                 }
             });
         }
-        check_price(b, &prices, v, f, &mut off_rows);
+        check_price(b, task, v, fee_haler, f, &mut off_rows);
+    }
+    for t in &tasks {
+        if let Some(stat) = t.statutory {
+            if t.provisional_used {
+                notes.provisional_used.insert(stat.code().to_string());
+            }
+            if t.no_unit_cap {
+                notes.no_unit_cap.insert(stat.code().to_string());
+            }
+        }
     }
 
     let no_fees = na("ve výkazech nejsou žádné úhrady", "no row has a fee");
@@ -497,23 +569,22 @@ type Price = (NaiveDate, Decimal, Option<i128>);
 
 /// A fee more than 0.50 Kč off the price valid on the date × hours (hourly
 /// tasks) or × quantity.
+/// `fee_haler` is the fee in haléř (`None`: more than two decimals).
 fn check_price(
     b: &Base<'_>,
-    prices: &[Vec<Price>],
+    task: &TaskFees,
     v: &crate::Visit,
+    fee_haler: Option<i128>,
     f: &mut Findings,
     off_rows: &mut u64,
 ) {
     let Some(fee) = v.fee else { return };
-    let Some(&(_, price, price_haler)) = prices[v.task.index()]
-        .iter()
-        .rev()
-        .find(|(from, ..)| *from <= v.date)
+    let Some(&(_, price, price_haler)) =
+        task.prices.iter().rev().find(|(from, ..)| *from <= v.date)
     else {
         return;
     };
-    let task = b.ds.task(v.task);
-    let hourly = task.unit == TaskUnit::Hour;
+    let hourly = task.priced_hourly;
     let expected = || {
         if hourly {
             price * Decimal::from(v.duration) / Decimal::from(3600)
@@ -521,7 +592,7 @@ fn check_price(
             price * v.quantity
         }
     };
-    let exact = match (haler(fee), price_haler) {
+    let exact = match (fee_haler, price_haler) {
         // |fee × 3600 − price × seconds| > 0.50 Kč × 3600, in haléř.
         (Some(f_h), Some(p_h)) if hourly => {
             Some((f_h * 3600 - p_h * i128::from(v.duration)).abs() > 50 * 3600)
@@ -547,14 +618,14 @@ fn check_price(
                 money(fee, Lang::En),
                 money(expected, Lang::En),
                 number(price, 2, Lang::En),
-                task.code
+                b.ds.task(v.task).code
             ),
             cs: format!(
                 "úhrada {} se liší od ceníku: {} ({} Kč za jednotku, úkon {})",
                 money(fee, Lang::Cs),
                 money(expected, Lang::Cs),
                 number(price, 2, Lang::Cs),
-                task.code
+                b.ds.task(v.task).code
             ),
             amount: Some(fee - expected),
         });

@@ -12,8 +12,11 @@ use rust_decimal::Decimal;
 /// do); `None` otherwise, and the caller falls back to `Decimal`.
 #[inline]
 pub(crate) fn haler(d: Decimal) -> Option<i128> {
-    let scale = d.scale();
-    (scale <= 2).then(|| d.mantissa() * 10i128.pow(2 - scale))
+    // A table, not `10.pow(2 − scale)`: fees come with 0, 1 or 2 decimals
+    // in no order, and the power's branches were mispredicted (5 % of the
+    // fee check at a million rows).
+    const TO_HALER: [i128; 3] = [100, 10, 1];
+    TO_HALER.get(d.scale() as usize).map(|k| d.mantissa() * k)
 }
 
 /// An amount converted once for repeated adding: whole haléř with the
