@@ -13,7 +13,7 @@ use super::findings::{Detail, Findings, visit_place};
 use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
-use crate::display::{date, money, number};
+use crate::display::{Date, Money, Number};
 use crate::law::{HOURLY_CAPS, HourlyCap, UnitCap, unit_cap_on};
 use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
 
@@ -389,19 +389,19 @@ pub(crate) fn check(
                 f.push(FindingKind::FeeOverCap, || {
                         let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                         let text = |lang: Lang| {
-                            let (fee_t, cap_t, ex_t) = (money(fee, lang), money(cap_amount, lang), money(row_excess, lang));
-                            let hours = number(Decimal::from(v.duration) / hour, 2, lang);
-                            let rate_t = number(rate, 0, lang);
+                            let (fee_t, cap_t, ex_t) = (Money(fee, lang), Money(cap_amount, lang), Money(row_excess, lang));
+                            let hours = Number(Decimal::from(v.duration) / hour, 2, lang);
+                            let rate_t = Number(rate, 0, lang);
                             match lang {
                                 Lang::Cs => format!(
                                     "úhrada {fee_t} nad limit {cap_t} ({rate_t} Kč/h × {hours} h, vyhl. {}) o {ex_t}; klient {client}, {}",
                                     cap.decree,
-                                    date(v.date, lang)
+                                    Date(v.date, lang)
                                 ),
                                 Lang::En => format!(
                                     "fee {fee_t} over the cap {cap_t} (CZK {rate_t}/h × {hours} h, Decree {}) by {ex_t}; client {client}, {}",
                                     cap.decree,
-                                    date(v.date, lang)
+                                    Date(v.date, lang)
                                 ),
                             }
                         };
@@ -428,7 +428,7 @@ pub(crate) fn check(
                         unit_excess += excess;
                         f.push(FindingKind::FeeOverCap, || {
                             let text = |lang: Lang| {
-                                let q = number(v.quantity, 2, lang);
+                                let q = Number(v.quantity, 2, lang);
                                 let provisional = match (row.verified, lang) {
                                     (true, _) => "",
                                     (false, Lang::Cs) => ", limit předběžný (neověřený)",
@@ -437,13 +437,13 @@ pub(crate) fn check(
                                 match lang {
                                     Lang::Cs => format!(
                                         "úhrada {} nad limit {} ({} Kč × {q}, úkon {}, vyhl. {}{provisional}) o {}; {}",
-                                        money(fee, lang), money(cap_amount, lang), number(cap, 0, lang),
-                                        stat.code(), row.decree, money(excess, lang), date(v.date, lang)
+                                        Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
+                                        stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
                                     ),
                                     Lang::En => format!(
                                         "fee {} over the cap {} (CZK {} × {q}, task {}, Decree {}{provisional}) by {}; {}",
-                                        money(fee, lang), money(cap_amount, lang), number(cap, 0, lang),
-                                        stat.code(), row.decree, money(excess, lang), date(v.date, lang)
+                                        Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
+                                        stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
                                     ),
                                 }
                             };
@@ -472,11 +472,11 @@ pub(crate) fn check(
                     place: visit_place(ds, v),
                     en: format!(
                         "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
-                        money(fee, Lang::En), stat.code(), date(v.date, Lang::En)
+                        Money(fee, Lang::En), stat.code(), Date(v.date, Lang::En)
                     ),
                     cs: format!(
                         "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
-                        money(fee, Lang::Cs), stat.code(), date(v.date, Lang::Cs)
+                        Money(fee, Lang::Cs), stat.code(), Date(v.date, Lang::Cs)
                     ),
                     amount: Some(fee),
                 }
@@ -615,16 +615,16 @@ fn check_price(
             place: visit_place(b.ds, v),
             en: format!(
                 "fee {} differs from the price list: {} (CZK {} per unit, task {})",
-                money(fee, Lang::En),
-                money(expected, Lang::En),
-                number(price, 2, Lang::En),
+                Money(fee, Lang::En),
+                Money(expected, Lang::En),
+                Number(price, 2, Lang::En),
                 b.ds.task(v.task).code
             ),
             cs: format!(
                 "úhrada {} se liší od ceníku: {} ({} Kč za jednotku, úkon {})",
-                money(fee, Lang::Cs),
-                money(expected, Lang::Cs),
-                number(price, 2, Lang::Cs),
+                Money(fee, Lang::Cs),
+                Money(expected, Lang::Cs),
+                Number(price, 2, Lang::Cs),
                 b.ds.task(v.task).code
             ),
             amount: Some(fee - expected),

@@ -14,7 +14,7 @@ use super::hours::contract_hours_in;
 use super::order::DayRow;
 use super::report::FindingKind;
 use crate::Lang;
-use crate::display::{clock, date, hours, number};
+use crate::display::{Clock, Date, Hours, Number};
 use crate::model::{Dataset, Visit};
 use crate::period::Period;
 use crate::place::Place;
@@ -81,15 +81,15 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
             text(
                 format!(
                     "{} is outside the period {} – {}",
-                    date(v.date, Lang::En),
-                    date(p.from, Lang::En),
-                    date(p.to, Lang::En)
+                    Date(v.date, Lang::En),
+                    Date(p.from, Lang::En),
+                    Date(p.to, Lang::En)
                 ),
                 format!(
                     "{} je mimo období {} – {}",
-                    date(v.date, Lang::Cs),
-                    date(p.from, Lang::Cs),
-                    date(p.to, Lang::Cs)
+                    Date(v.date, Lang::Cs),
+                    Date(p.from, Lang::Cs),
+                    Date(p.to, Lang::Cs)
                 ),
                 place(),
             )
@@ -102,12 +102,12 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
             text(
                 format!(
                     "{} is outside the employment of worker {}",
-                    date(v.date, Lang::En),
+                    Date(v.date, Lang::En),
                     w.id
                 ),
                 format!(
                     "{} je mimo pracovní poměr pracovníka {}",
-                    date(v.date, Lang::Cs),
+                    Date(v.date, Lang::Cs),
                     w.id
                 ),
                 place(),
@@ -122,12 +122,12 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
                 text(
                     format!(
                         "{} is outside the contract of client {}",
-                        date(v.date, Lang::En),
+                        Date(v.date, Lang::En),
                         c.id
                     ),
                     format!(
                         "{} je mimo smlouvu klienta {}",
-                        date(v.date, Lang::Cs),
+                        Date(v.date, Lang::Cs),
                         c.id
                     ),
                     place(),
@@ -137,8 +137,8 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
     }
     if v.duration == 0 || v.duration > 720 * 60 {
         f.push(FindingKind::Duration, || {
-            let m = number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::En);
-            let mc = number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::Cs);
+            let m = Number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::En);
+            let mc = Number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::Cs);
             text(
                 format!("duration {m} min"),
                 format!("doba {mc} min"),
@@ -197,13 +197,13 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
                 text(
                     format!(
                         "worker {w} recorded {} on {} (over 12 h)",
-                        hours(total, Lang::En),
-                        date(v.date, Lang::En)
+                        Hours(total, Lang::En),
+                        Date(v.date, Lang::En)
                     ),
                     format!(
                         "pracovník {w} má {} dne {} (nad 12 h)",
-                        hours(total, Lang::Cs),
-                        date(v.date, Lang::Cs)
+                        Hours(total, Lang::Cs),
+                        Date(v.date, Lang::Cs)
                     ),
                     visit_place(ds, v),
                 )
@@ -236,19 +236,19 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
                 text(
                     format!(
                         "{}–{} overlaps {} ({}–{}) by {by} min",
-                        clock(s),
-                        clock(e % 86_400),
+                        Clock(s),
+                        Clock(e % 86_400),
                         other_ref,
-                        clock(os),
-                        clock(oe % 86_400)
+                        Clock(os),
+                        Clock(oe % 86_400)
                     ),
                     format!(
                         "{}–{} se překrývá s {} ({}–{}) o {by} min",
-                        clock(s),
-                        clock(e % 86_400),
+                        Clock(s),
+                        Clock(e % 86_400),
                         other_ref,
-                        clock(os),
-                        clock(oe % 86_400)
+                        Clock(os),
+                        Clock(oe % 86_400)
                     ),
                     visit_place(ds, &ds.visits[i as usize]),
                 )
@@ -289,14 +289,14 @@ fn over_contract(b: &Base<'_>, f: &mut Findings) {
                     format!(
                         "worker {} worked {} in {month}, contract {} h",
                         w.id,
-                        hours(secs, Lang::En),
-                        number(contract, 2, Lang::En)
+                        Hours(secs, Lang::En),
+                        Number(contract, 2, Lang::En)
                     ),
                     format!(
                         "pracovník {} odpracoval v {month} {}, úvazek {} h",
                         w.id,
-                        hours(secs, Lang::Cs),
-                        number(contract, 2, Lang::Cs)
+                        Hours(secs, Lang::Cs),
+                        Number(contract, 2, Lang::Cs)
                     ),
                     place,
                 )
