@@ -218,7 +218,7 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
         let (Some(s), Some(e)) = (r.start(), r.end()) else {
             continue;
         };
-        if r.incomplete_times {
+        if r.incomplete_times() {
             continue;
         }
         let i = r.visit;
