@@ -424,6 +424,27 @@ fn per_unit_caps_and_their_notes() {
 }
 
 #[test]
+fn a_row_too_long_to_end_in_u32_seconds_does_not_overflow() {
+    // Minutes are read up to 71 582 788 (u32::MAX seconds), so a row can
+    // start at 23:00 (82 800 s) and last u32::MAX − 10 s: its end does not
+    // fit in u32 (this panicked in debug builds). It saturates, and the
+    // next row (23:01:40) overlaps it: one overlap, one long day.
+    let mut b = Dataset::builder();
+    let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
+    let k = b.client(Client::new("K1")).unwrap();
+    let b1 = b.find_task("b1").unwrap();
+    let day = d(3, 3);
+    b.visit(Visit::new(day, w, Some(k), b1, u32::MAX - 10).with_start(82_800))
+        .unwrap();
+    b.visit(Visit::new(day, w, Some(k), b1, 600).with_start(82_900))
+        .unwrap();
+    let r = Audit::new(&b.build()).run();
+    let count = |kind| r.findings.iter().filter(|f| f.kind == kind).count();
+    assert_eq!(count(FindingKind::Overlap), 1);
+    assert_eq!(count(FindingKind::LongDay), 1);
+}
+
+#[test]
 fn staffing() {
     let r = Audit::new(&lhota(true)).run();
     let v = |id: &str| r.value(id);

@@ -72,9 +72,10 @@ impl DayRow {
         self.start & INCOMPLETE != 0
     }
 
-    /// End, seconds from midnight (past 86 400 when it passes midnight).
+    /// End, seconds from midnight (past 86 400 when it passes midnight),
+    /// saturating as [`Visit::end`] does.
     pub fn end(&self) -> Option<u32> {
-        self.start().map(|s| s + self.duration)
+        self.start().map(|s| s.saturating_add(self.duration))
     }
 
     pub fn client(&self) -> Option<ClientId> {

@@ -105,8 +105,10 @@ impl Visit {
     }
 
     /// The end in seconds after the start day's midnight (may exceed 86 400
-    /// when the row passes midnight), when the start is known.
+    /// when the row passes midnight), when the start is known. Saturates at
+    /// `u32::MAX` (a row of some 49 700 days: only a hostile file has one;
+    /// the sum would overflow).
     pub fn end(&self) -> Option<u32> {
-        self.start.map(|s| s + self.duration)
+        self.start.map(|s| s.saturating_add(self.duration))
     }
 }
