@@ -85,7 +85,6 @@ impl<T: Clone> Grid<T> {
     }
 
     /// The cell (the fill value where a sparse table has none).
-    #[cfg(test)]
     pub fn get(&self, row: usize, column: usize) -> &T {
         match self {
             Grid::Dense { columns, cells } => &cells[Self::key(*columns, row, column)],

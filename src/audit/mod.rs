@@ -200,7 +200,8 @@ impl<'a> Audit<'a> {
             .collect();
         let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
         let mut client_months = 0u64;
-        t.cm.for_each(|_, _, c| client_months += u64::from(c.workers > 0));
+        t.cm_workers
+            .for_each(|_, _, &n| client_months += u64::from(n > 0));
         let b = Base {
             ds,
             period,
