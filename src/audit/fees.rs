@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::EightyHourRule;
 use super::base::{Base, na};
-use super::findings::{Detail, Findings, visit_place};
+use super::findings::{Detail, Findings, finding_text, visit_place};
 use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
@@ -393,12 +393,12 @@ pub(crate) fn check(
                             let hours = Number(Decimal::from(v.duration) / hour, 2, lang);
                             let rate_t = Number(rate, 0, lang);
                             match lang {
-                                Lang::Cs => format!(
+                                Lang::Cs => finding_text!(
                                     "úhrada {fee_t} nad limit {cap_t} ({rate_t} Kč/h × {hours} h, vyhl. {}) o {ex_t}; klient {client}, {}",
                                     cap.decree,
                                     Date(v.date, lang)
                                 ),
-                                Lang::En => format!(
+                                Lang::En => finding_text!(
                                     "fee {fee_t} over the cap {cap_t} (CZK {rate_t}/h × {hours} h, Decree {}) by {ex_t}; client {client}, {}",
                                     cap.decree,
                                     Date(v.date, lang)
@@ -435,12 +435,12 @@ pub(crate) fn check(
                                     (false, Lang::En) => ", provisional (unverified) cap",
                                 };
                                 match lang {
-                                    Lang::Cs => format!(
+                                    Lang::Cs => finding_text!(
                                         "úhrada {} nad limit {} ({} Kč × {q}, úkon {}, vyhl. {}{provisional}) o {}; {}",
                                         Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
                                         stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
                                     ),
-                                    Lang::En => format!(
+                                    Lang::En => finding_text!(
                                         "fee {} over the cap {} (CZK {} × {q}, task {}, Decree {}{provisional}) by {}; {}",
                                         Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
                                         stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
@@ -470,11 +470,11 @@ pub(crate) fn check(
                 let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                 Detail {
                     place: visit_place(ds, v),
-                    en: format!(
+                    en: finding_text!(
                         "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
                         Money(fee, Lang::En), stat.code(), Date(v.date, Lang::En)
                     ),
-                    cs: format!(
+                    cs: finding_text!(
                         "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
                         Money(fee, Lang::Cs), stat.code(), Date(v.date, Lang::Cs)
                     ),
@@ -613,14 +613,14 @@ fn check_price(
         *off_rows += 1;
         f.push(FindingKind::FeeOffPrice, || Detail {
             place: visit_place(b.ds, v),
-            en: format!(
+            en: finding_text!(
                 "fee {} differs from the price list: {} (CZK {} per unit, task {})",
                 Money(fee, Lang::En),
                 Money(expected, Lang::En),
                 Number(price, 2, Lang::En),
                 b.ds.task(v.task).code
             ),
-            cs: format!(
+            cs: finding_text!(
                 "úhrada {} se liší od ceníku: {} ({} Kč za jednotku, úkon {})",
                 Money(fee, Lang::Cs),
                 Money(expected, Lang::Cs),

@@ -11,6 +11,19 @@ use crate::model::{Dataset, Visit};
 use crate::place::Place;
 use crate::xlsx::SheetKind;
 
+/// `format!` for a finding's text: into a string sized once for a typical
+/// text (`format!` starts empty and grows it three or four times; the fee
+/// check formats two texts for each of tens of thousands of findings).
+macro_rules! finding_text {
+    ($($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(160);
+        let _ = write!(s, $($arg)*);
+        s
+    }};
+}
+pub(crate) use finding_text;
+
 pub(crate) struct Findings {
     pub list: Vec<Finding>,
     pub counts: BTreeMap<FindingKind, u64>,

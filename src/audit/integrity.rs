@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::base::Base;
-use super::findings::{Detail, Findings, visit_place};
+use super::findings::{Detail, Findings, finding_text, visit_place};
 use super::hours::contract_hours_in;
 use super::order::DayRow;
 use super::report::FindingKind;
@@ -79,13 +79,13 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
     if ctx.period_given && !p.contains(v.date) {
         f.push(FindingKind::OutsidePeriod, || {
             text(
-                format!(
+                finding_text!(
                     "{} is outside the period {} – {}",
                     Date(v.date, Lang::En),
                     Date(p.from, Lang::En),
                     Date(p.to, Lang::En)
                 ),
-                format!(
+                finding_text!(
                     "{} je mimo období {} – {}",
                     Date(v.date, Lang::Cs),
                     Date(p.from, Lang::Cs),
@@ -100,12 +100,12 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
         let w = ds.worker(v.worker);
         f.push(FindingKind::OutsideEmployment, || {
             text(
-                format!(
+                finding_text!(
                     "{} is outside the employment of worker {}",
                     Date(v.date, Lang::En),
                     w.id
                 ),
-                format!(
+                finding_text!(
                     "{} je mimo pracovní poměr pracovníka {}",
                     Date(v.date, Lang::Cs),
                     w.id
@@ -120,12 +120,12 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
             let c = ds.client(c);
             f.push(FindingKind::OutsideContract, || {
                 text(
-                    format!(
+                    finding_text!(
                         "{} is outside the contract of client {}",
                         Date(v.date, Lang::En),
                         c.id
                     ),
-                    format!(
+                    finding_text!(
                         "{} je mimo smlouvu klienta {}",
                         Date(v.date, Lang::Cs),
                         c.id
@@ -140,8 +140,8 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
             let m = Number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::En);
             let mc = Number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::Cs);
             text(
-                format!("duration {m} min"),
-                format!("doba {mc} min"),
+                finding_text!("duration {m} min"),
+                finding_text!("doba {mc} min"),
                 place(),
             )
         });
@@ -195,12 +195,12 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
             let w = &ds.worker(v.worker).id;
             f.push(FindingKind::LongDay, || {
                 text(
-                    format!(
+                    finding_text!(
                         "worker {w} recorded {} on {} (over 12 h)",
                         Hours(total, Lang::En),
                         Date(v.date, Lang::En)
                     ),
-                    format!(
+                    finding_text!(
                         "pracovník {w} má {} dne {} (nad 12 h)",
                         Hours(total, Lang::Cs),
                         Date(v.date, Lang::Cs)
@@ -234,7 +234,7 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
                     .map(|p| p.to_string())
                     .unwrap_or_default();
                 text(
-                    format!(
+                    finding_text!(
                         "{}–{} overlaps {} ({}–{}) by {by} min",
                         Clock(s),
                         Clock(e % 86_400),
@@ -242,7 +242,7 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
                         Clock(os),
                         Clock(oe % 86_400)
                     ),
-                    format!(
+                    finding_text!(
                         "{}–{} se překrývá s {} ({}–{}) o {by} min",
                         Clock(s),
                         Clock(e % 86_400),
@@ -286,13 +286,13 @@ fn over_contract(b: &Base<'_>, f: &mut Findings) {
                     .then(|| Place::new(ds.source.sheet_name(SheetKind::Workers.cs()), w.row, 0));
                 let month = first.format("%Y-%m");
                 text(
-                    format!(
+                    finding_text!(
                         "worker {} worked {} in {month}, contract {} h",
                         w.id,
                         Hours(secs, Lang::En),
                         Number(contract, 2, Lang::En)
                     ),
-                    format!(
+                    finding_text!(
                         "pracovník {} odpracoval v {month} {}, úvazek {} h",
                         w.id,
                         Hours(secs, Lang::Cs),
@@ -385,8 +385,8 @@ fn report_duplicates(ds: &Dataset, mut dup_of: Vec<(u32, u32, u32)>, f: &mut Fin
                 .map(|p| p.to_string())
                 .unwrap_or_default();
             text(
-                format!("exact duplicate of {r}"),
-                format!("přesný duplikát řádku {r}"),
+                finding_text!("exact duplicate of {r}"),
+                finding_text!("přesný duplikát řádku {r}"),
                 visit_place(ds, v),
             )
         });
