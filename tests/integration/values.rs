@@ -722,6 +722,45 @@ fn visit_values_and_rejections_with_places() {
 }
 
 #[test]
+fn a_row_ending_past_u32_seconds_is_read_and_audited() {
+    // Minutes are read up to 71 582 788 (u32::MAX seconds). With a start of
+    // 23:00 (82 800 s) the row's end, start + duration, does not fit in
+    // u32: reading it and auditing it panicked in debug builds. The row is
+    // accepted (only a start: minutes used, incomplete times, as for the
+    // second row); the audit flags its duration (over 720 min) and its day
+    // (over 12 h).
+    let mut wb = Workbook::new();
+    p1_k1(&mut wb);
+    sheet(
+        &mut wb,
+        "Výkazy",
+        &["Datum", "Pracovník", "Klient", "Úkon", "Od", "Minuty"],
+        &[
+            vec![
+                D(MAR1),
+                T("P1"),
+                T("K1"),
+                T("b1"),
+                Tm(23.0 / 24.0),
+                N(71_582_788.0),
+            ],
+            vec![D(MAR1), T("P1"), T("K1"), T("b1"), Tm(22.0 / 24.0), N(30.0)],
+        ],
+    );
+    let (ds, problems) = read(&wb.save_to_buffer().unwrap());
+    assert_eq!(ds.visits.len(), 2, "{:?}", problems.list);
+    assert_eq!(ds.visits[0].duration, 71_582_788 * 60);
+    assert_eq!(ds.visits[0].end(), Some(u32::MAX));
+    let r = homecare_audit::audit::Audit::new(&ds)
+        .problems(&problems)
+        .run();
+    let count = |k: &str| r.value(&format!("integrity.findings.{k}"));
+    assert_eq!(count("duration"), Some(Decimal::ONE));
+    assert_eq!(count("long_day"), Some(Decimal::ONE));
+    assert_eq!(count("incomplete_times"), Some(Decimal::TWO));
+}
+
+#[test]
 fn client_and_worker_values_with_places() {
     let mut wb = Workbook::new();
     sheet(
