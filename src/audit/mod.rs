@@ -191,8 +191,7 @@ impl<'a> Audit<'a> {
 
         let months = tally::Months::new(period);
         let tasks = tally::TaskInfo::new(ds);
-        let order = order::by_worker_and_day(ds);
-        let t = tally::tally(ds, period, &tasks, months, &order);
+        let (t, order) = tally::tally(ds, period, &tasks, months);
         let worker_hours = ds
             .workers
             .iter()

@@ -97,15 +97,14 @@ fn cmp(ds: &Dataset, a: &DayRow, b: &DayRow) -> Ordering {
     })
 }
 
-/// The visits grouped by worker, then by (date, start, row, index).
-pub(crate) fn by_worker_and_day(ds: &Dataset) -> Vec<DayRow> {
+/// The visits grouped by worker, then by (date, start, row, index);
+/// `rows_per_worker` counts each worker's visits (the tally's pass counts
+/// them).
+pub(crate) fn by_worker_and_day(ds: &Dataset, rows_per_worker: &[u32]) -> Vec<DayRow> {
     let nw = ds.workers.len();
     let mut starts = vec![0u32; nw + 1];
-    for v in &ds.visits {
-        starts[v.worker.index() + 1] += 1;
-    }
     for w in 0..nw {
-        starts[w + 1] += starts[w];
+        starts[w + 1] = starts[w] + rows_per_worker[w];
     }
     let mut next = starts.clone();
     let mut rows = match ds.visits.first() {
@@ -165,7 +164,7 @@ mod tests {
         visit(5, 1, 1, Some(3600)); // 3
         visit(6, 0, 2, None); // 4: same key as 1 but a later row
         visit(7, 1, 2, Some(3600)); // 5: ties 0 on date and start; row 7 > 2
-        let rows = by_worker_and_day(&ds);
+        let rows = by_worker_and_day(&ds, &[2, 4]);
         let order: Vec<u32> = rows.iter().map(|r| r.visit).collect();
         // Worker 0: day 2 rows 3, 6. Worker 1: day 1 at 1:00 (3), 2:00 (2),
         // then day 2 at 1:00 row 2 (0) before row 7 (5).

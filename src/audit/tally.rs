@@ -172,14 +172,16 @@ impl Tally {
     }
 }
 
-/// `order` is the shared grouping of [`super::order::by_worker_and_day`].
+/// The sums, and the shared grouping of the timesheet by worker and day
+/// ([`super::order::by_worker_and_day`]), which the distinct counts walk:
+/// the pass over the rows also counts each worker's rows, which sizes the
+/// grouping (one read of the visits fewer).
 pub(crate) fn tally(
     ds: &Dataset,
     p: Period,
     tasks: &TaskInfo,
     months: Months,
-    order: &[super::order::DayRow],
-) -> Tally {
+) -> (Tally, Vec<super::order::DayRow>) {
     let nm = months.count;
     let nc = ds.clients.len();
     let mut t = Tally {
@@ -213,11 +215,15 @@ pub(crate) fn tally(
         }
         last_day.1
     };
+    // Every row of each worker, in the period or not (the grouping holds
+    // them all).
+    let mut worker_rows = vec![0u32; ds.workers.len()];
     for v in &ds.visits {
+        let w = v.worker.index();
+        worker_rows[w] += 1;
         if !p.contains(v.date) {
             continue;
         }
-        let w = v.worker.index();
         let day = day_of(v.date);
         let m = day_month[day] as usize;
         let dur = u64::from(v.duration);
@@ -311,6 +317,7 @@ pub(crate) fn tally(
         }
     }
 
+    let order = super::order::by_worker_and_day(ds, &worker_rows);
     // Distinct counts in one pass over the shared grouping (rows grouped
     // by worker, then date): markers instead of sorts.
     let mut group = 0u32;
@@ -326,7 +333,7 @@ pub(crate) fn tally(
     let mut client_month_worker = vec![(u32::MAX, u32::MAX); nc];
     // Counted in a table of their own, 4 bytes a cell (mostly in cache).
     let mut cm_workers = Grid::new(nm, nc, 0u32, ds.visits.len());
-    for r in order {
+    for r in &order {
         let Some(c) = r.client() else { continue };
         if !p.contains(r.date) || tasks.time_kind[r.task().index()] != TimeKind::Direct {
             continue;
@@ -367,5 +374,5 @@ pub(crate) fn tally(
         }
     });
     t.cm_workers = cm_workers;
-    t
+    (t, order)
 }
