@@ -333,6 +333,9 @@ pub(crate) fn tally(
     let mut client_month_worker = vec![(u32::MAX, u32::MAX); nc];
     // Counted in a table of their own, 4 bytes a cell (mostly in cache).
     let mut cm_workers = Grid::new(nm, nc, 0u32, ds.visits.len());
+    // Contacts per client, 8 bytes each (in cache; the clients' whole
+    // records are 2.4 MB at 17 000 clients), put into them after.
+    let mut client_contacts = vec![0u64; nc];
     for r in &order {
         let Some(c) = r.client() else { continue };
         if !p.contains(r.date) || tasks.time_kind[r.task().index()] != TimeKind::Direct {
@@ -349,7 +352,7 @@ pub(crate) fn tally(
         if client_group[ci] != group {
             client_group[ci] = group;
             t.contacts += 1;
-            t.clients[ci].contacts += 1;
+            client_contacts[ci] += 1;
             t.months[m as usize].contacts += 1;
         }
         if client_worker[ci] != w {
@@ -360,6 +363,9 @@ pub(crate) fn tally(
             client_month_worker[ci] = (w, m);
             *cm_workers.get_mut(m as usize, ci) += 1;
         }
+    }
+    for (a, n) in t.clients.iter_mut().zip(client_contacts) {
+        a.contacts = n;
     }
     let (clients, months, cm) = (&mut t.clients, &mut t.months, &t.cm);
     cm_workers.for_each(|m, c, &n| {
