@@ -94,6 +94,22 @@ impl MoneySum {
         }
     }
 
+    /// Adds another sum: the same total and scale as adding its amounts
+    /// here one by one.
+    pub fn merge(&mut self, other: &MoneySum) {
+        match self.haler.checked_add(other.haler) {
+            Some(h) => self.haler = h,
+            // Not reachable with amounts of at most 10¹⁴ haléř a row; kept
+            // exact anyway.
+            None => {
+                self.rest +=
+                    Decimal::try_from_i128_with_scale(other.haler, 2).unwrap_or(Decimal::MAX)
+            }
+        }
+        self.scale = self.scale.max(other.scale);
+        self.rest += other.rest;
+    }
+
     /// The sum, with the scale adding the amounts one by one would give.
     pub fn total(&self) -> Decimal {
         let mut d = Decimal::try_from_i128_with_scale(self.haler, 2).unwrap_or(Decimal::MAX);
@@ -135,6 +151,30 @@ mod tests {
         m.add(dec("150"));
         m.add(dec("82.5"));
         assert_eq!(m.total().to_string(), "232.5");
+    }
+
+    #[test]
+    fn merging_sums_is_adding_their_amounts() {
+        // Every split of the list into two sums, merged, gives the sum of
+        // all, value and scale: 150 + 82.5 + 0.25 + 1.005 + 3 = 236.755.
+        let amounts = ["150", "82.5", "0.25", "1.005", "3"];
+        for split in 0..=amounts.len() {
+            let (mut a, mut b) = (MoneySum::default(), MoneySum::default());
+            for x in &amounts[..split] {
+                a.add(dec(x));
+            }
+            for x in &amounts[split..] {
+                b.add(dec(x));
+            }
+            a.merge(&b);
+            assert_eq!(a.total().to_string(), "236.755", "split at {split}");
+        }
+        // Scales: 300 + 0.10 → 300.10 whichever side holds which.
+        let (mut a, mut b) = (MoneySum::default(), MoneySum::default());
+        a.add(dec("300"));
+        b.add(dec("0.10"));
+        a.merge(&b);
+        assert_eq!(a.total().to_string(), "300.10");
     }
 
     proptest::proptest! {

@@ -231,16 +231,16 @@ pub(crate) fn tally(
         let kind = tasks.time_kind[v.task.index()];
         // Converted to haléř once for the five sums it joins.
         let fee = v.fee.map(Fee::of);
+        // Period totals are the months' sums, added after the pass (a row
+        // adds to its month only).
         let wa = &mut t.workers[w];
         wa.rows += 1;
         wa.travel += travel;
-        t.travel += travel;
         let ma = &mut t.months[m];
         ma.travel += travel;
         ma.worked += dur + travel;
         *t.worker_months.get_mut(w, m) += dur + travel;
         if let Some(fee) = fee {
-            t.fees_rows.add_fee(fee);
             t.any_fee = true;
             ma.fees.add_fee(fee);
         }
@@ -250,7 +250,6 @@ pub(crate) fn tally(
         match kind {
             TimeKind::Direct => {
                 wa.direct += dur;
-                t.direct += dur;
                 ma.direct += dur;
                 if pss[w] {
                     t.pss_direct += dur;
@@ -258,7 +257,6 @@ pub(crate) fn tally(
                 let out_of_hours =
                     off_day[day] || v.start.is_some_and(|s| !(6 * 3600..18 * 3600).contains(&s));
                 if out_of_hours {
-                    t.out_of_hours += dur;
                     ma.out_of_hours += dur;
                 }
                 if let Some(c) = v.client {
@@ -281,10 +279,8 @@ pub(crate) fn tally(
                     }
                 }
                 if tasks.hourly[v.task.index()] {
-                    t.hourly_secs += dur;
                     ma.hourly += dur;
                     if let Some(fee) = fee {
-                        t.hourly_fees.add_fee(fee);
                         t.any_hourly_fee = true;
                         ma.hourly_fees.add_fee(fee);
                     }
@@ -299,7 +295,6 @@ pub(crate) fn tally(
             }
             TimeKind::Travel => {
                 wa.travel += dur;
-                t.travel += dur;
                 ma.travel += dur;
                 if pss[w] {
                     t.pss_travel += dur;
@@ -317,6 +312,14 @@ pub(crate) fn tally(
         }
     }
 
+    for ma in &t.months {
+        t.direct += ma.direct;
+        t.travel += ma.travel;
+        t.out_of_hours += ma.out_of_hours;
+        t.hourly_secs += ma.hourly;
+        t.fees_rows.merge(&ma.fees);
+        t.hourly_fees.merge(&ma.hourly_fees);
+    }
     let order = super::order::by_worker_and_day(ds, &worker_rows);
     // Distinct counts in one pass over the shared grouping (rows grouped
     // by worker, then date): markers instead of sorts.
