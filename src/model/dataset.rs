@@ -289,8 +289,19 @@ impl DatasetBuilder {
     /// this builder, [`Reason::ClientTaskWithoutClient`] for a statutory or
     /// optional task without a client, [`Reason::Negative`] for a negative
     /// quantity or fee, [`Reason::OutOfRange`] for one over
-    /// [`MAX_NUMBER`](crate::model::MAX_NUMBER).
+    /// [`MAX_NUMBER`](crate::model::MAX_NUMBER), a start that is not a
+    /// time of day (86 400 seconds or more) or a date outside the years
+    /// 0–9999 (what a workbook can hold; the audit keeps tables per day of
+    /// the period, and chrono's dates span half a million years).
     pub fn visit(&mut self, visit: Visit) -> Result<(), Error> {
+        if let Some(s) = visit.start
+            && s >= 86_400
+        {
+            return Err(invalid(s, Reason::OutOfRange("< 86 400 s".into())));
+        }
+        if !(0..=9999).contains(&chrono::Datelike::year(&visit.date)) {
+            return Err(invalid(visit.date, Reason::OutOfRange("0–9999".into())));
+        }
         if visit.worker.index() >= self.ds.workers.len() {
             return Err(invalid(visit.worker.0, Reason::UnknownWorker));
         }
@@ -455,4 +466,67 @@ pub(crate) fn check_weekly_hours(h: Decimal) -> Result<(), Error> {
         return Err(invalid(h, Reason::OutOfRange("40; 38,75; 37,5".into())));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Client, Role, Worker};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_start_must_be_a_time_of_day() {
+        // 23:59:59 is 86 399 s, the last start; 86 400 is the next midnight.
+        let mut b = Dataset::builder();
+        let w = b
+            .worker(Worker::new("P1", Role::Pss, Decimal::ONE))
+            .unwrap();
+        let k = b.client(Client::new("K1")).unwrap();
+        let b1 = b.find_task("b1").unwrap();
+        let day = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let visit = |start| Visit::new(day, w, Some(k), b1, 600).with_start(start);
+        assert!(b.visit(visit(86_399)).is_ok());
+        for start in [86_400, u32::MAX] {
+            let e = b.visit(visit(start)).unwrap_err();
+            assert!(
+                matches!(
+                    e.kind(),
+                    ErrorKind::Invalid {
+                        reason: Reason::OutOfRange(_),
+                        ..
+                    }
+                ),
+                "{e:?}"
+            );
+        }
+        assert_eq!(b.build().visits.len(), 1);
+    }
+
+    #[test]
+    fn a_date_must_be_in_the_years_a_workbook_holds() {
+        let mut b = Dataset::builder();
+        let w = b
+            .worker(Worker::new("P1", Role::Pss, Decimal::ONE))
+            .unwrap();
+        let k = b.client(Client::new("K1")).unwrap();
+        let b1 = b.find_task("b1").unwrap();
+        let visit = |y, m, d| {
+            Visit::new(
+                NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+                w,
+                Some(k),
+                b1,
+                600,
+            )
+        };
+        assert!(b.visit(visit(0, 1, 1)).is_ok());
+        assert!(b.visit(visit(9999, 12, 31)).is_ok());
+        assert!(b.visit(visit(-1, 12, 31)).is_err());
+        assert!(b.visit(visit(10_000, 1, 1)).is_err());
+        assert!(
+            b.visit(Visit::new(NaiveDate::MAX, w, Some(k), b1, 600))
+                .is_err()
+        );
+        assert_eq!(b.build().visits.len(), 2);
+    }
 }
