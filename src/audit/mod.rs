@@ -164,29 +164,44 @@ impl<'a> Audit<'a> {
             notes: Vec::new(),
             notes_cs: Vec::new(),
         };
-        let Some(period) = period else {
-            parameters
-                .notes
-                .push("No period: no period was given and there are no visits.".into());
-            parameters
-                .notes_cs
-                .push("Období nelze určit: není zadáno a nejsou žádné výkazy.".into());
-            return AuditReport {
-                provider,
-                rows,
-                indicators: no_period_indicators(),
-                findings: Vec::new(),
-                findings_not_listed: 0,
-                problems,
-                workers: Vec::new(),
-                clients: Vec::new(),
-                months: Vec::new(),
-                parameters,
-                hour: hour::HourAnalysis::empty(&Unavailable::new(
+        // Without a period nothing can be audited; nor with one outside the
+        // years a workbook holds (0–9999), which only a dataset built in
+        // code can have: the audit keeps tables per day and month of it.
+        let checked = match period {
+            None => Err((
+                "No period: no period was given and there are no visits.",
+                "Období nelze určit: není zadáno a nejsou žádné výkazy.",
+                Unavailable::new(
                     "období nelze určit (není zadáno a nejsou výkazy)",
                     "no period (none given and no visits)",
-                )),
-            };
+                ),
+            )),
+            Some(p) if !p.within_years(0..=9999) => Err((
+                "The period lies outside the years 0–9999: not audited.",
+                "Období leží mimo roky 0–9999: audit neproběhl.",
+                Unavailable::new("období mimo roky 0–9999", "period outside the years 0–9999"),
+            )),
+            Some(p) => Ok(p),
+        };
+        let period = match checked {
+            Ok(p) => p,
+            Err((en, cs, why)) => {
+                parameters.notes.push(en.into());
+                parameters.notes_cs.push(cs.into());
+                return AuditReport {
+                    provider,
+                    rows,
+                    indicators: no_period_indicators(&why),
+                    findings: Vec::new(),
+                    findings_not_listed: 0,
+                    problems,
+                    workers: Vec::new(),
+                    clients: Vec::new(),
+                    months: Vec::new(),
+                    parameters,
+                    hour: hour::HourAnalysis::empty(&why),
+                };
+            }
         };
 
         let months = tally::Months::new(period);
@@ -277,11 +292,7 @@ impl<'a> Audit<'a> {
     }
 }
 
-fn no_period_indicators() -> std::collections::BTreeMap<String, Indicator> {
-    let why = Unavailable::new(
-        "období nelze určit (není zadáno a nejsou výkazy)",
-        "no period (none given and no visits)",
-    );
+fn no_period_indicators(why: &Unavailable) -> std::collections::BTreeMap<String, Indicator> {
     catalog::all_ids()
         .into_iter()
         .map(|(id, unit)| (id.clone(), Indicator::unavailable(id, unit, why.clone())))
