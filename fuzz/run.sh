@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
-TARGETS="${TARGETS:-read_xlsx read_sheet_xml read_xls read_ods}"
+TARGETS="${TARGETS:-read_xlsx read_sheet_xml read_xls read_ods audit_dataset}"
 JOBS="${JOBS:-1}"
 shared="../../shared/foreign/calamine-tests"
 for t in $TARGETS; do
@@ -21,13 +21,15 @@ for t in $TARGETS; do
       read_xls) pat='*.xls' ;;
       read_ods) pat='*.ods' ;;
     esac
-    # read_sheet_xml's inputs are sheet XML, not workbooks: its seeds only.
+    # read_sheet_xml's inputs are sheet XML, audit_dataset's a dataset's
+    # fields, not workbooks: their seeds only.
     [ -n "$pat" ] && { find "$shared" -name "$pat" -size -256k -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true; }
   fi
   echo "== $t: ${SECONDS_PER_TARGET}s"
   parallel=()
   if [ "$JOBS" -gt 1 ]; then parallel=(-fork="$JOBS" -ignore_crashes=0); fi
-  cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
+  # -a: debug assertions, so that integer overflow is a crash too.
+  cargo +nightly fuzz run -O -a "$t" "corpus/$t" -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=262144 -rss_limit_mb=2048 \
     -timeout=30 "${parallel[@]}" -print_final_stats=1 \
     -artifact_prefix="artifacts/$t/" 2>&1 | tee "run-$t.log" | grep -E "^#[0-9]+ *(DONE|pulse)|stat::|ERROR|SUMMARY|Done" || true
