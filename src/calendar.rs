@@ -89,12 +89,16 @@ pub fn working_days(from: NaiveDate, to: NaiveDate) -> u32 {
     let days = (to - from).num_days() + 1;
     let weeks = days / 7;
     let mut count = weeks * 5;
-    let mut d = from + Duration::days(weeks * 7);
-    while d <= to {
+    // The rest: under a week after `from + 7 × weeks`, up to `to` (the
+    // walk stops at chrono's last date instead of stepping past it).
+    // (chrono's `iter_days` would stop a day short: it never yields its
+    // last date.)
+    let mut next = from.checked_add_signed(Duration::days(weeks * 7));
+    while let Some(d) = next.filter(|d| *d <= to) {
         if !is_weekend(d) {
             count += 1;
         }
-        d += Duration::days(1);
+        next = d.succ_opt();
     }
     for year in from.year()..=to.year() {
         for h in holidays(year) {
@@ -140,6 +144,20 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn working_days_up_to_chronos_last_date() {
+        // The count walked one day past `to`; at chrono's last date,
+        // +262142-12-31 (a Monday), that step panicked.
+        // 18.–31. 12.: weekdays 18–21, 24–28, 31 = 10, less the holidays
+        // 24, 25, 26 (Mon–Wed) = 7. 22.–31. 12.: 24–28, 31 = 6, less 3 = 3.
+        // 31. 12. alone: 1.
+        let max = NaiveDate::MAX;
+        let back = |n| max - Duration::days(n);
+        assert_eq!(working_days(back(13), max), 7);
+        assert_eq!(working_days(back(9), max), 3);
+        assert_eq!(working_days(max, max), 1);
     }
 
     #[test]

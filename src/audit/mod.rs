@@ -155,8 +155,9 @@ impl<'a> Audit<'a> {
         };
         let mut parameters = Parameters {
             period,
-            days: period.map_or(0, |p| p.days()),
-            working_days: period.map_or(0, |p| crate::calendar::working_days(p.from, p.to)),
+            // Counted below once the period is known to be one to audit.
+            days: 0,
+            working_days: 0,
             weekly_hours: ds.provider.weekly_hours,
             leave_weeks,
             eighty_hour_rule: self.options.eighty_hour_rule,
@@ -184,7 +185,11 @@ impl<'a> Audit<'a> {
             Some(p) => Ok(p),
         };
         let period = match checked {
-            Ok(p) => p,
+            Ok(p) => {
+                parameters.days = p.days();
+                parameters.working_days = crate::calendar::working_days(p.from, p.to);
+                p
+            }
             Err((en, cs, why)) => {
                 parameters.notes.push(en.into());
                 parameters.notes_cs.push(cs.into());
