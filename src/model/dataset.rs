@@ -474,59 +474,51 @@ mod tests {
     use crate::model::{Client, Role, Worker};
     use chrono::NaiveDate;
 
-    #[test]
-    fn a_start_must_be_a_time_of_day() {
-        // 23:59:59 is 86 399 s, the last start; 86 400 is the next midnight.
+    /// A builder with worker P1 and client K1, and a 10-minute b1 visit of
+    /// theirs on a date.
+    fn p1_k1() -> (DatasetBuilder, impl Fn(NaiveDate) -> Visit) {
         let mut b = Dataset::builder();
         let w = b
             .worker(Worker::new("P1", Role::Pss, Decimal::ONE))
             .unwrap();
         let k = b.client(Client::new("K1")).unwrap();
         let b1 = b.find_task("b1").unwrap();
+        (b, move |day| Visit::new(day, w, Some(k), b1, 600))
+    }
+
+    fn out_of_range(e: &Error) -> bool {
+        matches!(
+            e.kind(),
+            ErrorKind::Invalid {
+                reason: Reason::OutOfRange(_),
+                ..
+            }
+        )
+    }
+
+    #[test]
+    fn a_start_must_be_a_time_of_day() {
+        // 23:59:59 is 86 399 s, the last start; 86 400 is the next midnight.
+        let (mut b, visit) = p1_k1();
         let day = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
-        let visit = |start| Visit::new(day, w, Some(k), b1, 600).with_start(start);
-        assert!(b.visit(visit(86_399)).is_ok());
+        assert!(b.visit(visit(day).with_start(86_399)).is_ok());
         for start in [86_400, u32::MAX] {
-            let e = b.visit(visit(start)).unwrap_err();
-            assert!(
-                matches!(
-                    e.kind(),
-                    ErrorKind::Invalid {
-                        reason: Reason::OutOfRange(_),
-                        ..
-                    }
-                ),
-                "{e:?}"
-            );
+            let e = b.visit(visit(day).with_start(start)).unwrap_err();
+            assert!(out_of_range(&e), "{e:?}");
         }
         assert_eq!(b.build().visits.len(), 1);
     }
 
     #[test]
     fn a_date_must_be_in_the_years_a_workbook_holds() {
-        let mut b = Dataset::builder();
-        let w = b
-            .worker(Worker::new("P1", Role::Pss, Decimal::ONE))
-            .unwrap();
-        let k = b.client(Client::new("K1")).unwrap();
-        let b1 = b.find_task("b1").unwrap();
-        let visit = |y, m, d| {
-            Visit::new(
-                NaiveDate::from_ymd_opt(y, m, d).unwrap(),
-                w,
-                Some(k),
-                b1,
-                600,
-            )
-        };
-        assert!(b.visit(visit(0, 1, 1)).is_ok());
-        assert!(b.visit(visit(9999, 12, 31)).is_ok());
-        assert!(b.visit(visit(-1, 12, 31)).is_err());
-        assert!(b.visit(visit(10_000, 1, 1)).is_err());
-        assert!(
-            b.visit(Visit::new(NaiveDate::MAX, w, Some(k), b1, 600))
-                .is_err()
-        );
+        let (mut b, visit) = p1_k1();
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(b.visit(visit(ymd(0, 1, 1))).is_ok());
+        assert!(b.visit(visit(ymd(9999, 12, 31))).is_ok());
+        for day in [ymd(-1, 12, 31), ymd(10_000, 1, 1), NaiveDate::MAX] {
+            let e = b.visit(visit(day)).unwrap_err();
+            assert!(out_of_range(&e), "{e:?}");
+        }
         assert_eq!(b.build().visits.len(), 2);
     }
 }
