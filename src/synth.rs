@@ -183,14 +183,10 @@ impl Synth {
         let mut meal_only = Vec::with_capacity(n_clients);
         let towns = ["Vzorov", "Horní Lhota", "Dolní Lhota", "Zálesí"];
         for i in 0..n_clients {
-            let degree = match rng.weighted(&[25, 25, 25, 15, 5, 5]) {
-                0 => Some(CareDegree::None),
-                1 => Some(CareDegree::I),
-                2 => Some(CareDegree::II),
-                3 => Some(CareDegree::III),
-                4 => Some(CareDegree::IV),
-                _ => None,
-            };
+            // The last weight: no degree recorded.
+            let degree = CareDegree::ALL
+                .get(rng.weighted(&[25, 25, 25, 15, 5, 5]))
+                .copied();
             let mut c = Client::new(format!("K{:05}", i + 1));
             c.care_allowance = degree;
             c.birth_year = Some(rng.range(1925, 1962) as u16);

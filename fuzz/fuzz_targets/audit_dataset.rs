@@ -110,14 +110,8 @@ fn dataset(data: &[u8]) -> Dataset {
     let mut clients = Vec::new();
     for i in 0..r.u8() % 12 {
         let mut c = Client::new(format!("K{i}"));
-        c.care_allowance = match r.u8() % 6 {
-            0 => Some(CareDegree::None),
-            1 => Some(CareDegree::I),
-            2 => Some(CareDegree::II),
-            3 => Some(CareDegree::III),
-            4 => Some(CareDegree::IV),
-            _ => None,
-        };
+        // Past the five degrees: none recorded.
+        c.care_allowance = CareDegree::ALL.get(usize::from(r.u8() % 6)).copied();
         c.birth_year = r.bool().then(|| 1900 + r.u16() % 200);
         c.fee_exempt = r.bool().then(|| r.bool());
         c.contract_from = r.option_date();

@@ -172,8 +172,15 @@ impl TaskFees {
 /// `None` where that is not possible (the caller compares `Decimal`s).
 fn fee_over_per_unit(fee_h: Option<i128>, amount_h: Option<i128>, q: Decimal) -> Option<bool> {
     let (f, a) = (fee_h?, amount_h?);
-    let (m, scale) = (q.mantissa(), q.scale());
-    (scale <= 8).then(|| f * 10i128.pow(scale) > a * m)
+    let (m, k) = quantity_as_integers(q)?;
+    Some(f * k > a * m)
+}
+
+/// A quantity m / 10^s as (m, 10^s), for comparing money × quantity in
+/// integers; `None` past 8 decimals (the caller compares `Decimal`s).
+fn quantity_as_integers(q: Decimal) -> Option<(i128, i128)> {
+    let scale = q.scale();
+    (scale <= 8).then(|| (q.mantissa(), 10i128.pow(scale)))
 }
 
 /// Notes on checks that could not run, collected for the methodology.
@@ -599,11 +606,7 @@ fn check_price(
         }
         // quantity = m / 10^s: |fee × 10^s − price × m| > 0.50 Kč × 10^s.
         (Some(f_h), Some(p_h)) => {
-            let (m, scale) = (v.quantity.mantissa(), v.quantity.scale());
-            (scale <= 8).then(|| {
-                let k = 10i128.pow(scale);
-                (f_h * k - p_h * m).abs() > 50 * k
-            })
+            quantity_as_integers(v.quantity).map(|(m, k)| (f_h * k - p_h * m).abs() > 50 * k)
         }
         _ => None,
     };

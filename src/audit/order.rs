@@ -6,8 +6,9 @@
 //! passes read), not a list of indices: the visits are usually stored by
 //! date, so walking them by worker through indices reads them in random
 //! order, a cache miss per row on every pass. The copy is made in one
-//! sequential read of the visits (a stable counting sort by worker, each
-//! worker's rows written in their own run), and every grouped pass after it
+//! sequential read of the visits (a stable counting sort by worker, sized
+//! by the tally's count of each worker's rows, each worker's rows written
+//! in their own run), and every grouped pass after it
 //! reads memory in order. Each worker's block is sorted only if it is not
 //! already in order (a timesheet exported by date or by worker usually
 //! is), so the common case costs two linear passes.

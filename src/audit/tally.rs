@@ -1,7 +1,9 @@
 //! One pass over the timesheet: every sum the indicators need, in integer
 //! seconds, into arrays indexed by the interned ids (no string keys).
-//! Distinct counts (contacts, workers per client-month, clients per worker)
-//! come from sorted key lists afterwards.
+//! The same pass counts each worker's rows, which sizes the shared grouping
+//! by worker and day ([`super::order`]); distinct counts (contacts, workers
+//! per client-month, clients per worker) then come from one walk of that
+//! grouping with markers.
 //!
 //! Only rows inside the period are tallied; rows outside it are findings.
 
