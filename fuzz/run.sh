@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a given time (seconds, default 600) on a
 # corpus seeded from our fixtures and, when present, calamine's test suite
-# in ../shared/foreign/calamine-tests. Needs nightly and cargo-fuzz:
+# in tests/data/calamine. Needs nightly and cargo-fuzz:
 #   rustup toolchain install nightly && cargo install cargo-fuzz
 # Prints, per target, the executions and time libFuzzer reports; crashes
 # land in fuzz/artifacts/<target>/ (turn each into a regression test).
@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
 TARGETS="${TARGETS:-read_xlsx read_sheet_xml read_xls read_ods audit_dataset}"
 JOBS="${JOBS:-1}"
-shared="../../shared/foreign/calamine-tests"
+shared="../tests/data/calamine"
 for t in $TARGETS; do
   mkdir -p "corpus/$t" "artifacts/$t"
   cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true

@@ -55,7 +55,7 @@ fn run(exe: &Path, file: &Path) -> (i32, String) {
 fn every_corpus_file_ends_in_a_result_or_a_short_error_within_the_memory_bound() {
     let exe = audit_example();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let corpus = root.join("../shared/foreign/calamine-tests");
+    let corpus = root.join("tests/data/calamine");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap_or_else(|e| panic!("{}: {e}", corpus.display()))
         .map(|e| e.unwrap().path())

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use homecare_audit::xlsx::{ReadOptions, read_path};
 use homecare_audit::{ErrorKind, Limit};
 
-use crate::common::shared;
+use crate::common::calamine_corpus;
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = shared("foreign/calamine-tests");
+    let dir = calamine_corpus();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -50,12 +50,9 @@ fn every_corpus_file_ends_in_a_result_or_a_short_clear_error() {
 #[test]
 fn known_corpus_files_get_the_right_error() {
     let kind = |name: &str| {
-        read_path(
-            shared("foreign/calamine-tests").join(name),
-            &ReadOptions::default(),
-        )
-        .map(|_| ())
-        .unwrap_err()
+        read_path(calamine_corpus().join(name), &ReadOptions::default())
+            .map(|_| ())
+            .unwrap_err()
     };
     for name in [
         "pass_protected.xlsx",

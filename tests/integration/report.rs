@@ -15,7 +15,7 @@ use homecare_audit::xlsx::{
 use homecare_audit::{Client, Dataset, Lang, Period, Provider, Role, Visit, Worker};
 use rust_decimal::Decimal;
 
-use crate::common::root;
+use crate::common::{PDFINFO, PDFTOPPM, PDFTOTEXT, SOFFICE, have, root};
 
 /// A fresh folder for one test's files.
 pub(crate) fn scratch(name: &str) -> PathBuf {
@@ -37,24 +37,9 @@ fn sample_report(dir: &Path, lang: Lang) -> PathBuf {
     path
 }
 
-/// `soffice`, or `None` with the reason printed. With `CI=true` a missing
-/// LibreOffice fails the test: CI installs it.
+/// `soffice`, or `None` when it is missing (see [`have`]).
 pub(crate) fn soffice(test: &str) -> Option<&'static str> {
-    let found = Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return Some("soffice");
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{test}: LibreOffice (soffice) is not installed, and CI=true requires it");
-    }
-    eprintln!(
-        "SKIPPED {test}: LibreOffice (soffice) is not installed; \
-         install libreoffice-calc-nogui to run it"
-    );
-    None
+    have(test, &[SOFFICE]).then_some(SOFFICE.command)
 }
 
 /// A LibreOffice profile that recalculates every formula on load
@@ -444,9 +429,11 @@ fn zip_entry(path: &Path, name: &str) -> String {
 
 #[test]
 fn summary_prints_on_one_landscape_page() {
-    let Some(exe) = soffice("summary_prints_on_one_landscape_page") else {
+    let test = "summary_prints_on_one_landscape_page";
+    if !have(test, &[SOFFICE, PDFTOTEXT, PDFINFO, PDFTOPPM]) {
         return;
-    };
+    }
+    let exe = SOFFICE.command;
     let dir = scratch("render");
     let report = sample_report(&dir, Lang::Cs);
     // LibreOffice prints every sheet; Souhrn is first, so page 1 is Souhrn.
@@ -458,7 +445,7 @@ fn summary_prints_on_one_landscape_page() {
             .arg(&pdf)
             .arg("-")
             .output()
-            .expect("pdftotext (poppler-utils) is needed with soffice");
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let page1 = text(1);

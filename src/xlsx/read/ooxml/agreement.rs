@@ -134,7 +134,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn our_scanner_reads_every_xlsx_cell_as_calamine_does() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut all = files(&root.join("../shared/foreign/calamine-tests"));
+    let mut all = files(&root.join("tests/data/calamine"));
     let corpus = all.len();
     all.extend(files(&root.join("fixtures")));
     all.extend(files(&root.join("fixtures/formats")));
