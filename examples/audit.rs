@@ -4,86 +4,79 @@
 //! ```text
 //! cargo run --release --example audit -- [INPUT] [-o REPORT.xlsx] [--json PATH|-]
 //!                                          [--benchmarks FILE] [--lang cs|en] [--strict]
+//! cargo run --release --example audit -- --help
 //! ```
 //!
 //! Without INPUT it reads `fixtures/sample.xlsx`; without `-o` it writes
-//! `audit-report.xlsx` in the current folder. Exit status: 0 done
-//! (rejected rows are reported, not fatal), 1 the input cannot be read or
-//! the report cannot be written, 2 wrong usage, 3 strict mode and a
-//! rejected row.
+//! `audit-report.xlsx` in the current folder. `--help` lists every option
+//! with its default and the exit statuses (0 done, 1 the input cannot be
+//! read or the report written, 2 wrong usage, 3 strict mode and a rejected
+//! row).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Parser;
+
 use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
 use homecare_audit::xlsx::{ReadOptions, ReportWorkbook, read_benchmarks_path, read_path};
 use homecare_audit::{BenchmarkSet, ErrorKind, Lang};
 
+/// Audit pečovatelské služby ze sešitu poskytovatele.
+/// Audit of a home-care service from the provider's workbook.
+#[derive(Parser)]
+#[command(
+    name = "audit",
+    version,
+    after_help = AFTER_HELP,
+    verbatim_doc_comment
+)]
 struct Args {
+    /// Sešit poskytovatele (.xlsx, .xlsm, .xlsb, .xls, .ods) / the provider's workbook
+    #[arg(value_name = "INPUT", default_value = "fixtures/sample.xlsx")]
     input: PathBuf,
-    /// The report workbook (`-o`, default `audit-report.xlsx`).
+    /// Kam zapsat zprávu / where to write the report workbook
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "REPORT.xlsx",
+        default_value = "audit-report.xlsx"
+    )]
     output: PathBuf,
+    /// Zapsat také zprávu JSON (- = na standardní výstup) / also write the JSON report (- = stdout)
+    #[arg(long, value_name = "PATH|-")]
     json: Option<String>,
+    /// Sešit srovnávacích hodnot kraje / a region's benchmarks workbook
+    #[arg(long, value_name = "FILE")]
     benchmarks: Option<PathBuf>,
+    /// Jazyk zprávy a výpisu / language of the report and the summary
+    #[arg(long, value_name = "cs|en", default_value = "cs", value_parser = parse_lang)]
     lang: Lang,
+    /// Odmítnutý řádek ukončí běh (kód 3) / a rejected row stops the run (exit 3)
+    #[arg(long)]
     strict: bool,
-    /// Print the time of each phase to stderr.
+    /// Vypsat čas čtení, auditu a zápisu / print the time of each phase to stderr
+    #[arg(long)]
     timings: bool,
 }
 
-const USAGE: &str = "usage: audit [INPUT] [-o REPORT.xlsx] [--json PATH|-] [--benchmarks FILE] [--lang cs|en] [--strict]";
+const AFTER_HELP: &str = "\
+Návratové kódy / exit status:
+  0  hotovo (odmítnuté řádky jsou ve zprávě) / done (rejected rows are reported, not fatal)
+  1  vstup nelze přečíst nebo zprávu zapsat / the input cannot be read or the report written
+  2  chybné použití / wrong usage
+  3  --strict a odmítnutý řádek / --strict and a rejected row
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        input: PathBuf::from("fixtures/sample.xlsx"),
-        output: PathBuf::from("audit-report.xlsx"),
-        json: None,
-        benchmarks: None,
-        lang: Lang::Cs,
-        strict: false,
-        timings: false,
-    };
-    let mut input_seen = false;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => args.json = Some(it.next().ok_or("--json needs a path or -")?),
-            "--benchmarks" => {
-                args.benchmarks = Some(PathBuf::from(
-                    it.next().ok_or("--benchmarks needs a workbook")?,
-                ))
-            }
-            "-o" | "--output" => args.output = PathBuf::from(it.next().ok_or("-o needs a path")?),
-            "--lang" => {
-                let l = it.next().ok_or("--lang needs cs or en")?;
-                args.lang = Lang::parse(&l).ok_or(format!("unknown language {l}"))?;
-            }
-            "--strict" => args.strict = true,
-            "--timings" => args.timings = true,
-            "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
-            _ if !input_seen => {
-                args.input = PathBuf::from(a);
-                input_seen = true;
-            }
-            _ => return Err("more than one input".into()),
-        }
-    }
-    Ok(args)
+Příklad / example:
+  cargo run --release --example audit -- sesit.xlsx -o zprava.xlsx --json zprava.json";
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("cs nebo en / cs or en, not {s:?}"))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(msg) => {
-            if !msg.is_empty() {
-                eprintln!("error: {msg}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let args = Args::parse();
     let lang = args.lang;
     let mut options = ReadOptions::default().strict(args.strict);
     let show_progress = std::io::stderr().is_terminal();

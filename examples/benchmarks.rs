@@ -9,6 +9,8 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
+
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
 /// indicator, region, valid from, valid to, min, max, target.
@@ -177,10 +179,24 @@ fn write(path: &str) -> Result<(), XlsxError> {
     wb.save(path)
 }
 
+/// Zapíše komentovaný vzorový sešit srovnávacích hodnot.
+/// Writes the commented example benchmarks workbook.
+#[derive(Parser)]
+#[command(name = "benchmarks", version, after_help = AFTER_HELP, verbatim_doc_comment)]
+struct Args {
+    /// Kam sešit zapsat / where to write the workbook
+    #[arg(
+        value_name = "OUTPUT.xlsx",
+        default_value = "fixtures/benchmarks-example.xlsx"
+    )]
+    path: String,
+}
+
+const AFTER_HELP: &str = "\
+Návratové kódy / exit status: 0 hotovo / done, 1 nelze zapsat / cannot write, 2 chybné použití / wrong usage";
+
 fn main() -> ExitCode {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "fixtures/benchmarks-example.xlsx".into());
+    let path = Args::parse().path;
     match write(&path) {
         Ok(()) => {
             println!("{path}");

@@ -22,64 +22,66 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use clap::Parser;
 use homecare_audit::compare::{Merger, Mode, mode};
 use homecare_audit::xlsx::{ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_path};
 use homecare_audit::{Audit, AuditReport, BenchmarkSet, Dataset, Lang};
 use rust_decimal::Decimal;
 
+/// Srovnání poskytovatelů, vývoj jednoho poskytovatele, nebo studie sloučení.
+/// Compares providers, one provider over periods, or studies a merger.
+#[derive(Parser)]
+#[command(name = "compare", version, after_help = AFTER_HELP, verbatim_doc_comment)]
 struct Args {
+    /// Sešity nebo složky se sešity / workbooks, or folders of workbooks
+    #[arg(value_name = "INPUT", required = true)]
     inputs: Vec<PathBuf>,
+    /// Kam zapsat srovnání / where to write the comparison workbook
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "COMPARISON.xlsx",
+        default_value = "comparison.xlsx"
+    )]
     output: PathBuf,
+    /// Auditovat služby také jako jednu sloučenou / also audit the services as one merged service
+    #[arg(long)]
     merge: bool,
+    /// Podíl společné režie, který sloučení ušetří (0 až 1) / share of shared management costs a merger saves (0 to 1)
+    #[arg(long = "shared-reduction", value_name = "SHARE", default_value = "0", value_parser = parse_share)]
     reduction: Decimal,
+    /// Sešit srovnávacích hodnot kraje / a region's benchmarks workbook
+    #[arg(long, value_name = "FILE")]
     benchmarks: Option<PathBuf>,
+    /// Jazyk / language
+    #[arg(long, value_name = "cs|en", default_value = "cs", value_parser = parse_lang)]
     lang: Lang,
 }
 
-const USAGE: &str = "usage: compare INPUT... [-o COMPARISON.xlsx] [--merge] \
-                     [--shared-reduction SHARE] [--benchmarks FILE] [--lang cs|en]";
+const AFTER_HELP: &str = "\
+Návratové kódy / exit status:
+  0  hotovo / done
+  1  žádný sešit nelze přečíst nebo výstup zapsat / no workbook could be read, or the output written
+  2  chybné použití / wrong usage
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        inputs: Vec::new(),
-        output: PathBuf::from("comparison.xlsx"),
-        merge: false,
-        reduction: Decimal::ZERO,
-        benchmarks: None,
-        lang: Lang::Cs,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--output" => args.output = it.next().ok_or("-o needs a path")?.into(),
-            "--merge" => args.merge = true,
-            "--shared-reduction" => {
-                let v = it.next().ok_or("--shared-reduction needs a share")?;
-                let d: Decimal = v
-                    .replace(',', ".")
-                    .parse()
-                    .map_err(|_| format!("not a number: {v}"))?;
-                if d < Decimal::ZERO || d > Decimal::ONE {
-                    return Err(format!("--shared-reduction must be between 0 and 1: {v}"));
-                }
-                args.reduction = d;
-            }
-            "--benchmarks" => {
-                args.benchmarks = Some(it.next().ok_or("--benchmarks needs a workbook")?.into())
-            }
-            "--lang" => {
-                let l = it.next().ok_or("--lang needs cs or en")?;
-                args.lang = Lang::parse(&l).ok_or(format!("unknown language {l}"))?;
-            }
-            "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
-            _ => args.inputs.push(a.into()),
-        }
+Příklad / example:
+  cargo run --release --example compare -- mesto-a.xlsx mesto-b.xlsx mesto-c.xlsx --merge --shared-reduction 0,3";
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("cs nebo en / cs or en, not {s:?}"))
+}
+
+fn parse_share(v: &str) -> Result<Decimal, String> {
+    let d: Decimal = v
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("není číslo / not a number: {v}"))?;
+    if d < Decimal::ZERO || d > Decimal::ONE {
+        return Err(format!(
+            "musí být mezi 0 a 1 / must be between 0 and 1: {v}"
+        ));
     }
-    if args.inputs.is_empty() {
-        return Err("no input".into());
-    }
-    Ok(args)
+    Ok(d)
 }
 
 /// The workbooks named, folders expanded (sorted for a stable order).
@@ -112,16 +114,7 @@ fn workbooks(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 type Audited = (PathBuf, Dataset, AuditReport);
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(msg) => {
-            if !msg.is_empty() {
-                eprintln!("error: {msg}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let args = Args::parse();
     let lang = args.lang;
     let files = match workbooks(&args.inputs) {
         Ok(f) => f,

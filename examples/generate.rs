@@ -11,38 +11,49 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
+
 use homecare_audit::synth::Synth;
 use homecare_audit::xlsx::{InputCell, InputWorkbook};
 
+/// Zapíše sešit smyšleného poskytovatele (ROWS řádků výkazů ze semínka).
+/// Writes a synthetic provider's workbook: ROWS timesheet rows from a seed.
+#[derive(Parser)]
+#[command(name = "generate", version, after_help = AFTER_HELP, verbatim_doc_comment)]
+struct Args {
+    /// Počet řádků výkazů (lze psát 100_000) / number of timesheet rows (100_000 allowed)
+    #[arg(value_name = "ROWS", default_value = "2000", value_parser = parse_rows)]
+    rows: usize,
+    /// Kam sešit zapsat / where to write the workbook
+    #[arg(value_name = "OUTPUT.xlsx", default_value = "synthetic.xlsx")]
+    out: String,
+    /// Semínko náhodného generátoru / the random seed
+    #[arg(long, value_name = "N", default_value_t = 2025)]
+    seed: u64,
+    /// Přidat řádky se známými chybami / append rows with known mistakes
+    #[arg(long)]
+    defects: bool,
+}
+
+const AFTER_HELP: &str = "\
+Návratové kódy / exit status: 0 hotovo / done, 1 nelze zapsat / cannot write, 2 chybné použití / wrong usage
+
+Příklad / example (the bundled sample):
+  cargo run --release --example generate -- 6000 fixtures/sample.xlsx --seed 2025 --defects";
+
+fn parse_rows(s: &str) -> Result<usize, String> {
+    s.replace('_', "")
+        .parse()
+        .map_err(|_| format!("ROWS musí být číslo / must be a number: {s}"))
+}
+
 fn main() -> ExitCode {
-    let mut rows = 2000usize;
-    let mut out = String::from("synthetic.xlsx");
-    let mut seed = 2025u64;
-    let mut defects = false;
-    let mut positional = 0;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--seed" => match args.next().and_then(|s| s.parse().ok()) {
-                Some(s) => seed = s,
-                None => return usage("--seed needs a number"),
-            },
-            "--defects" => defects = true,
-            "-h" | "--help" => return usage(""),
-            _ if positional == 0 => {
-                match a.replace('_', "").parse() {
-                    Ok(n) => rows = n,
-                    Err(_) => return usage("ROWS must be a number"),
-                }
-                positional += 1;
-            }
-            _ if positional == 1 => {
-                out = a;
-                positional += 1;
-            }
-            _ => return usage("too many arguments"),
-        }
-    }
+    let Args {
+        rows,
+        out,
+        seed,
+        defects,
+    } = Args::parse();
     let synth = Synth::new(seed, rows);
     let ds = synth.dataset();
     let mut wb = InputWorkbook::new(&ds);
@@ -68,12 +79,4 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-fn usage(msg: &str) -> ExitCode {
-    if !msg.is_empty() {
-        eprintln!("error: {msg}");
-    }
-    eprintln!("usage: generate [ROWS] [OUTPUT.xlsx] [--seed N] [--defects]");
-    ExitCode::from(2)
 }

@@ -6,10 +6,23 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
+
+/// Zapíše prázdný vstupní sešit, který auditor vyplní.
+/// Writes the blank input workbook an auditor fills in.
+#[derive(Parser)]
+#[command(name = "template", version, after_help = AFTER_HELP, verbatim_doc_comment)]
+struct Args {
+    /// Kam sešit zapsat / where to write the workbook
+    #[arg(value_name = "OUTPUT.xlsx", default_value = "sablona-vstupu.xlsx")]
+    path: String,
+}
+
+const AFTER_HELP: &str = "\
+Návratové kódy / exit status: 0 hotovo / done, 1 nelze zapsat / cannot write, 2 chybné použití / wrong usage";
+
 fn main() -> ExitCode {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "sablona-vstupu.xlsx".into());
+    let path = Args::parse().path;
     match homecare_audit::xlsx::write_template(&path) {
         Ok(()) => {
             println!("Šablona zapsána: {path}");

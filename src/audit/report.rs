@@ -62,8 +62,10 @@ impl Unit {
     /// The unit as the report shows it.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Unit::Czk, _) => "Kč",
-            (Unit::CzkPerHour, _) => "Kč/h",
+            (Unit::Czk, Lang::Cs) => "Kč",
+            (Unit::Czk, Lang::En) => "CZK",
+            (Unit::CzkPerHour, Lang::Cs) => "Kč/h",
+            (Unit::CzkPerHour, Lang::En) => "CZK/h",
             (Unit::CzkPerFteYear, Lang::Cs) => "Kč/úvazek/rok",
             (Unit::CzkPerFteYear, Lang::En) => "CZK/FTE/year",
             (Unit::CzkPerClientYear, Lang::Cs) => "Kč/klient/rok",

@@ -136,3 +136,99 @@ fn the_committed_sample_is_what_the_generator_makes() {
     }
     assert_eq!(read, made);
 }
+
+/// Runs one example program with `args`: (exit code, stdout, stderr).
+fn run(program: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(example(program))
+        .args(args)
+        .current_dir(root(""))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_program_answers_help_version_and_a_wrong_option() {
+    // Each program with the options its --help must list (long names, or
+    // the positional's value name) and the defaults it must show.
+    let programs: [(&str, &[&str]); 5] = [
+        (
+            "audit",
+            &[
+                "--output",
+                "--json",
+                "--benchmarks",
+                "--lang",
+                "--strict",
+                "--timings",
+                "[default: fixtures/sample.xlsx]",
+                "[default: audit-report.xlsx]",
+                "[default: cs]",
+            ],
+        ),
+        (
+            "compare",
+            &[
+                "--output",
+                "--merge",
+                "--shared-reduction",
+                "--benchmarks",
+                "--lang",
+                "[default: comparison.xlsx]",
+                "[default: 0]",
+            ],
+        ),
+        (
+            "generate",
+            &["--seed", "--defects", "[default: 2000]", "[default: 2025]"],
+        ),
+        ("template", &["[default: sablona-vstupu.xlsx]"]),
+        (
+            "benchmarks",
+            &["[default: fixtures/benchmarks-example.xlsx]"],
+        ),
+    ];
+    for (program, options) in programs {
+        let (code, stdout, stderr) = run(program, &["--help"]);
+        assert_eq!(code, 0, "{program} --help: {stderr}");
+        // Help on stdout, with the exit statuses and both languages.
+        let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in options.iter().chain(&[
+            "--version",
+            "Návratové kódy / exit status",
+            "2 chybné použití",
+        ]) {
+            let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(&needle),
+                "{program} --help lacks {needle}:\n{stdout}"
+            );
+        }
+        let (code, stdout, _) = run(program, &["--version"]);
+        assert_eq!(
+            (code, stdout.trim()),
+            (
+                0,
+                format!("{program} {}", env!("CARGO_PKG_VERSION")).as_str()
+            )
+        );
+        // A wrong option: usage and the reason on stderr, nothing on
+        // stdout, exit 2.
+        let (code, stdout, stderr) = run(program, &["--nonsense"]);
+        assert_eq!(code, 2, "{program}: {stderr}");
+        assert!(stdout.is_empty(), "{program}: {stdout}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("error:") && first.contains("--nonsense"),
+            "{program}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("Usage: {program}")),
+            "{program}: {stderr}"
+        );
+    }
+}

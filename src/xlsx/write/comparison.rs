@@ -114,7 +114,7 @@ impl<'a> ComparisonWorkbook<'a> {
     /// As [`ComparisonWorkbook::save`].
     pub fn workbook(&self) -> Result<Workbook, XlsxError> {
         let lang = self.lang;
-        let st = Styles::new();
+        let st = Styles::new(lang);
         let mut wb = Workbook::new();
         let reports: Vec<&AuditReport> = self.entries.iter().map(|(_, r)| *r).collect();
         let group = PeerGroup::new(&reports);

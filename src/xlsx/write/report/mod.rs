@@ -133,7 +133,7 @@ impl<'a> ReportWorkbook<'a> {
     /// As [`ReportWorkbook::save`].
     pub fn workbook(&self) -> Result<Workbook, XlsxError> {
         let (report, ds, lang) = (self.report, self.dataset, self.lang);
-        let st = Styles::new();
+        let st = Styles::new(lang);
         let mut wb = Workbook::new();
         // Level 3: a quarter less time than the default level 6 for a file
         // about half as large again (a million visits: 0.4 s, 3 MiB).

@@ -4,10 +4,17 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 
+use crate::Lang;
 use crate::audit::Unit;
 
-/// Money in crowns.
-pub(crate) const CZK: &str = "#,##0.00 \"Kč\"";
+/// Money in crowns, labelled in the report's language: `Kč` after the
+/// amount in Czech, `CZK` before it in English (as the summary prints).
+pub(crate) fn money_format(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Cs => "#,##0.00 \"Kč\"",
+        Lang::En => "\"CZK \"#,##0.00",
+    }
+}
 /// Hours with one decimal.
 pub(crate) const HOURS: &str = "#,##0.0";
 
@@ -44,7 +51,7 @@ pub(crate) struct Styles {
 }
 
 impl Styles {
-    pub fn new() -> Styles {
+    pub fn new(lang: Lang) -> Styles {
         let base = Format::new().set_align(FormatAlign::Top);
         Styles {
             title: Format::new().set_bold().set_font_size(16),
@@ -69,7 +76,7 @@ impl Styles {
             count: base.clone().set_num_format("#,##0"),
             decimal: base.clone().set_num_format("#,##0.00##"),
             hours: base.clone().set_num_format(HOURS),
-            money: base.clone().set_num_format(CZK),
+            money: base.clone().set_num_format(money_format(lang)),
             amount: base.clone().set_num_format("#,##0.00"),
             percent: base.clone().set_num_format("0.0%"),
             date: base.clone().set_num_format("d.m.yyyy"),

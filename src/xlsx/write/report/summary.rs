@@ -11,7 +11,7 @@ use super::costs::{self as co};
 use super::indicators::{STATUS, VALUE, status_colours};
 use super::months as mo;
 use super::sheet::{not_available, status_text};
-use super::style::{CZK, Styles};
+use super::style::{Styles, money_format};
 use crate::audit::summary::HEADLINES;
 use crate::audit::{AuditReport, Indicator, Unit, catalog};
 use crate::display::{date, number, percent};
@@ -249,7 +249,7 @@ pub(super) fn write(
                 .set_categories(refs.months.chart_range(mo::MONTH))
                 .set_values(refs.months.chart_range(mo::COST_PER_HOUR))
                 .set_secondary_axis(true);
-            c.y2_axis().set_num_format(CZK);
+            c.y2_axis().set_num_format(money_format(lang));
         }
         c.title().set_name(l("Měsíční vývoj", "Monthly trend"));
         c.x_axis().set_num_format("mm/yyyy");
