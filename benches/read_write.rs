@@ -13,7 +13,7 @@ use calamine::{DataType, Reader, Xlsx};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use homecare_audit::Audit;
 use homecare_audit::synth::Synth;
-use homecare_audit::xlsx::{InputWorkbook, ReadOptions, ReportWorkbook, read_bytes};
+use homecare_audit::workbook::{InputWorkbook, ReadOptions, ReportWorkbook, read_bytes};
 
 fn read(c: &mut Criterion) {
     let mut group = c.benchmark_group("read");

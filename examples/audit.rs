@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
-use homecare_audit::xlsx::{ReadOptions, ReportWorkbook, read_benchmarks_path, read_path};
+use homecare_audit::workbook::{ReadOptions, ReportWorkbook, read_benchmarks_path, read_path};
 use homecare_audit::{BenchmarkSet, ErrorKind, Lang};
 
 /// Audit pečovatelské služby ze sešitu poskytovatele.

@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 use homecare_audit::compare::{Merger, Mode, mode};
-use homecare_audit::xlsx::{ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_path};
+use homecare_audit::workbook::{ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_path};
 use homecare_audit::{Audit, AuditReport, BenchmarkSet, Dataset, Lang};
 use rust_decimal::Decimal;
 

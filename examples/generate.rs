@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use homecare_audit::synth::Synth;
-use homecare_audit::xlsx::{InputCell, InputWorkbook};
+use homecare_audit::workbook::{InputCell, InputWorkbook};
 
 /// Zapíše sešit smyšleného poskytovatele (ROWS řádků výkazů ze semínka).
 /// Writes a synthetic provider's workbook: ROWS timesheet rows from a seed.

@@ -10,29 +10,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::audit::{BenchmarkRef, Status};
+pub use crate::model::Benchmark;
 
-/// One benchmark row.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Benchmark {
-    /// Indicator id.
-    pub indicator: String,
-    /// Region code, or `CZ` for the whole country.
-    pub region: String,
-    /// Valid from (inclusive); `None` = always.
-    pub valid_from: Option<NaiveDate>,
-    /// Valid to (inclusive); `None` = open.
-    pub valid_to: Option<NaiveDate>,
-    /// Lower bound.
-    pub min: Option<Decimal>,
-    /// Upper bound.
-    pub max: Option<Decimal>,
-    /// Target.
-    pub target: Option<Decimal>,
-    /// The document and year the figure comes from.
-    pub source: String,
-}
-
+// The row is input data (a `Benchmarky` sheet is part of a provider's
+// workbook, so the dataset holds it); how a row is chosen and what it says
+// of a value is this module's.
 impl Benchmark {
     fn valid_on(&self, day: NaiveDate) -> bool {
         self.valid_from.is_none_or(|f| f <= day) && self.valid_to.is_none_or(|t| day <= t)
@@ -208,4 +190,37 @@ impl BenchmarkSet {
             .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
             .map(|(_, _, b)| b)
     }
+}
+
+/// An indicator's standing against its benchmark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Inside [min, max].
+    Ok,
+    /// Outside by at most the tolerance (10 % of the bound by default).
+    Warn,
+    /// Further out.
+    Bad,
+    /// No benchmark, or no value.
+    #[default]
+    None,
+}
+
+/// The benchmark an indicator was held against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BenchmarkRef {
+    /// Lower bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Upper bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    /// Target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Decimal>,
+    /// Region code or `CZ`.
+    pub region: String,
+    /// The document and year it comes from.
+    pub source: String,
 }

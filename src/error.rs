@@ -18,7 +18,7 @@ use crate::problem::{Problem, Reason};
 /// Cheap to move (one box). Match on [`Error::kind`] for the details.
 pub struct Error(Box<ErrorKind>);
 
-/// A read limit of [`ReadLimits`](crate::xlsx::ReadLimits).
+/// A read limit of [`ReadLimits`](crate::workbook::ReadLimits).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Limit {
@@ -42,7 +42,7 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// The limit's field name in [`ReadLimits`](crate::xlsx::ReadLimits).
+    /// The limit's field name in [`ReadLimits`](crate::workbook::ReadLimits).
     pub fn name(self) -> &'static str {
         match self {
             Limit::FileBytes => "max_file_bytes",

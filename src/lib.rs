@@ -6,16 +6,18 @@
 //! the people it is meant for — exactly, traceably, against legal caps and
 //! benchmarks.
 //!
-//! The data flows one way:
+//! The data flows one way, and the modules are layered the same way (a
+//! test, `tests/layering.rs`, holds every `crate::` path to it):
 //!
 //! ```text
-//! workbook ──xlsx::read──▶ Dataset + Problems ──audit──▶ AuditReport ──▶ report workbook / JSON
+//! workbook ──workbook::read──▶ Dataset + Problems ──audit──▶ AuditReport ──workbook::write──▶ report workbook
+//!                                  (model)                                      └──serde──▶ JSON
 //! ```
 //!
 //! ## Quick start
 //!
 //! ```
-//! use homecare_audit::xlsx::{read_path, ReadOptions};
+//! use homecare_audit::workbook::{read_path, ReadOptions};
 //!
 //! let (dataset, problems) = read_path("fixtures/sample.xlsx", &ReadOptions::default())?;
 //! for (sheet, rows) in &problems.rows {
@@ -28,8 +30,8 @@
 //! # Ok::<(), homecare_audit::Error>(())
 //! ```
 //!
-//! The input workbook's format is described in [`xlsx::schema`] and in the
-//! README; [`xlsx::write_template`] writes a blank one.
+//! The input workbook's format is described in [`workbook::schema`] and in
+//! [`guide::workbook`]; [`workbook::write_template`] writes a blank one.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
@@ -42,6 +44,7 @@ pub mod compare;
 pub mod display;
 mod error;
 mod i18n;
+pub mod indicator;
 pub mod law;
 pub mod model;
 pub mod period;
@@ -49,7 +52,16 @@ pub mod place;
 mod problem;
 pub mod synth;
 pub mod text;
-pub mod xlsx;
+pub mod workbook;
+
+/// The `workbook` module under its old name, kept for one release.
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed to `workbook` (it reads .xlsx, .xlsb, .xls and .ods)"
+)]
+pub mod xlsx {
+    pub use crate::workbook::*;
+}
 
 pub use error::{Error, ErrorKind, Limit};
 pub use i18n::Lang;
@@ -59,7 +71,7 @@ pub use model::{
     TaskCatalog, TaskGroup, TaskId, TaskKind, TimeKind, Unit, Visit, VisitFlags, Worker, WorkerId,
 };
 pub use period::Period;
-pub use place::Place;
+pub use place::{Place, SheetKind};
 pub use problem::{Problem, Problems, Reason, RowCount};
 
 /// Guides for auditors and developers.

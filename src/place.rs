@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::text::fold;
+
 /// A cell of the input workbook: sheet name as written in the file, 1-based
 /// row, 0-based column. Displays as Excel writes a reference, `Výkazy!D17`,
 /// quoting the sheet name where Excel would (`'Moje výkazy'!D17`).
@@ -78,6 +80,120 @@ impl fmt::Display for Place {
 impl Serialize for Place {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// Which sheet of the input workbook a place is on, by what the sheet
+/// holds: the reader names it from the sheet's name in either language, the
+/// audit names the sheet of a finding's place with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SheetKind {
+    /// `Poskytovatel` / `Provider`: key–value settings.
+    Provider,
+    /// `Úkony` / `Tasks`: the provider's task codes.
+    Tasks,
+    /// `Pracovníci` / `Workers`.
+    Workers,
+    /// `Klienti` / `Clients`.
+    Clients,
+    /// `Výkazy` / `Visits`: the timesheet.
+    Visits,
+    /// `Ceník` / `Prices`.
+    Prices,
+    /// `Náklady` / `Costs`.
+    Costs,
+    /// `Výnosy` / `Revenues`.
+    Revenues,
+    /// `Benchmarky` / `Benchmarks`.
+    Benchmarks,
+    /// `Model`: parameters of the normative price model.
+    Model,
+}
+
+impl SheetKind {
+    /// Every sheet in the order the reader reads them (catalogue and
+    /// workers before the timesheet that refers to them).
+    pub const ALL: [SheetKind; 10] = [
+        SheetKind::Provider,
+        SheetKind::Tasks,
+        SheetKind::Workers,
+        SheetKind::Clients,
+        SheetKind::Visits,
+        SheetKind::Prices,
+        SheetKind::Costs,
+        SheetKind::Revenues,
+        SheetKind::Benchmarks,
+        SheetKind::Model,
+    ];
+
+    /// The canonical Czech name (`Výkazy`).
+    pub fn cs(self) -> &'static str {
+        match self {
+            SheetKind::Provider => "Poskytovatel",
+            SheetKind::Tasks => "Úkony",
+            SheetKind::Workers => "Pracovníci",
+            SheetKind::Clients => "Klienti",
+            SheetKind::Visits => "Výkazy",
+            SheetKind::Prices => "Ceník",
+            SheetKind::Costs => "Náklady",
+            SheetKind::Revenues => "Výnosy",
+            SheetKind::Benchmarks => "Benchmarky",
+            SheetKind::Model => "Model",
+        }
+    }
+
+    /// The English name (`Visits`).
+    pub fn en(self) -> &'static str {
+        match self {
+            SheetKind::Provider => "Provider",
+            SheetKind::Tasks => "Tasks",
+            SheetKind::Workers => "Workers",
+            SheetKind::Clients => "Clients",
+            SheetKind::Visits => "Visits",
+            SheetKind::Prices => "Prices",
+            SheetKind::Costs => "Costs",
+            SheetKind::Revenues => "Revenues",
+            SheetKind::Benchmarks => "Benchmarks",
+            SheetKind::Model => "Model",
+        }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            SheetKind::Provider => &["Poskytovatel", "Provider", "Služba", "Service"],
+            SheetKind::Tasks => &["Úkony", "Tasks", "Katalog úkonů", "Task catalogue"],
+            SheetKind::Workers => &["Pracovníci", "Workers", "Zaměstnanci", "Staff"],
+            SheetKind::Clients => &["Klienti", "Clients", "Uživatelé"],
+            SheetKind::Visits => &["Výkazy", "Visits", "Výkaz", "Timesheet"],
+            SheetKind::Prices => &["Ceník", "Prices", "Price list"],
+            SheetKind::Costs => &["Náklady", "Costs"],
+            SheetKind::Revenues => &["Výnosy", "Revenues", "Příjmy"],
+            SheetKind::Benchmarks => &["Benchmarky", "Benchmarks"],
+            SheetKind::Model => &["Model", "Normativ", "Normativní model", "Parametry modelu"],
+        }
+    }
+
+    /// Finds the sheet a workbook's sheet name means (folded match).
+    ///
+    /// ```
+    /// use homecare_audit::place::SheetKind;
+    /// assert_eq!(SheetKind::parse(" pracovnici "), Some(SheetKind::Workers));
+    /// assert_eq!(SheetKind::parse("VISITS"), Some(SheetKind::Visits));
+    /// assert_eq!(SheetKind::parse("List1"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<SheetKind> {
+        let f = fold(name);
+        SheetKind::ALL
+            .into_iter()
+            .find(|k| k.aliases().iter().any(|a| fold(a) == f))
+    }
+
+    /// True for `Klienti`, `Pracovníci`, `Výkazy`.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            SheetKind::Clients | SheetKind::Workers | SheetKind::Visits
+        )
     }
 }
 

@@ -16,7 +16,7 @@ use crate::model::{
     RevenueLine, RevenueSource, Role, Task, TaskKind, Visit, Worker, WorkerId,
 };
 use crate::period::Period;
-use crate::xlsx::InputCell;
+use crate::workbook::write::input::InputCell;
 
 /// SplitMix64: small, fast, good enough for synthetic data, and stable
 /// across platforms and releases (no dependency whose stream could change).

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use homecare_audit::synth::Synth;
-use homecare_audit::xlsx::{InputWorkbook, ReadOptions, read_bytes};
+use homecare_audit::workbook::{InputWorkbook, ReadOptions, read_bytes};
 use homecare_audit::{Dataset, Visit};
 use proptest::prelude::*;
 

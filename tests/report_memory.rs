@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use homecare_audit::Audit;
 use homecare_audit::synth::Synth;
-use homecare_audit::xlsx::ReportWorkbook;
+use homecare_audit::workbook::ReportWorkbook;
 
 struct Counting;
 

@@ -4,7 +4,7 @@
 //! rejected for every sheet.
 
 use chrono::{Duration, NaiveDate};
-use homecare_audit::xlsx::{ReadOptions, read_bytes};
+use homecare_audit::workbook::{ReadOptions, read_bytes};
 use homecare_audit::{CareDegree, Reason};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -174,7 +174,7 @@ fuzz_target!(|data: &[u8]| {
         // execution's time, and the workbook targets write it for every
         // input that reads.
         if rule == EightyHourRule::AllHoursOfMonth && data.first().is_some_and(|b| b % 8 == 0) {
-            let _ = homecare_audit::xlsx::ReportWorkbook::new(&report, &ds).to_buffer();
+            let _ = homecare_audit::workbook::ReportWorkbook::new(&report, &ds).to_buffer();
         }
     }
 });

@@ -3,7 +3,7 @@
 //! audit must not panic.
 
 use homecare_audit::audit::Audit;
-use homecare_audit::xlsx::{ReadLimits, ReadOptions, read_bytes};
+use homecare_audit::workbook::{ReadLimits, ReadOptions, read_bytes};
 
 /// libFuzzer's panic hook aborts at once, before `read_bytes` can catch a
 /// panic inside calamine and turn it into `ReaderPanicked`. Restore the
@@ -36,6 +36,6 @@ pub fn run(data: &[u8], name: &str) {
             assert_eq!(c.read, c.accepted + c.rejected, "{sheet}");
         }
         let report = Audit::new(&dataset).problems(&problems).run();
-        let _ = homecare_audit::xlsx::ReportWorkbook::new(&report, &dataset).to_buffer();
+        let _ = homecare_audit::workbook::ReportWorkbook::new(&report, &dataset).to_buffer();
     }
 }

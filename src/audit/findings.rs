@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::report::{Finding, FindingKind};
 use crate::model::{Dataset, Visit};
 use crate::place::Place;
-use crate::xlsx::SheetKind;
+use crate::place::SheetKind;
 
 /// `format!` for a finding's text: into a string sized once for a typical
 /// text (`format!` starts empty and grows it three or four times; the fee

@@ -18,7 +18,7 @@ use crate::display::{Clock, Date, Hours, Number};
 use crate::model::{Dataset, Visit};
 use crate::period::Period;
 use crate::place::Place;
-use crate::xlsx::SheetKind;
+use crate::place::SheetKind;
 
 const DAY_LIMIT: u64 = 12 * 3600;
 

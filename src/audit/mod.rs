@@ -7,7 +7,9 @@
 //! `report` holds what comes out.
 
 mod base;
-pub mod catalog;
+/// The indicator catalogue (moved to [`crate::indicator::catalog`]; this
+/// path stays for callers that used it).
+pub use crate::indicator::catalog;
 mod cost;
 pub use cost::fees_from_revenues;
 mod fees;
@@ -80,7 +82,7 @@ impl Default for AuditOptions {
 ///
 /// ```
 /// use homecare_audit::audit::Audit;
-/// use homecare_audit::xlsx::read_path;
+/// use homecare_audit::workbook::read_path;
 /// let (dataset, problems) = read_path("fixtures/sample.xlsx", &Default::default())?;
 /// let report = Audit::new(&dataset).problems(&problems).run();
 /// let cost = report.indicator("cost.per_direct_hour").unwrap();

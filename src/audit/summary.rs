@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::catalog::label;
 use super::report::{AuditReport, Indicator, Status, Unit};
 use crate::display::{money, number, percent};
 use crate::i18n::Lang;
+use crate::indicator::catalog::label;
 
 /// The headline indicators, by family, as the summary shows them.
 pub const HEADLINES: &[(&str, &str, &[&str])] = &[

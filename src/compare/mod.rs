@@ -3,7 +3,7 @@
 //! (each indicator period over period), and a merger study.
 //!
 //! `examples/compare.rs` audits a folder of workbooks in parallel and writes
-//! the comparison workbook ([`crate::xlsx::ComparisonWorkbook`]).
+//! the comparison workbook ([`crate::workbook::ComparisonWorkbook`]).
 
 mod merge;
 mod peer;

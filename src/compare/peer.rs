@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::audit::{AuditReport, Status, catalog};
+use crate::audit::AuditReport;
+use crate::benchmark::Status;
+use crate::indicator::catalog;
 
 /// The group's distribution of one indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

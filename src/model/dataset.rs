@@ -42,7 +42,7 @@ impl Source {
 /// A provider's validated records: everything the audit needs.
 ///
 /// Every id in it resolves; every duration is known. Build one from a
-/// workbook with [`xlsx::read_path`](crate::xlsx::read_path) or in code with
+/// workbook with [`workbook::read_path`](crate::workbook::read_path) or in code with
 /// [`Dataset::builder`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -65,9 +65,9 @@ pub struct Dataset {
     pub revenues: Option<Vec<RevenueLine>>,
     /// Benchmark rows from the input's own `Benchmarky` sheet (empty when
     /// it has none). The audit uses them with the built-in set; see
-    /// [`BenchmarkSet`](crate::BenchmarkSet).
+    /// [`BenchmarkSet`](super::BenchmarkSet).
     #[serde(default)]
-    pub benchmarks: Vec<crate::Benchmark>,
+    pub benchmarks: Vec<super::Benchmark>,
     /// Parameters of the normative price model from the input's `Model`
     /// sheet; `None` when it has none (the audit then uses
     /// [`NormativeParams::example_cz`](crate::model::NormativeParams::example_cz)
@@ -394,7 +394,7 @@ impl DatasetBuilder {
     }
 
     /// Adds a benchmark row from the input's own `Benchmarky` sheet.
-    pub fn benchmark(&mut self, row: crate::Benchmark) -> &mut Self {
+    pub fn benchmark(&mut self, row: super::Benchmark) -> &mut Self {
         self.ds.benchmarks.push(row);
         self
     }

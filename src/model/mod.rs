@@ -1,6 +1,7 @@
 //! The domain: provider, clients, workers, the task catalogue, visits,
 //! prices, costs, revenues, and the [`Dataset`] that holds them.
 
+mod benchmark;
 mod client;
 mod dataset;
 mod finance;
@@ -11,6 +12,7 @@ mod task;
 mod visit;
 mod worker;
 
+pub use benchmark::Benchmark;
 pub use client::{CareDegree, Client};
 pub use dataset::{Dataset, DatasetBuilder, Source};
 pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};

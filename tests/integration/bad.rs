@@ -2,7 +2,7 @@
 //! `cargo run --example bad_corpus`): each malformed workbook's exact
 //! outcome, and the generator still writes the committed bytes' outcome.
 
-use homecare_audit::xlsx::{ReadOptions, read_bytes};
+use homecare_audit::workbook::{ReadOptions, read_bytes};
 use homecare_audit::{Error, ErrorKind, Lang, Limit, Reason};
 
 use crate::common::root;

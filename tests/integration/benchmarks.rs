@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use homecare_audit::audit::{Audit, Status};
 use homecare_audit::synth::Synth;
-use homecare_audit::xlsx::{InputWorkbook, ReadOptions, read_benchmarks_bytes, read_bytes};
+use homecare_audit::workbook::{InputWorkbook, ReadOptions, read_benchmarks_bytes, read_bytes};
 use homecare_audit::{Benchmark, BenchmarkSet, ErrorKind};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::Workbook;

@@ -100,7 +100,8 @@ fn the_committed_sample_is_what_the_generator_makes() {
     // A 5 792-row round trip: the generator's dataset written by
     // `generate` and read back is the same dataset.
     let (mut read, _) =
-        homecare_audit::xlsx::read_path(root("fixtures/sample.xlsx"), &Default::default()).unwrap();
+        homecare_audit::workbook::read_path(root("fixtures/sample.xlsx"), &Default::default())
+            .unwrap();
     let mut made = homecare_audit::synth::Synth::new(2025, 6000).dataset();
     read.source = Default::default();
     made.source = Default::default();

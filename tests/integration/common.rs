@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
-use homecare_audit::xlsx::{ReadOptions, read_bytes};
+use homecare_audit::workbook::{ReadOptions, read_bytes};
 use homecare_audit::{Dataset, Problems};
 
 /// A path under the crate's root.

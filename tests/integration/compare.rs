@@ -8,7 +8,7 @@ use calamine::Data;
 use homecare_audit::audit::Status;
 use homecare_audit::compare::{Merger, Mode, Quartiles, mode};
 use homecare_audit::synth::Synth;
-use homecare_audit::xlsx::InputWorkbook;
+use homecare_audit::workbook::InputWorkbook;
 use homecare_audit::{Audit, Dataset};
 use rust_decimal::Decimal;
 
@@ -263,7 +263,7 @@ fn one_provider_in_two_years_is_a_trend() {
     let dir = scratch("trend");
     let path = dir.join("vyvoj.xlsx");
     // Given newest first; the workbook orders by period.
-    homecare_audit::xlsx::ComparisonWorkbook::new(vec![
+    homecare_audit::workbook::ComparisonWorkbook::new(vec![
         ("2025.xlsx".into(), &rb),
         ("2024.xlsx".into(), &ra),
     ])

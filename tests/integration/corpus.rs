@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use homecare_audit::xlsx::{ReadOptions, read_path};
+use homecare_audit::workbook::{ReadOptions, read_path};
 use homecare_audit::{ErrorKind, Limit};
 
 use crate::common::calamine_corpus;

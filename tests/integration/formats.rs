@@ -2,7 +2,7 @@
 //! equal datasets; a 1904-date workbook reads the right dates.
 
 use chrono::NaiveDate;
-use homecare_audit::xlsx::read_path;
+use homecare_audit::workbook::read_path;
 
 use crate::common::{read, root};
 use crate::hostile::files::{Entry, entries, zip};

@@ -1,7 +1,7 @@
 //! Hostile files end in a clear error (or, for a sparse far cell, a clear
 //! rejection), never a panic or an abort.
 
-use homecare_audit::xlsx::{ReadOptions, read_bytes};
+use homecare_audit::workbook::{ReadOptions, read_bytes};
 use homecare_audit::{ErrorKind, Lang, Limit};
 
 #[path = "../support/hostile.rs"]

@@ -9,7 +9,7 @@ use std::process::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use homecare_audit::audit::Audit;
-use homecare_audit::xlsx::{
+use homecare_audit::workbook::{
     InputCell, InputWorkbook, ReadOptions, ReportWorkbook, read_bytes, read_path,
 };
 use homecare_audit::{Client, Dataset, Lang, Period, Provider, Role, Visit, Worker};

@@ -1,7 +1,7 @@
 //! The blank template reads back as a valid, empty dataset, with every
 //! contract sheet present.
 
-use homecare_audit::xlsx::{SheetKind, read_path, write_template};
+use homecare_audit::workbook::{SheetKind, read_path, write_template};
 
 #[test]
 fn template_reads_back_as_a_valid_empty_dataset() {

@@ -2,7 +2,7 @@
 //! real workbook, each asserting the place the reader names.
 
 use chrono::NaiveDate;
-use homecare_audit::xlsx::{ReadOptions, read_bytes};
+use homecare_audit::workbook::{ReadOptions, read_bytes};
 use homecare_audit::{CareDegree, ErrorKind, Problem, Reason, Role};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};

@@ -1,0 +1,446 @@
+//! Every indicator: id, unit, Czech and English label, and its formula in
+//! words (INDICATORS.md). The report writers and the terminal summary read
+//! labels from here; an audit without a period lists every id from here as
+//! not available.
+
+use super::{FindingKind, Unit};
+use crate::i18n::Lang;
+use crate::model::Role;
+
+/// One catalogue entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// Indicator id (for the families, the prefix ends with `.`).
+    pub id: &'static str,
+    /// Unit.
+    pub unit: Unit,
+    /// Czech label.
+    pub cs: &'static str,
+    /// English label.
+    pub en: &'static str,
+    /// The formula in words (English).
+    pub formula: &'static str,
+}
+
+const fn e(
+    id: &'static str,
+    unit: Unit,
+    cs: &'static str,
+    en: &'static str,
+    formula: &'static str,
+) -> Entry {
+    Entry {
+        id,
+        unit,
+        cs,
+        en,
+        formula,
+    }
+}
+
+use Unit as U;
+
+/// The fixed indicators, in report order.
+pub const FIXED: &[Entry] = &[
+    e(
+        "cost.total",
+        U::Czk,
+        "Náklady celkem",
+        "Total cost",
+        "Σ Náklady.amount",
+    ),
+    e(
+        "cost.personnel_share",
+        U::Share,
+        "Podíl osobních nákladů",
+        "Personnel cost share",
+        "personnel costs / total cost",
+    ),
+    e(
+        "cost.per_direct_hour",
+        U::CzkPerHour,
+        "Náklady na hodinu přímé péče",
+        "Cost per direct hour",
+        "total cost / direct hours",
+    ),
+    e(
+        "cost.per_worked_hour",
+        U::CzkPerHour,
+        "Náklady na odpracovanou hodinu",
+        "Cost per worked hour",
+        "total cost / worked hours",
+    ),
+    e(
+        "cost.per_fte",
+        U::CzkPerFteYear,
+        "Náklady na úvazek (roční)",
+        "Cost per FTE (annual)",
+        "annualised total cost / average FTE",
+    ),
+    e(
+        "cost.per_client",
+        U::CzkPerClientYear,
+        "Náklady na klienta (roční)",
+        "Cost per client (annual)",
+        "annualised total cost / clients served",
+    ),
+    e(
+        "cost.per_client_month",
+        U::CzkPerClientMonth,
+        "Náklady na klienta a měsíc",
+        "Cost per client-month",
+        "total cost / client-months",
+    ),
+    e(
+        "revenue.fee_share",
+        U::Share,
+        "Podíl úhrad na nákladech",
+        "User fees / cost",
+        "user fees / total cost",
+    ),
+    e(
+        "revenue.public_share",
+        U::Share,
+        "Podíl veřejných zdrojů na nákladech",
+        "Public funding / cost",
+        "(MPSV + region + municipality) / total cost",
+    ),
+    e(
+        "result.balance",
+        U::Czk,
+        "Hospodářský výsledek",
+        "Balance",
+        "Σ revenues − total cost",
+    ),
+    e(
+        "fees.per_direct_hour",
+        U::CzkPerHour,
+        "Úhrady na hodinu (hodinové úkony)",
+        "Fees per hour (hourly tasks)",
+        "fees on hourly-task rows / their hours",
+    ),
+    e(
+        "cost.unfunded_per_hour",
+        U::CzkPerHour,
+        "Nepokrytý náklad na hodinu",
+        "Unfunded cost per hour",
+        "cost per direct hour − fees per direct hour",
+    ),
+    e(
+        "fees.cap_use",
+        U::Share,
+        "Využití zákonného limitu úhrad",
+        "Use of the legal fee cap",
+        "fees on hourly tasks / (hours × cap valid on each date)",
+    ),
+    e(
+        "fees.rows_over_cap",
+        U::Count,
+        "Řádky s úhradou nad limit",
+        "Rows over the fee cap",
+        "rows whose fee > cap × hours or × quantity",
+    ),
+    e(
+        "fees.excess_total",
+        U::Czk,
+        "Úhrady nad limit celkem",
+        "Fees over the cap, total",
+        "Σ (fee − cap) over such rows",
+    ),
+    e(
+        "fees.exempt_charged",
+        U::Czk,
+        "Úhrady u osvobozených klientů",
+        "Fees charged to exempt clients",
+        "Σ fees of §75(2) exempt clients (basic tasks other than c1)",
+    ),
+    e(
+        "fees.rows_off_price",
+        U::Count,
+        "Řádky mimo ceník",
+        "Rows off the price list",
+        "rows whose fee differs from price × hours or quantity by > 0.50 CZK",
+    ),
+    e(
+        "staff.fte_total",
+        U::Fte,
+        "Úvazky celkem (průměr)",
+        "Total FTE (average)",
+        "Σ fte × days employed / days in the period",
+    ),
+    e(
+        "staff.direct_fte_share",
+        U::Share,
+        "Podíl úvazků PSS",
+        "PSS share of FTE",
+        "PSS FTE / total FTE",
+    ),
+    e(
+        "staff.utilization",
+        U::Share,
+        "Využití PSS v přímé péči",
+        "PSS utilisation",
+        "PSS direct hours / PSS available hours",
+    ),
+    e(
+        "staff.travel_share",
+        U::Share,
+        "Podíl cest",
+        "Travel share",
+        "travel / (direct + travel)",
+    ),
+    e(
+        "staff.direct_hours_per_fte",
+        U::HoursPerFteYear,
+        "Přímé hodiny na úvazek PSS (roční)",
+        "Direct hours per PSS FTE (annual)",
+        "annualised PSS direct hours / PSS FTE",
+    ),
+    e(
+        "staff.clients_per_direct_fte",
+        U::ClientsPerFte,
+        "Klienti na úvazek PSS",
+        "Clients per PSS FTE",
+        "clients served / PSS FTE",
+    ),
+    e(
+        "staff.clients_per_social_worker",
+        U::ClientsPerFte,
+        "Klienti na úvazek sociálního pracovníka",
+        "Clients per social-worker FTE",
+        "clients served / SP FTE",
+    ),
+    e(
+        "staff.required_fte",
+        U::Fte,
+        "Potřebné úvazky PSS",
+        "Required PSS FTE",
+        "(PSS direct + travel hours) / productive hours per PSS FTE",
+    ),
+    e(
+        "staff.adequacy",
+        U::Ratio,
+        "Personální přiměřenost PSS",
+        "PSS staffing adequacy",
+        "PSS FTE / required FTE (1 = exactly enough)",
+    ),
+    e(
+        "staff.training_compliance",
+        U::Share,
+        "Plnění povinného vzdělávání",
+        "Training compliance",
+        "PSS and SP with training ≥ prorated 24 h / those with training given",
+    ),
+    e(
+        "staff.out_of_hours_share",
+        U::Share,
+        "Podíl péče mimo běžnou dobu",
+        "Out-of-hours share",
+        "direct hours on weekends, holidays, before 6:00 or from 18:00 / direct hours",
+    ),
+    e(
+        "staff.continuity",
+        U::Workers,
+        "Kontinuita (pracovníků na klienta a měsíc)",
+        "Continuity (workers per client-month)",
+        "mean over client-months of distinct workers",
+    ),
+    e(
+        "staff.mean_visit_minutes",
+        U::Minutes,
+        "Průměrná délka kontaktu",
+        "Mean contact length",
+        "direct minutes / contacts (date × worker × client)",
+    ),
+    e(
+        "target.high_dependency_share",
+        U::Share,
+        "Podíl hodin klientům se stupněm II–IV",
+        "Hours to clients of degree II–IV",
+        "direct hours of degree II–IV / direct hours",
+    ),
+    e(
+        "target.personal_care_share",
+        U::Share,
+        "Podíl osobní péče (a, b)",
+        "Personal care share (a, b)",
+        "hours of groups a + b / direct hours",
+    ),
+    e(
+        "target.meal_share",
+        U::Share,
+        "Podíl stravy (c)",
+        "Meals share (c)",
+        "hours of group c / direct hours",
+    ),
+    e(
+        "target.household_share",
+        U::Share,
+        "Podíl domácnosti (d)",
+        "Household share (d)",
+        "hours of group d / direct hours",
+    ),
+    e(
+        "target.contact_share",
+        U::Share,
+        "Podíl kontaktu se společností (e)",
+        "Social contact share (e)",
+        "hours of group e / direct hours",
+    ),
+    e(
+        "target.meal_only_share",
+        U::Share,
+        "Klienti jen se stravou",
+        "Meal-only clients",
+        "clients whose every direct row is group c / clients served",
+    ),
+    e(
+        "target.at_risk_share",
+        U::Share,
+        "Klienti ohrožení soc. vyloučením",
+        "Clients at risk of exclusion",
+        "at risk / clients served with the flag known",
+    ),
+    e(
+        "target.lives_alone_share",
+        U::Share,
+        "Klienti žijící sami",
+        "Clients living alone",
+        "living alone / clients served with the flag known",
+    ),
+    e(
+        "target.age80_share",
+        U::Share,
+        "Klienti 80+",
+        "Clients aged 80+",
+        "aged 80+ at the period's end / clients served with birth year known",
+    ),
+    e(
+        "target.hours_per_client_month",
+        U::HoursPerClientMonth,
+        "Hodiny na klienta a měsíc",
+        "Hours per client-month",
+        "direct hours / client-months",
+    ),
+    e(
+        "target.clients_over_80h",
+        U::Count,
+        "Klient-měsíce nad 80 h",
+        "Client-months over 80 h",
+        "client-months with more than 80 direct hours",
+    ),
+];
+
+/// Care-allowance degrees in indicator ids, with labels.
+pub const DEGREES: [(&str, &str, &str); 6] = [
+    ("none", "bez PnP", "no allowance"),
+    ("I", "I", "I"),
+    ("II", "II", "II"),
+    ("III", "III", "III"),
+    ("IV", "IV", "IV"),
+    ("unknown", "neznámý", "unknown"),
+];
+
+/// Every indicator id with its unit, in report order.
+pub fn all_ids() -> Vec<(String, Unit)> {
+    let mut v: Vec<(String, Unit)> = Vec::new();
+    for e in FIXED {
+        v.push((e.id.to_string(), e.unit));
+        if e.id == "staff.fte_total" {
+            for r in Role::ALL {
+                v.push((format!("staff.fte.{}", r.code()), Unit::Fte));
+            }
+        }
+        if e.id == "target.high_dependency_share" {
+            for (d, ..) in DEGREES {
+                v.push((format!("target.clients_by_degree.{d}"), Unit::Share));
+            }
+            for (d, ..) in DEGREES {
+                v.push((format!("target.hours_by_degree.{d}"), Unit::Share));
+            }
+        }
+    }
+    for k in FindingKind::INTEGRITY {
+        v.push((format!("integrity.findings.{}", k.id()), Unit::Count));
+    }
+    v
+}
+
+/// Whether the library computes an indicator of this id.
+pub fn is_known(id: &str) -> bool {
+    all_ids().iter().any(|(i, _)| i == id)
+}
+
+/// The label of an indicator id in a language.
+pub fn label(id: &str, lang: Lang) -> String {
+    if let Some(e) = FIXED.iter().find(|e| e.id == id) {
+        return lang.pick(e.cs, e.en).to_string();
+    }
+    if let Some(role) = id.strip_prefix("staff.fte.") {
+        return match lang {
+            Lang::Cs => format!("Úvazky {role} (průměr)"),
+            Lang::En => format!("FTE {role} (average)"),
+        };
+    }
+    let degree = |d: &str| {
+        DEGREES
+            .iter()
+            .find(|x| x.0 == d)
+            .map(|x| lang.pick(x.1, x.2))
+            .unwrap_or(d)
+            .to_string()
+    };
+    if let Some(d) = id.strip_prefix("target.clients_by_degree.") {
+        return match lang {
+            Lang::Cs => format!("Klienti se stupněm PnP {}", degree(d)),
+            Lang::En => format!("Clients of care-allowance degree {}", degree(d)),
+        };
+    }
+    if let Some(d) = id.strip_prefix("target.hours_by_degree.") {
+        return match lang {
+            Lang::Cs => format!("Hodiny klientům se stupněm PnP {}", degree(d)),
+            Lang::En => format!("Hours to clients of degree {}", degree(d)),
+        };
+    }
+    if let Some(k) = id.strip_prefix("integrity.findings.")
+        && let Some(kind) = FindingKind::INTEGRITY.iter().find(|x| x.id() == k)
+    {
+        return match lang {
+            Lang::Cs => format!("Nálezy: {}", kind.label(lang)),
+            Lang::En => format!("Findings: {}", kind.label(lang)),
+        };
+    }
+    id.to_string()
+}
+
+/// The formula of an indicator in words (English).
+pub fn formula(id: &str) -> &'static str {
+    if let Some(e) = FIXED.iter().find(|e| e.id == id) {
+        return e.formula;
+    }
+    if id.starts_with("staff.fte.") {
+        "Σ fte × days employed / days in the period, for the role"
+    } else if id.starts_with("target.clients_by_degree.") {
+        "clients served of the degree / clients served"
+    } else if id.starts_with("target.hours_by_degree.") {
+        "direct hours of clients of the degree / direct hours"
+    } else if id.starts_with("integrity.findings.") {
+        "count of findings of the kind"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_has_a_label_in_both_languages() {
+        for (id, _) in all_ids() {
+            assert_ne!(label(&id, Lang::Cs), id, "{id}");
+            assert_ne!(label(&id, Lang::En), id, "{id}");
+            assert!(!formula(&id).is_empty(), "{id}");
+        }
+    }
+}

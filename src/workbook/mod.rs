@@ -1,0 +1,23 @@
+//! Workbooks in and out. [`read`] turns a provider's workbook (.xlsx, .xlsm,
+//! .xlsb, .xls or .ods) into a [`Dataset`](crate::Dataset) and its
+//! [`Problems`](crate::Problems); [`schema`] is the input contract as data,
+//! shared by the reader and the template; [`write`] writes the report
+//! workbook, the comparison workbook, the blank template and input
+//! workbooks from a dataset.
+//!
+//! `read` sits below the audit and `write` above it: the audit knows no
+//! file format.
+
+pub mod read;
+pub mod schema;
+pub mod write;
+
+pub use read::{
+    Format, ReadLimits, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes,
+    read_path,
+};
+pub use schema::SheetKind;
+pub use write::comparison::ComparisonWorkbook;
+pub use write::input::{InputCell, InputWorkbook};
+pub use write::report::{ReportWorkbook, write_report};
+pub use write::template::write_template;

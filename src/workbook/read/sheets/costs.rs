@@ -1,0 +1,37 @@
+//! `Náklady`: costs.
+
+use crate::model::{CostCategory, CostGroup, CostLine, DatasetBuilder};
+use crate::problem::{Problem, Problems, Reason};
+use crate::workbook::read::table::Row;
+use crate::workbook::read::value;
+
+const CATEGORY: usize = 0;
+const GROUP: usize = 1;
+const AMOUNT: usize = 2;
+const NOTE: usize = 3;
+
+pub(crate) fn row(
+    row: &Row<'_, '_>,
+    b: &mut DatasetBuilder,
+    notices: &mut Problems,
+) -> Result<(), Problem> {
+    let category = CostCategory::parse(&row.req(CATEGORY, value::text)?);
+    let group = match row.get(GROUP, value::text)? {
+        Some(g) => CostGroup::parse(&g).ok_or_else(|| row.reject(GROUP, Reason::UnknownGroup))?,
+        None => category
+            .group()
+            .ok_or_else(|| row.reject(CATEGORY, Reason::UnknownCategory))?,
+    };
+    let amount = row.req(AMOUNT, value::decimal)?;
+    if amount.is_sign_negative() && !amount.is_zero() {
+        notices.push(row.reject(AMOUNT, Reason::NegativeCorrection));
+    }
+    b.cost(CostLine {
+        category,
+        group,
+        amount,
+        note: row.get(NOTE, value::text)?,
+        row: row.number,
+    });
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! `Poskytovatel`: key in column A, value in column B. Not a table, so not
+//! counted in the row accounting; an unreadable value is still reported
+//! (and in strict mode ends the read).
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, ErrorKind};
+use crate::model::{Provider, check_weekly_hours, ico_is_valid};
+use crate::period::Period;
+use crate::place::Place;
+use crate::problem::{Problem, Problems, Reason};
+use crate::text::fold;
+use crate::workbook::read::book::{Book, Budget};
+use crate::workbook::read::cell::Cell;
+use crate::workbook::read::value::{self, Ctx};
+use crate::workbook::schema::ProviderKey;
+
+/// What the sheet said; the period's ends may be given one at a time.
+#[derive(Default)]
+pub(crate) struct ProviderSheet {
+    pub provider: Provider,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+pub(crate) fn read(
+    book: &mut Book<'_>,
+    name: &str,
+    ctx: Ctx,
+    budget: &mut Budget,
+    problems: &mut Problems,
+    strict: bool,
+    default_name: &str,
+) -> Result<ProviderSheet, Error> {
+    let mut out = ProviderSheet {
+        provider: Provider::new(default_name),
+        ..Default::default()
+    };
+    book.for_each_row(name, budget, |r, cells| {
+        let number = r + 1;
+        let key_cell = cells.iter().find(|(c, _)| *c == 0).map(|(_, v)| v);
+        let Some(key_cell) = key_cell else {
+            return Ok(());
+        };
+        let label = fold(&key_cell.raw(ctx.date_1904));
+        if matches!(
+            label.as_str(),
+            "udaj" | "polozka" | "parametr" | "key" | "item"
+        ) {
+            return Ok(()); // a header row
+        }
+        let value_cell = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v);
+        let Some(key) = ProviderKey::parse(&label) else {
+            problems.push(Problem::new(
+                Place::new(name, number, 0),
+                key_cell.raw(ctx.date_1904),
+                Reason::UnknownProviderKey,
+            ));
+            return Ok(());
+        };
+        let Some(v) = value_cell else {
+            return Ok(()); // an empty value keeps the default
+        };
+        if let Err(reason) = apply(&mut out, key, v, ctx) {
+            let p = Problem::new(Place::new(name, number, 1), v.raw(ctx.date_1904), reason);
+            if strict {
+                return Err(Error::new(ErrorKind::Strict { problem: p }));
+            }
+            problems.push(p);
+        }
+        Ok(())
+    })?;
+    if let (Some(f), Some(t)) = (out.from, out.to) {
+        out.provider.period = Period::new(f, t);
+        if out.provider.period.is_none() {
+            let p = Problem::new(
+                Place::new(name, 1, 1),
+                format!("{f} – {t}"),
+                Reason::OutOfRange("od ≤ do".into()),
+            );
+            if strict {
+                return Err(Error::new(ErrorKind::Strict { problem: p }));
+            }
+            problems.push(p);
+        }
+    }
+    Ok(out)
+}
+
+fn apply(out: &mut ProviderSheet, key: ProviderKey, v: &Cell<'_>, ctx: Ctx) -> Result<(), Reason> {
+    let p = &mut out.provider;
+    match key {
+        ProviderKey::Name => p.name = value::text(v, ctx)?,
+        ProviderKey::Ico => {
+            let t = value::text(v, ctx)?;
+            // A number cell loses leading zeros: 64581 is IČO 00064581.
+            let t = if t.len() < 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+                format!("{t:0>8}")
+            } else {
+                t.replace([' ', '\u{a0}'], "")
+            };
+            if !ico_is_valid(&t) {
+                return Err(Reason::InvalidIco);
+            }
+            p.ico = Some(t);
+        }
+        ProviderKey::RegistrationId => p.registration_id = Some(value::text(v, ctx)?),
+        ProviderKey::Region => p.region = Some(value::text(v, ctx)?.to_uppercase()),
+        ProviderKey::PeriodFrom => out.from = Some(value::date(v, ctx)?),
+        ProviderKey::PeriodTo => out.to = Some(value::date(v, ctx)?),
+        ProviderKey::WeeklyHours => {
+            let h = value::decimal(v, ctx)?;
+            check_weekly_hours(h).map_err(|_| Reason::OutOfRange("40; 38,75; 37,5".into()))?;
+            p.weekly_hours = h;
+        }
+        ProviderKey::PublicEmployer => p.public_employer = value::yes_no(v, ctx)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! `Výnosy`: revenues.
+
+use crate::model::{DatasetBuilder, RevenueLine, RevenueSource};
+use crate::problem::{Problem, Problems, Reason};
+use crate::workbook::read::table::Row;
+use crate::workbook::read::value;
+
+const SOURCE: usize = 0;
+const AMOUNT: usize = 1;
+
+pub(crate) fn row(
+    row: &Row<'_, '_>,
+    b: &mut DatasetBuilder,
+    notices: &mut Problems,
+) -> Result<(), Problem> {
+    let source = RevenueSource::parse(&row.req(SOURCE, value::text)?)
+        .ok_or_else(|| row.reject(SOURCE, Reason::UnknownRevenueSource))?;
+    let amount = row.req(AMOUNT, value::decimal)?;
+    if amount.is_sign_negative() && !amount.is_zero() {
+        notices.push(row.reject(AMOUNT, Reason::NegativeCorrection));
+    }
+    b.revenue(RevenueLine {
+        source,
+        amount,
+        row: row.number,
+    });
+    Ok(())
+}

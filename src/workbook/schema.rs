@@ -1,0 +1,509 @@
+//! The input workbook's contract (WORKBOOK.md) as data: every sheet and
+//! column with its Czech and English names and accepted aliases. The reader
+//! matches against it and the template writer writes from it, so the two
+//! cannot drift apart.
+
+pub use crate::place::SheetKind;
+use crate::text::fold;
+
+/// A column of a sheet.
+#[derive(Debug)]
+pub struct Column {
+    /// The field's English id (`client_id`).
+    pub key: &'static str,
+    /// The Czech header the template writes.
+    pub cs: &'static str,
+    /// The English header.
+    pub en: &'static str,
+    /// Further accepted headers (matched folded).
+    pub aliases: &'static [&'static str],
+    /// True when the sheet cannot be read without it.
+    pub required: bool,
+    /// A note for the template's instructions (Czech).
+    pub hint: &'static str,
+}
+
+const fn col(
+    key: &'static str,
+    cs: &'static str,
+    en: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+    hint: &'static str,
+) -> Column {
+    Column {
+        key,
+        cs,
+        en,
+        aliases,
+        required,
+        hint,
+    }
+}
+
+impl Column {
+    /// True when a header cell's text names this column.
+    pub fn matches(&self, folded: &str) -> bool {
+        fold(self.cs) == folded
+            || fold(self.en) == folded
+            || self.aliases.iter().any(|a| fold(a) == folded)
+    }
+}
+
+/// Columns of `Klienti`.
+pub const CLIENTS: &[Column] = &[
+    col(
+        "client_id",
+        "ID klienta",
+        "Client ID",
+        &["Klient", "Client", "ID"],
+        true,
+        "jedinečný kód klienta",
+    ),
+    col(
+        "birth_year",
+        "Rok narození",
+        "Birth year",
+        &[],
+        false,
+        "celé číslo, např. 1941",
+    ),
+    col(
+        "care_allowance",
+        "Stupeň PnP",
+        "Care allowance degree",
+        &["Příspěvek na péči", "PnP", "Care allowance"],
+        false,
+        "bez, I, II, III, IV; prázdné = neznámý",
+    ),
+    col(
+        "lives_alone",
+        "Žije sám",
+        "Lives alone",
+        &["Žije sama", "Žije sám/sama"],
+        false,
+        "ano/ne; prázdné = neznámo",
+    ),
+    col(
+        "at_risk",
+        "Ohrožen soc. vyloučením",
+        "At risk of social exclusion",
+        &["Ohrožen sociálním vyloučením", "Ohrožen", "At risk"],
+        false,
+        "ano/ne; prázdné = neznámo",
+    ),
+    col(
+        "fee_exempt",
+        "Osvobozen od úhrady",
+        "Fee exempt",
+        &["Osvobozen"],
+        false,
+        "ano/ne (§ 75 odst. 2 zákona 108/2006 Sb.)",
+    ),
+    col("municipality", "Obec", "Municipality", &[], false, "text"),
+    col(
+        "contract_from",
+        "Smlouva od",
+        "Contract from",
+        &[],
+        false,
+        "datum",
+    ),
+    col(
+        "contract_to",
+        "Smlouva do",
+        "Contract to",
+        &[],
+        false,
+        "datum",
+    ),
+];
+
+/// Columns of `Pracovníci`.
+pub const WORKERS: &[Column] = &[
+    col(
+        "worker_id",
+        "ID pracovníka",
+        "Worker ID",
+        &["Pracovník", "Worker", "ID"],
+        true,
+        "jedinečný kód pracovníka",
+    ),
+    col(
+        "role",
+        "Pozice",
+        "Role",
+        &[],
+        true,
+        "PSS, SP, VED, ADM, RID, ZDR, JIN",
+    ),
+    col(
+        "fte",
+        "Úvazek",
+        "FTE",
+        &[],
+        true,
+        "desetinné číslo, 0 < úvazek ≤ 1,5",
+    ),
+    col(
+        "weekly_hours",
+        "Týdenní pracovní doba",
+        "Weekly hours",
+        &[],
+        false,
+        "40; 38,75; 37,5 (prázdné = dle poskytovatele)",
+    ),
+    col(
+        "employed_from",
+        "Nástup",
+        "Employed from",
+        &[],
+        false,
+        "datum",
+    ),
+    col(
+        "employed_to",
+        "Ukončení",
+        "Employed to",
+        &[],
+        false,
+        "datum",
+    ),
+    col(
+        "absence_hours",
+        "Absence hod",
+        "Absence hours",
+        &["Absence"],
+        false,
+        "dovolená + nemoc v období, hodiny",
+    ),
+    col(
+        "training_hours",
+        "Vzdělávání hod",
+        "Training hours",
+        &["Vzdělávání"],
+        false,
+        "hodiny v období",
+    ),
+    col(
+        "personnel_cost",
+        "Osobní náklady",
+        "Personnel cost",
+        &[],
+        false,
+        "Kč: mzda + pojistné v období",
+    ),
+];
+
+/// Columns of `Výkazy`.
+pub const VISITS: &[Column] = &[
+    col("date", "Datum", "Date", &[], true, "datum"),
+    col(
+        "worker_id",
+        "Pracovník",
+        "Worker",
+        &["ID pracovníka", "Worker ID"],
+        true,
+        "kód z listu Pracovníci",
+    ),
+    col(
+        "client_id",
+        "Klient",
+        "Client",
+        &["ID klienta", "Client ID"],
+        false,
+        "kód z listu Klienti; prázdné u času bez klienta",
+    ),
+    col(
+        "task",
+        "Úkon",
+        "Task",
+        &["Kód úkonu", "Task code"],
+        true,
+        "kód úkonu (a1–e2, CESTA, ADM, … nebo z listu Úkony)",
+    ),
+    col(
+        "start",
+        "Od",
+        "Start",
+        &["Čas od"],
+        false,
+        "čas, např. 7:30",
+    ),
+    col(
+        "end",
+        "Do",
+        "End",
+        &["Čas do"],
+        false,
+        "čas, např. 8:15; 24:00 = půlnoc",
+    ),
+    col(
+        "minutes",
+        "Minuty",
+        "Minutes",
+        &["Doba", "Duration", "Min"],
+        false,
+        "minuty nebo h:mm; povinné, pokud chybí Od a Do",
+    ),
+    col(
+        "quantity",
+        "Množství",
+        "Quantity",
+        &[],
+        false,
+        "úkony, kg, porce (prázdné = 1)",
+    ),
+    col(
+        "travel_minutes",
+        "Cesta min",
+        "Travel minutes",
+        &["Cesta"],
+        false,
+        "minuty cesty",
+    ),
+    col(
+        "fee",
+        "Úhrada",
+        "Fee charged",
+        &["Fee"],
+        false,
+        "Kč účtované klientovi za řádek",
+    ),
+];
+
+/// Columns of `Úkony`.
+pub const TASKS: &[Column] = &[
+    col(
+        "code",
+        "Kód",
+        "Code",
+        &["Kód úkonu"],
+        true,
+        "jedinečný kód poskytovatele",
+    ),
+    col("name", "Název", "Name", &[], false, "text"),
+    col(
+        "statutory",
+        "Úkon dle vyhlášky",
+        "Statutory task",
+        &["Dle vyhlášky"],
+        true,
+        "a1–e2, CESTA, ADM, VZD, POR, FAK, JIN",
+    ),
+    col(
+        "unit",
+        "Jednotka",
+        "Unit",
+        &[],
+        false,
+        "hod, úkon, kg, porce, km",
+    ),
+];
+
+/// Columns of `Ceník`.
+pub const PRICES: &[Column] = &[
+    col("task", "Úkon", "Task", &["Kód úkonu"], true, "kód úkonu"),
+    col("price", "Cena", "Price", &[], true, "Kč za jednotku"),
+    col(
+        "valid_from",
+        "Platí od",
+        "Valid from",
+        &[],
+        false,
+        "datum (prázdné = od začátku období)",
+    ),
+];
+
+/// Columns of `Náklady`.
+pub const COSTS: &[Column] = &[
+    col(
+        "category",
+        "Kategorie",
+        "Category",
+        &[],
+        true,
+        "mzdy, pojistne, dpp_dpc, phm, vozidla, material, energie, najem, sluzby, vzdelavani, opravy, odpisy, rezie, ostatni",
+    ),
+    col(
+        "group",
+        "Skupina",
+        "Group",
+        &[],
+        false,
+        "osobní / provozní (u známých kategorií se odvodí)",
+    ),
+    col("amount", "Částka", "Amount", &[], true, "Kč"),
+    col("note", "Poznámka", "Note", &[], false, "text"),
+];
+
+/// Columns of `Výnosy`.
+pub const REVENUES: &[Column] = &[
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        true,
+        "uhrady, mpsv, kraj, obec, jine",
+    ),
+    col("amount", "Částka", "Amount", &[], true, "Kč"),
+];
+
+/// Columns of `Benchmarky`.
+pub const BENCHMARKS: &[Column] = &[
+    col(
+        "indicator",
+        "Ukazatel",
+        "Indicator",
+        &[],
+        true,
+        "id ukazatele",
+    ),
+    col("region", "Kraj", "Region", &[], false, "kód kraje nebo CZ"),
+    col("valid_from", "Platí od", "Valid from", &[], false, "datum"),
+    col("valid_to", "Platí do", "Valid to", &[], false, "datum"),
+    col("min", "Minimum", "Min", &[], false, "číslo"),
+    col("max", "Maximum", "Max", &[], false, "číslo"),
+    col("target", "Cíl", "Target", &[], false, "číslo"),
+    col("source", "Zdroj", "Source", &[], false, "dokument a rok"),
+];
+
+/// The `Model` sheet: one parameter of the normative price model a row.
+pub const MODEL: &[Column] = &[
+    col(
+        "parameter",
+        "Parametr",
+        "Parameter",
+        &[],
+        true,
+        "id nebo název parametru",
+    ),
+    col("value", "Hodnota", "Value", &[], true, "číslo"),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        false,
+        "odkud hodnota pochází",
+    ),
+];
+
+/// A key of the `Poskytovatel` sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderKey {
+    /// `Název`.
+    Name,
+    /// `IČO`.
+    Ico,
+    /// `Registrační číslo`.
+    RegistrationId,
+    /// `Kraj`.
+    Region,
+    /// `Období od`.
+    PeriodFrom,
+    /// `Období do`.
+    PeriodTo,
+    /// `Týdenní pracovní doba`.
+    WeeklyHours,
+    /// `Veřejný zaměstnavatel`.
+    PublicEmployer,
+}
+
+/// The keys of `Poskytovatel`: key, Czech, English, hint.
+pub const PROVIDER_KEYS: &[(ProviderKey, &str, &str, &str)] = &[
+    (
+        ProviderKey::Name,
+        "Název",
+        "Name",
+        "název poskytovatele nebo služby",
+    ),
+    (ProviderKey::Ico, "IČO", "Company ID", "8 číslic"),
+    (
+        ProviderKey::RegistrationId,
+        "Registrační číslo",
+        "Registration ID",
+        "číslo v registru sociálních služeb",
+    ),
+    (
+        ProviderKey::Region,
+        "Kraj",
+        "Region",
+        "kód kraje, např. KHK",
+    ),
+    (ProviderKey::PeriodFrom, "Období od", "Period from", "datum"),
+    (ProviderKey::PeriodTo, "Období do", "Period to", "datum"),
+    (
+        ProviderKey::WeeklyHours,
+        "Týdenní pracovní doba",
+        "Weekly hours",
+        "40; 38,75; 37,5",
+    ),
+    (
+        ProviderKey::PublicEmployer,
+        "Veřejný zaměstnavatel",
+        "Public employer",
+        "ano/ne (ano = 5 týdnů dovolené)",
+    ),
+];
+
+impl ProviderKey {
+    /// Finds a key from a folded label.
+    pub fn parse(folded: &str) -> Option<ProviderKey> {
+        let extra: &[(&str, ProviderKey)] = &[
+            ("ico", ProviderKey::Ico),
+            ("company id", ProviderKey::Ico),
+            ("nazev sluzby", ProviderKey::Name),
+            ("nazev poskytovatele", ProviderKey::Name),
+            ("region code", ProviderKey::Region),
+        ];
+        PROVIDER_KEYS
+            .iter()
+            .find(|(_, cs, en, _)| fold(cs) == folded || fold(en) == folded)
+            .map(|(k, ..)| *k)
+            .or_else(|| extra.iter().find(|(a, _)| *a == folded).map(|(_, k)| *k))
+    }
+}
+
+/// The columns of a table sheet (empty for `Poskytovatel`).
+pub fn columns(kind: SheetKind) -> &'static [Column] {
+    match kind {
+        SheetKind::Provider => &[],
+        SheetKind::Tasks => TASKS,
+        SheetKind::Workers => WORKERS,
+        SheetKind::Clients => CLIENTS,
+        SheetKind::Visits => VISITS,
+        SheetKind::Prices => PRICES,
+        SheetKind::Costs => COSTS,
+        SheetKind::Revenues => REVENUES,
+        SheetKind::Benchmarks => BENCHMARKS,
+        SheetKind::Model => MODEL,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_alias_maps_to_one_column_only() {
+        for kind in SheetKind::ALL {
+            let cols = columns(kind);
+            for c in cols {
+                for name in [c.cs, c.en].iter().chain(c.aliases) {
+                    let hits: Vec<_> = cols.iter().filter(|x| x.matches(&fold(name))).collect();
+                    assert_eq!(hits.len(), 1, "{:?}: {name} is ambiguous", kind);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sheet_names_in_both_languages() {
+        for kind in SheetKind::ALL {
+            assert_eq!(SheetKind::parse(kind.cs()), Some(kind));
+            assert_eq!(SheetKind::parse(kind.en()), Some(kind));
+        }
+    }
+}

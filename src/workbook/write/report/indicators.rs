@@ -1,0 +1,263 @@
+//! `Ukazatele`: every indicator with its value, numerator and denominator as
+//! formulas over the detail sheets, the benchmark and a live status.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    ConditionalFormatCell, ConditionalFormatCellRule, Table, TableColumn, TableStyle, Worksheet,
+    XlsxError,
+};
+
+use super::cell::{Cached, col_name, formula, lit, num, text};
+use super::sheet::{not_available, status_text};
+use super::style::Styles;
+use super::trace::{Refs, trace};
+use crate::audit::{AuditReport, Indicator};
+use crate::benchmark::Status;
+use crate::i18n::Lang;
+use crate::indicator::catalog;
+
+pub(super) const VALUE: u16 = 2;
+pub(super) const UNIT: u16 = 3;
+pub(super) const STATUS: u16 = 4;
+const MIN: u16 = 5;
+const MAX: u16 = 6;
+const NUM: u16 = 7;
+const DEN: u16 = 8;
+const FORMULA: u16 = 9;
+const SOURCE: u16 = 10;
+const NOTE: u16 = 11;
+const ID: u16 = 12;
+
+const COLS: [(&str, &str, f64); 13] = [
+    ("Oblast", "Area", 16.0),
+    ("Ukazatel", "Indicator", 40.0),
+    ("Hodnota", "Value", 16.0),
+    ("Jednotka", "Unit", 14.0),
+    ("Stav", "Status", 13.0),
+    ("Minimum", "Min", 11.0),
+    ("Maximum", "Max", 11.0),
+    ("Čitatel", "Numerator", 16.0),
+    ("Jmenovatel", "Denominator", 14.0),
+    ("Vzorec", "Formula", 40.0),
+    ("Zdroj meze", "Benchmark source", 40.0),
+    ("Poznámka", "Note", 40.0),
+    ("Id", "Id", 30.0),
+];
+
+/// The area an indicator belongs to.
+fn area(id: &str, lang: Lang) -> &'static str {
+    let (cs, en) = match id.split('.').next().unwrap_or("") {
+        "cost" | "revenue" | "result" => ("Nákladovost", "Cost"),
+        "fees" => ("Úhrady", "Fees"),
+        "staff" => ("Personální zajištění", "Staffing"),
+        "target" => ("Zacílení", "Targeting"),
+        _ => ("Integrita výkazů", "Timesheet integrity"),
+    };
+    lang.pick(cs, en)
+}
+
+/// The status formula for row `row` (A1 number), matching
+/// [`crate::Benchmark::status`]: inside [min, max] ok; outside by at most
+/// `tolerance` × |bound| warning; further out bad.
+fn status_formula(row: u32, tolerance: Decimal, lang: Lang) -> String {
+    let c = col_name(VALUE);
+    let (mn, mx) = (col_name(MIN), col_name(MAX));
+    let v = format!("ROUND({c}{row},9)");
+    let t = tolerance.normalize();
+    let (ok, warn, bad) = (
+        lit(status_text(Status::Ok, lang)),
+        lit(status_text(Status::Warn, lang)),
+        lit(status_text(Status::Bad, lang)),
+    );
+    format!(
+        "IF(AND({mn}{row}=\"\",{mx}{row}=\"\"),\"\",\
+         IF(AND({mn}{row}<>\"\",{v}<{mn}{row}),IF({mn}{row}-{v}<={t}*ABS({mn}{row}),{warn},{bad}),\
+         IF(AND({mx}{row}<>\"\",{v}>{mx}{row}),IF({v}-{mx}{row}<={t}*ABS({mx}{row}),{warn},{bad}),{ok})))"
+    )
+}
+
+/// Adds green / amber / red fills to a status column (conditional formats
+/// on the status texts, so a recalculated status recolours itself).
+pub(super) fn status_colours(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    col: u16,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    for (s, f) in [
+        (Status::Ok, &st.green),
+        (Status::Warn, &st.amber),
+        (Status::Bad, &st.red),
+    ] {
+        let cf = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::EqualTo(status_text(s, lang)))
+            .set_format(f);
+        ws.add_conditional_format(first, col, last.max(first), col, &cf)?;
+    }
+    Ok(())
+}
+
+/// The indicators in report order.
+pub(super) fn ordered(report: &AuditReport) -> Vec<&Indicator> {
+    catalog::all_ids()
+        .iter()
+        .filter_map(|(id, _)| report.indicator(id))
+        .collect()
+}
+
+/// Writes the sheet; returns each indicator's row (0-based).
+pub(super) fn write(
+    ws: &mut Worksheet,
+    report: &AuditReport,
+    refs: &Refs<'_>,
+    lang: Lang,
+    st: &Styles,
+) -> Result<HashMap<String, u32>, XlsxError> {
+    let inds = ordered(report);
+    let rows: HashMap<String, u32> = inds
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.id.clone(), i as u32 + 1))
+        .collect();
+    let n = inds.len() as u32;
+    let columns: Vec<TableColumn> = COLS
+        .iter()
+        .map(|(cs, en, _)| TableColumn::new().set_header(lang.pick(cs, en)))
+        .collect();
+    let table = Table::new()
+        .set_columns(&columns)
+        .set_style(TableStyle::Light1);
+    ws.add_table(0, 0, n.max(1), COLS.len() as u16 - 1, &table)?;
+    for (i, (_, _, w)) in COLS.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.set_row_height(0, 30)?;
+    ws.set_freeze_panes(1, 2)?;
+    let tolerance = report.parameters.status_tolerance;
+
+    for (i, ind) in inds.iter().enumerate() {
+        let r = i as u32 + 1;
+        let row = r + 1;
+        let t = trace(ind, refs);
+        text(ws, r, 0, area(&ind.id, lang), &st.text)?;
+        text(ws, r, 1, &catalog::label(&ind.id, lang), &st.wrap)?;
+        text(ws, r, UNIT, ind.unit.label(lang), &st.text)?;
+        text(ws, r, ID, &ind.id, &st.muted)?;
+        let mut formula_text = catalog::formula(&ind.id).to_string();
+        if ind.annualised {
+            formula_text.push_str(lang.pick(
+                " (přepočteno na rok × 365 / dní)",
+                " (annualised × 365 / days)",
+            ));
+        }
+        text(ws, r, FORMULA, &formula_text, &st.wrap)?;
+
+        // Numerator and denominator: a formula when the library has the
+        // number and the trace knows how; else the number.
+        let mut part =
+            |col: u16, lib: Option<Decimal>, f: &Option<String>| -> Result<bool, XlsxError> {
+                match (lib, f) {
+                    (Some(v), Some(f)) => formula(ws, r, col, f, &Cached::Num(v), &st.decimal)?,
+                    (Some(v), None) => num(ws, r, col, v, &st.decimal)?,
+                    (None, _) => return Ok(false),
+                }
+                Ok(true)
+            };
+        let has_num = part(NUM, ind.numerator, &t.numerator)?;
+        let has_den = part(DEN, ind.denominator, &t.denominator)?;
+
+        let fmt = st.for_unit(ind.unit);
+        match ind.value {
+            Some(v) => {
+                let f = match (&t.value, has_num && has_den) {
+                    (Some(f), _) => Some(resolve(f, row, &rows)),
+                    (None, true) => Some(format!("{}{row}/{}{row}", col_name(NUM), col_name(DEN))),
+                    (None, false) => None,
+                };
+                match f {
+                    Some(f) => formula(ws, r, VALUE, &f, &Cached::Num(v), fmt)?,
+                    None => num(ws, r, VALUE, v, fmt)?,
+                }
+            }
+            None => text(ws, r, VALUE, not_available(lang), &st.muted)?,
+        }
+
+        if let Some(b) = &ind.benchmark {
+            if let Some(m) = b.min {
+                num(ws, r, MIN, m, fmt)?;
+            }
+            if let Some(m) = b.max {
+                num(ws, r, MAX, m, fmt)?;
+            }
+            let region = if b.region.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", b.region)
+            };
+            text(ws, r, SOURCE, &format!("{region}{}", b.source), &st.wrap)?;
+            if ind.value.is_some() {
+                formula(
+                    ws,
+                    r,
+                    STATUS,
+                    &status_formula(row, tolerance, lang),
+                    &Cached::Text(status_text(ind.status, lang).to_string()),
+                    &st.status,
+                )?;
+            }
+        }
+
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(u) = &ind.unavailable {
+            notes.push(lang.pick(&u.cs, &u.en).to_string());
+        }
+        if let Some(k) = ind.unknown {
+            notes.push(match lang {
+                Lang::Cs => format!("neznámý údaj u {k} klientů/pracovníků (nezapočteno)"),
+                Lang::En => format!("unknown for {k} clients/workers (not counted)"),
+            });
+        }
+        if let Some((cs, en)) = &t.note {
+            notes.push(lang.pick(cs, en).to_string());
+        }
+        if !notes.is_empty() {
+            text(ws, r, NOTE, &notes.join("; "), &st.wrap)?;
+        }
+    }
+    status_colours(ws, 1, n, STATUS, lang, st)?;
+    Ok(rows)
+}
+
+/// Replaces `{@num}` with this row's numerator cell and `{id}` with the
+/// value cell of indicator `id`.
+fn resolve(f: &str, row: u32, rows: &HashMap<String, u32>) -> String {
+    let mut out = f.replace("{@num}", &format!("{}{row}", col_name(NUM)));
+    while let Some(start) = out.find('{') {
+        let Some(len) = out[start..].find('}') else {
+            break;
+        };
+        let id = &out[start + 1..start + len];
+        let cell = rows
+            .get(id)
+            .map(|r| format!("{}{}", col_name(VALUE), r + 1))
+            .unwrap_or_else(|| "NA()".into());
+        out.replace_range(start..start + len + 1, &cell);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_become_cells() {
+        let rows: HashMap<String, u32> = [("a.b".to_string(), 4), ("c".to_string(), 9)].into();
+        assert_eq!(resolve("{a.b}-{c}", 3, &rows), "C5-C10");
+        assert_eq!(resolve("{@num}-SUM(X)", 3, &rows), "H3-SUM(X)");
+    }
+}

@@ -1,0 +1,336 @@
+//! `Metodika`: what the audit used. Period and parameters, the input file
+//! and its SHA-256, row accounting per input sheet, the notes on skipped
+//! checks, the legal table rows and the benchmark rows with their sources.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::cell::{Cached, cell_ref, formula, num, text};
+use super::indicators::ordered;
+use super::style::Styles;
+use crate::audit::{AuditReport, EightyHourRule};
+use crate::i18n::Lang;
+use crate::indicator::catalog;
+use crate::law::{
+    EMPLOYER_INSURANCE, HOURLY_CAPS, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC, LawFigure,
+    TRAINING_HOURS_PER_YEAR,
+};
+use crate::model::Source;
+
+/// Row (0-based) of the period's first day, last day, days and annual factor.
+const FROM_ROW: u32 = 5;
+const TO_ROW: u32 = 6;
+const DAYS_ROW: u32 = 7;
+const ANNUAL_ROW: u32 = 8;
+
+/// The cell holding 365 / days in the period (formulas of annualised
+/// indicators refer to it).
+pub(super) fn annual_cell(sheet: &str) -> String {
+    cell_ref(sheet, ANNUAL_ROW, 1)
+}
+
+/// Writes the sheet.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    report: &AuditReport,
+    source: &Source,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 22)?;
+    for c in 2..7 {
+        ws.set_column_width(c, 16)?;
+    }
+    ws.set_column_width(5, 60)?;
+    text(
+        ws,
+        0,
+        0,
+        l("Metodika a vstupy", "Methodology and inputs"),
+        &st.title,
+    )?;
+
+    let p = &report.parameters;
+    let prov = &report.provider;
+    let kv = |ws: &mut Worksheet, r: u32, k: &str, v: &str| -> Result<(), XlsxError> {
+        text(ws, r, 0, k, &st.text)?;
+        text(ws, r, 1, v, &st.text)
+    };
+    kv(ws, 2, l("Poskytovatel", "Provider"), &prov.name)?;
+    kv(
+        ws,
+        3,
+        l("IČO", "Company id (IČO)"),
+        prov.ico.as_deref().unwrap_or(""),
+    )?;
+    kv(
+        ws,
+        4,
+        l("Kraj", "Region"),
+        prov.region.as_deref().unwrap_or(""),
+    )?;
+    text(ws, FROM_ROW, 0, l("Období od", "Period from"), &st.text)?;
+    text(ws, TO_ROW, 0, l("Období do", "Period to"), &st.text)?;
+    text(
+        ws,
+        DAYS_ROW,
+        0,
+        l("Dní v období", "Days in the period"),
+        &st.text,
+    )?;
+    text(
+        ws,
+        ANNUAL_ROW,
+        0,
+        l("Přepočet na rok (365 / dní)", "Annualisation (365 / days)"),
+        &st.text,
+    )?;
+    if let Some(period) = p.period {
+        ws.write_date_with_format(FROM_ROW, 1, period.from, &st.date)?;
+        ws.write_date_with_format(TO_ROW, 1, period.to, &st.date)?;
+        let days = Decimal::from(p.days);
+        formula(ws, DAYS_ROW, 1, "B7-B6+1", &Cached::Num(days), &st.count)?;
+        if !days.is_zero() {
+            let annual = Decimal::from(365) / days;
+            formula(
+                ws,
+                ANNUAL_ROW,
+                1,
+                "365/B8",
+                &Cached::Num(annual),
+                &st.decimal,
+            )?;
+        }
+    } else {
+        text(ws, FROM_ROW, 1, l("neurčeno", "unknown"), &st.muted)?;
+    }
+    let rule = match p.eighty_hour_rule {
+        EightyHourRule::AllHoursOfMonth => l(
+            "všechny hodiny měsíce nad 80 h za nižší limit",
+            "every hour of a month over 80 h at the lower cap",
+        ),
+        EightyHourRule::HoursAbove80 => l(
+            "jen hodiny nad 80. hodinou za nižší limit",
+            "only hours beyond the 80th at the lower cap",
+        ),
+    };
+    text(ws, 9, 0, l("Pracovních dnů", "Working days"), &st.text)?;
+    num(ws, 9, 1, Decimal::from(p.working_days), &st.count)?;
+    text(
+        ws,
+        10,
+        0,
+        l("Týdenní pracovní doba (h)", "Weekly hours"),
+        &st.text,
+    )?;
+    num(ws, 10, 1, p.weekly_hours, &st.decimal)?;
+    text(ws, 11, 0, l("Týdnů dovolené", "Leave weeks"), &st.text)?;
+    num(ws, 11, 1, p.leave_weeks, &st.decimal)?;
+    kv(ws, 12, l("Pravidlo 80 hodin", "80-hour rule"), rule)?;
+    text(
+        ws,
+        13,
+        0,
+        l(
+            "Tolerance stavu (podíl meze)",
+            "Status tolerance (share of bound)",
+        ),
+        &st.text,
+    )?;
+    num(ws, 13, 1, p.status_tolerance, &st.percent)?;
+    kv(
+        ws,
+        14,
+        l("Vstupní soubor", "Input file"),
+        source.file_name.as_deref().unwrap_or(""),
+    )?;
+    kv(ws, 15, "SHA-256", source.sha256.as_deref().unwrap_or(""))?;
+    kv(
+        ws,
+        16,
+        l("Verze knihovny", "Library version"),
+        concat!("homecare-audit ", env!("CARGO_PKG_VERSION")),
+    )?;
+    kv(
+        ws,
+        17,
+        l("Data od roku 1904", "1904 date system"),
+        if source.date_1904 {
+            l("ano", "yes")
+        } else {
+            l("ne", "no")
+        },
+    )?;
+
+    // Row accounting.
+    let mut r = 19;
+    text(
+        ws,
+        r,
+        0,
+        l("Řádky vstupu podle listů", "Input rows per sheet"),
+        &st.group,
+    )?;
+    r += 1;
+    for (c, h) in [
+        l("List", "Sheet"),
+        l("Přečteno", "Read"),
+        l("Přijato", "Accepted"),
+        l("Zamítnuto", "Rejected"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    for (sheet, count) in &report.rows {
+        r += 1;
+        text(ws, r, 0, source.sheet_name(sheet), &st.text)?;
+        num(ws, r, 1, Decimal::from(count.read), &st.count)?;
+        num(ws, r, 2, Decimal::from(count.accepted), &st.count)?;
+        num(ws, r, 3, Decimal::from(count.rejected), &st.count)?;
+    }
+
+    // Notes on assumptions and skipped checks.
+    r += 2;
+    text(ws, r, 0, l("Poznámky k výpočtu", "Notes"), &st.group)?;
+    let notes = match lang {
+        Lang::Cs => &p.notes_cs,
+        Lang::En => &p.notes,
+    };
+    for n in notes {
+        r += 1;
+        text(ws, r, 0, n, &st.text)?;
+    }
+    if notes.is_empty() {
+        r += 1;
+        text(ws, r, 0, l("žádné", "none"), &st.muted)?;
+    }
+
+    // Legal tables.
+    r += 2;
+    text(
+        ws,
+        r,
+        0,
+        l("Zákonné limity úhrad (hodinové)", "Legal hourly fee caps"),
+        &st.group,
+    )?;
+    r += 1;
+    for (c, h) in [
+        l("Platí od", "Valid from"),
+        l("Limit (Kč/h)", "Cap (CZK/h)"),
+        l("Nad 80 h (Kč/h)", "Over 80 h (CZK/h)"),
+        l("Předpis", "Decree"),
+        l("Ověřeno", "Verified"),
+        l("Zdroj", "Source"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    for cap in HOURLY_CAPS {
+        r += 1;
+        ws.write_date_with_format(r, 0, cap.from, &st.date)?;
+        num(ws, r, 1, cap.cap, &st.money)?;
+        if let Some(c) = cap.cap_over_80h {
+            num(ws, r, 2, c, &st.money)?;
+        }
+        text(ws, r, 3, cap.decree, &st.text)?;
+        text(ws, r, 4, verified(cap.verified, lang), &st.text)?;
+        text(ws, r, 5, cap.source, &st.text)?;
+    }
+    r += 2;
+    text(
+        ws,
+        r,
+        0,
+        l("Pracovní doba a pojistné", "Working time and insurance"),
+        &st.group,
+    )?;
+    let figures: [(&str, &str, &LawFigure); 4] = [
+        (
+            "Dovolená, veřejný zaměstnavatel (týdny)",
+            "Leave, public employer (weeks)",
+            &LEAVE_WEEKS_PUBLIC,
+        ),
+        (
+            "Dovolená, ostatní (týdny)",
+            "Leave, other employers (weeks)",
+            &LEAVE_WEEKS_OTHER,
+        ),
+        (
+            "Vzdělávání PSS a SP (h za rok)",
+            "Training of PSS and SP (h a year)",
+            &TRAINING_HOURS_PER_YEAR,
+        ),
+        (
+            "Pojistné zaměstnavatele (podíl)",
+            "Employer insurance (share)",
+            &EMPLOYER_INSURANCE,
+        ),
+    ];
+    for (cs, en, f) in figures {
+        r += 1;
+        text(ws, r, 0, lang.pick(cs, en), &st.text)?;
+        num(ws, r, 1, f.value, &st.decimal)?;
+        ws.write_date_with_format(r, 2, f.from, &st.date)?;
+        text(ws, r, 3, f.provision, &st.text)?;
+        text(ws, r, 4, verified(f.verified, lang), &st.text)?;
+        text(ws, r, 5, f.source, &st.text)?;
+    }
+
+    // Benchmarks used.
+    r += 2;
+    text(
+        ws,
+        r,
+        0,
+        l("Použité meze (benchmarky)", "Benchmarks used"),
+        &st.group,
+    )?;
+    r += 1;
+    for (c, h) in [
+        l("Ukazatel", "Indicator"),
+        l("Kraj", "Region"),
+        l("Minimum", "Min"),
+        l("Maximum", "Max"),
+        l("Cíl", "Target"),
+        l("Zdroj", "Source"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    let mut any = false;
+    for ind in ordered(report) {
+        let Some(b) = &ind.benchmark else { continue };
+        any = true;
+        r += 1;
+        text(ws, r, 0, &catalog::label(&ind.id, lang), &st.text)?;
+        text(ws, r, 1, &b.region, &st.text)?;
+        for (c, v) in [(2, b.min), (3, b.max), (4, b.target)] {
+            if let Some(v) = v {
+                num(ws, r, c, v, &st.decimal)?;
+            }
+        }
+        text(ws, r, 5, &b.source, &st.text)?;
+    }
+    if !any {
+        r += 1;
+        text(ws, r, 0, l("žádné", "none"), &st.muted)?;
+    }
+    Ok(())
+}
+
+fn verified(v: bool, lang: Lang) -> &'static str {
+    if v {
+        lang.pick("ano", "yes")
+    } else {
+        lang.pick("předběžné (neověřeno)", "provisional (not verified)")
+    }
+}
