@@ -260,7 +260,7 @@ fn fee_compliance() {
 #[test]
 fn eighty_hour_rule_variants() {
     // K1 receives 81 one-hour b1 visits in March 2025, each charged 155 Kč
-    // (under 165, over the 150 of a month over 80 h).
+    // (under 165, over the 145 of a month over 80 h, Decree 195/2024).
     let mut b = Dataset::builder();
     let mut p = Provider::new("80h");
     p.period = Period::new(d(3, 1), d(3, 31));
@@ -278,17 +278,61 @@ fn eighty_hour_rule_variants() {
         .unwrap();
     }
     let ds = b.build();
-    // Every hour of the month at 150: 81 rows over by 5 → 405.
+    // Every hour of the month at 145: 81 rows over by 10 → 810.
     let all = Audit::new(&ds).run();
     assert_eq!(all.value("fees.rows_over_cap"), Some(dec(81)));
-    assert_eq!(all.value("fees.excess_total"), Some(dec(405)));
+    assert_eq!(all.value("fees.excess_total"), Some(dec(810)));
     assert_eq!(all.value("target.clients_over_80h"), Some(dec(1)));
-    // Only the 81st hour at 150: one row over by 5.
+    // Only the 81st hour at 145: one row over by 10.
     let above = Audit::new(&ds)
         .eighty_hour_rule(EightyHourRule::HoursAbove80)
         .run();
     assert_eq!(above.value("fees.rows_over_cap"), Some(dec(1)));
-    assert_eq!(above.value("fees.excess_total"), Some(dec(5)));
+    assert_eq!(above.value("fees.excess_total"), Some(dec(10)));
+}
+
+#[test]
+fn a_month_over_80_hours_in_2025_is_capped_at_145() {
+    // Decree 195/2024, from 1.7.2024: 165 Kč an hour, 145 Kč for a client
+    // served more than 80 hours in the calendar month. K1 receives 81
+    // one-hour b1 visits in May 2025 (81 h > 80 h), so every hour of that
+    // month meets the 145 cap.
+    // At 148 Kč: each of the 81 rows is over by 148 − 145 = 3 Kč, 243 Kč in
+    // all (the table had 150 and found nothing here).
+    // At 145 Kč: exactly the cap, not over (strictly greater is over).
+    let month = |fee: i64| {
+        let mut b = Dataset::builder();
+        let mut p = Provider::new("80h");
+        p.period = Period::new(d(5, 1), d(5, 31));
+        b.provider(p);
+        let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
+        let k = b.client(Client::new("K1")).unwrap();
+        let b1 = b.find_task("b1").unwrap();
+        for i in 0..81u32 {
+            b.visit(
+                Visit::new(d(5, 1 + i / 3), w, Some(k), b1, 3600)
+                    .with_start(hm(7 + 2 * (i % 3), 0))
+                    .with_fee(dec(fee)),
+            )
+            .unwrap();
+        }
+        Audit::new(&b.build()).run()
+    };
+    let r = month(148);
+    assert_eq!(r.value("fees.rows_over_cap"), Some(dec(81)));
+    assert_eq!(r.value("fees.excess_total"), Some(dec(243)));
+    let over: Vec<_> = (r.findings.iter())
+        .filter(|f| f.kind == FindingKind::FeeOverCap)
+        .collect();
+    assert_eq!(over.len(), 81);
+    assert!(
+        over.iter().all(|f| f.amount == Some(dec(3))),
+        "{:?}",
+        over[0]
+    );
+    let r = month(145);
+    assert_eq!(r.value("fees.rows_over_cap"), Some(dec(0)));
+    assert_eq!(r.value("fees.excess_total"), Some(dec(0)));
 }
 
 #[test]
@@ -296,9 +340,9 @@ fn eighty_hour_rule_is_per_client_and_month() {
     // Two clients over March-April 2025. K2 (the second client) has 81
     // one-hour b1 visits in March (the first month) at 155 Kč; K1 has two
     // in April at 155 Kč. Only K2's March is over 80 hours, so only its 81
-    // rows meet the lower 150 Kč cap: 81 rows over by 5 Kč = 405 Kč. K1's
+    // rows meet the lower 145 Kč cap: 81 rows over by 10 Kč = 810 Kč. K1's
     // April rows are under the full 165 Kč cap. (Mixing up client and month
-    // would flag K1 in April instead: 2 rows, 10 Kč.)
+    // would flag K1 in April instead: 2 rows, 20 Kč.)
     let mut b = Dataset::builder();
     let mut p = Provider::new("80h");
     p.period = Period::new(d(3, 1), d(4, 30));
@@ -325,7 +369,7 @@ fn eighty_hour_rule_is_per_client_and_month() {
     }
     let r = Audit::new(&b.build()).run();
     assert_eq!(r.value("fees.rows_over_cap"), Some(dec(81)));
-    assert_eq!(r.value("fees.excess_total"), Some(dec(405)));
+    assert_eq!(r.value("fees.excess_total"), Some(dec(810)));
     assert_eq!(r.value("target.clients_over_80h"), Some(dec(1)));
 }
 

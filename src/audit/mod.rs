@@ -166,6 +166,9 @@ impl<'a> Audit<'a> {
             status_tolerance: self.options.status_tolerance,
             notes: Vec::new(),
             notes_cs: Vec::new(),
+            law_checked_through: period
+                .filter(|p| p.to > crate::law::CHECKED_THROUGH)
+                .map(|_| crate::law::CHECKED_THROUGH),
         };
         // Without a period nothing can be audited; nor with one outside the
         // years a workbook holds (0–9999), which only a dataset built in

@@ -328,6 +328,12 @@ pub struct Parameters {
     /// The same notes in Czech.
     #[serde(skip)]
     pub notes_cs: Vec<String>,
+    /// The last day through which the built-in legal tables were checked
+    /// ([`law::CHECKED_THROUGH`](crate::law::CHECKED_THROUGH)), present
+    /// only when the period runs past it: a decree published since may have
+    /// changed the caps the fee findings rest on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub law_checked_through: Option<NaiveDate>,
 }
 
 /// The provider summary of the JSON report.
@@ -377,6 +383,41 @@ pub struct AuditReport {
 }
 
 impl AuditReport {
+    /// One line for the auditor when the period runs past the date through
+    /// which the built-in legal tables were checked; `None` otherwise.
+    ///
+    /// ```
+    /// use homecare_audit::{Audit, Dataset, Lang, Period, Provider};
+    /// let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let mut b = Dataset::builder();
+    /// let mut p = Provider::new("P");
+    /// p.period = Period::new(day(2027, 1, 1), day(2027, 12, 31));
+    /// b.provider(p);
+    /// let report = Audit::new(&b.build()).run();
+    /// assert_eq!(
+    ///     report.law_warning(Lang::Cs).unwrap(),
+    ///     "Zákonné limity úhrad jsou ověřeny do 30. 11. 2026 a období auditu končí později: \
+    ///      nálezy úhrad nad limit vycházejí z posledních známých limitů; ověřte, zda je nový \
+    ///      předpis nezměnil."
+    /// );
+    /// ```
+    pub fn law_warning(&self, lang: Lang) -> Option<String> {
+        let through = self.parameters.law_checked_through?;
+        let through = crate::display::date(through, lang);
+        Some(match lang {
+            Lang::Cs => format!(
+                "Zákonné limity úhrad jsou ověřeny do {through} a období auditu končí později: \
+                 nálezy úhrad nad limit vycházejí z posledních známých limitů; ověřte, zda je \
+                 nový předpis nezměnil."
+            ),
+            Lang::En => format!(
+                "The legal fee caps are checked through {through} and the period ends later: \
+                 the fee findings rest on the last caps known; check that no new decree has \
+                 changed them."
+            ),
+        })
+    }
+
     /// An indicator by id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.get(id)

@@ -111,6 +111,9 @@ pub fn summary(r: &AuditReport, lang: Lang) -> String {
             crate::display::date(p.to, lang)
         );
     }
+    if let Some(w) = r.law_warning(lang) {
+        let _ = writeln!(out, "! {w}");
+    }
     for (cs, en, ids) in HEADLINES {
         let _ = writeln!(out, "\n{}", lang.pick(cs, en));
         for id in *ids {

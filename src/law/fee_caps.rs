@@ -1,4 +1,4 @@
-//! Maximum fees of Decree 505/2006 §6(2) for home care (DOMAIN.md §1.3).
+//! Maximum fees of Decree 505/2006 §6(2) for home care (docs/law.md).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -21,7 +21,7 @@ pub struct HourlyCap {
     pub decree: &'static str,
     /// Where the figure was checked.
     pub source: &'static str,
-    /// True when read in a source's text (\[V\] in DOMAIN.md).
+    /// True when read in a source's text (verified in docs/law.md).
     pub verified: bool,
 }
 
@@ -63,17 +63,27 @@ pub const HOURLY_CAPS: &[HourlyCap] = &[
         source: "https://ceskezakony.cz/en/zakon/440-2022",
         verified: true,
     },
-    // Decree 571/2025 (promulgated 22.12.2025) changed meal caps; whether it
-    // changed the hourly cap was not found: this row stays until it is.
+    // 145 Kč over 80 hours, not 150: an earlier version of this table had
+    // 150, and missed every fee of 145-150 Kč an hour charged to a client
+    // served more than 80 hours in the month. Both tiers rose by 10 Kč from
+    // 155 / 135. Decree 571/2025 (of 10.12.2025, in force by a provider's
+    // notice from 1.2.2026) changed the full-day meal cap (MEAL_CAPS);
+    // whether it changed the hourly caps is not known from the sources
+    // checked, so this row stays in force until a source says otherwise.
     HourlyCap {
         from: date(2024, 7, 1),
         cap: kc(165),
-        cap_over_80h: Some(kc(150)),
+        cap_over_80h: Some(kc(145)),
         decree: "195/2024 Sb.",
-        source: "https://www.spmpcr.cz/prispevek-na-peci-uhrady-za-sluzby",
+        source: "https://decenthulin.cz/?p=3038 (ceník citující vyhl. 195/2024: \"…snižuje na částku 145,- Kč/hod.\"); tytéž sazby 165/145 u osobní asistence, idnes.cz, červenec 2025",
         verified: true,
     },
 ];
+
+/// The last day through which the built-in tables were checked against
+/// their sources. An audit whose period runs past it says so: a decree
+/// published since may have changed the caps.
+pub const CHECKED_THROUGH: NaiveDate = date(2026, 11, 30);
 
 /// The hourly cap valid on a date; `None` before 2007.
 pub fn hourly_cap_on(day: NaiveDate) -> Option<&'static HourlyCap> {
@@ -95,7 +105,7 @@ pub struct UnitCap {
     pub decree: &'static str,
     /// Where the figure comes from.
     pub source: &'static str,
-    /// False: inferred from providers' price lists (\[I\] in DOMAIN.md).
+    /// False: inferred from providers' price lists (provisional in docs/law.md).
     pub verified: bool,
 }
 
@@ -187,6 +197,133 @@ pub fn unit_cap_on(task: &str, day: NaiveDate) -> Option<&'static UnitCap> {
         .find(|c| c.from <= day && c.tasks.contains(&task))
 }
 
+/// Which meal a meal cap is for (§6(2)(b) Decree 505/2006, task `c1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Meal {
+    /// Full-day meals (celodenní strava), §6(2)(b)(1).
+    FullDay,
+    /// Lunch (oběd), §6(2)(b)(2).
+    Lunch,
+}
+
+/// A meal cap valid from a date. `cap: None` means not known. The fee
+/// check does not use these yet: a `c1` row does not say whether it is a
+/// lunch or a day's meals, so the report lists them for the auditor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MealCap {
+    /// Which meal.
+    pub meal: Meal,
+    /// First day of validity.
+    pub from: NaiveDate,
+    /// Kč per day's meals or per lunch; `None` when unknown.
+    pub cap: Option<Decimal>,
+    /// The decree.
+    pub decree: &'static str,
+    /// Where the figure comes from.
+    pub source: &'static str,
+    /// True when read in a source's text; false when inferred.
+    pub verified: bool,
+}
+
+/// Meal caps, oldest first for each meal. The 2023 and 2024 amounts are
+/// press figures for residential homes; the decree sets one amount across
+/// its sections, §6 included.
+pub const MEAL_CAPS: &[MealCap] = &[
+    MealCap {
+        meal: Meal::FullDay,
+        from: date(2014, 1, 1),
+        cap: Some(kc(170)),
+        decree: "389/2013 Sb.",
+        source: "https://novyepis.cz/clanek/56925",
+        verified: true,
+    },
+    MealCap {
+        meal: Meal::FullDay,
+        from: date(2022, 3, 1),
+        cap: Some(kc(205)),
+        decree: "34/2022 Sb.",
+        source: "https://www.praceamzda.cz/predpisy/34-2022-sb",
+        verified: true,
+    },
+    MealCap {
+        meal: Meal::FullDay,
+        from: date(2023, 1, 1),
+        cap: Some(kc(235)),
+        decree: "440/2022 Sb.",
+        source: "https://cesky.radio.cz/nektere-domovy-senioru-letos-zdrazi-zacala-platit-nova-uhradova-vyhlaska-8806280",
+        verified: false,
+    },
+    MealCap {
+        meal: Meal::FullDay,
+        from: date(2024, 1, 1),
+        cap: Some(kc(255)),
+        decree: "378/2023 Sb.",
+        source: "https://cesky.radio.cz/nektere-domovy-senioru-letos-zdrazi-zacala-platit-nova-uhradova-vyhlaska-8806280",
+        verified: false,
+    },
+    // 260 Kč before 1.2.2026 is what Decree 571/2025 replaces; from when it
+    // was in force is not known, so it is dated with the decree that last
+    // changed the caps.
+    MealCap {
+        meal: Meal::FullDay,
+        from: date(2024, 7, 1),
+        cap: Some(kc(260)),
+        decree: "195/2024 Sb.",
+        source: "https://sagit.cz/info/sb25571 (částka „260 Kč“, kterou vyhl. 571/2025 nahrazuje)",
+        verified: false,
+    },
+    MealCap {
+        meal: Meal::FullDay,
+        from: date(2026, 2, 1),
+        cap: Some(kc(290)),
+        decree: "571/2025 Sb.",
+        source: "https://sagit.cz/info/sb25571 (\"V § 6 odst. 2 písm. b) bodě 1 … se částka „260 Kč“ nahrazuje částkou „290 Kč“\"); účinnost 1. 2. 2026 podle oznámení poskytovatele https://domovuzamku.cz/o-nas/aktuality/zmena-vyse-poplatku-za-ubytovani-a-stravu-v-roce-2026-122cs.html",
+        verified: true,
+    },
+    MealCap {
+        meal: Meal::Lunch,
+        from: date(2014, 1, 1),
+        cap: Some(kc(75)),
+        decree: "389/2013 Sb.",
+        source: "https://www.valmez.charita.cz/sluzba/pecovatelska-sluzba-roznov-pod-radhostem/cenik",
+        verified: false,
+    },
+    MealCap {
+        meal: Meal::Lunch,
+        from: date(2022, 3, 1),
+        cap: Some(kc(95)),
+        decree: "34/2022 Sb.",
+        source: "https://resvitae.cz/prehled-uhrad-seznam-pecovatelskych-ukonu-platnych-od-142022",
+        verified: false,
+    },
+    MealCap {
+        meal: Meal::Lunch,
+        from: date(2023, 1, 1),
+        cap: Some(kc(105)),
+        decree: "440/2022 Sb.",
+        source: "https://newsbox.cz/zpravy/ministerstvo-navrhuje-zvyseni-maximalnich-uhrad-v-socialni-peci-gampsban",
+        verified: false,
+    },
+    // 571/2025 changed the full-day amount; its lunch amount was not found.
+    MealCap {
+        meal: Meal::Lunch,
+        from: date(2026, 2, 1),
+        cap: None,
+        decree: "571/2025 Sb.",
+        source: "https://sagit.cz/info/sb25571",
+        verified: false,
+    },
+];
+
+/// The meal cap row valid on a date.
+pub fn meal_cap_on(meal: Meal, day: NaiveDate) -> Option<&'static MealCap> {
+    MEAL_CAPS
+        .iter()
+        .rev()
+        .find(|c| c.meal == meal && c.from <= day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,8 +342,8 @@ mod tests {
         assert_eq!(cap(2022, 3, 1), Some((kc(135), None)));
         assert_eq!(cap(2023, 1, 1), Some((kc(155), Some(kc(135)))));
         assert_eq!(cap(2024, 6, 30), Some((kc(155), Some(kc(135)))));
-        assert_eq!(cap(2024, 7, 1), Some((kc(165), Some(kc(150)))));
-        assert_eq!(cap(2026, 11, 23), Some((kc(165), Some(kc(150)))));
+        assert_eq!(cap(2024, 7, 1), Some((kc(165), Some(kc(145)))));
+        assert_eq!(cap(2026, 11, 23), Some((kc(165), Some(kc(145)))));
     }
 
     #[test]
@@ -226,6 +363,26 @@ mod tests {
                 .collect();
             assert!(dates.windows(2).all(|w| w[0] < w[1]), "{task}");
         }
+    }
+
+    #[test]
+    fn meal_caps_of_571_2025() {
+        // Full-day meals: 260 Kč until 31.1.2026, 290 Kč from 1.2.2026
+        // (Decree 571/2025); the lunch amount of 2026 is not known.
+        let cap = |m, y, mm, dd| meal_cap_on(m, d(y, mm, dd)).map(|c| c.cap);
+        assert_eq!(cap(Meal::FullDay, 2026, 1, 31), Some(Some(kc(260))));
+        assert_eq!(cap(Meal::FullDay, 2026, 2, 1), Some(Some(kc(290))));
+        assert_eq!(cap(Meal::Lunch, 2025, 6, 1), Some(Some(kc(105))));
+        assert_eq!(cap(Meal::Lunch, 2026, 2, 1), Some(None));
+        assert_eq!(cap(Meal::Lunch, 2013, 12, 31), None);
+        for m in [Meal::FullDay, Meal::Lunch] {
+            let dates: Vec<NaiveDate> = (MEAL_CAPS.iter())
+                .filter(|c| c.meal == m)
+                .map(|c| c.from)
+                .collect();
+            assert!(dates.windows(2).all(|w| w[0] < w[1]), "{m:?}");
+        }
+        assert!(CHECKED_THROUGH >= MEAL_CAPS.iter().map(|c| c.from).max().unwrap());
     }
 
     #[test]

@@ -10,7 +10,10 @@ mod fee_caps;
 mod on_costs;
 mod working_time;
 
-pub use fee_caps::{HOURLY_CAPS, HourlyCap, UNIT_CAPS, UnitCap, hourly_cap_on, unit_cap_on};
+pub use fee_caps::{
+    CHECKED_THROUGH, HOURLY_CAPS, HourlyCap, MEAL_CAPS, Meal, MealCap, UNIT_CAPS, UnitCap,
+    hourly_cap_on, meal_cap_on, unit_cap_on,
+};
 pub use on_costs::{ON_COSTS, OnCost, on_costs_on};
 pub use working_time::{
     EMPLOYER_INSURANCE, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC, LawFigure, TRAINING_HOURS_PER_YEAR,

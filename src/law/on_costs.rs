@@ -1,6 +1,6 @@
 //! Employer on-costs on gross pay, for the normative price model: each a
 //! dated row with its source. Rates marked `verified: false` are general
-//! knowledge not read in a source (DOMAIN.md [M]): provisional.
+//! knowledge not read in a source (provisional in docs/law.md).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -63,7 +63,7 @@ pub const ON_COSTS: &[OnCost] = &[
         from: date(2024, 1, 1),
         public_only: false,
         provision: "vyhláška 125/1993 Sb. (sazba Kooperativy)",
-        source: "DOMAIN.md §3 [M]: general knowledge, not read in a source",
+        source: "general knowledge, not read in a source (provisional)",
         verified: false,
     },
     OnCost {
@@ -74,7 +74,7 @@ pub const ON_COSTS: &[OnCost] = &[
         from: date(2024, 1, 1),
         public_only: true,
         provision: "vyhláška 114/2002 Sb.",
-        source: "DOMAIN.md §3 [M]: general knowledge, not read in a source",
+        source: "general knowledge, not read in a source (provisional)",
         verified: false,
     },
 ];

@@ -495,3 +495,50 @@ fn summary_prints_on_one_landscape_page() {
         std::fs::copy(&png, root("docs/souhrn.png")).unwrap();
     }
 }
+
+#[test]
+fn a_period_past_the_checked_law_says_so_and_metodika_lists_the_meal_caps() {
+    // The built-in tables are checked through 30. 11. 2026
+    // (law::CHECKED_THROUGH). A 2027 audit says so in one line on Souhrn
+    // (row 3, under the period) and in the command-line summary; the
+    // sample's 2025 audit does not.
+    let dir = scratch("law-warning");
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("Budoucí");
+    p.period = Period::new(day(2027, 1, 1), day(2027, 3, 31));
+    b.provider(p);
+    let ds = b.build();
+    let report = Audit::new(&ds).run();
+    let path = dir.join("future.xlsx");
+    ReportWorkbook::new(&report, &ds).save(&path).unwrap();
+    let c = cells(&path);
+    let a3 = c.get(&("Souhrn".to_string(), 2, 0)).map(|d| d.to_string());
+    let want = "Zákonné limity úhrad jsou ověřeny do 30. 11. 2026 a období auditu končí později";
+    assert!(a3.as_deref().is_some_and(|t| t.starts_with(want)), "{a3:?}");
+    let summary = homecare_audit::audit::summary::summary(&report, Lang::En);
+    assert!(
+        summary.contains("! The legal fee caps are checked through 2026-11-30"),
+        "{summary}"
+    );
+    // Metodika: the full-day meal cap of Decree 571/2025, 290 Kč from
+    // 1. 2. 2026, on a row with its decree.
+    let rows: Vec<u32> = (c.iter())
+        .filter(|((s, _, col), v)| {
+            s == "Metodika" && *col == 3 && v.to_string().as_str() == "571/2025 Sb."
+        })
+        .map(|((_, r, _), _)| *r)
+        .collect();
+    assert!(
+        rows.iter().any(|r| {
+            let at = |col| {
+                c.get(&("Metodika".to_string(), *r, col))
+                    .map(|d| d.to_string())
+            };
+            at(1).as_deref() == Some("290") && at(2).as_deref() == Some("celodenní strava")
+        }),
+        "{rows:?}"
+    );
+    let sample = sample_report(&dir, Lang::Cs);
+    assert!(!cells(&sample).contains_key(&("Souhrn".to_string(), 2, 0)));
+}

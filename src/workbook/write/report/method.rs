@@ -12,8 +12,8 @@ use crate::audit::{AuditReport, EightyHourRule};
 use crate::i18n::Lang;
 use crate::indicator::catalog;
 use crate::law::{
-    EMPLOYER_INSURANCE, HOURLY_CAPS, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC, LawFigure,
-    TRAINING_HOURS_PER_YEAR,
+    CHECKED_THROUGH, EMPLOYER_INSURANCE, HOURLY_CAPS, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC,
+    LawFigure, MEAL_CAPS, Meal, TRAINING_HOURS_PER_YEAR,
 };
 use crate::model::Source;
 
@@ -243,6 +243,22 @@ pub(super) fn write(
         text(ws, r, 4, verified(cap.verified, lang), &st.text)?;
         text(ws, r, 5, cap.source, &st.text)?;
     }
+    r = meal_caps(ws, r + 2, st, lang)?;
+    r += 1;
+    let through = crate::display::date(CHECKED_THROUGH, lang);
+    text(
+        ws,
+        r,
+        0,
+        &format!(
+            "{} {through}",
+            l(
+                "Vestavěné zákonné tabulky ověřeny do",
+                "Built-in legal tables checked through"
+            )
+        ),
+        &st.muted,
+    )?;
     r += 2;
     text(
         ws,
@@ -333,4 +349,38 @@ fn verified(v: bool, lang: Lang) -> &'static str {
     } else {
         lang.pick("předběžné (neověřeno)", "provisional (not verified)")
     }
+}
+
+/// The meal caps (`c1`), listed for the auditor: a timesheet row does not
+/// say whether a meal was a lunch or a day's meals, so they are not
+/// checked. Returns the last row written.
+fn meal_caps(ws: &mut Worksheet, mut r: u32, st: &Styles, lang: Lang) -> Result<u32, XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    text(
+        ws,
+        r,
+        0,
+        l(
+            "Limity stravy (c1, nekontrolují se: řádek neříká, zda jde o oběd)",
+            "Meal caps (c1, not checked: a row does not say whether it is a lunch)",
+        ),
+        &st.group,
+    )?;
+    for cap in MEAL_CAPS {
+        r += 1;
+        let meal = match cap.meal {
+            Meal::FullDay => l("celodenní strava", "full-day meals"),
+            Meal::Lunch => l("oběd", "lunch"),
+        };
+        ws.write_date_with_format(r, 0, cap.from, &st.date)?;
+        match cap.cap {
+            Some(c) => num(ws, r, 1, c, &st.money)?,
+            None => text(ws, r, 1, l("neznámý", "not known"), &st.muted)?,
+        }
+        text(ws, r, 2, meal, &st.text)?;
+        text(ws, r, 3, cap.decree, &st.text)?;
+        text(ws, r, 4, verified(cap.verified, lang), &st.text)?;
+        text(ws, r, 5, cap.source, &st.text)?;
+    }
+    Ok(r)
 }

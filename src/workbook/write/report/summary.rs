@@ -85,6 +85,9 @@ pub(super) fn write(
         sub.push(format!("IČO {i}"));
     }
     text(ws, 1, 0, &sub.join(" · "), &st.subtitle)?;
+    if let Some(w) = report.law_warning(lang) {
+        text(ws, 2, 0, &w, &st.red)?;
+    }
 
     // Headline table.
     let mut r = 3;
