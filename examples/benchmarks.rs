@@ -160,7 +160,7 @@ fn write(path: &str) -> Result<(), XlsxError> {
     let lines = [
         "Sešit mezí (benchmarků) pro homecare-audit – VZOR. Hodnoty v listu Benchmarky jsou PŘÍKLADY.",
         "",
-        "Každý řádek: id ukazatele (viz INDICATORS.md / list Ukazatele zprávy), kraj (kód kraje, nebo CZ pro",
+        "Každý řádek: id ukazatele (viz docs/indicators.md nebo list Ukazatele zprávy), kraj (kód kraje, nebo CZ pro",
         "celostátní hodnotu), platnost od–do, minimum / maximum / cíl (podíly jako desetinná čísla: 0,4 = 40 %)",
         "a zdroj: dokument a rok, ze kterého hodnota pochází. Řádek bez zdroje se nepoužije.",
         "Platí mez kraje poskytovatele k poslednímu dni období; řádek kraje má přednost před CZ.",

@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn working_days_match_the_published_funds() {
-        // DOMAIN.md §3, working-time fund table: 2023 250, 2024 252,
+        // docs/law.md, working-time fund table: 2023 250, 2024 252,
         // 2025 251, 2026 250 working days.
         for (year, want) in [(2023, 250), (2024, 252), (2025, 251), (2026, 250)] {
             assert_eq!(working_days(d(year, 1, 1), d(year, 12, 31)), want, "{year}");

@@ -74,14 +74,53 @@ pub use period::Period;
 pub use place::{Place, SheetKind};
 pub use problem::{Problem, Problems, Reason, RowCount};
 
-/// Guides for auditors and developers.
+/// Guides for auditors and developers: the repository's `README.md` and
+/// `docs/`, carried in the API docs (their Rust examples run as doc tests).
 pub mod guide {
+    /// The README: what it does, the two commands, the tools, the library
+    /// in brief.
+    #[doc = include_str!("../README.md")]
+    pub mod readme {}
+
+    /// Návod pro auditora (Czech): filling the template, running the tool,
+    /// reading the report, rejected rows and findings.
+    #[doc = include_str!("../docs/navod.md")]
+    pub mod navod {}
+
     /// The input workbook: every sheet, column, value form and read limit.
     #[doc = include_str!("../docs/workbook.md")]
     pub mod workbook {}
 
-    /// The README: the auditor's tool, the report workbook, the library in
-    /// brief (its Rust examples run as doc tests).
-    #[doc = include_str!("../README.md")]
-    pub mod readme {}
+    /// The report workbook, sheet by sheet.
+    #[doc = include_str!("../docs/report.md")]
+    pub mod report {}
+
+    /// Every indicator's id, formula and unit; the JSON report.
+    #[doc = include_str!("../docs/indicators.md")]
+    pub mod indicators {}
+
+    /// The legal tables: fee caps, on-costs, working time, with sources.
+    #[doc = include_str!("../docs/law.md")]
+    pub mod law {}
+
+    /// What an hour should cost: the hour model, the normative price, the
+    /// scenarios.
+    #[doc = include_str!("../docs/hour.md")]
+    pub mod hour {}
+
+    /// Benchmarks, comparing providers, the merger study.
+    #[doc = include_str!("../docs/compare.md")]
+    pub mod compare {}
+
+    /// Untrusted files: what the reader refuses, and the read limits.
+    #[doc = include_str!("../docs/safety.md")]
+    pub mod safety {}
+
+    /// Measured speed and memory, and what made it fast.
+    #[doc = include_str!("../docs/performance.md")]
+    pub mod performance {}
+
+    /// Why it is built this way; the layering of the modules.
+    #[doc = include_str!("../docs/design.md")]
+    pub mod design {}
 }

@@ -1,4 +1,4 @@
-//! Cost and revenue (nákladovost): INDICATORS.md "Cost and revenue".
+//! Cost and revenue (nákladovost): docs/indicators.md.
 
 use rust_decimal::Decimal;
 
@@ -22,7 +22,7 @@ const COST_IDS: [(&str, Unit); 7] = [
 ];
 
 /// Whether user fees come from `Výnosy` (a line of source `uhrady`) rather
-/// than from the rows' fees (INDICATORS.md, `revenue.fee_share`).
+/// than from the rows' fees (docs/indicators.md, `revenue.fee_share`).
 ///
 /// ```
 /// use homecare_audit::{Dataset, RevenueLine, RevenueSource, audit::fees_from_revenues};

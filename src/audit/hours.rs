@@ -1,5 +1,5 @@
 //! A worker's time base over the period: contract, absence, training,
-//! available and productive hours, average FTE (INDICATORS.md "Time base").
+//! available and productive hours, average FTE (docs/indicators.md, "Time base").
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;

@@ -1,5 +1,5 @@
 //! Timesheet integrity: findings with their input places
-//! (INDICATORS.md "Timesheet integrity").
+//! (docs/indicators.md, "Timesheet integrity").
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

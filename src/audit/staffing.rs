@@ -1,4 +1,4 @@
-//! Staffing adequacy (personální přiměřenost): INDICATORS.md "Staffing".
+//! Staffing adequacy (personální přiměřenost): docs/indicators.md.
 
 use rust_decimal::Decimal;
 

@@ -1,4 +1,4 @@
-//! Targeting (zacílení): INDICATORS.md "Targeting".
+//! Targeting (zacílení): docs/indicators.md.
 
 use chrono::Datelike;
 use rust_decimal::Decimal;

@@ -1,5 +1,5 @@
 //! Every indicator: id, unit, Czech and English label, and its formula in
-//! words (INDICATORS.md). The report writers and the terminal summary read
+//! words (docs/indicators.md). The report writers and the terminal summary read
 //! labels from here; an audit without a period lists every id from here as
 //! not available.
 

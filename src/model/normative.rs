@@ -254,13 +254,12 @@ fn d(s: &str) -> Decimal {
 impl NormativeParams {
     /// Example Czech parameters: a full-time care worker at a municipal
     /// provider. The pay, travel, kilometre, overhead and utilisation
-    /// figures are **illustrations, not benchmarks** (DOMAIN.md marks them
-    /// \[M\]); an auditor replaces them with the region's own in a `Model`
+    /// figures are **illustrations, not benchmarks**, with no source; an auditor replaces them with the region's own in a `Model`
     /// sheet. The legal figures (40 h week, 5 weeks' leave at a public
     /// employer, 24 h training) are verified.
     pub fn example_cz() -> NormativeParams {
         let mut sources = BTreeMap::new();
-        let example = "PŘÍKLAD: ilustrační hodnota (DOMAIN.md [M]), nahraďte vlastní";
+        let example = "PŘÍKLAD: ilustrační hodnota bez pramene, nahraďte vlastní";
         for s in PARAMS {
             sources.insert(s.id.to_string(), example.to_string());
         }

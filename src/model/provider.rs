@@ -25,7 +25,7 @@ pub struct Provider {
 }
 
 impl Provider {
-    /// A provider with the defaults of WORKBOOK.md: 40 weekly hours, public
+    /// A provider with the defaults of docs/workbook.md: 40 weekly hours, public
     /// employer, no period, region or ids.
     pub fn new(name: impl Into<String>) -> Provider {
         Provider {

@@ -120,7 +120,7 @@ use BillingUnit as U;
 use TaskGroup as G;
 
 /// Decree 505/2006 §6(1) as amended by Decree 389/2013 (from 1.1.2014);
-/// billing units from §6(2) (DOMAIN.md §1.2, verified).
+/// billing units from §6(2) (docs/law.md, verified).
 static STATUTORY: [StatutoryRow; 21] = [
     row(
         "a1",
@@ -333,7 +333,7 @@ pub enum TaskKind {
     Other,
 }
 
-/// Which kind of time a task's duration is (INDICATORS.md "Kinds of time").
+/// Which kind of time a task's duration is (docs/indicators.md, "Kinds of time").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeKind {

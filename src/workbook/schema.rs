@@ -1,4 +1,4 @@
-//! The input workbook's contract (WORKBOOK.md) as data: every sheet and
+//! The input workbook's contract (docs/workbook.md) as data: every sheet and
 //! column with its Czech and English names and accepted aliases. The reader
 //! matches against it and the template writer writes from it, so the two
 //! cannot drift apart.

@@ -1,4 +1,4 @@
-//! Every value form of WORKBOOK.md and every rejection reason, through a
+//! Every value form of docs/workbook.md and every rejection reason, through a
 //! real workbook, each asserting the place the reader names.
 
 use chrono::NaiveDate;

@@ -329,7 +329,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads a benchmarks workbook: its `Benchmarky` (or `Benchmarks`) sheet,
-/// in the format of WORKBOOK.md ("Benchmarks workbook"). Other sheets are
+/// in the format of docs/compare.md ("Benchmarks"). Other sheets are
 /// ignored. Every row is accepted or rejected with its place, as in a
 /// provider's workbook.
 ///

@@ -1,6 +1,6 @@
 //! Typing a cell as a column needs it: numbers, money, dates, times,
 //! durations, yes/no, care-allowance degrees, text — each accepted the way a
-//! spreadsheet user types it (WORKBOOK.md "Values are accepted as …").
+//! spreadsheet user types it (docs/workbook.md, "Values as a spreadsheet user types them").
 //!
 //! Every function returns the reason when the cell cannot be read; the
 //! caller attaches the place. Empty cells are handled by the caller.

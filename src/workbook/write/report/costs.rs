@@ -1,6 +1,6 @@
 //! `Náklady`: the input's costs summed by category and its revenues by
 //! source, so that every cost indicator traces to these cells. The sheet is
-//! not in WORKBOOK.md's list; it is what makes `cost.*` and `revenue.*`
+//! not in the original list of report sheets; it is what makes `cost.*` and `revenue.*`
 //! formulas possible without copying the input.
 
 use std::collections::BTreeMap;

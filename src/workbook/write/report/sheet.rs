@@ -39,7 +39,7 @@ impl Sheet {
         Sheet::Method,
     ];
 
-    /// The sheet's name (WORKBOOK.md, "The report workbook").
+    /// The sheet's name (docs/report.md).
     pub fn name(self, lang: Lang) -> &'static str {
         let (cs, en) = match self {
             Sheet::Summary => ("Souhrn", "Summary"),

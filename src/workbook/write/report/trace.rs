@@ -1,7 +1,7 @@
 //! How each indicator is recomputed in the report: its numerator,
 //! denominator or value as a formula over the report's own detail sheets.
 //!
-//! The formulas mirror the audit's code (INDICATORS.md); the library's
+//! The formulas mirror the audit's code (docs/indicators.md); the library's
 //! exact values are cached in the cells, and the LibreOffice recalculation
 //! test checks that the two agree. A part without a formula here is written
 //! as the library's number with a note saying where it comes from.
