@@ -6,16 +6,7 @@ use std::process::Command;
 use crate::common::{example, root};
 
 fn audit(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(example("audit"))
-        .args(args)
-        .current_dir(root(""))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    run("audit", args)
 }
 
 #[test]
