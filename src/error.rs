@@ -42,7 +42,8 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// The limit's field name in [`ReadLimits`](crate::workbook::ReadLimits).
+    /// The name of the [`ReadLimits`](crate::workbook::ReadLimits) builder
+    /// method that sets the limit (`max_file_bytes`, …).
     pub fn name(self) -> &'static str {
         match self {
             Limit::FileBytes => "max_file_bytes",

@@ -198,7 +198,20 @@ fn law_tables() -> String {
     let kc =
         |c: Option<rust_decimal::Decimal>| c.map_or("not known".to_string(), |c| format!("{c} Kč"));
     let date = |d: chrono::NaiveDate| d.format("%-d. %-m. %Y").to_string();
-    let cell = |s: &str| s.replace('|', "\\|");
+    // Table cells: `|` escaped, addresses as autolinks (rustdoc warns of
+    // bare ones, and the guide module carries this page).
+    let cell = |s: &str| {
+        let words: Vec<String> = (s.split(' '))
+            .map(|w| {
+                if !w.starts_with("http") {
+                    return w.to_string();
+                }
+                let end = w.trim_end_matches([',', ';', ')']);
+                format!("<{end}>{}", &w[end.len()..])
+            })
+            .collect();
+        words.join(" ").replace('|', "\\|")
+    };
     let mut t = format!(
         "Built-in tables checked through **{}**.\n\n### Hourly cap (§6(2)(a) Decree 505/2006)\n\n\
          | valid from | cap | over 80 h in the month | decree | mark | source |\n|---|---|---|---|---|---|\n",

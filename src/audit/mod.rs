@@ -1,10 +1,19 @@
 //! The audit: a [`Dataset`] in, an [`AuditReport`] out. Pure: no I/O; the
 //! same input gives the same report whatever the order of the visit rows.
 //!
-//! Rooms: `hours` (the workers' time base), `tally` (one pass over the
-//! timesheet), then one module per family of indicators — `cost`,
-//! `staffing`, `targeting`, `fees` — and `integrity` for findings;
-//! `report` holds what comes out.
+//! Rooms, in the order the audit runs them:
+//! - `hours`: the workers' time base (contract, leave, training, FTE);
+//! - `order`: one grouping of the timesheet by worker, date and start,
+//!   shared by the passes below;
+//! - `tally`: one pass over the timesheet, summing per client, worker and
+//!   month (into `grid` tables, money in `money_sum`);
+//! - `base`: what every family reads (period, tally, time base);
+//! - one module per family of indicators: `cost`, `staffing`, `targeting`,
+//!   `fees`; `integrity` for the timesheet checks; `findings` collects the
+//!   findings of both, counted in full and listed up to a cap;
+//! - `hour`: what an hour costs and why (build-up, travel by visit length,
+//!   the normative price, scenarios);
+//! - `report`: what comes out; `summary`: the auditor's text summary of it.
 
 mod base;
 /// The indicator catalogue (moved to [`crate::indicator::catalog`]; this

@@ -65,7 +65,7 @@ pub struct Dataset {
     pub revenues: Option<Vec<RevenueLine>>,
     /// Benchmark rows from the input's own `Benchmarky` sheet (empty when
     /// it has none). The audit uses them with the built-in set; see
-    /// [`BenchmarkSet`](super::BenchmarkSet).
+    /// [`BenchmarkSet`](crate::BenchmarkSet).
     #[serde(default)]
     pub benchmarks: Vec<super::Benchmark>,
     /// Parameters of the normative price model from the input's `Model`
@@ -374,7 +374,6 @@ impl DatasetBuilder {
         self
     }
 
-    /// Adds a benchmark row.
     /// Sets one parameter of the normative model (starting from
     /// [`NormativeParams::example_cz`](crate::model::NormativeParams::example_cz)
     /// for the ones not given); false for an unknown id.

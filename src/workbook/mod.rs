@@ -1,7 +1,7 @@
 //! Workbooks in and out. [`read`] turns a provider's workbook (.xlsx, .xlsm,
 //! .xlsb, .xls or .ods) into a [`Dataset`](crate::Dataset) and its
 //! [`Problems`](crate::Problems); [`schema`] is the input contract as data,
-//! shared by the reader and the template; [`write`] writes the report
+//! shared by the reader and the template; [`write`](mod@write) writes the report
 //! workbook, the comparison workbook, the blank template and input
 //! workbooks from a dataset.
 //!

@@ -66,6 +66,11 @@ impl ReadLimits {
         self.inflate_ratio = n;
         self
     }
+    /// Sets the archive's entry count limit.
+    pub fn max_archive_entries(mut self, n: u64) -> Self {
+        self.archive_entries = n;
+        self
+    }
     /// Sets the shared-string count limit.
     pub fn max_shared_strings(mut self, n: u64) -> Self {
         self.shared_strings = n;

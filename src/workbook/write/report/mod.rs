@@ -4,9 +4,12 @@
 //! landscape page), `Ukazatele` (every indicator with numerator,
 //! denominator, benchmark and status), `Pracovníci`, `Klienti`, `Měsíce`
 //! (the detail the indicator formulas sum), `Náklady` (costs by category and
-//! revenues by source), `Nálezy` (findings linked to the input),
-//! `Chyby` (rejected rows and notices), `Metodika` (period, parameters, law
-//! and benchmark rows with sources, input file and SHA-256).
+//! revenues by source), `Cena hodiny` (the actual hour built up line by
+//! line, travel by visit length, the normative price), `Scénáře` (what-if
+//! scenarios with their assumptions), `Nálezy` (findings linked to the
+//! input), `Chyby` (rejected rows and notices), `Metodika` (period,
+//! parameters, law and benchmark rows with sources, input file and
+//! SHA-256). `docs/report.md` describes them for an auditor.
 //!
 //! Every indicator cell is a formula over the report's own sheets with the
 //! library's value cached, so the file shows the right numbers at once and
