@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example audit -- [INPUT] [-o REPORT.xlsx] [--json PATH|-]
-//!                                          [--benchmarks FILE] [--lang cs|en] [--strict]
+//!                                          [--benchmarks FILE] [--law FILE] [--lang cs|en] [--strict]
 //! cargo run --release --example audit -- --help
 //! ```
 //!
@@ -20,7 +20,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
-use homecare_audit::workbook::{ReadOptions, ReportWorkbook, read_benchmarks_path, read_path};
+use homecare_audit::workbook::{
+    ReadOptions, ReportWorkbook, read_benchmarks_path, read_law_path, read_path,
+};
 use homecare_audit::{BenchmarkSet, ErrorKind, Lang};
 
 /// Audit pečovatelské služby ze sešitu poskytovatele.
@@ -50,6 +52,12 @@ struct Args {
     /// Sešit srovnávacích hodnot kraje / a region's benchmarks workbook
     #[arg(long, value_name = "FILE")]
     benchmarks: Option<PathBuf>,
+    /// Sešit se zákonnými limity (list Limity), které mají přednost před vestavěnými od svého data / a law workbook whose rows take precedence over the built-in caps from their dates
+    #[arg(long, value_name = "FILE")]
+    law: Option<PathBuf>,
+    /// Scénář „úhrady podle limitů jiného data“: datum, jehož limity použít (jinak nejnovější známé) / the date whose caps the "caps of another date" scenario charges (default: the newest known)
+    #[arg(long = "caps-date", value_name = "DATE", value_parser = parse_date)]
+    caps_date: Option<chrono::NaiveDate>,
     /// Jazyk zprávy a výpisu / language of the report and the summary
     #[arg(long, value_name = "cs|en", default_value = "cs", value_parser = parse_lang)]
     lang: Lang,
@@ -70,6 +78,15 @@ Návratové kódy / exit status:
 
 Příklad / example:
   cargo run --release --example audit -- sesit.xlsx -o zprava.xlsx --json zprava.json";
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    chrono::NaiveDate::parse_from_str(&compact, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(&compact, "%d.%m.%Y"))
+        .map_err(|_| {
+            format!("datum jako 2026-02-01 nebo 1. 2. 2026 / a date such as 2026-02-01: {s:?}")
+        })
+}
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("cs nebo en / cs or en, not {s:?}"))
@@ -121,14 +138,33 @@ fn main() -> ExitCode {
             }
         }
     }
+    // The law: the built-in tables, the input's own Limity sheet, and a
+    // law workbook when given.
+    let mut law = dataset.law_tables();
+    if let Some(path) = &args.law {
+        match read_law_path(path, &ReadOptions::default()) {
+            Ok((rows, lp)) => {
+                for p in lp.rejections() {
+                    eprintln!("{}: {} ({})", p.place, p.reason.message(lang), p.raw);
+                }
+                law.extend(rows);
+            }
+            Err(e) => {
+                eprintln!("{}: {}", path.display(), e.describe(lang));
+                return ExitCode::from(1);
+            }
+        }
+    }
     let options = AuditOptions {
         lang,
+        caps_date: args.caps_date,
         ..AuditOptions::default()
     };
     let audit_started = std::time::Instant::now();
     let report = Audit::new(&dataset)
         .problems(&problems)
         .benchmarks(&benchmarks)
+        .law(&law)
         .options(options)
         .run();
     let audit_time = audit_started.elapsed();

@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! cargo run --release --example compare -- INPUT... [-o COMPARISON.xlsx]
-//!     [--merge] [--shared-reduction SHARE] [--benchmarks FILE] [--lang cs|en]
+//!     [--merge] [--shared-reduction SHARE] [--benchmarks FILE] [--law FILE] [--lang cs|en]
 //! ```
 //!
 //! INPUT is a workbook or a folder (its `.xlsx`, `.xlsm`, `.xlsb`, `.xls`
@@ -24,7 +24,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 use homecare_audit::compare::{Merger, Mode, mode};
-use homecare_audit::workbook::{ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_path};
+use homecare_audit::workbook::{
+    ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_law_path, read_path,
+};
 use homecare_audit::{Audit, AuditReport, BenchmarkSet, Dataset, Lang};
 use rust_decimal::Decimal;
 
@@ -53,6 +55,9 @@ struct Args {
     /// Sešit srovnávacích hodnot kraje / a region's benchmarks workbook
     #[arg(long, value_name = "FILE")]
     benchmarks: Option<PathBuf>,
+    /// Sešit se zákonnými limity (list Limity) pro všechny služby / a law workbook for every service
+    #[arg(long, value_name = "FILE")]
+    law: Option<PathBuf>,
     /// Jazyk / language
     #[arg(long, value_name = "cs|en", default_value = "cs", value_parser = parse_lang)]
     lang: Lang,
@@ -123,6 +128,26 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let mut extra_law = Vec::new();
+    if let Some(path) = &args.law {
+        match read_law_path(path, &ReadOptions::default()) {
+            Ok((rows, lp)) => {
+                for p in lp.rejections() {
+                    eprintln!("{}: {} ({})", p.place, p.reason.message(lang), p.raw);
+                }
+                extra_law = rows;
+            }
+            Err(e) => {
+                eprintln!("{}: {}", path.display(), e.describe(lang));
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let law_for = |ds: &Dataset| {
+        let mut law = ds.law_tables();
+        law.extend(extra_law.iter().cloned());
+        law
+    };
     let mut extra = BenchmarkSet::new();
     if let Some(path) = &args.benchmarks {
         match read_benchmarks_path(path, &ReadOptions::default()) {
@@ -157,7 +182,12 @@ fn main() -> ExitCode {
                     let outcome = read_path(path, &ReadOptions::default()).map(|(ds, problems)| {
                         let mut set = BenchmarkSet::for_dataset(&ds);
                         set.extend(extra.rows.iter().cloned());
-                        let report = Audit::new(&ds).problems(&problems).benchmarks(&set).run();
+                        let law = law_for(&ds);
+                        let report = Audit::new(&ds)
+                            .problems(&problems)
+                            .benchmarks(&set)
+                            .law(&law)
+                            .run();
                         (ds, report)
                     });
                     let k = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -208,7 +238,8 @@ fn main() -> ExitCode {
             Ok((ds, summary)) => {
                 let mut set = BenchmarkSet::for_dataset(&ds);
                 set.extend(extra.rows.iter().cloned());
-                let report = Audit::new(&ds).benchmarks(&set).run();
+                let law = law_for(&ds);
+                let report = Audit::new(&ds).benchmarks(&set).law(&law).run();
                 Some((report, summary))
             }
             Err(e) => {

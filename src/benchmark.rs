@@ -121,7 +121,10 @@ impl BenchmarkSet {
         let legal = |id: &str, max: Decimal, source: &str| Benchmark {
             indicator: id.into(),
             region: "CZ".into(),
-            valid_from: Some(crate::law::HOURLY_CAPS[0].from),
+            valid_from: crate::law::LawTables::built_in()
+                .hourly_caps()
+                .first()
+                .map(|c| c.from),
             valid_to: None,
             min: None,
             max: Some(max),

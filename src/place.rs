@@ -108,12 +108,15 @@ pub enum SheetKind {
     Benchmarks,
     /// `Model`: parameters of the normative price model.
     Model,
+    /// `Limity` / `Caps`: legal caps and rates that take precedence over the
+    /// built-in tables from their dates on.
+    Law,
 }
 
 impl SheetKind {
     /// Every sheet in the order the reader reads them (catalogue and
     /// workers before the timesheet that refers to them).
-    pub const ALL: [SheetKind; 10] = [
+    pub const ALL: [SheetKind; 11] = [
         SheetKind::Provider,
         SheetKind::Tasks,
         SheetKind::Workers,
@@ -124,6 +127,7 @@ impl SheetKind {
         SheetKind::Revenues,
         SheetKind::Benchmarks,
         SheetKind::Model,
+        SheetKind::Law,
     ];
 
     /// The canonical Czech name (`Výkazy`).
@@ -139,6 +143,7 @@ impl SheetKind {
             SheetKind::Revenues => "Výnosy",
             SheetKind::Benchmarks => "Benchmarky",
             SheetKind::Model => "Model",
+            SheetKind::Law => "Limity",
         }
     }
 
@@ -155,6 +160,7 @@ impl SheetKind {
             SheetKind::Revenues => "Revenues",
             SheetKind::Benchmarks => "Benchmarks",
             SheetKind::Model => "Model",
+            SheetKind::Law => "Caps",
         }
     }
 
@@ -170,6 +176,7 @@ impl SheetKind {
             SheetKind::Revenues => &["Výnosy", "Revenues", "Příjmy"],
             SheetKind::Benchmarks => &["Benchmarky", "Benchmarks"],
             SheetKind::Model => &["Model", "Normativ", "Normativní model", "Parametry modelu"],
+            SheetKind::Law => &["Limity", "Caps", "Limity úhrad", "Zákonné limity", "Law"],
         }
     }
 

@@ -100,6 +100,12 @@ pub enum Reason {
     PeriodReversed,
     /// A benchmark with none of minimum, maximum and target.
     NoBound,
+    /// A `Limity` row whose kind (`Druh`) is none of the known ones.
+    UnknownLawKind,
+    /// A `Limity` row naming tasks for a kind that applies to none (an
+    /// hourly cap, a meal cap, an on-cost, leave), or a task the decree
+    /// does not bill that way (a per-kg cap for `c2`).
+    TasksNotApplicable,
 }
 
 impl Reason {
@@ -160,6 +166,8 @@ impl Reason {
             Reason::BoundsReversed => "bounds_reversed",
             Reason::PeriodReversed => "period_reversed",
             Reason::NoBound => "no_bound",
+            Reason::UnknownLawKind => "unknown_law_kind",
+            Reason::TasksNotApplicable => "tasks_not_applicable",
         }
     }
 
@@ -288,6 +296,18 @@ impl Reason {
             Reason::NoBound => (
                 "chybí minimum, maximum i cíl",
                 "none of min, max and target is given",
+            ),
+            Reason::UnknownLawKind => (
+                "neznámý druh limitu (hodina, hodina nad 80 h, úkon, kg, oběd, celodenní strava, \
+                 sociální pojištění, zdravotní pojištění, úrazové pojištění, FKSP, \
+                 dovolená veřejný zaměstnavatel, dovolená ostatní)",
+                "unknown kind of cap (hour, hour over 80 h, act, kg, lunch, full-day meals, \
+                 social insurance, health insurance, accident insurance, FKSP, \
+                 leave public employer, leave other employers)",
+            ),
+            Reason::TasksNotApplicable => (
+                "úkony se uvádějí jen u druhů úkon a kg, a to úkony účtované za úkon, resp. za kg",
+                "tasks are named only for the kinds act and kg, and only tasks billed per act or per kg",
             ),
         };
         lang.pick(cs, en).to_string()

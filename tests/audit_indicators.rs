@@ -793,3 +793,68 @@ fn json_follows_the_contract() {
         .unwrap();
     assert!(share.starts_with("0.96923076923076923"), "{share}"); // 315/325
 }
+
+#[test]
+fn the_caps_of_another_date_scenario() {
+    // May 2025: K1 has 81 one-hour b1 visits (over 80 h in the month), K2
+    // has two. Fees are charged at 100 Kč (the scenario charges caps, not
+    // fees, so the fee does not matter).
+    // At the caps of the rows' own dates (195/2024: 165, 145 over 80 h):
+    //   81 × 145 + 2 × 165 = 11 745 + 330 = 12 075 Kč.
+    // At the caps of 30.6.2024 (440/2022: 155, 135 over 80 h):
+    //   81 × 135 + 2 × 155 = 10 935 + 310 = 11 245 Kč; change −830 Kč.
+    // By default the date is the newest fee-cap row, 1.7.2024: change 0.
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("Jiné datum");
+    p.period = Period::new(d(5, 1), d(5, 31));
+    b.provider(p);
+    let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
+    let k1 = b.client(Client::new("K1")).unwrap();
+    let k2 = b.client(Client::new("K2")).unwrap();
+    let b1 = b.find_task("b1").unwrap();
+    for i in 0..81u32 {
+        b.visit(
+            Visit::new(d(5, 1 + i / 3), w, Some(k1), b1, 3600)
+                .with_start(hm(7 + 2 * (i % 3), 0))
+                .with_fee(dec(100)),
+        )
+        .unwrap();
+    }
+    for day in [28, 29] {
+        b.visit(
+            Visit::new(d(5, day), w, Some(k2), b1, 3600)
+                .with_start(hm(14, 0))
+                .with_fee(dec(100)),
+        )
+        .unwrap();
+    }
+    let ds = b.build();
+    let scenario = |date: Option<NaiveDate>| {
+        let options = homecare_audit::audit::AuditOptions {
+            caps_date: date,
+            ..Default::default()
+        };
+        let r = Audit::new(&ds).options(options).run();
+        r.hour
+            .scenarios
+            .iter()
+            .find(|s| s.id == "caps_on_date")
+            .cloned()
+            .unwrap()
+    };
+    let s = scenario(Some(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()));
+    assert_eq!(s.effect("hours"), Some(dec(83)));
+    assert_eq!(s.effect("hours_over_80h"), Some(dec(81)));
+    assert_eq!(s.effect("cap"), Some(dec(155)));
+    assert_eq!(s.effect("cap_over_80h"), Some(dec(135)));
+    assert_eq!(s.effect("fees_at_own_caps"), Some(dec(12_075)));
+    assert_eq!(s.effect("fees_at_date_caps"), Some(dec(11_245)));
+    assert_eq!(s.effect("revenue_change"), Some(dec(-830)));
+    let s = scenario(None);
+    assert_eq!(s.date, NaiveDate::from_ymd_opt(2024, 7, 1));
+    assert_eq!(s.effect("revenue_change"), Some(dec(0)));
+    // Before 2007 there is no cap: not available, with the reason.
+    let s = scenario(Some(NaiveDate::from_ymd_opt(2006, 1, 1).unwrap()));
+    assert!(s.effects.is_empty());
+    assert!(s.unavailable.is_some());
+}

@@ -26,15 +26,16 @@ const LAYERS: &[(&str, &[&str])] = &[
     // What reading and auditing report: problems and the one error type.
     ("problem", &["i18n", "place", "text"]),
     ("error", &["i18n", "place", "problem"]),
+    // The law as data (a Dataset carries the rows of its Limity sheet).
+    ("law", &["period", "place", "text", "i18n"]),
     // The domain.
     (
         "model",
         &[
-            "error", "problem", "period", "place", "text", "i18n", "calendar",
+            "law", "error", "problem", "period", "place", "text", "i18n", "calendar",
         ],
     ),
-    // The law and the indicators' vocabulary, as data.
-    ("law", &["model", "period", "i18n"]),
+    // The indicators' vocabulary.
     ("indicator", &["model", "i18n"]),
     (
         "benchmark",

@@ -11,6 +11,8 @@ use crate::period::Period;
 
 pub(crate) struct Base<'a> {
     pub ds: &'a Dataset,
+    /// The legal tables applied.
+    pub law: &'a crate::law::LawTables,
     pub period: Period,
     pub months: Months,
     pub tasks: TaskInfo,

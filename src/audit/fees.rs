@@ -14,7 +14,7 @@ use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
 use crate::Lang;
 use crate::display::{Date, Money, Number};
-use crate::law::{HOURLY_CAPS, HourlyCap, UnitCap, unit_cap_on};
+use crate::law::{HourlyCap, LawRow, LawTables};
 use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
 
 const EIGHTY_H: u64 = 80 * 3600;
@@ -43,15 +43,17 @@ impl Exact {
 /// The hourly cap valid on a date, with its amounts in haléř, kept while
 /// the visits' dates stay in its validity (timesheets run in date order,
 /// so the law table is searched a few times, not once a row).
-struct CapOnDate {
+struct CapOnDate<'a> {
+    caps: &'a [HourlyCap],
     from: NaiveDate,
     until: NaiveDate,
-    cap: Option<(&'static HourlyCap, i128, i128)>,
+    cap: Option<(&'a HourlyCap, i128, i128)>,
 }
 
-impl CapOnDate {
-    fn new() -> CapOnDate {
+impl<'a> CapOnDate<'a> {
+    fn new(law: &'a LawTables) -> CapOnDate<'a> {
         CapOnDate {
+            caps: law.hourly_caps(),
             from: NaiveDate::MAX,
             until: NaiveDate::MIN,
             cap: None,
@@ -60,14 +62,15 @@ impl CapOnDate {
 
     /// The cap on `day` and its full and over-80-hours amounts in haléř
     /// (the full amount twice where there is no lower cap).
-    fn on(&mut self, day: NaiveDate) -> Option<(&'static HourlyCap, i128, i128)> {
+    fn on(&mut self, day: NaiveDate) -> Option<(&'a HourlyCap, i128, i128)> {
         if !(self.from <= day && day < self.until) {
-            // The table is in date order (a test in `law` holds it so):
-            // the cap on `day` is the last row from on or before it.
-            let next = HOURLY_CAPS.partition_point(|c| c.from <= day);
-            let cap = next.checked_sub(1).map(|i| &HOURLY_CAPS[i]);
+            // The stretches are in date order (`LawTables` builds them so):
+            // the cap on `day` is the last stretch from on or before it.
+            let caps = self.caps;
+            let next = caps.partition_point(|c| c.from <= day);
+            let cap = next.checked_sub(1).map(|i| &caps[i]);
             self.from = cap.map_or(NaiveDate::MIN, |c| c.from);
-            self.until = HOURLY_CAPS.get(next).map_or(NaiveDate::MAX, |c| c.from);
+            self.until = caps.get(next).map_or(NaiveDate::MAX, |c| c.from);
             self.cap = cap.map(|c| {
                 let high = haler(c.cap).unwrap_or(0);
                 (c, high, c.cap_over_80h.and_then(haler).unwrap_or(high))
@@ -130,7 +133,7 @@ impl OverEighty {
 
 /// What the fee check needs of one catalogue code, worked out once (not a
 /// catalogue lookup and string comparisons per row).
-struct TaskFees {
+struct TaskFees<'a> {
     statutory: Option<StatutoryTask>,
     /// The decree caps it per hour.
     hourly_cap: bool,
@@ -142,24 +145,25 @@ struct TaskFees {
     prices: Vec<Price>,
     /// The unit cap on the last date asked and the cap in haléř (rows come
     /// by date, so the law table is searched about once a day).
-    unit_cap: Option<(NaiveDate, Option<&'static UnitCap>, Option<i128>)>,
+    unit_cap: Option<(NaiveDate, Option<&'a LawRow>, Option<i128>)>,
     /// A provisional unit cap was used / a fee had no unit cap to meet.
     provisional_used: bool,
     no_unit_cap: bool,
 }
 
-impl TaskFees {
+impl<'a> TaskFees<'a> {
     /// The per-unit cap row on `day` and its amount in haléř.
     fn unit_cap(
         &mut self,
+        law: &'a LawTables,
         stat: StatutoryTask,
         day: NaiveDate,
-    ) -> (Option<&'static UnitCap>, Option<i128>) {
+    ) -> (Option<&'a LawRow>, Option<i128>) {
         match self.unit_cap {
             Some((d, row, h)) if d == day => (row, h),
             _ => {
-                let row = unit_cap_on(stat.code(), day);
-                let h = row.and_then(|r| r.cap).and_then(haler);
+                let row = law.unit_cap_on(stat.code(), day);
+                let h = row.and_then(|r| r.amount).and_then(haler);
                 self.unit_cap = Some((day, row, h));
                 (row, h)
             }
@@ -200,6 +204,10 @@ pub(crate) struct FeeNotes {
 pub(crate) struct AtCap {
     pub rows: u64,
     pub seconds: u64,
+    /// Of `seconds`, those the 80-hour rule puts at the lower cap, whether
+    /// or not a lower cap existed on the row's date (the caps of another
+    /// date may have one).
+    pub low_seconds: u64,
     fees: Exact,
     caps: Exact,
 }
@@ -308,7 +316,7 @@ pub(crate) fn check(
         .iter()
         .map(|c| c.fee_exempt == Some(true))
         .collect();
-    let mut caps = CapOnDate::new();
+    let mut caps = CapOnDate::new(b.law);
     let over_eighty = match rule {
         EightyHourRule::AllHoursOfMonth => Some(OverEighty::new(b)),
         EightyHourRule::HoursAbove80 => None,
@@ -363,6 +371,11 @@ pub(crate) fn check(
                 let a = &mut notes.at_cap;
                 a.rows += 1;
                 a.seconds += u64::from(v.duration);
+                a.low_seconds += match rule {
+                    EightyHourRule::AllHoursOfMonth if over_80h() => u64::from(v.duration),
+                    EightyHourRule::AllHoursOfMonth => 0,
+                    EightyHourRule::HoursAbove80 => u64::from(above[i]),
+                };
                 a.caps.add_scaled(cap_scaled);
                 match fee_haler {
                     Some(h) => a.fees.add_scaled(h * 3600),
@@ -392,7 +405,11 @@ pub(crate) fn check(
                 over_rows += 1;
                 let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
                 let row_excess = fee - cap_amount;
-                let rate = if ls == 0 { cap.cap } else { low };
+                let (rate, decree) = if ls == 0 {
+                    (cap.cap, cap.decree.as_str())
+                } else {
+                    (low, cap.decree_over_80h.as_deref().unwrap_or(&cap.decree))
+                };
                 f.push(FindingKind::FeeOverCap, || {
                         let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                         let text = |lang: Lang| {
@@ -402,12 +419,12 @@ pub(crate) fn check(
                             match lang {
                                 Lang::Cs => finding_text!(
                                     "úhrada {fee_t} nad limit {cap_t} ({rate_t} Kč/h × {hours} h, vyhl. {}) o {ex_t}; klient {client}, {}",
-                                    cap.decree,
+                                    decree,
                                     Date(v.date, lang)
                                 ),
                                 Lang::En => finding_text!(
                                     "fee {fee_t} over the cap {cap_t} (CZK {rate_t}/h × {hours} h, Decree {}) by {ex_t}; client {client}, {}",
-                                    cap.decree,
+                                    decree,
                                     Date(v.date, lang)
                                 ),
                             }
@@ -421,9 +438,9 @@ pub(crate) fn check(
                     });
             }
         } else {
-            match task.unit_cap(stat, v.date) {
-                (Some(row), cap_haler) if row.cap.is_some() => {
-                    let cap = row.cap.unwrap_or_default();
+            match task.unit_cap(b.law, stat, v.date) {
+                (Some(row), cap_haler) if row.amount.is_some() => {
+                    let cap = row.amount.unwrap_or_default();
                     task.provisional_used |= !row.verified;
                     let over = v.fee.is_some()
                         && fee_over_per_unit(fee_haler, cap_haler, v.quantity)

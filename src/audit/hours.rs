@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::calendar::working_days;
-use crate::law::{LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC, TRAINING_HOURS_PER_YEAR};
+use crate::law::TRAINING_HOURS_PER_YEAR;
 use crate::model::{Provider, Worker};
 use crate::period::Period;
 
@@ -57,7 +57,12 @@ pub(crate) fn contract_hours_in(w: &Worker, provider: &Provider, part: Period) -
         * Decimal::from(working_days(emp.from, emp.to))
 }
 
-pub(crate) fn worker_hours(w: &Worker, provider: &Provider, p: Period) -> WorkerHours {
+pub(crate) fn worker_hours(
+    w: &Worker,
+    provider: &Provider,
+    p: Period,
+    leave_weeks: Decimal,
+) -> WorkerHours {
     let days_p = Decimal::from(p.days());
     let Some(emp) = employed_part(w, p) else {
         return WorkerHours {
@@ -75,11 +80,7 @@ pub(crate) fn worker_hours(w: &Worker, provider: &Provider, p: Period) -> Worker
     let weekly = weekly_hours(w, provider);
     let days_emp = Decimal::from(emp.days());
     let contract = contract_hours_in(w, provider, p);
-    let weeks = if provider.public_employer {
-        LEAVE_WEEKS_PUBLIC.value
-    } else {
-        LEAVE_WEEKS_OTHER.value
-    };
+    let weeks = leave_weeks;
     let absence = match w.absence {
         Some(s) => secs_to_hours(s),
         None => weeks * weekly * w.fte * days_emp / Decimal::from(365),
@@ -117,7 +118,7 @@ mod tests {
         // Available 1808 h; productive 1784 h.
         let p = Period::new(d(2025, 1, 1), d(2025, 12, 31)).unwrap();
         let w = Worker::new("P1", Role::Pss, Decimal::ONE);
-        let h = worker_hours(&w, &Provider::new("x"), p);
+        let h = worker_hours(&w, &Provider::new("x"), p, Decimal::from(5));
         assert_eq!(h.contract, Decimal::from(2008));
         assert_eq!(h.absence, Decimal::from(200));
         assert_eq!(h.training, Decimal::from(24));
@@ -140,7 +141,7 @@ mod tests {
             .with_employment(Some(d(2025, 7, 1)), None);
         let mut prov = Provider::new("x");
         prov.public_employer = false;
-        let h = worker_hours(&w, &prov, p);
+        let h = worker_hours(&w, &prov, p, Decimal::from(4));
         assert_eq!(working_days(d(2025, 7, 1), d(2025, 12, 31)), 127);
         assert_eq!(h.contract, Decimal::from(508));
         assert_eq!(h.absence, Decimal::from(80 * 184) / Decimal::from(365));
@@ -157,7 +158,7 @@ mod tests {
         let w = Worker::new("P3", Role::Sp, Decimal::ONE)
             .with_absence_seconds(300 * 3600)
             .with_training_seconds(30 * 3600);
-        let h = worker_hours(&w, &Provider::new("x"), p);
+        let h = worker_hours(&w, &Provider::new("x"), p, Decimal::from(5));
         assert_eq!(h.absence, Decimal::from(300));
         assert_eq!(h.training, Decimal::from(30));
         assert!(h.training_given);

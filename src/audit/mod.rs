@@ -45,7 +45,7 @@ pub use report::{
 
 use crate::benchmark::BenchmarkSet;
 use crate::i18n::Lang;
-use crate::law::{LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC};
+use crate::law::LawTables;
 use crate::model::Dataset;
 use crate::problem::Problems;
 use base::Base;
@@ -74,6 +74,9 @@ pub struct AuditOptions {
     pub lang: Lang,
     /// At most this many findings of one kind are listed (all are counted).
     pub max_findings_per_kind: u64,
+    /// The date whose caps the scenario "the caps of another date" charges
+    /// (`caps_on_date`); `None`: the newest fee-cap row known.
+    pub caps_date: Option<chrono::NaiveDate>,
 }
 
 impl Default for AuditOptions {
@@ -83,6 +86,7 @@ impl Default for AuditOptions {
             status_tolerance: Decimal::new(1, 1),
             lang: Lang::Cs,
             max_findings_per_kind: 10_000,
+            caps_date: None,
         }
     }
 }
@@ -103,6 +107,7 @@ pub struct Audit<'a> {
     dataset: &'a Dataset,
     problems: Option<&'a Problems>,
     benchmarks: Option<&'a BenchmarkSet>,
+    law: Option<&'a LawTables>,
     options: AuditOptions,
 }
 
@@ -114,6 +119,7 @@ impl<'a> Audit<'a> {
             dataset,
             problems: None,
             benchmarks: None,
+            law: None,
             options: AuditOptions::default(),
         }
     }
@@ -139,6 +145,38 @@ impl<'a> Audit<'a> {
         self
     }
 
+    /// Applies these legal tables instead of the default (the built-in
+    /// rows and the dataset's own `Limity` sheet,
+    /// [`Dataset::law_tables`]): for example with the rows of a law
+    /// workbook added.
+    ///
+    /// ```
+    /// use homecare_audit::law::{LawKind, LawOrigin, LawRow};
+    /// use homecare_audit::workbook::{ReadOptions, read_path};
+    /// use homecare_audit::{Audit, Place};
+    ///
+    /// let (ds, problems) = read_path("fixtures/sample.xlsx", &ReadOptions::default())?;
+    /// let mut law = ds.law_tables();
+    /// // A decree the release does not know yet: 170 Kč an hour from 1.7.2025.
+    /// law.extend([LawRow {
+    ///     kind: LawKind::Hourly,
+    ///     tasks: vec![],
+    ///     from: chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap(),
+    ///     amount: Some(170.into()),
+    ///     decree: "1/2025 Sb.".into(),
+    ///     source: "Sbírka zákonů".into(),
+    ///     verified: true,
+    ///     origin: LawOrigin::File { file: "zakon.xlsx".into(), place: Place::new("Limity", 2, 0) },
+    /// }]);
+    /// let report = Audit::new(&ds).problems(&problems).law(&law).run();
+    /// assert!(report.law.iter().any(|r| r.decree == "1/2025 Sb."));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    pub fn law(mut self, tables: &'a LawTables) -> Self {
+        self.law = Some(tables);
+        self
+    }
+
     /// Sets the 80-hour rule variant.
     pub fn eighty_hour_rule(mut self, rule: EightyHourRule) -> Self {
         self.options.eighty_hour_rule = rule;
@@ -159,11 +197,21 @@ impl<'a> Audit<'a> {
             Some(p) => (p.rows.clone(), p.list.clone()),
             None => Default::default(),
         };
-        let leave_weeks = if ds.provider.public_employer {
-            LEAVE_WEEKS_PUBLIC.value
-        } else {
-            LEAVE_WEEKS_OTHER.value
+        let default_law;
+        let law = match self.law {
+            Some(l) => l,
+            None => {
+                default_law = ds.law_tables();
+                &default_law
+            }
         };
+        let through = law.checked_through();
+        let leave_weeks = law
+            .leave_weeks(
+                ds.provider.public_employer,
+                period.map_or(through, |p| p.to),
+            )
+            .unwrap_or_default();
         let mut parameters = Parameters {
             period,
             // Counted below once the period is known to be one to audit.
@@ -175,9 +223,7 @@ impl<'a> Audit<'a> {
             status_tolerance: self.options.status_tolerance,
             notes: Vec::new(),
             notes_cs: Vec::new(),
-            law_checked_through: period
-                .filter(|p| p.to > crate::law::CHECKED_THROUGH)
-                .map(|_| crate::law::CHECKED_THROUGH),
+            law_checked_through: period.filter(|p| p.to > through).map(|_| through),
         };
         // Without a period nothing can be audited; nor with one outside the
         // years a workbook holds (0–9999), which only a dataset built in
@@ -218,6 +264,7 @@ impl<'a> Audit<'a> {
                     clients: Vec::new(),
                     months: Vec::new(),
                     parameters,
+                    law: Vec::new(),
                     hour: hour::HourAnalysis::empty(&why),
                 };
             }
@@ -229,7 +276,7 @@ impl<'a> Audit<'a> {
         let worker_hours = ds
             .workers
             .iter()
-            .map(|w| hours::worker_hours(w, &ds.provider, period))
+            .map(|w| hours::worker_hours(w, &ds.provider, period, leave_weeks))
             .collect();
         let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
         let mut client_months = 0u64;
@@ -237,6 +284,7 @@ impl<'a> Audit<'a> {
             .for_each(|_, _, &n| client_months += u64::from(n > 0));
         let b = Base {
             ds,
+            law,
             period,
             months,
             tasks,
@@ -287,7 +335,12 @@ impl<'a> Audit<'a> {
             }
         }
 
-        let hour = hour::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b));
+        let hour = hour::analyse(
+            &b,
+            &fee_notes.at_cap,
+            cost::user_fees(&b),
+            self.options.caps_date,
+        );
         notes(&mut parameters, &fee_notes, ds, &b);
         let (workers, clients, months_out) = tables(&b);
         let mut findings = f.list;
@@ -306,6 +359,7 @@ impl<'a> Audit<'a> {
             clients,
             months: months_out,
             parameters,
+            law: law.used_in(period).into_iter().cloned().collect(),
             hour,
         }
     }

@@ -375,6 +375,9 @@ pub struct AuditReport {
     pub months: Vec<MonthLine>,
     /// Period, parameters, notes.
     pub parameters: Parameters,
+    /// The legal rows the audit applied: every row in effect on some day of
+    /// the period, with its origin (built-in, or a user's file and cell).
+    pub law: Vec<crate::law::LawRow>,
     /// What an hour costs and why: build-up, travel, normative price,
     /// scenarios (flattened into the JSON as `hour_buildup`, `travel`,
     /// `normative`, `normative_comparison`, `scenarios`).
@@ -384,7 +387,8 @@ pub struct AuditReport {
 
 impl AuditReport {
     /// One line for the auditor when the period runs past the date through
-    /// which the built-in legal tables were checked; `None` otherwise.
+    /// which the legal tables are known to be checked (the built-in tables'
+    /// date, or a later fee-cap row of the user's); `None` otherwise.
     ///
     /// ```
     /// use homecare_audit::{Audit, Dataset, Lang, Period, Provider};
@@ -397,8 +401,8 @@ impl AuditReport {
     /// assert_eq!(
     ///     report.law_warning(Lang::Cs).unwrap(),
     ///     "Zákonné limity úhrad jsou ověřeny do 30. 11. 2026 a období auditu končí později: \
-    ///      nálezy úhrad nad limit vycházejí z posledních známých limitů; ověřte, zda je nový \
-    ///      předpis nezměnil."
+    ///      nálezy úhrad nad limit vycházejí z posledních známých limitů; nový předpis \
+    ///      doplňte listem Limity (--law)."
     /// );
     /// ```
     pub fn law_warning(&self, lang: Lang) -> Option<String> {
@@ -407,13 +411,13 @@ impl AuditReport {
         Some(match lang {
             Lang::Cs => format!(
                 "Zákonné limity úhrad jsou ověřeny do {through} a období auditu končí později: \
-                 nálezy úhrad nad limit vycházejí z posledních známých limitů; ověřte, zda je \
-                 nový předpis nezměnil."
+                 nálezy úhrad nad limit vycházejí z posledních známých limitů; nový předpis \
+                 doplňte listem Limity (--law)."
             ),
             Lang::En => format!(
                 "The legal fee caps are checked through {through} and the period ends later: \
-                 the fee findings rest on the last caps known; check that no new decree has \
-                 changed them."
+                 the fee findings rest on the last caps known; add a new decree's rows as a \
+                 Limity sheet (--law)."
             ),
         })
     }

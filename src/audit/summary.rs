@@ -228,4 +228,21 @@ fn hour_lines(out: &mut String, r: &AuditReport, lang: Lang) {
             number(t, 1, lang)
         );
     }
+    // The caps of another date: what the newest decree (or the date asked)
+    // does to the fees of a provider charging the caps.
+    if let Some(s) = h.scenarios.iter().find(|s| s.id == "caps_on_date")
+        && let (Some(change), Some(date)) = (s.effect("revenue_change"), s.date)
+    {
+        let label = format!(
+            "{} {}",
+            lang.pick("úhrady na limitech k", "fees at the caps of"),
+            crate::display::date(date, lang)
+        );
+        let _ = writeln!(
+            out,
+            "  {label:<44} {} {}",
+            money(change, lang),
+            lang.pick("(změna)", "(change)")
+        );
+    }
 }

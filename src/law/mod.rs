@@ -1,23 +1,24 @@
-//! The law as data: every legal parameter is a row with the date it is
-//! valid from, its source and whether the figure is verified.
+//! The law as data: every legal figure is a [`LawRow`] with the date it is
+//! valid from, the decree, its source and whether it is verified, and where
+//! the row comes from (the built-in tables, or a user's `Limity` sheet with
+//! its file and cell).
 //!
-//! Adding next year's decree is one row in the right table. Figures marked
-//! provisional (`verified: false`) were inferred from providers' price lists
-//! charging at the cap, not read in the decree's text: findings based on
-//! them say so.
+//! [`LawTables`] is what an audit applies: the built-in rows and the
+//! user's, a user's row taking precedence from its date on. Adding next
+//! year's decree is one row: in `built_in.rs` for a release, or in the
+//! auditor's `Limity` sheet the day the decree is published. Figures marked
+//! provisional (`verified: false`) were inferred, not read in the decree's
+//! text: findings based on them say so.
 
-mod fee_caps;
-mod on_costs;
+mod built_in;
+mod row;
+mod tables;
 mod working_time;
 
-pub use fee_caps::{
-    CHECKED_THROUGH, HOURLY_CAPS, HourlyCap, MEAL_CAPS, Meal, MealCap, UNIT_CAPS, UnitCap,
-    hourly_cap_on, meal_cap_on, unit_cap_on,
-};
-pub use on_costs::{ON_COSTS, OnCost, on_costs_on};
-pub use working_time::{
-    EMPLOYER_INSURANCE, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC, LawFigure, TRAINING_HOURS_PER_YEAR,
-};
+pub use built_in::CHECKED_THROUGH;
+pub use row::{LawKind, LawOrigin, LawRow};
+pub use tables::{HourlyCap, LawTables, describe};
+pub use working_time::{EMPLOYER_INSURANCE, LawFigure, TRAINING_HOURS_PER_YEAR};
 
 use chrono::NaiveDate;
 

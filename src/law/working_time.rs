@@ -1,4 +1,6 @@
-//! Working-time law: leave, the training minimum, employer insurance.
+//! Working-time figures the report states beside the tables: the training
+//! minimum and the employer insurance in sum (leave weeks are rows of the
+//! tables, since an auditor may bring them up to date).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -19,24 +21,6 @@ pub struct LawFigure {
     /// True when verified in the source.
     pub verified: bool,
 }
-
-/// Leave at a public employer (§109(3) Labour Code): 5 weeks (§212).
-pub const LEAVE_WEEKS_PUBLIC: LawFigure = LawFigure {
-    value: Decimal::from_parts(5, 0, 0, false, 0),
-    from: date(2007, 1, 1),
-    provision: "§212 a §109(3) zákona 262/2006 Sb.",
-    source: "https://podnikatel.cz/zakony/zakon-c-262-2006-sb-zakonik-prace/zneni-20221201/f3054745",
-    verified: true,
-};
-
-/// Leave elsewhere: at least 4 weeks (§212).
-pub const LEAVE_WEEKS_OTHER: LawFigure = LawFigure {
-    value: Decimal::from_parts(4, 0, 0, false, 0),
-    from: date(2007, 1, 1),
-    provision: "§212 zákona 262/2006 Sb.",
-    source: "https://podnikatel.cz/zakony/zakon-c-262-2006-sb-zakonik-prace/zneni-20221201/f3054745",
-    verified: true,
-};
 
 /// Further training of social workers and care workers: at least 24 hours
 /// a calendar year, 1/12 for each month of employment (§111(1), §116(9)

@@ -68,6 +68,12 @@ pub struct Dataset {
     /// [`BenchmarkSet`](crate::BenchmarkSet).
     #[serde(default)]
     pub benchmarks: Vec<super::Benchmark>,
+    /// Legal rows from the input's own `Limity` sheet (empty when it has
+    /// none): they take precedence over the built-in tables from their
+    /// dates on (see [`Dataset::law_tables`]). Not serialised: a row's
+    /// origin names the file and cell it was read from.
+    #[serde(skip)]
+    pub law: Vec<crate::law::LawRow>,
     /// Parameters of the normative price model from the input's `Model`
     /// sheet; `None` when it has none (the audit then uses
     /// [`NormativeParams::example_cz`](crate::model::NormativeParams::example_cz)
@@ -98,6 +104,14 @@ impl Dataset {
     /// ```
     pub fn builder() -> DatasetBuilder {
         DatasetBuilder::new()
+    }
+
+    /// The legal tables an audit of this dataset applies by default: the
+    /// built-in rows and the rows of its own `Limity` sheet.
+    pub fn law_tables(&self) -> crate::law::LawTables {
+        let mut t = crate::law::LawTables::built_in();
+        t.extend(self.law.iter().cloned());
+        t
     }
 
     /// The audit period: the provider's, else first..last visit date;
@@ -203,6 +217,7 @@ impl DatasetBuilder {
                 costs: None,
                 revenues: None,
                 benchmarks: Vec::new(),
+                law: Vec::new(),
                 normative: None,
                 source: Source::default(),
             },
@@ -390,6 +405,12 @@ impl DatasetBuilder {
             source.unwrap_or_else(|| "zadáno bez zdroje / given without a source".into()),
         );
         true
+    }
+
+    /// Adds a legal row from the input's own `Limity` sheet.
+    pub fn law_row(&mut self, row: crate::law::LawRow) -> &mut Self {
+        self.ds.law.push(row);
+        self
     }
 
     /// Adds a benchmark row from the input's own `Benchmarky` sheet.

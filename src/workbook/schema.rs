@@ -390,6 +390,67 @@ pub const MODEL: &[Column] = &[
     ),
 ];
 
+/// The `Limity` sheet: one legal figure a row, taking precedence over the
+/// built-in row of the same kind (and tasks) from its date on.
+pub const LAW: &[Column] = &[
+    col(
+        "kind",
+        "Druh",
+        "Kind",
+        &[],
+        true,
+        "hodina, hodina nad 80 h, úkon, kg, oběd, celodenní strava, sociální pojištění, zdravotní pojištění, úrazové pojištění, FKSP, dovolená veřejný zaměstnavatel, dovolená ostatní",
+    ),
+    col(
+        "tasks",
+        "Úkony",
+        "Tasks",
+        &[],
+        false,
+        "kódy úkonů vyhlášky (c2; d7, d8) jen u druhů úkon a kg",
+    ),
+    col(
+        "valid_from",
+        "Platí od",
+        "Valid from",
+        &[],
+        true,
+        "první den platnosti",
+    ),
+    col(
+        "amount",
+        "Částka",
+        "Amount",
+        &[],
+        false,
+        "Kč; u pojištění podíl (0,248); u dovolené týdny; prázdné = neznámá",
+    ),
+    col(
+        "decree",
+        "Předpis",
+        "Decree",
+        &[],
+        false,
+        "číslo předpisu (195/2024 Sb.)",
+    ),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        true,
+        "kde je údaj uveden (povinné)",
+    ),
+    col(
+        "verified",
+        "Ověřeno",
+        "Verified",
+        &[],
+        false,
+        "ano = přečteno v textu předpisu; ne = odvozeno (předběžné)",
+    ),
+];
+
 /// A key of the `Poskytovatel` sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProviderKey {
@@ -479,6 +540,7 @@ pub fn columns(kind: SheetKind) -> &'static [Column] {
         SheetKind::Revenues => REVENUES,
         SheetKind::Benchmarks => BENCHMARKS,
         SheetKind::Model => MODEL,
+        SheetKind::Law => LAW,
     }
 }
 

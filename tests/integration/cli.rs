@@ -147,13 +147,14 @@ fn run(program: &str, args: &[&str]) -> (i32, String, String) {
 fn every_program_answers_help_version_and_a_wrong_option() {
     // Each program with the options its --help must list (long names, or
     // the positional's value name) and the defaults it must show.
-    let programs: [(&str, &[&str]); 5] = [
+    let programs: [(&str, &[&str]); 6] = [
         (
             "audit",
             &[
                 "--output",
                 "--json",
                 "--benchmarks",
+                "--law",
                 "--lang",
                 "--strict",
                 "--timings",
@@ -169,6 +170,7 @@ fn every_program_answers_help_version_and_a_wrong_option() {
                 "--merge",
                 "--shared-reduction",
                 "--benchmarks",
+                "--law",
                 "--lang",
                 "[default: comparison.xlsx]",
                 "[default: 0]",
@@ -183,6 +185,7 @@ fn every_program_answers_help_version_and_a_wrong_option() {
             "benchmarks",
             &["[default: fixtures/benchmarks-example.xlsx]"],
         ),
+        ("law", &["[default: zakon.xlsx]"]),
     ];
     for (program, options) in programs {
         let (code, stdout, stderr) = run(program, &["--help"]);

@@ -9,6 +9,7 @@ mod compare;
 mod corpus;
 mod formats;
 mod hostile;
+mod law;
 mod report;
 mod template;
 mod values;

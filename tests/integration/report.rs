@@ -497,7 +497,7 @@ fn summary_prints_on_one_landscape_page() {
 }
 
 #[test]
-fn a_period_past_the_checked_law_says_so_and_metodika_lists_the_meal_caps() {
+fn a_period_past_the_checked_law_says_so_and_metodika_lists_the_rows_applied() {
     // The built-in tables are checked through 30. 11. 2026
     // (law::CHECKED_THROUGH). A 2027 audit says so in one line on Souhrn
     // (row 3, under the period) and in the command-line summary; the
@@ -522,21 +522,22 @@ fn a_period_past_the_checked_law_says_so_and_metodika_lists_the_meal_caps() {
         "{summary}"
     );
     // Metodika: the full-day meal cap of Decree 571/2025, 290 Kč from
-    // 1. 2. 2026, on a row with its decree.
-    let rows: Vec<u32> = (c.iter())
-        .filter(|((s, _, col), v)| {
-            s == "Metodika" && *col == 3 && v.to_string().as_str() == "571/2025 Sb."
-        })
-        .map(|((_, r, _), _)| *r)
+    // 1. 2. 2026, among the rows applied (columns: kind, tasks, valid from,
+    // amount, unit, decree, origin, source).
+    let at = |r: u32, col: u32| {
+        c.get(&("Metodika".to_string(), r, col))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let rows: Vec<u32> = (c.keys())
+        .filter(|(s, _, col)| s == "Metodika" && *col == 5)
+        .map(|(_, r, _)| *r)
         .collect();
     assert!(
-        rows.iter().any(|r| {
-            let at = |col| {
-                c.get(&("Metodika".to_string(), *r, col))
-                    .map(|d| d.to_string())
-            };
-            at(1).as_deref() == Some("290") && at(2).as_deref() == Some("celodenní strava")
-        }),
+        rows.iter().any(|&r| at(r, 0) == "celodenní strava"
+            && at(r, 3) == "290"
+            && at(r, 5) == "571/2025 Sb."
+            && at(r, 6) == "vestavěný, ověřený"),
         "{rows:?}"
     );
     let sample = sample_report(&dir, Lang::Cs);

@@ -77,7 +77,12 @@ impl HourAnalysis {
     }
 }
 
-pub(crate) fn analyse(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decimal>) -> HourAnalysis {
+pub(crate) fn analyse(
+    b: &Base<'_>,
+    at_cap: &AtCap,
+    user_fees: Option<Decimal>,
+    caps_date: Option<chrono::NaiveDate>,
+) -> HourAnalysis {
     let (mut travel, client_travel) = travel::analyse(b);
     let (buildup, buildup_unavailable) = match buildup::build(b) {
         Ok(x) => (Some(x), None),
@@ -88,17 +93,18 @@ pub(crate) fn analyse(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decimal>) 
     }
     let example = NormativeParams::example_cz();
     let params = b.ds.normative.as_ref().unwrap_or(&example);
-    let (normative, normative_unavailable) = match NormativePrice::from_params(params, b.period.to)
-    {
-        Ok(p) => (Some(p), None),
-        Err(e) => (None, Some(e)),
-    };
+    let (normative, normative_unavailable) =
+        match NormativePrice::with_law(params, b.period.to, b.law) {
+            Ok(p) => (Some(p), None),
+            Err(e) => (None, Some(e)),
+        };
     let normative_comparison = match (&normative, &buildup) {
         (Some(n), Some(a)) => Some(n.compare(a)),
         _ => None,
     };
     let scenarios = vec![
         scenarios::fees_at_cap(b, at_cap, user_fees),
+        scenarios::caps_on_date(b, at_cap, caps_date),
         scenarios::meals_to_meal_service(b, &client_travel),
         scenarios::target_utilisation(b, params.target_utilisation, buildup.as_ref()),
     ];

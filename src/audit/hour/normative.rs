@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::buildup::{HourBuildup, HourLine};
 use crate::audit::report::Unavailable;
-use crate::law::on_costs_on;
+use crate::law::LawTables;
 use crate::model::NormativeParams;
 
 /// A normative line with the actual line it is set beside.
@@ -150,8 +150,8 @@ fn line(
 }
 
 impl NormativePrice {
-    /// Prices a contact hour from `p`, taking the legal on-cost rows valid
-    /// on `on`.
+    /// Prices a contact hour from `p`, taking the built-in legal on-cost
+    /// rows valid on `on` (see [`NormativePrice::with_law`] for others).
     ///
     /// # Errors
     ///
@@ -169,6 +169,31 @@ impl NormativePrice {
     /// assert_eq!(sum, price.price);
     /// ```
     pub fn from_params(p: &NormativeParams, on: NaiveDate) -> Result<NormativePrice, Unavailable> {
+        NormativePrice::with_law(p, on, &LawTables::built_in())
+    }
+
+    /// Prices a contact hour from `p`, taking the on-cost rows of `law`
+    /// valid on `on` (a user's rows take precedence from their dates).
+    ///
+    /// # Errors
+    ///
+    /// As [`NormativePrice::from_params`].
+    ///
+    /// ```
+    /// use homecare_audit::audit::hour::NormativePrice;
+    /// use homecare_audit::law::LawTables;
+    /// use homecare_audit::model::NormativeParams;
+    /// let p = NormativeParams::example_cz();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    /// let price = NormativePrice::with_law(&p, d, &LawTables::built_in()).unwrap();
+    /// // 24.8 % + 9 % + 0.28 % + 2 % (FKSP: the example is a public employer).
+    /// assert_eq!(price.on_cost_rate, "0.3608".parse().unwrap());
+    /// ```
+    pub fn with_law(
+        p: &NormativeParams,
+        on: NaiveDate,
+        law: &LawTables,
+    ) -> Result<NormativePrice, Unavailable> {
         if let Some((s, v)) = p.out_of_range() {
             return Err(Unavailable::new(
                 format!(
@@ -275,18 +300,26 @@ impl NormativePrice {
                 r
             }
             None => {
-                let mut rows = on_costs_on(on, p.public_employer);
+                let mut rows = law.on_costs_on(on, p.public_employer);
                 if rows.is_empty() {
-                    let oldest = crate::law::ON_COSTS.iter().map(|c| c.from).min();
+                    let oldest = law.first_on_cost_date();
                     if let Some(d) = oldest.filter(|d| *d > on) {
-                        rows = on_costs_on(d, p.public_employer);
+                        rows = law.on_costs_on(d, p.public_employer);
                         on_costs_extrapolated = true;
                     }
                 }
+                let mut sum = Decimal::ZERO;
                 for c in &rows {
-                    lines.push(line(c.id, c.cs, c.en, pay * c.rate, "on_costs"));
+                    let rate = c.amount.unwrap_or_default();
+                    let (id, (cs, en)) =
+                        match (c.kind.on_cost_id(), c.kind.on_cost_label(c.verified)) {
+                            (Some(id), Some(labels)) => (id, labels),
+                            _ => continue,
+                        };
+                    lines.push(line(id, cs, en, pay * rate, "on_costs"));
+                    sum += rate;
                 }
-                rows.iter().map(|c| c.rate).sum()
+                sum
             }
         };
         let paid_per_contact = Decimal::ONE

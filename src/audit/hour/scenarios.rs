@@ -43,6 +43,10 @@ pub struct Scenario {
     pub effects: Vec<Effect>,
     /// Why it could not be worked out.
     pub unavailable: Option<Unavailable>,
+    /// The date a scenario is about (`caps_on_date`: the date whose caps it
+    /// charges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Scenario {
@@ -82,6 +86,7 @@ fn scenario(
         assumptions_en: assumptions.iter().map(|a| a.1.clone()).collect(),
         effects: Vec::new(),
         unavailable: None,
+        date: None,
     }
 }
 
@@ -151,6 +156,129 @@ pub(crate) fn fees_at_cap(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decima
             "share",
         ));
     }
+    s
+}
+
+/// The same hourly rows charged at the caps valid on another date: what a
+/// provider charging the caps gains or loses the day a decree takes effect.
+pub(crate) fn caps_on_date(
+    b: &Base<'_>,
+    at_cap: &AtCap,
+    date: Option<chrono::NaiveDate>,
+) -> Scenario {
+    let law = b.law;
+    let date = date.or_else(|| law.newest_fee_cap_date());
+    let on = date.map_or_else(String::new, |d| {
+        crate::display::date(d, crate::i18n::Lang::Cs)
+    });
+    let on_en = date.map_or_else(String::new, |d| {
+        crate::display::date(d, crate::i18n::Lang::En)
+    });
+    let mut s = scenario(
+        "caps_on_date",
+        "Úhrady podle limitů jiného data",
+        "Fees at the caps of another date",
+        &[
+            (
+                format!("Každý řádek hodinového úkonu klienta, který není osvobozen podle § 75 odst. 2, je účtován limitem platným {on} místo limitu platného k jeho datu (pravidlo 80 hodin jako v auditu)."),
+                format!("Every hourly-task row of a client not exempt under §75(2) is charged the cap valid on {on_en} instead of the cap valid on its date (the 80-hour rule as in the audit)."),
+            ),
+            (
+                "Výchozí datum je nejnovější známý řádek zákonných limitů (vestavěný nebo z listu Limity); jiné datum: AuditOptions::caps_date, v nástroji --caps-date.".into(),
+                "By default the date of the newest legal cap row known (built-in or from a Limity sheet); another date: AuditOptions::caps_date, --caps-date in the tool.".into(),
+            ),
+            (
+                "Obě strany počítají úhradu na limitu, ne skutečnou úhradu; hodiny se nemění. Limity za úkon a za kg nejsou zahrnuty (od roku 2023 nejsou známy).".into(),
+                "Both sides are fees at the cap, not the fees charged; hours do not change. Per-act and per-kg caps are not included (not known since 2023).".into(),
+            ),
+        ],
+    );
+    let Some(date) = date else {
+        s.unavailable = Some(Unavailable::new(
+            "nejsou známy žádné limity úhrad",
+            "no fee caps are known",
+        ));
+        return s;
+    };
+    s.date = Some(date);
+    let Some(cap) = law.hourly_cap_on(date) else {
+        s.unavailable = Some(Unavailable::new(
+            format!("k datu {on} neplatí žádný hodinový limit"),
+            format!("no hourly cap is in force on {on_en}"),
+        ));
+        return s;
+    };
+    if at_cap.rows == 0 {
+        s.unavailable = Some(Unavailable::new(
+            "žádné řádky hodinových úkonů pod limitem",
+            "no rows of hourly tasks under a cap",
+        ));
+        return s;
+    }
+    // Σ hours × cap on the date, the rule's hours at its lower cap where
+    // the date has one.
+    let low = cap.cap_over_80h.unwrap_or(cap.cap);
+    let at_date = (Base::hours(at_cap.seconds - at_cap.low_seconds) * cap.cap)
+        + (Base::hours(at_cap.low_seconds) * low);
+    let at_date = crate::audit::hour::internal(at_date);
+    s.effects = vec![
+        effect(
+            "rows",
+            "Řádků hodinových úkonů",
+            "Hourly-task rows",
+            Decimal::from(at_cap.rows),
+            "count",
+        ),
+        effect(
+            "hours",
+            "Hodin hodinových úkonů",
+            "Hours of hourly tasks",
+            Base::hours(at_cap.seconds),
+            "h",
+        ),
+        effect(
+            "hours_over_80h",
+            "Z toho hodin klientů nad 80 h v měsíci",
+            "Of which hours of clients over 80 h in the month",
+            Base::hours(at_cap.low_seconds),
+            "h",
+        ),
+        effect(
+            "cap",
+            "Hodinový limit k datu",
+            "Hourly cap on the date",
+            cap.cap,
+            "CZK/h",
+        ),
+        effect(
+            "cap_over_80h",
+            "Limit nad 80 h k datu",
+            "Cap over 80 h on the date",
+            low,
+            "CZK/h",
+        ),
+        effect(
+            "fees_at_own_caps",
+            "Úhrady na limitech platných k datům řádků",
+            "Fees at the caps of the rows' dates",
+            at_cap.caps(),
+            "CZK",
+        ),
+        effect(
+            "fees_at_date_caps",
+            "Úhrady na limitech k datu",
+            "Fees at the caps of the date",
+            at_date,
+            "CZK",
+        ),
+        effect(
+            "revenue_change",
+            "Změna výnosů",
+            "Change in revenue",
+            at_date - at_cap.caps(),
+            "CZK",
+        ),
+    ];
     s
 }
 

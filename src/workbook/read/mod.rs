@@ -224,6 +224,14 @@ fn read_inner(
                 .unwrap_or_else(|| n.to_string())
         })
         .unwrap_or_default();
+    // How a `Limity` row's origin names this file.
+    let file_label = file_name
+        .map(|n| {
+            Path::new(n)
+                .file_name()
+                .map_or_else(|| n.to_string(), |s| s.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "vstup".to_string());
     let mut period_ends = (None, None);
     if let Some(name) = found.get(&SheetKind::Provider) {
         let p = sheets::provider::read(
@@ -289,6 +297,10 @@ fn read_inner(
                 Ok(())
             }),
             SheetKind::Model => table!(None, |r, _| sheets::model::row(r, &mut b)),
+            SheetKind::Law => table!(None, |r, _| {
+                b.law_row(sheets::law::row(r, &file_label)?);
+                Ok(())
+            }),
         }
     }
 
@@ -370,40 +382,111 @@ fn benchmarks_inner(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(crate::BenchmarkSet, Problems), Error> {
+    let mut set = crate::BenchmarkSet::new();
+    let problems = read_one_sheet(bytes, options, SheetKind::Benchmarks, |r| {
+        set.push(sheets::benchmarks::row(r)?);
+        Ok(())
+    })?;
+    Ok((set, problems))
+}
+
+/// Reads a law workbook: its `Limity` (or `Caps`) sheet, in the format of
+/// docs/workbook.md ("Limity"). Other sheets are ignored. Every row is
+/// accepted or rejected with its place, as in a provider's workbook, and a
+/// row without a source is rejected. `file_name` names the file in each
+/// row's origin (the report's `Metodika` shows it).
+///
+/// Add the rows to the tables an audit applies with
+/// [`LawTables::extend`](crate::law::LawTables::extend) and
+/// [`Audit::law`](crate::Audit::law).
+///
+/// ```
+/// use homecare_audit::law::LawTables;
+/// use homecare_audit::workbook::{LawWorkbook, ReadOptions, read_law_bytes};
+/// // The built-in tables written as a law workbook read back unchanged.
+/// let bytes = LawWorkbook::new(&LawTables::built_in()).to_buffer()?;
+/// let (rows, problems) = read_law_bytes(&bytes, "zakon.xlsx", &ReadOptions::default())?;
+/// assert!(problems.no_rejections());
+/// assert_eq!(rows.len(), LawTables::built_in().rows().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read_path`]; [`ErrorKind::MissingSheet`] when there is no
+/// `Limity` sheet.
+pub fn read_law_path(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(Vec<crate::law::LawRow>, Problems), Error> {
+    let path = path.as_ref();
+    let bytes = read_file(path, &options.limits)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    read_law_bytes(&bytes, &name, options)
+}
+
+/// Reads a law workbook from bytes; see [`read_law_path`].
+///
+/// # Errors
+///
+/// As [`read_law_path`].
+pub fn read_law_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    options: &ReadOptions,
+) -> Result<(Vec<crate::law::LawRow>, Problems), Error> {
+    catching_panics(|| {
+        let mut rows = Vec::new();
+        let problems = read_one_sheet(bytes, options, SheetKind::Law, |r| {
+            rows.push(sheets::law::row(r, file_name)?);
+            Ok(())
+        })?;
+        Ok((rows, problems))
+    })
+}
+
+/// Reads the one sheet of `kind` of a workbook that holds it (a benchmarks
+/// or a law workbook), each row through `f`; other sheets are ignored.
+fn read_one_sheet(
+    bytes: &[u8],
+    options: &ReadOptions,
+    kind: SheetKind,
+    f: impl FnMut(&table::Row<'_, '_>) -> Result<(), Problem>,
+) -> Result<Problems, Error> {
     let limits = options.limits;
-    let mut book = open_book(bytes, &limits, "the benchmarks workbook")?;
+    let what = match kind {
+        SheetKind::Law => "the law workbook",
+        _ => "the benchmarks workbook",
+    };
+    let mut book = open_book(bytes, &limits, what)?;
     let ctx = Ctx {
         date_1904: book.date_1904(),
     };
     let name = book
         .sheet_names()
         .into_iter()
-        .find(|n| SheetKind::parse(n) == Some(SheetKind::Benchmarks))
-        .ok_or_else(|| {
-            Error::new(ErrorKind::MissingSheet {
-                sheet: SheetKind::Benchmarks.cs(),
-            })
-        })?;
+        .find(|n| SheetKind::parse(n) == Some(kind))
+        .ok_or_else(|| Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }))?;
     let mut problems = Problems::new();
     let mut budget = Budget {
         limits,
         cells: 0,
         progress: options.progress.clone(),
     };
-    let mut set = crate::BenchmarkSet::new();
+    let mut f = f;
     table::read_table(
         &mut book,
         &name,
-        SheetKind::Benchmarks,
+        kind,
         ctx,
         &mut budget,
         &mut problems,
         options.strict,
         None,
-        |r, _| {
-            set.push(sheets::benchmarks::row(r)?);
-            Ok(())
-        },
+        |r, _| f(r),
     )?;
-    Ok((set, problems))
+    Ok(problems)
 }

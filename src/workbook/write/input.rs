@@ -36,6 +36,7 @@ pub enum InputCell {
 pub struct InputWorkbook<'a> {
     dataset: &'a Dataset,
     extra_visits: Vec<Vec<InputCell>>,
+    extra_sheets: Vec<(String, Vec<Vec<InputCell>>)>,
 }
 
 /// Excel's serial day number of a date (1900 system).
@@ -54,6 +55,7 @@ impl<'a> InputWorkbook<'a> {
         InputWorkbook {
             dataset,
             extra_visits: Vec::new(),
+            extra_sheets: Vec::new(),
         }
     }
 
@@ -61,6 +63,14 @@ impl<'a> InputWorkbook<'a> {
     /// column order of [`VISITS`].
     pub fn extra_visit_row(&mut self, cells: Vec<InputCell>) -> &mut Self {
         self.extra_visits.push(cells);
+        self
+    }
+
+    /// Appends a sheet of raw cells after the dataset's sheets, row by row
+    /// from A1 (a header row first): a `Limity` sheet, say, or a sheet the
+    /// reader should ignore.
+    pub fn extra_sheet(&mut self, name: impl Into<String>, rows: Vec<Vec<InputCell>>) -> &mut Self {
+        self.extra_sheets.push((name.into(), rows));
         self
     }
 
@@ -328,6 +338,15 @@ impl<'a> InputWorkbook<'a> {
                     ws.write_string(r, 2, src)?;
                 }
                 r += 1;
+            }
+        }
+        for (name, rows) in &self.extra_sheets {
+            let ws = wb.add_worksheet();
+            ws.set_name(name)?;
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    write_cell(ws, r as u32, c as u16, cell, &f)?;
+                }
             }
         }
         Ok(wb)

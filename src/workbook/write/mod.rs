@@ -3,5 +3,6 @@
 
 pub mod comparison;
 pub mod input;
+pub mod law;
 pub mod report;
 pub mod template;

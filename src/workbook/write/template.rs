@@ -113,6 +113,11 @@ fn dropdown(kind: SheetKind, col: &Column) -> Option<Vec<String>> {
         (SheetKind::Costs, "category") => s(&CostCategory::CODES),
         (SheetKind::Costs, "group") => s(&["osobní", "provozní"]),
         (SheetKind::Revenues, "source") => s(&["uhrady", "mpsv", "kraj", "obec", "jine"]),
+        (SheetKind::Law, "kind") => crate::law::LawKind::ALL
+            .iter()
+            .map(|k| k.cs().to_string())
+            .collect(),
+        (SheetKind::Law, "verified") => s(&["ano", "ne"]),
         _ => return None,
     })
 }

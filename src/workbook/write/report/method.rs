@@ -11,10 +11,7 @@ use super::style::Styles;
 use crate::audit::{AuditReport, EightyHourRule};
 use crate::i18n::Lang;
 use crate::indicator::catalog;
-use crate::law::{
-    CHECKED_THROUGH, EMPLOYER_INSURANCE, HOURLY_CAPS, LEAVE_WEEKS_OTHER, LEAVE_WEEKS_PUBLIC,
-    LawFigure, MEAL_CAPS, Meal, TRAINING_HOURS_PER_YEAR,
-};
+use crate::law::{CHECKED_THROUGH, EMPLOYER_INSURANCE, LawFigure, TRAINING_HOURS_PER_YEAR};
 use crate::model::Source;
 
 /// Row (0-based) of the period's first day, last day, days and annual factor.
@@ -209,56 +206,8 @@ pub(super) fn write(
         text(ws, r, 0, l("žádné", "none"), &st.muted)?;
     }
 
-    // Legal tables.
-    r += 2;
-    text(
-        ws,
-        r,
-        0,
-        l("Zákonné limity úhrad (hodinové)", "Legal hourly fee caps"),
-        &st.group,
-    )?;
-    r += 1;
-    for (c, h) in [
-        l("Platí od", "Valid from"),
-        l("Limit (Kč/h)", "Cap (CZK/h)"),
-        l("Nad 80 h (Kč/h)", "Over 80 h (CZK/h)"),
-        l("Předpis", "Decree"),
-        l("Ověřeno", "Verified"),
-        l("Zdroj", "Source"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
-    for cap in HOURLY_CAPS {
-        r += 1;
-        ws.write_date_with_format(r, 0, cap.from, &st.date)?;
-        num(ws, r, 1, cap.cap, &st.money)?;
-        if let Some(c) = cap.cap_over_80h {
-            num(ws, r, 2, c, &st.money)?;
-        }
-        text(ws, r, 3, cap.decree, &st.text)?;
-        text(ws, r, 4, verified(cap.verified, lang), &st.text)?;
-        text(ws, r, 5, cap.source, &st.text)?;
-    }
-    r = meal_caps(ws, r + 2, st, lang)?;
-    r += 1;
-    let through = crate::display::date(CHECKED_THROUGH, lang);
-    text(
-        ws,
-        r,
-        0,
-        &format!(
-            "{} {through}",
-            l(
-                "Vestavěné zákonné tabulky ověřeny do",
-                "Built-in legal tables checked through"
-            )
-        ),
-        &st.muted,
-    )?;
+    // Legal rows used, with their origin.
+    r = law_rows(ws, r + 2, report, st, lang)?;
     r += 2;
     text(
         ws,
@@ -267,17 +216,7 @@ pub(super) fn write(
         l("Pracovní doba a pojistné", "Working time and insurance"),
         &st.group,
     )?;
-    let figures: [(&str, &str, &LawFigure); 4] = [
-        (
-            "Dovolená, veřejný zaměstnavatel (týdny)",
-            "Leave, public employer (weeks)",
-            &LEAVE_WEEKS_PUBLIC,
-        ),
-        (
-            "Dovolená, ostatní (týdny)",
-            "Leave, other employers (weeks)",
-            &LEAVE_WEEKS_OTHER,
-        ),
+    let figures: [(&str, &str, &LawFigure); 2] = [
         (
             "Vzdělávání PSS a SP (h za rok)",
             "Training of PSS and SP (h a year)",
@@ -351,36 +290,74 @@ fn verified(v: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// The meal caps (`c1`), listed for the auditor: a timesheet row does not
-/// say whether a meal was a lunch or a day's meals, so they are not
-/// checked. Returns the last row written.
-fn meal_caps(ws: &mut Worksheet, mut r: u32, st: &Styles, lang: Lang) -> Result<u32, XlsxError> {
+/// Every legal row the audit applied (in effect on some day of the
+/// period), with its origin: built-in verified, built-in provisional, or the
+/// user's file and cell; then the date through which the fee caps are
+/// checked. Meal caps are listed, not checked: a timesheet row does not say
+/// whether a meal was a lunch or a day's meals. Returns the last row
+/// written.
+fn law_rows(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    st: &Styles,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
     let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     text(
         ws,
         r,
         0,
         l(
-            "Limity stravy (c1, nekontrolují se: řádek neříká, zda jde o oběd)",
-            "Meal caps (c1, not checked: a row does not say whether it is a lunch)",
+            "Zákonné limity a sazby použité v auditu",
+            "Legal caps and rates the audit applied",
         ),
         &st.group,
     )?;
-    for cap in MEAL_CAPS {
-        r += 1;
-        let meal = match cap.meal {
-            Meal::FullDay => l("celodenní strava", "full-day meals"),
-            Meal::Lunch => l("oběd", "lunch"),
-        };
-        ws.write_date_with_format(r, 0, cap.from, &st.date)?;
-        match cap.cap {
-            Some(c) => num(ws, r, 1, c, &st.money)?,
-            None => text(ws, r, 1, l("neznámý", "not known"), &st.muted)?,
-        }
-        text(ws, r, 2, meal, &st.text)?;
-        text(ws, r, 3, cap.decree, &st.text)?;
-        text(ws, r, 4, verified(cap.verified, lang), &st.text)?;
-        text(ws, r, 5, cap.source, &st.text)?;
+    r += 1;
+    for (c, h) in [
+        l("Druh", "Kind"),
+        l("Úkony", "Tasks"),
+        l("Platí od", "Valid from"),
+        l("Částka", "Amount"),
+        l("Jednotka", "Unit"),
+        l("Předpis", "Decree"),
+        l("Původ", "Origin"),
+        l("Zdroj", "Source"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
     }
+    for row in &report.law {
+        r += 1;
+        text(ws, r, 0, row.kind.name(lang), &st.text)?;
+        text(ws, r, 1, &row.tasks.join(", "), &st.text)?;
+        ws.write_date_with_format(r, 2, row.from, &st.date)?;
+        match row.amount {
+            Some(a) => num(ws, r, 3, a, &st.decimal)?,
+            None => text(ws, r, 3, l("neznámá", "not known"), &st.muted)?,
+        }
+        text(ws, r, 4, row.kind.unit(lang), &st.text)?;
+        text(ws, r, 5, &row.decree, &st.text)?;
+        text(ws, r, 6, &row.origin_text(lang), &st.text)?;
+        text(ws, r, 7, &row.source, &st.text)?;
+    }
+    r += 1;
+    let through = crate::display::date(CHECKED_THROUGH, lang);
+    text(
+        ws,
+        r,
+        0,
+        &format!(
+            "{} {through}",
+            l(
+                "Vestavěné zákonné tabulky ověřeny do",
+                "Built-in legal tables checked through"
+            )
+        ),
+        &st.muted,
+    )?;
     Ok(r)
 }

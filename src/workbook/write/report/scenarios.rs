@@ -69,6 +69,7 @@ pub(super) fn write(
                 text(ws, r, 0, lang.pick(e.label_cs, e.label_en), &st.text)?;
                 let fmt = match e.unit {
                     "CZK" => &st.money,
+                    "CZK/h" => &st.amount,
                     "share" => &st.percent,
                     "count" => &st.count,
                     "h" => &st.hours,
@@ -77,6 +78,7 @@ pub(super) fn write(
                 num(ws, r, 1, e.value, fmt)?;
                 let unit = match (e.unit, lang) {
                     ("CZK", _) => "", // the money format shows Kč
+                    ("CZK/h", Lang::Cs) => "Kč/h",
                     ("share", _) => "%",
                     ("count", Lang::Cs) => "počet",
                     ("fte", Lang::Cs) => "úvazky",

@@ -1,0 +1,48 @@
+//! Writes the built-in legal tables as a law workbook (`Limity` sheet):
+//! every fee cap, meal cap, on-cost rate and leave figure with its date,
+//! decree, source and verified mark, in the form `audit --law` reads. The
+//! auditor adds the rows of a new decree to it instead of starting from
+//! nothing.
+//!
+//! ```text
+//! cargo run --example law -- [OUTPUT.xlsx]     (default: zakon.xlsx)
+//! ```
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use homecare_audit::law::LawTables;
+use homecare_audit::workbook::LawWorkbook;
+
+/// Zapíše vestavěné zákonné tabulky jako sešit s listem Limity.
+/// Writes the built-in legal tables as a law workbook (sheet Limity).
+#[derive(Parser)]
+#[command(name = "law", version, after_help = AFTER_HELP, verbatim_doc_comment)]
+struct Args {
+    /// Kam sešit zapsat / where to write the workbook
+    #[arg(value_name = "OUTPUT.xlsx", default_value = "zakon.xlsx")]
+    path: String,
+}
+
+const AFTER_HELP: &str = "\
+Návratové kódy / exit status: 0 hotovo / done, 1 nelze zapsat / cannot write, 2 chybné použití / wrong usage
+
+Příklad / example:
+  cargo run --example law -- zakon.xlsx
+  (doplňte řádek nového předpisu / add the new decree's row, then)
+  cargo run --release --example audit -- sesit.xlsx --law zakon.xlsx";
+
+fn main() -> ExitCode {
+    let path = Args::parse().path;
+    let tables = LawTables::built_in();
+    match LawWorkbook::new(&tables).save(&path) {
+        Ok(()) => {
+            println!("{path}: {} řádků / rows", tables.rows().len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("chyba / error: {path}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
