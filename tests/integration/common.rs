@@ -2,7 +2,6 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
 
 use homecare_audit::workbook::{ReadOptions, read_bytes};
 use homecare_audit::{Dataset, Problems};
@@ -47,35 +46,68 @@ pub const PDFTOPPM: Program = Program {
     command: "pdftoppm",
     package: "poppler-utils",
 };
+/// Node.js, which runs the browser test's driver (playwright-core).
+pub const NODE: Program = Program {
+    command: "node",
+    package: "nodejs",
+};
+/// Debian's Chromium, headless.
+pub const CHROMIUM: Program = Program {
+    command: "chromium",
+    package: "chromium",
+};
 
-/// The one rule for tests that need outside programs: `true` when every
-/// one of `programs` runs. When one is missing the test skips with one
-/// printed line naming it; with `CI=true` (CI installs them all) the test
-/// fails instead.
-pub fn have(test: &str, programs: &[Program]) -> bool {
-    for p in programs {
-        // `-v` answers on every one of them (soffice prints its version,
-        // poppler's tools print theirs); only a missing program fails to
-        // start at all.
-        if Command::new(p.command).arg("-v").output().is_err() {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!(
-                    "{test}: `{}` is not installed (package {}), and CI=true requires it",
-                    p.command, p.package
-                );
-            }
-            // Written to the stream itself: the test harness captures
-            // `println!` and `eprintln!`, and a skip must be seen.
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED {test}: `{}` is not installed (apt-get install {})",
-                p.command,
-                p.package
-            );
-            return false;
-        }
+/// True when `command` is an executable file in a folder of `PATH` (found
+/// without running it: some programs, a browser say, do not just print a
+/// version and exit).
+fn on_path(command: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            let file = dir.join(command);
+            file.metadata().is_ok_and(|m| {
+                use std::os::unix::fs::PermissionsExt;
+                m.is_file() && m.permissions().mode() & 0o111 != 0
+            })
+        })
+    })
+}
+
+/// The one rule for tests that need something from outside the crate: when
+/// it is missing the test skips with one printed line naming it; with
+/// `CI=true` (CI installs and builds them all) the test fails instead.
+/// Returns whether it is there.
+fn needed(test: &str, there: bool, what: &str, how: &str) -> bool {
+    if there {
+        return true;
     }
-    true
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test}: {what} is missing ({how}), and CI=true requires it");
+    }
+    // Written to the stream itself: the test harness captures `println!`
+    // and `eprintln!`, and a skip must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {what} is missing ({how})"
+    );
+    false
+}
+
+/// `true` when every one of `programs` is installed (see [`needed`]).
+pub fn have(test: &str, programs: &[Program]) -> bool {
+    programs.iter().all(|p| {
+        needed(
+            test,
+            on_path(p.command),
+            &format!("`{}`", p.command),
+            &format!("apt-get install {}", p.package),
+        )
+    })
+}
+
+/// `true` when `path` exists, a thing the repository builds (see
+/// [`needed`]); `how` says how to make it.
+pub fn present(test: &str, path: &std::path::Path, how: &str) -> bool {
+    needed(test, path.exists(), &path.display().to_string(), how)
 }
 
 /// Reads workbook bytes with default options, panicking with the error.

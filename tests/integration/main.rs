@@ -3,6 +3,7 @@
 
 mod bad;
 mod benchmarks;
+mod browser;
 mod cli;
 mod common;
 mod compare;

@@ -22,8 +22,8 @@ use crate::error::{Error, ErrorKind, Limit};
 type Bytes<'b> = Cursor<&'b [u8]>;
 
 /// Streams a sheet's cells from a calamine workbook with a cell reader
-/// (xlsx, xlsb) into batches sent through `tx`; stops quietly when the
-/// receiver is gone.
+/// (xlsx, xlsb) into batches handed to `tx` ([`Batches`]); stops quietly
+/// when the other side has stopped.
 macro_rules! send_cells {
     ($book:expr, $sheet:expr, $format:expr, $tx:expr) => {{
         let mut reader = $book
@@ -35,7 +35,7 @@ macro_rules! send_cells {
             batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if $tx.send(Ok(full)).is_err() {
+                if !$tx.send(Ok(full)) {
                     return Ok(());
                 }
             }
@@ -254,7 +254,7 @@ impl<'b> Book<'b> {
                         batch.push((row, col, value));
                         if batch.len() == BATCH {
                             let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                            open = tx.send(Ok(full)).is_ok();
+                            open = tx.send(Ok(full));
                         }
                         Ok(open)
                     })?;
@@ -295,53 +295,124 @@ impl<'b> Book<'b> {
 /// Cells per batch sent from the parsing thread.
 const BATCH: usize = 4096;
 /// Batches in flight: at most this many wait while `f` runs.
+#[cfg(not(target_arch = "wasm32"))]
 const IN_FLIGHT: usize = 4;
 
 /// A batch of `(row, column, value)`, or the error that ended parsing.
 type Batch<'a> = Result<Vec<(u32, u32, Cell<'a>)>, Error>;
 
-/// Runs `parse` (which sends batches of cells) on its own thread and
-/// groups the cells into rows for `f` here. An error on either side stops
-/// both: a dropped receiver ends the parser at its next send.
+/// Where a sheet's parser hands its batches of cells: through a bounded
+/// channel to the thread that groups them into rows, or, where there are no
+/// threads (WebAssembly in a browser), straight into that grouping.
+pub(crate) enum Batches<'s, 'a> {
+    /// The parser runs on its own thread.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Channel(&'s std::sync::mpsc::SyncSender<Batch<'a>>),
+    /// The parser runs on this thread; `false` from it stops the parser.
+    #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+    Inline(&'s mut dyn FnMut(Batch<'a>) -> bool),
+}
+
+impl<'a> Batches<'_, 'a> {
+    /// Hands a batch on; `false` when the other side has stopped (an error
+    /// there), so the parser stops too.
+    fn send(&mut self, batch: Batch<'a>) -> bool {
+        match self {
+            Batches::Channel(tx) => tx.send(batch).is_ok(),
+            Batches::Inline(take) => take(batch),
+        }
+    }
+}
+
+/// The rows being grouped from batches of cells, for `f`.
+struct Grouping<'a> {
+    row_buf: Vec<(u32, Cell<'a>)>,
+    current: Option<u32>,
+}
+
+impl<'a> Grouping<'a> {
+    fn new() -> Grouping<'a> {
+        Grouping {
+            row_buf: Vec::with_capacity(32),
+            current: None,
+        }
+    }
+
+    /// Takes one batch (or the parser's error) into the rows.
+    fn take<F>(
+        &mut self,
+        sheet: &str,
+        budget: &mut Budget,
+        f: &mut F,
+        batch: Batch<'a>,
+    ) -> Result<(), Error>
+    where
+        F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+    {
+        for (row, col, value) in batch? {
+            stream_cell(
+                sheet,
+                budget,
+                &mut self.row_buf,
+                &mut self.current,
+                row,
+                col,
+                value,
+                f,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Hands the last row to `f`.
+    fn finish<F>(self, f: &mut F) -> Result<(), Error>
+    where
+        F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+    {
+        if let Some(r) = self.current {
+            f(r, &self.row_buf)?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs `parse` (which hands on batches of cells) and groups the cells into
+/// rows for `f`: on two threads natively, on one in a browser.
 fn pipelined<'a, F, P>(sheet: &str, budget: &mut Budget, f: &mut F, parse: P) -> Result<(), Error>
 where
     F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
-    P: FnOnce(&std::sync::mpsc::SyncSender<Batch<'a>>) -> Result<(), Error> + Send,
+    P: FnOnce(&mut Batches<'_, 'a>) -> Result<(), Error> + Send,
+    Cell<'a>: Send,
+{
+    #[cfg(target_arch = "wasm32")]
+    return inline(sheet, budget, f, parse);
+    #[cfg(not(target_arch = "wasm32"))]
+    threaded(sheet, budget, f, parse)
+}
+
+/// Runs `parse` on its own thread and groups the cells into rows for `f`
+/// here. An error on either side stops both: a dropped receiver ends the
+/// parser at its next send.
+#[cfg(not(target_arch = "wasm32"))]
+fn threaded<'a, F, P>(sheet: &str, budget: &mut Budget, f: &mut F, parse: P) -> Result<(), Error>
+where
+    F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+    P: FnOnce(&mut Batches<'_, 'a>) -> Result<(), Error> + Send,
     Cell<'a>: Send,
 {
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'a>>(IN_FLIGHT);
         let parser = s.spawn(move || {
-            if let Err(e) = parse(&tx) {
+            if let Err(e) = parse(&mut Batches::Channel(&tx)) {
                 let _ = tx.send(Err(e));
             }
         });
-        let mut row_buf: Vec<(u32, Cell<'a>)> = Vec::with_capacity(32);
-        let mut current: Option<u32> = None;
+        let mut rows = Grouping::new();
         let mut result = Ok(());
-        'batches: for batch in rx.iter() {
-            match batch {
-                Ok(cells) => {
-                    for (row, col, value) in cells {
-                        if let Err(e) = stream_cell(
-                            sheet,
-                            budget,
-                            &mut row_buf,
-                            &mut current,
-                            row,
-                            col,
-                            value,
-                            f,
-                        ) {
-                            result = Err(e);
-                            break 'batches;
-                        }
-                    }
-                }
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
+        for batch in rx.iter() {
+            result = rows.take(sheet, budget, f, batch);
+            if result.is_err() {
+                break;
             }
         }
         drop(rx);
@@ -349,11 +420,29 @@ where
             std::panic::resume_unwind(panic);
         }
         result?;
-        if let Some(r) = current {
-            f(r, &row_buf)?;
-        }
-        Ok(())
+        rows.finish(f)
     })
+}
+
+/// Runs `parse` on this thread, grouping each batch as it comes: the same
+/// bounded memory on one core, for WebAssembly in a browser (no threads).
+/// Tested natively against [`threaded`].
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+fn inline<'a, F, P>(sheet: &str, budget: &mut Budget, f: &mut F, parse: P) -> Result<(), Error>
+where
+    F: FnMut(u32, &[(u32, Cell<'_>)]) -> Result<(), Error>,
+    P: FnOnce(&mut Batches<'_, 'a>) -> Result<(), Error>,
+{
+    let mut rows = Grouping::new();
+    let mut result = Ok(());
+    let mut take = |batch: Batch<'a>| {
+        result = rows.take(sheet, budget, f, batch);
+        result.is_ok()
+    };
+    let parsed = parse(&mut Batches::Inline(&mut take));
+    result?;
+    parsed?;
+    rows.finish(f)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -424,4 +513,76 @@ where
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod pipeline_tests {
+    use super::*;
+
+    /// Rows as `f` sees them: (row, [(column, text)]).
+    type Rows = Vec<(u32, Vec<(u32, String)>)>;
+
+    /// 10 000 cells over 2 500 rows in batches of 4 096 (rows straddle the
+    /// batches), through one pipeline; `stop_at` makes `f` fail on a row.
+    fn run(threads: bool, stop_at: Option<u32>) -> (Rows, Result<(), Error>) {
+        let mut budget = Budget {
+            limits: ReadLimits::default(),
+            cells: 0,
+            progress: None,
+        };
+        let mut rows: Rows = Vec::new();
+        let mut f = |row: u32, cells: &[(u32, Cell<'_>)]| {
+            if Some(row) == stop_at {
+                return Err(Error::new(ErrorKind::Malformed {
+                    format: "test",
+                    message: "stop".into(),
+                }));
+            }
+            rows.push((row, cells.iter().map(|(c, v)| (*c, v.raw(false))).collect()));
+            Ok(())
+        };
+        let parse = |out: &mut Batches<'_, 'static>| {
+            let mut batch = Vec::with_capacity(BATCH);
+            for i in 0..10_000u32 {
+                batch.push((i / 4, i % 4, Cell::Int(i64::from(i))));
+                if batch.len() == BATCH && !out.send(Ok(std::mem::take(&mut batch))) {
+                    return Ok(());
+                }
+            }
+            out.send(Ok(batch));
+            Ok(())
+        };
+        let result = if threads {
+            threaded("Výkazy", &mut budget, &mut f, parse)
+        } else {
+            inline("Výkazy", &mut budget, &mut f, parse)
+        };
+        (rows, result)
+    }
+
+    #[test]
+    fn one_thread_groups_rows_as_two_do() {
+        let (two, r2) = run(true, None);
+        let (one, r1) = run(false, None);
+        assert!(r1.is_ok() && r2.is_ok());
+        assert_eq!(two.len(), 2_500);
+        assert_eq!(
+            two[1],
+            (
+                1,
+                vec![
+                    (0, "4".into()),
+                    (1, "5".into()),
+                    (2, "6".into()),
+                    (3, "7".into())
+                ]
+            )
+        );
+        assert_eq!(one, two);
+        // An error in `f` stops both at the same row, with the error.
+        let (two, r2) = run(true, Some(1_500));
+        let (one, r1) = run(false, Some(1_500));
+        assert_eq!((one.len(), two.len()), (1_500, 1_500));
+        assert!(r1.is_err() && r2.is_err());
+    }
 }

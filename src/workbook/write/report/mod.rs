@@ -154,12 +154,20 @@ impl<'a> ReportWorkbook<'a> {
                 .set_author("homecare-audit")
                 .set_comment(concat!("homecare-audit ", env!("CARGO_PKG_VERSION"))),
         );
-        // Small sheets in memory; the ones that grow with the input streamed.
+        // Small sheets in memory; the ones that grow with the input streamed
+        // to temporary files. WebAssembly in a browser has no files: there
+        // every sheet is kept in memory (they are aggregates: one row per
+        // worker, client, month, finding and problem).
         for s in Sheet::ALL {
-            let streamed = !matches!(
-                s,
-                Sheet::Summary | Sheet::Indicators | Sheet::Method | Sheet::Hour | Sheet::Scenarios
-            );
+            let streamed = cfg!(not(target_arch = "wasm32"))
+                && !matches!(
+                    s,
+                    Sheet::Summary
+                        | Sheet::Indicators
+                        | Sheet::Method
+                        | Sheet::Hour
+                        | Sheet::Scenarios
+                );
             let ws = if streamed {
                 wb.add_worksheet_with_constant_memory()?
             } else {
