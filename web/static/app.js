@@ -224,6 +224,16 @@ function render(view, reportBytes, json, name, millis) {
   document.body.dataset.millis = String(Math.round(millis));
 }
 
+// One worker, kept between audits: its WebAssembly is compiled once and
+// gets faster as the engine optimises it. After an error it is replaced, so
+// a workbook that stops the module cannot leave the next audit a broken one.
+let worker = null;
+
+function dropWorker() {
+  if (worker) worker.terminate();
+  worker = null;
+}
+
 function runAudit(job) {
   last = job;
   $('error').hidden = true;
@@ -232,23 +242,22 @@ function runAudit(job) {
   $('progress').removeAttribute('value');
   $('progress-label').textContent = t().reading;
   document.body.dataset.state = 'running';
-  const worker = new Worker('worker.js', { type: 'module' });
+  if (!worker) worker = new Worker('worker.js', { type: 'module' });
   worker.onmessage = (event) => {
     const m = event.data;
     if (m.type === 'progress') {
       $('progress-label').textContent = progressText(m.phase, m.rows);
     } else if (m.type === 'done') {
-      worker.terminate();
       render(JSON.parse(m.view), m.report, m.json, job.name, m.millis);
     } else {
-      worker.terminate();
+      dropWorker();
       $('result').hidden = true;
       showError(m.message);
       document.body.dataset.state = 'error';
     }
   };
   worker.onerror = (e) => {
-    worker.terminate();
+    dropWorker();
     showError(e.message || 'error');
     document.body.dataset.state = 'error';
   };

@@ -1,6 +1,7 @@
-// The audit runs here, off the page's thread. A new worker is made for
-// every audit, so a workbook that stops the WebAssembly module (a bug we
-// would want to hear of) cannot leave the next audit a broken one.
+// The audit runs here, off the page's thread. The page keeps this worker
+// between audits and replaces it after an error, so a workbook that stops
+// the WebAssembly module (a bug we would want to hear of) cannot leave the
+// next audit a broken one.
 import init, { audit } from './pkg/homecare_audit_web.js';
 
 const ready = init();
