@@ -58,6 +58,12 @@ struct Args {
     /// Scénář „úhrady podle limitů jiného data“: datum, jehož limity použít (jinak nejnovější známé) / the date whose caps the "caps of another date" scenario charges (default: the newest known)
     #[arg(long = "caps-date", value_name = "DATE", value_parser = parse_date)]
     caps_date: Option<chrono::NaiveDate>,
+    /// Scénář přesunu péče: podíl hodin klientů bez příspěvku a se stupněm I, které skončí (0 až 1; jinak list Model) / the retargeting scenario's share of the hours of clients without allowance or with degree I that stop (0 to 1; default: the Model sheet)
+    #[arg(long = "retarget-share", value_name = "SHARE", value_parser = parse_share)]
+    retarget_share: Option<rust_decimal::Decimal>,
+    /// Scénář přesunu péče: počet nových klientů se stupněm III a IV (jinak list Model) / the retargeting scenario's new clients of degrees III and IV (default: the Model sheet)
+    #[arg(long = "retarget-clients", value_name = "N")]
+    retarget_clients: Option<u32>,
     /// Jazyk zprávy a výpisu / language of the report and the summary
     #[arg(long, value_name = "cs|en", default_value = "cs", value_parser = parse_lang)]
     lang: Lang,
@@ -78,6 +84,19 @@ Návratové kódy / exit status:
 
 Příklad / example:
   cargo run --release --example audit -- sesit.xlsx -o zprava.xlsx --json zprava.json";
+
+fn parse_share(v: &str) -> Result<rust_decimal::Decimal, String> {
+    let d: rust_decimal::Decimal = v
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("není číslo / not a number: {v}"))?;
+    if d < rust_decimal::Decimal::ZERO || d > rust_decimal::Decimal::ONE {
+        return Err(format!(
+            "musí být mezi 0 a 1 / must be between 0 and 1: {v}"
+        ));
+    }
+    Ok(d)
+}
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -158,6 +177,8 @@ fn main() -> ExitCode {
     let options = AuditOptions {
         lang,
         caps_date: args.caps_date,
+        retarget_low_share: args.retarget_share,
+        retarget_new_clients: args.retarget_clients.map(rust_decimal::Decimal::from),
         ..AuditOptions::default()
     };
     let audit_started = std::time::Instant::now();

@@ -7,7 +7,7 @@ use homecare_audit::audit::Audit;
 use homecare_audit::audit::hour::NormativePrice;
 use homecare_audit::model::NormativeParams;
 use homecare_audit::{
-    Client, CostCategory, CostLine, Dataset, Period, Provider, Role, Visit, Worker,
+    CareDegree, Client, CostCategory, CostLine, Dataset, Period, Provider, Role, Visit, Worker,
 };
 use rust_decimal::Decimal;
 
@@ -409,4 +409,125 @@ fn legal_on_costs_are_taken_by_date_and_employer() {
     let n = NormativePrice::from_params(&p, old).unwrap();
     assert_eq!(n.on_cost_rate, dec("0.3608"));
     assert!(n.on_costs_extrapolated);
+}
+
+#[test]
+fn care_turned_to_higher_dependency() {
+    // March 2025 (one month). P1, a PSS at 1.0 FTE all month, makes every
+    // visit (one a day, 8:00, travel before it on the row):
+    //   L1 (no allowance): 4 × b1 60 min, travel 10 min, fee 150
+    //   L2 (degree I):     2 × d1 30 min, travel 20 min, fee 50
+    //   H1 (degree III):   6 × b1 60 min, travel 15 min, fee 160
+    //   H2 (degree IV):    2 × b1 60 min, travel 15 min, fee 170 (over 165)
+    //   M  (degree II):    3 × a2 60 min, no travel,     fee 100
+    // Costs: wages 40 000 (personnel), rent 10 000. Inputs: half the hours
+    // of L1 and L2 stop; 2 new clients of degree III or IV.
+    //
+    // Low clients: direct 4 + 1 = 5 h, travel 40 + 40 = 80 min, fees 700.
+    //   freed: 2.5 h direct, 40 min = 2/3 h travel; fees lost 350.
+    // High clients (III, IV): direct 8 h in 2 client-months: 4 h a month;
+    //   travel 120 min = 2 h, 1/4 of their direct hours.
+    //   New: 2 clients × 4 h × 1 month = 8 h direct, 2 h travel.
+    //   Fees a client-month: H1 960 (under 6 × 165 = 990); H2 340 capped
+    //   to 2 × 165 = 330; mean 645; gained 2 × 1 × 645 = 1 290.
+    //   Change in fees: 1 290 − 350 = 940.
+    // Direct now 5 + 8 + 3 = 16 h; after 16 − 2.5 + 8 = 21.5 h.
+    // Degree II–IV hours: 8 + 3 = 11 now; after (11 + 8) / 21.5 = 19 / 21.5.
+    // PSS FTE at today's utilisation: 1 × 21.5 / 16 = 1.34375.
+    // Cost after: 50 000 + (1.34375 − 1) × 40 000 (the care workers' cost:
+    //   all personnel cost, P1 is the only worker) = 63 750; per direct
+    //   hour 63 750 / 21.5.
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("Přesun");
+    p.period = Period::new(d(3, 1), d(3, 31));
+    b.provider(p);
+    let w = b.worker(Worker::new("P1", Role::Pss, dec("1"))).unwrap();
+    let mut client = |id: &str, degree: CareDegree| {
+        let mut c = Client::new(id);
+        c.care_allowance = Some(degree);
+        b.client(c).unwrap()
+    };
+    let l1 = client("L1", CareDegree::None);
+    let l2 = client("L2", CareDegree::I);
+    let h1 = client("H1", CareDegree::III);
+    let h2 = client("H2", CareDegree::IV);
+    let m = client("M", CareDegree::II);
+    let mut day = 2;
+    for (c, task, minutes, travel, fee, n) in [
+        (l1, "b1", 60, 10, "150", 4),
+        (l2, "d1", 30, 20, "50", 2),
+        (h1, "b1", 60, 15, "160", 6),
+        (h2, "b1", 60, 15, "170", 2),
+        (m, "a2", 60, 0, "100", 3),
+    ] {
+        let task = b.find_task(task).unwrap();
+        for _ in 0..n {
+            b.visit(
+                Visit::new(d(3, day), w, Some(c), task, minutes * 60)
+                    .with_start(hm(8, 0))
+                    .with_travel(travel * 60)
+                    .with_fee(dec(fee)),
+            )
+            .unwrap();
+            day += 1;
+        }
+    }
+    b.cost(CostLine::new(CostCategory::Wages, dec("40000")));
+    b.cost(CostLine::new(CostCategory::Rent, dec("10000")));
+    let ds = b.build();
+    let options = homecare_audit::audit::AuditOptions {
+        retarget_low_share: Some(dec("0.5")),
+        retarget_new_clients: Some(dec("2")),
+        ..Default::default()
+    };
+    let r = Audit::new(&ds).options(options).run();
+    let s = r
+        .hour
+        .scenarios
+        .iter()
+        .find(|s| s.id == "retarget_high_dependency")
+        .unwrap();
+    assert_eq!(s.unavailable, None);
+    let e = |id: &str| s.effect(id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!(e("direct_hours_freed"), dec("2.5"));
+    // 2/3 h, to Decimal's 28 digits.
+    assert!((e("travel_hours_freed") - dec("2") / dec("3")).abs() < dec("1e-26"));
+    assert_eq!(e("fees_lost"), dec("350"));
+    assert_eq!(e("direct_hours_per_client_month_iii_iv"), dec("4"));
+    assert_eq!(e("direct_hours_new"), dec("8"));
+    assert_eq!(e("travel_hours_new"), dec("2"));
+    assert_eq!(e("fees_gained"), dec("1290"));
+    assert_eq!(e("fee_change"), dec("940"));
+    assert_eq!(e("high_dependency_share_after"), dec("19") / dec("21.5"));
+    assert_eq!(e("fte_now"), dec("1"));
+    assert_eq!(e("fte_needed"), dec("1.34375"));
+    assert_eq!(e("cost_per_direct_hour_after"), dec("63750") / dec("21.5"));
+
+    // Without clients of degree III or IV nothing says what new ones need:
+    // the effects that rest on it are not available, with the reason.
+    let mut b = Dataset::builder();
+    let mut p = Provider::new("Bez III a IV");
+    p.period = Period::new(d(3, 1), d(3, 31));
+    b.provider(p);
+    let w = b.worker(Worker::new("P1", Role::Pss, dec("1"))).unwrap();
+    let mut c = Client::new("L1");
+    c.care_allowance = Some(CareDegree::I);
+    let c = b.client(c).unwrap();
+    let b1 = b.find_task("b1").unwrap();
+    b.visit(Visit::new(d(3, 3), w, Some(c), b1, 3600).with_fee(dec("100")))
+        .unwrap();
+    let r = Audit::new(&b.build()).run();
+    let s = (r.hour.scenarios.iter())
+        .find(|s| s.id == "retarget_high_dependency")
+        .unwrap();
+    assert!(
+        s.unavailable
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("no client of degree III or IV")
+    );
+    assert_eq!(s.effect("direct_hours_new"), None);
+    // Half the 1 h of the example inputs (0.5) is freed all the same.
+    assert_eq!(s.effect("direct_hours_freed"), Some(dec("0.5")));
 }

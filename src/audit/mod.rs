@@ -77,6 +77,13 @@ pub struct AuditOptions {
     /// The date whose caps the scenario "the caps of another date" charges
     /// (`caps_on_date`); `None`: the newest fee-cap row known.
     pub caps_date: Option<chrono::NaiveDate>,
+    /// The retargeting scenario's share of the hours of clients without
+    /// allowance or with degree I that stop; `None`: the `Model` sheet's
+    /// `retarget_low_share` (or its example value).
+    pub retarget_low_share: Option<Decimal>,
+    /// The retargeting scenario's new clients of degrees III and IV;
+    /// `None`: the `Model` sheet's `retarget_new_clients`.
+    pub retarget_new_clients: Option<Decimal>,
 }
 
 impl Default for AuditOptions {
@@ -87,6 +94,8 @@ impl Default for AuditOptions {
             lang: Lang::Cs,
             max_findings_per_kind: 10_000,
             caps_date: None,
+            retarget_low_share: None,
+            retarget_new_clients: None,
         }
     }
 }
@@ -335,12 +344,7 @@ impl<'a> Audit<'a> {
             }
         }
 
-        let hour = hour::analyse(
-            &b,
-            &fee_notes.at_cap,
-            cost::user_fees(&b),
-            self.options.caps_date,
-        );
+        let hour = hour::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
         notes(&mut parameters, &fee_notes, ds, &b);
         let (workers, clients, months_out) = tables(&b);
         let mut findings = f.list;

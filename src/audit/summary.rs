@@ -228,6 +228,31 @@ fn hour_lines(out: &mut String, r: &AuditReport, lang: Lang) {
             number(t, 1, lang)
         );
     }
+    // Care turned to higher dependency: the change in fees and in FTE.
+    if let Some(s) = h
+        .scenarios
+        .iter()
+        .find(|s| s.id == "retarget_high_dependency")
+        && let (Some(fees), Some(now), Some(needed)) = (
+            s.effect("fee_change"),
+            s.effect("fte_now"),
+            s.effect("fte_needed"),
+        )
+    {
+        let _ = writeln!(
+            out,
+            "  {:<44} {} {}, {} {} → {}",
+            lang.pick(
+                "přesun péče ke stupňům III a IV",
+                "care turned to degrees III and IV"
+            ),
+            lang.pick("úhrady", "fees"),
+            money(fees, lang),
+            lang.pick("úvazky PSS", "PSS FTE"),
+            number(now, 2, lang),
+            number(needed, 2, lang)
+        );
+    }
     // The caps of another date: what the newest decree (or the date asked)
     // does to the fees of a provider charging the caps.
     if let Some(s) = h.scenarios.iter().find(|s| s.id == "caps_on_date")

@@ -190,6 +190,22 @@ pub const PARAMS: &[ParamSpec] = &[
         dec(5, 2),
         dec(1, 0),
     ),
+    spec(
+        "retarget_low_share",
+        "Podíl hodin klientů bez příspěvku a se stupněm I, které skončí (scénář)",
+        "Share of the hours of clients without allowance or with degree I that stop (scenario)",
+        "podíl",
+        dec(0, 0),
+        dec(1, 0),
+    ),
+    spec(
+        "retarget_new_clients",
+        "Noví klienti se stupněm III a IV (scénář)",
+        "New clients of degrees III and IV (scenario)",
+        "klientů",
+        dec(0, 0),
+        dec(100_000, 0),
+    ),
 ];
 
 /// The parameters of the normative price model. Every figure is a
@@ -241,6 +257,12 @@ pub struct NormativeParams {
     /// Target utilisation (direct ÷ available hours) for the staffing
     /// scenario.
     pub target_utilisation: Decimal,
+    /// The share of the hours of clients without care allowance or with
+    /// degree I that stop, for the retargeting scenario.
+    pub retarget_low_share: Decimal,
+    /// New clients of degrees III and IV taken on, for the retargeting
+    /// scenario.
+    pub retarget_new_clients: Decimal,
     /// Where each figure comes from, by parameter id.
     pub sources: BTreeMap<String, String>,
     /// True when these are the built-in example figures, not the auditor's.
@@ -298,6 +320,8 @@ impl NormativeParams {
             overhead_share: d("0.15"),
             margin_share: Decimal::ZERO,
             target_utilisation: d("0.7"),
+            retarget_low_share: d("0.5"),
+            retarget_new_clients: d("10"),
             sources,
             example: true,
         }
@@ -336,6 +360,8 @@ impl NormativeParams {
             "overhead_share" => &mut self.overhead_share,
             "margin_share" => &mut self.margin_share,
             "target_utilisation" => &mut self.target_utilisation,
+            "retarget_low_share" => &mut self.retarget_low_share,
+            "retarget_new_clients" => &mut self.retarget_new_clients,
             _ => return false,
         };
         *slot = v;
@@ -374,6 +400,8 @@ impl NormativeParams {
             "overhead_share" => self.overhead_share,
             "margin_share" => self.margin_share,
             "target_utilisation" => self.target_utilisation,
+            "retarget_low_share" => self.retarget_low_share,
+            "retarget_new_clients" => self.retarget_new_clients,
             _ => return None,
         })
     }

@@ -6,6 +6,7 @@
 
 mod buildup;
 mod normative;
+mod retarget;
 mod scenarios;
 mod travel;
 
@@ -81,7 +82,7 @@ pub(crate) fn analyse(
     b: &Base<'_>,
     at_cap: &AtCap,
     user_fees: Option<Decimal>,
-    caps_date: Option<chrono::NaiveDate>,
+    options: &crate::audit::AuditOptions,
 ) -> HourAnalysis {
     let (mut travel, client_travel) = travel::analyse(b);
     let (buildup, buildup_unavailable) = match buildup::build(b) {
@@ -104,9 +105,20 @@ pub(crate) fn analyse(
     };
     let scenarios = vec![
         scenarios::fees_at_cap(b, at_cap, user_fees),
-        scenarios::caps_on_date(b, at_cap, caps_date),
+        scenarios::caps_on_date(b, at_cap, options.caps_date),
         scenarios::meals_to_meal_service(b, &client_travel),
         scenarios::target_utilisation(b, params.target_utilisation, buildup.as_ref()),
+        retarget::retarget_high_dependency(
+            b,
+            &client_travel,
+            buildup.as_ref(),
+            options
+                .retarget_low_share
+                .unwrap_or(params.retarget_low_share),
+            options
+                .retarget_new_clients
+                .unwrap_or(params.retarget_new_clients),
+        ),
     ];
     HourAnalysis {
         buildup,

@@ -1,6 +1,7 @@
 //! What-if scenarios, each with its assumptions printed beside its effects:
-//! every hourly fee at the legal cap; meal-only clients handed to a meal
-//! service; care staff at a target utilisation.
+//! every hourly fee at the legal cap; the fees at the caps of another date;
+//! meal-only clients handed to a meal service; care staff at a target
+//! utilisation. (Care turned to higher dependency: `retarget`.)
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -56,7 +57,7 @@ impl Scenario {
     }
 }
 
-fn effect(
+pub(crate) fn effect(
     id: &'static str,
     cs: &'static str,
     en: &'static str,
@@ -72,7 +73,7 @@ fn effect(
     }
 }
 
-fn scenario(
+pub(crate) fn scenario(
     id: &'static str,
     cs: &'static str,
     en: &'static str,
@@ -361,7 +362,7 @@ pub(crate) fn meals_to_meal_service(b: &Base<'_>, client_travel: &[u64]) -> Scen
 }
 
 /// (average FTE, Σ f(hours)) of the PSS workers employed in the period.
-fn pss_totals(
+pub(crate) fn pss_totals(
     b: &Base<'_>,
     f: fn(&crate::audit::hours::WorkerHours) -> Decimal,
 ) -> (Decimal, Decimal) {

@@ -1,0 +1,266 @@
+//! The scenario a regional plan asks for: turn the service's care towards
+//! clients of higher dependency. A share of the hours now given to clients
+//! without care allowance or with degree I stops (or moves elsewhere), and
+//! new clients of degrees III and IV are taken on. Every effect is worked
+//! out from this period's own data; what the data cannot support is "not
+//! available" with the reason.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::buildup::HourBuildup;
+use super::scenarios::{Scenario, effect, pss_totals, scenario};
+use crate::audit::base::Base;
+use crate::audit::report::Unavailable;
+use crate::model::{CareDegree, NormativeParams};
+
+/// Fees of one observed client-month of degree III or IV.
+#[derive(Default)]
+struct MonthFees {
+    hourly: Decimal,
+    other: Decimal,
+    hourly_secs: u64,
+}
+
+pub(crate) fn retarget_high_dependency(
+    b: &Base<'_>,
+    client_travel: &[u64],
+    buildup: Option<&HourBuildup>,
+    share: Decimal,
+    new: Decimal,
+) -> Scenario {
+    let pct = (share * Decimal::from(100)).normalize();
+    let months = Decimal::from(b.months.count as u64);
+    let mut s = scenario(
+        "retarget_high_dependency",
+        "Přesun péče ke klientům s vyšší závislostí",
+        "Care turned to clients of higher dependency",
+        &[
+            (
+                format!("Skončí (nebo přejde jinam) {pct} % hodin klientů bez příspěvku na péči a se stupněm I, i s cestami k nim; jejich úhrady v tomto podílu odpadnou."),
+                format!("{pct} % of the hours of clients without care allowance or with degree I stop (or move elsewhere), with the travel to them; their fees in that share are lost."),
+            ),
+            (
+                format!("Nově se přijme {} klientů se stupněm III nebo IV na celé období ({} měsíců); každý potřebuje tolik přímé péče měsíčně, kolik v průměru dostali klienti se stupněm III a IV v tomto období, a cest v témže poměru k přímé péči.", new.normalize(), months),
+                format!("{} new clients of degree III or IV are taken on for the whole period ({} months); each needs the direct care per month that clients of degrees III and IV received on average in this period, and travel in the same proportion to it.", new.normalize(), months),
+            ),
+            (
+                "Úhrady nových klientů: průměr úhrad klientů se stupněm III a IV za klientský měsíc, u hodinových úkonů nejvýše zákonný limit toho měsíce (pravidlo 80 hodin: všechny hodiny měsíce nad 80 h nižším limitem).".into(),
+                "The new clients' fees: the mean fees of a client-month of degree III or IV, hourly tasks at most the month's legal cap (the 80-hour rule: every hour of a month over 80 h at the lower cap).".into(),
+            ),
+            (
+                "Úvazky PSS při dnešním vytížení (přímé hodiny PSS na úvazek); veškerá přímá péče připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.".into(),
+                "PSS FTE at today's utilisation (PSS direct hours per FTE); all direct care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.".into(),
+            ),
+        ],
+    );
+    // The model's ranges (ParamSpec); outside them nothing is computed.
+    for (id, v) in [("retarget_low_share", share), ("retarget_new_clients", new)] {
+        if let Some(spec) = NormativeParams::spec(id).filter(|r| v < r.min || v > r.max) {
+            s.unavailable = Some(Unavailable::new(
+                format!("{} = {v} je mimo rozsah {}–{}", spec.cs, spec.min, spec.max),
+                format!("{} = {v} is outside {}–{}", spec.en, spec.min, spec.max),
+            ));
+            return s;
+        }
+    }
+    let t = &b.tally;
+    let degree = |c: usize| b.ds.clients[c].care_allowance;
+    let served = |c: usize| t.clients[c].direct_rows > 0;
+    let (mut low_direct, mut low_travel, mut low_fees) = (0u64, 0u64, Decimal::ZERO);
+    let (mut high_direct, mut high_travel, mut high_months) = (0u64, 0u64, 0u64);
+    for c in (0..b.ds.clients.len()).filter(|&c| served(c)) {
+        match degree(c) {
+            Some(CareDegree::None | CareDegree::I) => {
+                low_direct += t.clients[c].direct;
+                low_travel += client_travel[c];
+                low_fees += t.clients[c].fees.total();
+            }
+            Some(CareDegree::III | CareDegree::IV) => {
+                high_direct += t.clients[c].direct;
+                high_travel += client_travel[c];
+                high_months += t.clients[c].months;
+            }
+            _ => {}
+        }
+    }
+    let freed_direct = Base::hours(low_direct) * share;
+    let freed_travel = Base::hours(low_travel) * share;
+    let lost = low_fees * share;
+    s.effects = vec![
+        effect(
+            "direct_hours_freed",
+            "Uvolněné hodiny přímé péče",
+            "Direct hours freed",
+            freed_direct,
+            "h",
+        ),
+        effect(
+            "travel_hours_freed",
+            "Uvolněné hodiny cest",
+            "Travel hours freed",
+            freed_travel,
+            "h",
+        ),
+        effect(
+            "fees_lost",
+            "Úhrady, které odpadnou",
+            "Fees lost",
+            lost,
+            "CZK",
+        ),
+    ];
+    if high_months == 0 {
+        s.unavailable = Some(Unavailable::new(
+            "potřebu nových klientů nelze odvodit: v období nejsou klienti se stupněm III ani IV",
+            "the new clients' needs cannot be derived: no client of degree III or IV in the period",
+        ));
+        return s;
+    }
+    let per_month = Base::hours(high_direct) / Decimal::from(high_months);
+    let new_direct = new * per_month * months;
+    let new_travel = if high_direct == 0 {
+        Decimal::ZERO
+    } else {
+        new_direct * Decimal::from(high_travel) / Decimal::from(high_direct)
+    };
+    let gained = new * months * mean_month_fees(b);
+    s.effects.extend([
+        effect(
+            "direct_hours_per_client_month_iii_iv",
+            "Přímá péče na klientský měsíc (III, IV)",
+            "Direct care per client-month (III, IV)",
+            per_month,
+            "h",
+        ),
+        effect(
+            "direct_hours_new",
+            "Hodiny přímé péče nových klientů",
+            "Direct hours of the new clients",
+            new_direct,
+            "h",
+        ),
+        effect(
+            "travel_hours_new",
+            "Hodiny cest k novým klientům",
+            "Travel hours to the new clients",
+            new_travel,
+            "h",
+        ),
+        effect(
+            "fees_gained",
+            "Úhrady nových klientů",
+            "Fees of the new clients",
+            gained,
+            "CZK",
+        ),
+        effect(
+            "fee_change",
+            "Změna úhrad",
+            "Change in fees",
+            gained - lost,
+            "CZK",
+        ),
+    ]);
+    let direct_now = Base::hours(t.direct);
+    let direct_after = direct_now - freed_direct + new_direct;
+    let high_now = Base::hours(t.degree_secs[2] + t.degree_secs[3] + t.degree_secs[4]);
+    if !direct_after.is_zero() {
+        s.effects.push(effect(
+            "high_dependency_share_after",
+            "Podíl hodin klientům se stupněm II–IV po změně",
+            "Hours to clients of degree II–IV after",
+            (high_now + new_direct) / direct_after,
+            "share",
+        ));
+    }
+    let (fte, _) = pss_totals(b, |h| h.available);
+    let pss_direct = Base::hours(t.pss_direct);
+    if fte.is_zero() || pss_direct.is_zero() {
+        s.unavailable = Some(Unavailable::new(
+            "úvazky nelze spočítat: žádná přímá péče PSS",
+            "FTE not computed: no PSS direct care",
+        ));
+        return s;
+    }
+    let fte_after = fte * (pss_direct - freed_direct + new_direct) / pss_direct;
+    s.effects.extend([
+        effect("fte_now", "Úvazky PSS nyní", "PSS FTE now", fte, "fte"),
+        effect(
+            "fte_needed",
+            "Potřebné úvazky PSS",
+            "PSS FTE needed",
+            fte_after,
+            "fte",
+        ),
+    ]);
+    match (buildup, b.cost_sum(|_| true)) {
+        (Some(bu), Some(cost)) if !direct_after.is_zero() => {
+            let cost_after = cost + (fte_after - fte) * bu.care_cost / fte;
+            s.effects.push(effect(
+                "cost_per_direct_hour_after",
+                "Náklady na hodinu přímé péče po změně",
+                "Cost per direct hour after",
+                cost_after / direct_after,
+                "CZK/h",
+            ));
+        }
+        _ => {
+            s.unavailable = Some(Unavailable::new(
+                "náklady na hodinu po změně nelze spočítat: chybí náklady nebo rozklad hodiny",
+                "the cost per hour after cannot be computed: no costs or no hour build-up",
+            ));
+        }
+    }
+    s
+}
+
+/// The mean fees of one client-month of degree III or IV observed in the
+/// period, the hourly tasks' fees at most the month's legal cap (the
+/// 80-hour rule on every hour of a month over 80 h).
+fn mean_month_fees(b: &Base<'_>) -> Decimal {
+    let ds = b.ds;
+    let mut months: HashMap<(usize, usize), MonthFees> = HashMap::new();
+    for v in &ds.visits {
+        let Some(c) = v.client else { continue };
+        if !b.period.contains(v.date)
+            || !matches!(
+                ds.clients[c.index()].care_allowance,
+                Some(CareDegree::III | CareDegree::IV)
+            )
+        {
+            continue;
+        }
+        let m = months
+            .entry((c.index(), b.months.index(v.date)))
+            .or_default();
+        let fee = v.fee.unwrap_or(Decimal::ZERO);
+        if b.tasks.hourly[v.task.index()] {
+            m.hourly += fee;
+            m.hourly_secs += u64::from(v.duration);
+        } else {
+            m.other += fee;
+        }
+    }
+    if months.is_empty() {
+        return Decimal::ZERO;
+    }
+    let eighty = 80 * 3600;
+    let mut total = Decimal::ZERO;
+    for (&(_, month), m) in &months {
+        let first = b.months.start(month).max(b.period.from);
+        let hourly = match b.law.hourly_cap_on(first) {
+            Some(cap) => {
+                let rate = match cap.cap_over_80h {
+                    Some(low) if m.hourly_secs > eighty => low,
+                    _ => cap.cap,
+                };
+                m.hourly.min(Base::hours(m.hourly_secs) * rate)
+            }
+            None => m.hourly,
+        };
+        total += m.other + hourly;
+    }
+    total / Decimal::from(months.len() as u64)
+}
