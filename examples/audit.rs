@@ -67,6 +67,9 @@ struct Args {
     /// Jazyk zprávy a výpisu / language of the report and the summary
     #[arg(long, value_name = "cs|en", default_value = "cs", value_parser = parse_lang)]
     lang: Lang,
+    /// Také PDF pro zastupitelstvo (Souhrn, Ukazatele, Cena hodiny, Scénáře, nálezy podle druhu); vytváří je LibreOffice / also the council's PDF (summary, indicators, hour cost, scenarios, findings by kind), rendered by LibreOffice
+    #[arg(long, value_name = "FILE.pdf")]
+    pdf: Option<PathBuf>,
     /// Odmítnutý řádek ukončí běh (kód 3) / a rejected row stops the run (exit 3)
     #[arg(long)]
     strict: bool,
@@ -239,7 +242,70 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    if let Some(pdf) = &args.pdf {
+        let council = ReportWorkbook::new(&report, &dataset)
+            .lang(lang)
+            .council(true);
+        match council_pdf(&council, pdf, lang) {
+            Ok(()) => eprintln!("PDF: {}", pdf.display()),
+            Err(e) => {
+                eprintln!("{}: {e}", pdf.display());
+                return ExitCode::from(1);
+            }
+        }
+    }
     ExitCode::SUCCESS
+}
+
+/// The council's PDF: the council's report workbook rendered by LibreOffice
+/// (headless, with a profile of its own so that a LibreOffice the user has
+/// open does not interfere). One line of error when it is not installed.
+fn council_pdf(
+    council: &ReportWorkbook<'_>,
+    pdf: &std::path::Path,
+    lang: Lang,
+) -> Result<(), String> {
+    let soffice = std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join("soffice"))
+        .find(|f| f.is_file())
+        .ok_or_else(|| {
+            lang.pick(
+                "PDF vytváří LibreOffice, který tu není nainstalován: nainstalujte jej (Debian: apt-get install libreoffice-calc-nogui)",
+                "the PDF is rendered by LibreOffice, which is not installed here: install it (Debian: apt-get install libreoffice-calc-nogui)",
+            )
+            .to_string()
+        })?;
+    let dir = std::env::temp_dir().join(format!("homecare-pdf-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let stem = pdf
+        .file_stem()
+        .map_or_else(|| "zprava".into(), |s| s.to_string_lossy().into_owned());
+    let xlsx = dir.join(format!("{stem}.xlsx"));
+    council.save(&xlsx).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&xlsx)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let made = dir.join(format!("{stem}.pdf"));
+    if !out.status.success() || !made.exists() {
+        let said = String::from_utf8_lossy(&out.stderr);
+        return Err(format!(
+            "LibreOffice: {}",
+            said.lines().next().unwrap_or("no PDF written")
+        ));
+    }
+    std::fs::copy(&made, pdf).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
 }
 
 /// How the report's links name the input: its file name when both files

@@ -543,3 +543,191 @@ fn a_period_past_the_checked_law_says_so_and_metodika_lists_the_rows_applied() {
     let sample = sample_report(&dir, Lang::Cs);
     assert!(!cells(&sample).contains_key(&("Souhrn".to_string(), 2, 0)));
 }
+
+/// The text of every page of a PDF (poppler's pdftotext, layout kept).
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let all = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&all.stdout).into_owned();
+    // pdftotext ends every page with a form feed.
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The sheet a printed page belongs to: the first word group of its
+/// header line (the sheet's name, left; the provider, right).
+fn page_sheet(page: &str) -> String {
+    let first = page
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    first
+        .trim()
+        .split("  ")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn every_printed_page_holds_its_header_row_and_the_rows_set_the_page_count() {
+    let test = "every_printed_page_holds_its_header_row_and_the_rows_set_the_page_count";
+    if !have(test, &[SOFFICE, PDFTOTEXT]) {
+        return;
+    }
+    let dir = scratch("print");
+    let report_path = sample_report(&dir, Lang::Cs);
+    let profile = recalculating_profile(&dir);
+    let pdf = convert(
+        SOFFICE.command,
+        &profile,
+        &report_path,
+        "pdf",
+        &dir.join("out"),
+    );
+    let pages = pdf_pages(&pdf);
+    let (ds, problems) = read_path(root("fixtures/sample.xlsx"), &ReadOptions::default()).unwrap();
+    let r = Audit::new(&ds).problems(&problems).run();
+    // Each table sheet: its first header cell, and its data rows. A table
+    // sheet prints 25 data rows a page under its header row
+    // (sheet::ROWS_PER_PAGE), so its pages are ⌈rows / 25⌉, at least one.
+    // The sample: 12 months → 1 page, 100 clients → 4, 97 findings → 4.
+    let tables = [
+        ("Ukazatele", "Oblast", r.indicators.len()),
+        ("Pracovníci", "Pracovník", r.workers.len()),
+        ("Klienti", "Klient", r.clients.len()),
+        ("Měsíce", "Měsíc", r.months.len()),
+        ("Nálezy", "Druh nálezu", r.findings.len()),
+        ("Chyby", "Místo ve vstupu", r.problems.len()),
+    ];
+    assert_eq!(
+        (r.months.len(), r.clients.len(), r.findings.len()),
+        (12, 100, 97)
+    );
+    let on = |sheet: &str| pages.iter().filter(|p| page_sheet(p) == sheet).count();
+    for (sheet, first_header, rows) in tables {
+        let want = rows.div_ceil(25).max(1);
+        assert_eq!(on(sheet), want, "{sheet}: {rows} rows");
+        for p in pages.iter().filter(|p| page_sheet(p) == sheet) {
+            // The header row is on every page, so no page holds orphaned
+            // columns or rows without their titles.
+            assert!(
+                p.contains(first_header),
+                "a page of {sheet} lacks its header:\n{p}"
+            );
+        }
+    }
+    // The free-form sheets: Souhrn on one page (it is the first, and its
+    // title is the first line), the others on at least one.
+    assert!(
+        pages[0].contains("Audit pečovatelské služby"),
+        "{}",
+        pages[0]
+    );
+    assert_eq!(
+        pages
+            .iter()
+            .filter(|p| p.contains("Audit pečovatelské služby: "))
+            .count(),
+        1
+    );
+    for sheet in ["Náklady", "Cena hodiny", "Scénáře", "Metodika"] {
+        assert!(on(sheet) >= 1, "{sheet} is not printed");
+    }
+    // Every page names its sheet and the provider, and says which page it is.
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate().skip(1) {
+        assert!(
+            p.contains("Pečovatelská služba Vzorov"),
+            "page {}:\n{p}",
+            i + 1
+        );
+        assert!(
+            p.contains(&format!("strana {} z {n}", i + 1)),
+            "page {}:\n{p}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn the_councils_pdf_holds_the_sheets_a_council_reads() {
+    let test = "the_councils_pdf_holds_the_sheets_a_council_reads";
+    if !have(test, &[SOFFICE, PDFTOTEXT, PDFTOPPM]) {
+        return;
+    }
+    let dir = scratch("council");
+    let pdf = dir.join("zastupitelstvo.pdf");
+    let out = Command::new(crate::common::example("audit"))
+        .arg("-o")
+        .arg(dir.join("zprava.xlsx"))
+        .arg("--pdf")
+        .arg(&pdf)
+        .current_dir(root(""))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = pdf_pages(&pdf);
+    // Souhrn first; then only the council's sheets, the findings by kind
+    // last (the sample's four kinds, at most five rows each: one page).
+    assert!(
+        pages[0].contains("Audit pečovatelské služby"),
+        "{}",
+        pages[0]
+    );
+    let sheets: Vec<String> = pages.iter().skip(1).map(|p| page_sheet(p)).collect();
+    for s in &sheets {
+        assert!(
+            ["Ukazatele", "Cena hodiny", "Scénáře", "Nálezy podle druhu"].contains(&s.as_str()),
+            "{s} is not a council's sheet"
+        );
+    }
+    assert_eq!(
+        sheets.last().map(String::as_str),
+        Some("Nálezy podle druhu")
+    );
+    let by_kind = pages.last().unwrap();
+    for kind in ["úhrada nad zákonný limit", "úhrada mimo ceník"] {
+        assert!(by_kind.contains(kind), "{kind}:\n{by_kind}");
+    }
+    if std::env::var("HOMECARE_UPDATE_DOCS").is_ok() {
+        let png = dir.join("nalezy");
+        let last = pages.len().to_string();
+        let status = Command::new("pdftoppm")
+            .args(["-f", &last, "-l", &last, "-png", "-r", "80", "-singlefile"])
+            .arg(&pdf)
+            .arg(&png)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::copy(png.with_extension("png"), root("docs/pdf-nalezy.png")).unwrap();
+    }
+    // Without LibreOffice: one line naming what to install, exit 1.
+    let empty = dir.join("no-programs");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = Command::new(crate::common::example("audit"))
+        .arg("-o")
+        .arg(dir.join("zprava2.xlsx"))
+        .arg("--pdf")
+        .arg(dir.join("x.pdf"))
+        .env("PATH", &empty)
+        .current_dir(root(""))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(last.contains("libreoffice-calc-nogui"), "{stderr}");
+}

@@ -45,8 +45,6 @@ pub(super) fn write(
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
     for (c, w) in [
         (A, 58.0),
         (B, 18.0),

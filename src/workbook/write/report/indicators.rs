@@ -40,9 +40,9 @@ const COLS: [(&str, &str, f64); 13] = [
     ("Maximum", "Max", 11.0),
     ("Čitatel", "Numerator", 16.0),
     ("Jmenovatel", "Denominator", 14.0),
-    ("Vzorec", "Formula", 40.0),
-    ("Zdroj meze", "Benchmark source", 40.0),
-    ("Poznámka", "Note", 40.0),
+    ("Vzorec", "Formula", 32.0),
+    ("Zdroj meze", "Benchmark source", 30.0),
+    ("Poznámka", "Note", 32.0),
     ("Id", "Id", 30.0),
 ];
 
@@ -137,6 +137,9 @@ pub(super) fn write(
     }
     ws.set_row_height(0, 30)?;
     ws.set_freeze_panes(1, 2)?;
+    // The id column is for machines: printed pages end at the note.
+    ws.set_print_area(0, 0, n.max(1), NOTE)?;
+    super::sheet::page_breaks(ws, n)?;
     let tolerance = report.parameters.status_tolerance;
 
     for (i, ind) in inds.iter().enumerate() {

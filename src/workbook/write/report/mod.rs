@@ -21,6 +21,7 @@
 //! (rust_xlsxwriter's constant-memory mode), so writing does not grow with
 //! the number of visits.
 
+mod by_kind;
 pub(crate) mod cell;
 mod clients;
 mod costs;
@@ -65,6 +66,7 @@ pub struct ReportWorkbook<'a> {
     lang: Lang,
     input_link: Option<String>,
     tempdir: Option<PathBuf>,
+    council: bool,
 }
 
 impl<'a> ReportWorkbook<'a> {
@@ -76,6 +78,7 @@ impl<'a> ReportWorkbook<'a> {
             lang: Lang::Cs,
             input_link: dataset.source.file_name.clone(),
             tempdir: None,
+            council: false,
         }
     }
 
@@ -90,6 +93,16 @@ impl<'a> ReportWorkbook<'a> {
     /// i.e. both files in one folder). `None` writes places as plain text.
     pub fn input_link(mut self, file: Option<String>) -> Self {
         self.input_link = file;
+        self
+    }
+
+    /// The council's version, for its PDF: the sheets a council reads
+    /// (`Souhrn`, `Ukazatele`, `Cena hodiny`, `Scénáře`) and the findings
+    /// summarised by kind with their first rows (`Nálezy podle druhu`);
+    /// the detail sheets are there, so every formula holds, but hidden, so
+    /// they do not print. Off by default.
+    pub fn council(mut self, yes: bool) -> Self {
+        self.council = yes;
         self
     }
 
@@ -174,6 +187,9 @@ impl<'a> ReportWorkbook<'a> {
                 wb.add_worksheet()
             };
             ws.set_name(s.name(lang))?;
+            if s != Sheet::Summary {
+                sheet::print_setup(ws, s, &report.provider.name, lang)?;
+            }
         }
         let name = |s: Sheet| s.name(lang);
         let input = self.input_link.as_deref();
@@ -278,6 +294,27 @@ impl<'a> ReportWorkbook<'a> {
         )?;
         wb.worksheet_from_index(Sheet::Summary.index())?
             .set_active(true);
+        if self.council {
+            for s in Sheet::ALL {
+                if !matches!(
+                    s,
+                    Sheet::Summary | Sheet::Indicators | Sheet::Hour | Sheet::Scenarios
+                ) {
+                    wb.worksheet_from_index(s.index())?.set_hidden(true);
+                }
+            }
+            let ws = wb.add_worksheet();
+            ws.set_name(by_kind::name(lang))?;
+            by_kind::write(ws, &report.findings, lang, &st)?;
+            sheet::print_pages(
+                ws,
+                by_kind::name(lang),
+                true,
+                true,
+                &report.provider.name,
+                lang,
+            )?;
+        }
         Ok(wb)
     }
 }

@@ -15,7 +15,6 @@ pub(super) fn write(
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_print_fit_to_pages(1, 0);
     ws.set_column_width(0, 48)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_width(2, 10)?;

@@ -63,6 +63,98 @@ impl Sheet {
     }
 }
 
+impl Sheet {
+    /// Whether the sheet starts with one header row (a table): it is
+    /// repeated on every printed page.
+    fn has_header_row(self) -> bool {
+        matches!(
+            self,
+            Sheet::Indicators
+                | Sheet::Workers
+                | Sheet::Clients
+                | Sheet::Months
+                | Sheet::Findings
+                | Sheet::Problems
+        )
+    }
+
+    /// Whether the sheet prints on landscape pages (it is wide).
+    fn landscape(self) -> bool {
+        !matches!(self, Sheet::Costs | Sheet::Scenarios)
+    }
+}
+
+/// How a sheet prints: A4, one page wide (any number of pages tall),
+/// landscape where it is wide, the header row repeated on every page, and
+/// in the header the sheet's name and the provider, in the footer "strana X
+/// z Y". (`Souhrn` has its own one-page setup.)
+pub(crate) fn print_setup(
+    ws: &mut Worksheet,
+    sheet: Sheet,
+    provider: &str,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    print_pages(
+        ws,
+        sheet.name(lang),
+        sheet.landscape(),
+        sheet.has_header_row(),
+        provider,
+        lang,
+    )
+}
+
+/// The print setup of [`print_setup`] for a sheet of any name.
+pub(crate) fn print_pages(
+    ws: &mut Worksheet,
+    name: &str,
+    landscape: bool,
+    header_row: bool,
+    provider: &str,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(9); // A4
+    if landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    if header_row {
+        ws.set_repeat_rows(0, 0)?;
+    }
+    // `&` starts a code in a header: a provider's `&` is written `&&`.
+    let provider = provider.replace('&', "&&");
+    ws.set_header(format!("&L{name}&R{provider}"));
+    ws.set_footer(format!(
+        "&L{}&R{}",
+        "homecare-audit",
+        lang.pick("strana &P z &N", "page &P of &N")
+    ));
+    Ok(())
+}
+
+/// Data rows on one printed page of a table sheet: a page break after
+/// every this many, so a printed report has a known number of pages (the
+/// header row and 25 rows fit on an A4 page at any scale the fit to one
+/// page wide gives).
+pub(crate) const ROWS_PER_PAGE: u32 = 25;
+
+/// Page breaks after every [`ROWS_PER_PAGE`] of a table sheet's `rows`
+/// data rows (below its header row). Past Excel's 1 023 breaks a sheet
+/// is left to the spreadsheet program's own pagination.
+pub(crate) fn page_breaks(ws: &mut Worksheet, rows: u32) -> Result<(), XlsxError> {
+    let breaks: Vec<u32> = (1..)
+        .map(|k| 1 + k * ROWS_PER_PAGE)
+        .take_while(|&r| r <= rows)
+        .collect();
+    if !breaks.is_empty() && breaks.len() <= 1_023 {
+        ws.set_page_breaks(&breaks)?;
+    }
+    Ok(())
+}
+
 /// A column of a table sheet.
 pub(crate) struct Col {
     pub cs: &'static str,
@@ -95,7 +187,7 @@ pub(crate) fn header(
     if !cols.is_empty() {
         ws.autofilter(0, 0, rows.max(1), cols.len() as u16 - 1)?;
     }
-    Ok(())
+    page_breaks(ws, rows)
 }
 
 /// Yes / no in the report's language.
