@@ -189,6 +189,38 @@ fn compare_writes_the_group_quartiles_and_the_merged_service() {
                 c + 1
             );
         }
+        // Printed: the comparison runs across pages, eight indicators a
+        // page with the providers' columns repeated, so its pages are
+        // ⌈indicators / 8⌉ (the sheet is short: one page tall).
+        if crate::common::have(
+            "compare_writes_the_group_quartiles_and_the_merged_service",
+            &[crate::common::PDFTOTEXT],
+        ) {
+            let pdf = convert(exe, &profile, &out, "pdf", &dir.join("pdf"));
+            let text = std::process::Command::new("pdftotext")
+                .arg("-layout")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&text.stdout).into_owned();
+            let pages: Vec<&str> = text.split('\u{c}').collect();
+            let ids = homecare_audit::indicator::catalog::all_ids().len();
+            let main = pages
+                .iter()
+                .filter(|p| p.trim_start().starts_with("Srovnání "))
+                .count();
+            assert_eq!(main, ids.div_ceil(8), "{ids} indicators");
+            for p in pages
+                .iter()
+                .filter(|p| p.trim_start().starts_with("Srovnání "))
+            {
+                assert!(
+                    p.contains("Poskytovatel"),
+                    "a page without the providers' column"
+                );
+            }
+        }
     }
 }
 

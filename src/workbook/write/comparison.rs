@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 };
 
 use super::report::cell::{Cached, col_name, formula, num, quoted, text};
-use super::report::sheet::not_available;
+use super::report::sheet::{not_available, print_pages};
 use super::report::style::Styles;
 use crate::audit::AuditReport;
 use crate::benchmark::Status;
@@ -125,25 +125,33 @@ impl<'a> ComparisonWorkbook<'a> {
             Mode::Peers => lang.pick("Srovnání", "Comparison"),
             Mode::Trend => lang.pick("Vývoj", "Trend"),
         };
+        let title = lang.pick("Srovnání poskytovatelů", "Comparison of providers");
         {
             let ws = wb.add_worksheet();
             ws.set_name(main_name)?;
             self.main_sheet(ws, &ids, &group, &st)?;
+            print_across(ws, main_name, title, ids.len(), lang)?;
         }
         if self.mode == Mode::Peers {
+            let name = lang.pick("Pořadí", "Ranks");
             let ws = wb.add_worksheet();
-            ws.set_name(lang.pick("Pořadí", "Ranks"))?;
+            ws.set_name(name)?;
             self.ranks_sheet(ws, main_name, &ids, &group, &st)?;
+            print_across(ws, name, title, ids.len(), lang)?;
         }
         {
+            let name = lang.pick("Grafy", "Charts");
             let ws = wb.add_worksheet();
-            ws.set_name(lang.pick("Grafy", "Charts"))?;
+            ws.set_name(name)?;
             self.charts_sheet(ws, main_name, &ids)?;
+            print_pages(ws, name, true, false, title, lang)?;
         }
         if let Some((merged, summary)) = self.merged {
+            let name = lang.pick("Sloučení", "Merger");
             let ws = wb.add_worksheet();
-            ws.set_name(lang.pick("Sloučení", "Merger"))?;
+            ws.set_name(name)?;
             self.merger_sheet(ws, merged, summary, &ids, &st)?;
+            print_pages(ws, name, true, false, title, lang)?;
         }
         Ok(wb)
     }
@@ -519,6 +527,28 @@ impl<'a> ComparisonWorkbook<'a> {
         ws.set_freeze_panes(header_row + 1, 1)?;
         Ok(())
     }
+}
+
+/// Indicator columns on one printed page of a sheet of one row per
+/// provider and one column per indicator.
+const COLUMNS_PER_PAGE: usize = 8;
+
+/// How such a sheet prints: one page wide would shrink seventy columns to
+/// nothing, so it runs across pages, eight indicators a page, landscape
+/// A4, the title rows and the provider columns repeated on every page.
+fn print_across(
+    ws: &mut Worksheet,
+    name: &str,
+    title: &str,
+    indicators: usize,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    print_pages(ws, name, true, false, title, lang)?;
+    let wide = indicators.div_ceil(COLUMNS_PER_PAGE).max(1);
+    ws.set_print_fit_to_pages(u16::try_from(wide).unwrap_or(u16::MAX), 0);
+    ws.set_repeat_rows(0, FIRST - 1)?;
+    ws.set_repeat_columns(0, FIRST_COL - 1)?;
+    Ok(())
 }
 
 fn period_text(r: &AuditReport, lang: Lang) -> String {
