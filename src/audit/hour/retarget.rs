@@ -30,7 +30,11 @@ pub(crate) fn retarget_high_dependency(
     share: Decimal,
     new: Decimal,
 ) -> Scenario {
-    let pct = (share * Decimal::from(100)).normalize();
+    // A share outside 0–1 is refused below; its text is then the share.
+    let pct = share
+        .checked_mul(Decimal::from(100))
+        .unwrap_or(share)
+        .normalize();
     let months = Decimal::from(b.months.count as u64);
     let mut s = scenario(
         "retarget_high_dependency",
@@ -119,13 +123,23 @@ pub(crate) fn retarget_high_dependency(
         return s;
     }
     let per_month = Base::hours(high_direct) / Decimal::from(high_months);
-    let new_direct = new * per_month * months;
-    let new_travel = if high_direct == 0 {
-        Decimal::ZERO
-    } else {
-        new_direct * Decimal::from(high_travel) / Decimal::from(high_direct)
+    // Exact or nothing: with amounts at the reader's bounds a product can
+    // leave Decimal's range, and then the effect is not available.
+    let Some((new_direct, new_travel, gained)) = (|| {
+        let new_direct = new.checked_mul(per_month)?.checked_mul(months)?;
+        let new_travel = if high_direct == 0 {
+            Decimal::ZERO
+        } else {
+            new_direct
+                .checked_mul(Decimal::from(high_travel))?
+                .checked_div(Decimal::from(high_direct))?
+        };
+        let gained = new.checked_mul(months)?.checked_mul(mean_month_fees(b)?)?;
+        Some((new_direct, new_travel, gained))
+    })() else {
+        s.unavailable = Some(too_large());
+        return s;
     };
-    let gained = new * months * mean_month_fees(b);
     s.effects.extend([
         effect(
             "direct_hours_per_client_month_iii_iv",
@@ -159,19 +173,25 @@ pub(crate) fn retarget_high_dependency(
             "fee_change",
             "Změna úhrad",
             "Change in fees",
-            gained - lost,
+            gained.checked_sub(lost).unwrap_or(gained),
             "CZK",
         ),
     ]);
     let direct_now = Base::hours(t.direct);
-    let direct_after = direct_now - freed_direct + new_direct;
+    let Some(direct_after) = (direct_now - freed_direct).checked_add(new_direct) else {
+        s.unavailable = Some(too_large());
+        return s;
+    };
     let high_now = Base::hours(t.degree_secs[2] + t.degree_secs[3] + t.degree_secs[4]);
     if !direct_after.is_zero() {
         s.effects.push(effect(
             "high_dependency_share_after",
             "Podíl hodin klientům se stupněm II–IV po změně",
             "Hours to clients of degree II–IV after",
-            (high_now + new_direct) / direct_after,
+            high_now
+                .checked_add(new_direct)
+                .and_then(|x| x.checked_div(direct_after))
+                .unwrap_or_default(),
             "share",
         ));
     }
@@ -184,7 +204,13 @@ pub(crate) fn retarget_high_dependency(
         ));
         return s;
     }
-    let fte_after = fte * (pss_direct - freed_direct + new_direct) / pss_direct;
+    let Some(fte_after) = fte
+        .checked_mul(direct_after - (direct_now - pss_direct))
+        .and_then(|x| x.checked_div(pss_direct))
+    else {
+        s.unavailable = Some(too_large());
+        return s;
+    };
     s.effects.extend([
         effect("fte_now", "Úvazky PSS nyní", "PSS FTE now", fte, "fte"),
         effect(
@@ -197,14 +223,21 @@ pub(crate) fn retarget_high_dependency(
     ]);
     match (buildup, b.cost_sum(|_| true)) {
         (Some(bu), Some(cost)) if !direct_after.is_zero() => {
-            let cost_after = cost + (fte_after - fte) * bu.care_cost / fte;
-            s.effects.push(effect(
-                "cost_per_direct_hour_after",
-                "Náklady na hodinu přímé péče po změně",
-                "Cost per direct hour after",
-                cost_after / direct_after,
-                "CZK/h",
-            ));
+            let per_hour = (fte_after - fte)
+                .checked_mul(bu.care_cost)
+                .and_then(|x| x.checked_div(fte))
+                .and_then(|x| x.checked_add(cost))
+                .and_then(|x| x.checked_div(direct_after));
+            match per_hour {
+                Some(v) => s.effects.push(effect(
+                    "cost_per_direct_hour_after",
+                    "Náklady na hodinu přímé péče po změně",
+                    "Cost per direct hour after",
+                    v,
+                    "CZK/h",
+                )),
+                None => s.unavailable = Some(too_large()),
+            }
         }
         _ => {
             s.unavailable = Some(Unavailable::new(
@@ -216,10 +249,19 @@ pub(crate) fn retarget_high_dependency(
     s
 }
 
+/// Why an effect is missing when its figures leave Decimal's range.
+fn too_large() -> Unavailable {
+    Unavailable::new(
+        "částky jsou příliš velké na přesný výpočet",
+        "the amounts are too large to compute exactly",
+    )
+}
+
 /// The mean fees of one client-month of degree III or IV observed in the
 /// period, the hourly tasks' fees at most the month's legal cap (the
-/// 80-hour rule on every hour of a month over 80 h).
-fn mean_month_fees(b: &Base<'_>) -> Decimal {
+/// 80-hour rule on every hour of a month over 80 h); `None` when a sum
+/// leaves Decimal's range.
+fn mean_month_fees(b: &Base<'_>) -> Option<Decimal> {
     let ds = b.ds;
     let mut months: HashMap<(usize, usize), MonthFees> = HashMap::new();
     for v in &ds.visits {
@@ -237,14 +279,14 @@ fn mean_month_fees(b: &Base<'_>) -> Decimal {
             .or_default();
         let fee = v.fee.unwrap_or(Decimal::ZERO);
         if b.tasks.hourly[v.task.index()] {
-            m.hourly += fee;
+            m.hourly = m.hourly.checked_add(fee)?;
             m.hourly_secs += u64::from(v.duration);
         } else {
-            m.other += fee;
+            m.other = m.other.checked_add(fee)?;
         }
     }
     if months.is_empty() {
-        return Decimal::ZERO;
+        return Some(Decimal::ZERO);
     }
     let eighty = 80 * 3600;
     let mut total = Decimal::ZERO;
@@ -256,11 +298,11 @@ fn mean_month_fees(b: &Base<'_>) -> Decimal {
                     Some(low) if m.hourly_secs > eighty => low,
                     _ => cap.cap,
                 };
-                m.hourly.min(Base::hours(m.hourly_secs) * rate)
+                m.hourly.min(Base::hours(m.hourly_secs).checked_mul(rate)?)
             }
             None => m.hourly,
         };
-        total += m.other + hourly;
+        total = total.checked_add(m.other)?.checked_add(hourly)?;
     }
-    total / Decimal::from(months.len() as u64)
+    total.checked_div(Decimal::from(months.len() as u64))
 }
