@@ -238,7 +238,7 @@ fn main() -> ExitCode {
             args.output.display()
         ),
         Err(e) => {
-            eprintln!("error: {}: {e}", args.output.display());
+            eprintln!("{}", e.describe(lang));
             return ExitCode::from(1);
         }
     }

@@ -255,7 +255,7 @@ fn main() -> ExitCode {
         book = book.merged(r, s);
     }
     if let Err(e) = book.save(&args.output) {
-        eprintln!("error: {}: {e}", args.output.display());
+        eprintln!("{}", e.describe(lang));
         return ExitCode::from(1);
     }
     let what = match how {

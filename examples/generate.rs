@@ -75,7 +75,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {out}: {e}");
+            eprintln!("{e}");
             ExitCode::from(1)
         }
     }

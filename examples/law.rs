@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("chyba / error: {path}: {e}");
+            eprintln!("{}", e.describe(homecare_audit::Lang::Cs));
             ExitCode::from(1)
         }
     }

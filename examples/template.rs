@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("chyba: {path}: {e}");
+            eprintln!("{}", e.describe(homecare_audit::Lang::Cs));
             ExitCode::from(1)
         }
     }

@@ -1,9 +1,13 @@
 //! The one error type: a kind, and where it happened when that is known.
 //!
-//! An [`Error`] ends reading (or building) as a whole: the file is not a
-//! spreadsheet, a limit was exceeded, a required sheet or column is missing,
-//! or strict mode met a rejected row. Rejected rows in normal mode are not
-//! errors but [`Problem`](crate::Problem)s.
+//! Every fallible public function returns an [`Error`]. It ends reading (or
+//! building, or writing) as a whole: the file is not a spreadsheet, a limit
+//! was exceeded, a required sheet or column is missing, strict mode met a
+//! rejected row, a report cannot be written, the normative price cannot be
+//! worked out. Rejected rows in normal mode are not errors but
+//! [`Problem`](crate::Problem)s. An error is built only inside the crate;
+//! its cause (an I/O error, the writer's) is shown in its message, not
+//! chained again through `source()`.
 
 use std::fmt;
 use std::io;
@@ -145,11 +149,28 @@ pub enum ErrorKind {
         /// The panic message.
         message: String,
     },
+    /// A workbook (the report, a comparison, the template, a law or an
+    /// input workbook) could not be written.
+    Write {
+        /// The path, when writing to a file.
+        path: Option<PathBuf>,
+        /// What the writer said.
+        message: String,
+    },
+    /// A figure cannot be worked out from what was given (the normative
+    /// price of parameters outside their ranges, say).
+    NotAvailable {
+        /// Why, in English.
+        en: String,
+        /// Why, in Czech.
+        cs: String,
+    },
 }
 
 impl Error {
-    /// Wraps a kind.
-    pub fn new(kind: ErrorKind) -> Error {
+    /// Wraps a kind (inside the crate only: users get errors, they do not
+    /// make them).
+    pub(crate) fn new(kind: ErrorKind) -> Error {
         Error(Box::new(kind))
     }
 
@@ -300,6 +321,24 @@ impl Error {
                     format!("the spreadsheet reader failed on a damaged file: {message}")
                 }
             }
+            ErrorKind::Write { path, message } => {
+                let p = path
+                    .as_ref()
+                    .map(|p| format!("{}: ", p.display()))
+                    .unwrap_or_default();
+                if cs {
+                    format!("{p}sešit nelze zapsat: {message}")
+                } else {
+                    format!("{p}cannot write the workbook: {message}")
+                }
+            }
+            ErrorKind::NotAvailable { en, cs: text_cs } => {
+                if cs {
+                    text_cs.clone()
+                } else {
+                    en.clone()
+                }
+            }
         }
     }
 }
@@ -316,12 +355,18 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &*self.0 {
-            ErrorKind::Io { err, .. } => Some(err),
-            _ => None,
-        }
+/// The cause of an I/O or writing error is shown in the message, so it is
+/// not chained again: `source()` is `None` (match [`ErrorKind::Io`] for the
+/// `io::Error` itself).
+impl std::error::Error for Error {}
+
+impl Error {
+    /// A writing error: the writer's, with the path when there is one.
+    pub(crate) fn write(path: Option<&std::path::Path>, e: impl fmt::Display) -> Error {
+        Error::new(ErrorKind::Write {
+            path: path.map(std::path::Path::to_path_buf),
+            message: e.to_string(),
+        })
     }
 }
 

@@ -372,14 +372,21 @@ fn parameters_that_leave_no_price_say_why() {
     let mut p = hand_params();
     p.set("overhead_share", dec("0.96"));
     let e = NormativePrice::from_params(&p, d(12, 31)).unwrap_err();
+    assert!(matches!(
+        e.kind(),
+        homecare_audit::ErrorKind::NotAvailable { .. }
+    ));
     assert_eq!(
-        e.en,
+        e.to_string(),
         "model parameter overhead_share = 0.96 is outside 0–0.6"
     );
     let mut p = hand_params();
     p.set("leave_weeks", dec("60"));
     let e = NormativePrice::from_params(&p, d(12, 31)).unwrap_err();
-    assert_eq!(e.en, "model parameter leave_weeks = 60 is outside 0–26");
+    assert_eq!(
+        e.to_string(),
+        "model parameter leave_weeks = 60 is outside 0–26"
+    );
     // Inside every range but nothing left: a 1-hour week gives 52 h a
     // year; 26 weeks' leave take 26 h and sickness at 50 % the other 26.
     let mut p = hand_params();
@@ -388,7 +395,7 @@ fn parameters_that_leave_no_price_say_why() {
     p.set("sickness_share", dec("0.5"));
     p.set("training_hours", dec("0"));
     let e = NormativePrice::from_params(&p, d(12, 31)).unwrap_err();
-    assert!(e.en.contains("less than one working hour"), "{}", e.en);
+    assert!(e.to_string().contains("less than one working hour"), "{e}");
 }
 
 #[test]

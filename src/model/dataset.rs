@@ -291,8 +291,7 @@ impl DatasetBuilder {
     /// code.
     pub fn task(&mut self, mut task: Task) -> Result<TaskId, Error> {
         task.code = checked_id(&task.code)?;
-        let code = task.code.clone();
-        self.ds.tasks.add(task).map_err(|r| invalid(code, r))
+        self.ds.tasks.add(task)
     }
 
     /// Adds a timesheet row.

@@ -532,10 +532,11 @@ impl TaskCatalog {
     ///
     /// # Errors
     ///
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) with
     /// [`Reason::DuplicateId`](crate::Reason::DuplicateId) when the code is
     /// already in the catalogue with another meaning, or twice from the
     /// provider.
-    pub fn add(&mut self, task: Task) -> Result<TaskId, crate::Reason> {
+    pub fn add(&mut self, task: Task) -> Result<TaskId, crate::Error> {
         let key = fold(&task.code);
         if let Some(&id) = self.index.get(&key) {
             let existing = &mut self.tasks[id.index()];
@@ -545,7 +546,10 @@ impl TaskCatalog {
                 existing.builtin = false;
                 return Ok(id);
             }
-            return Err(crate::Reason::DuplicateId);
+            return Err(crate::Error::new(crate::ErrorKind::Invalid {
+                raw: task.code,
+                reason: crate::Reason::DuplicateId,
+            }));
         }
         let id = TaskId(self.tasks.len() as u32);
         self.index.insert(key, id);
@@ -649,10 +653,13 @@ mod tests {
             ))
             .unwrap();
         assert_eq!(cat.find("psd"), Some(psd));
-        assert_eq!(
-            cat.add(Task::new("psd", "again", TaskKind::Travel)),
-            Err(crate::Reason::DuplicateId)
-        );
+        let e = cat
+            .add(Task::new("psd", "again", TaskKind::Travel))
+            .unwrap_err();
+        assert!(matches!(
+            e.kind(),
+            crate::ErrorKind::Invalid { raw, reason: crate::Reason::DuplicateId } if raw == "psd"
+        ));
         // Repeating a built-in code with its own meaning renames it.
         let a1 = cat
             .add(Task::new(

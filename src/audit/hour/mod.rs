@@ -94,11 +94,11 @@ pub(crate) fn analyse(
     }
     let example = NormativeParams::example_cz();
     let params = b.ds.normative.as_ref().unwrap_or(&example);
-    let (normative, normative_unavailable) =
-        match NormativePrice::with_law(params, b.period.to, b.law) {
-            Ok(p) => (Some(p), None),
-            Err(e) => (None, Some(e)),
-        };
+    let (normative, normative_unavailable) = match NormativePrice::price(params, b.period.to, b.law)
+    {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(e)),
+    };
     let normative_comparison = match (&normative, &buildup) {
         (Some(n), Some(a)) => Some(n.compare(a)),
         _ => None,

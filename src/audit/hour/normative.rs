@@ -155,9 +155,10 @@ impl NormativePrice {
     ///
     /// # Errors
     ///
-    /// Not available, with the reason, when the parameters leave no
-    /// working hours, or overhead and margin take the whole price, or a
-    /// figure is negative.
+    /// [`ErrorKind::NotAvailable`](crate::ErrorKind::NotAvailable), with
+    /// the reason in both languages, when a parameter is outside its range,
+    /// the parameters leave no working hours, overhead and margin take the
+    /// whole price, or a figure is negative.
     ///
     /// ```
     /// use homecare_audit::audit::hour::NormativePrice;
@@ -168,7 +169,7 @@ impl NormativePrice {
     /// let sum: rust_decimal::Decimal = price.lines.iter().map(|l| l.line.per_hour).sum();
     /// assert_eq!(sum, price.price);
     /// ```
-    pub fn from_params(p: &NormativeParams, on: NaiveDate) -> Result<NormativePrice, Unavailable> {
+    pub fn from_params(p: &NormativeParams, on: NaiveDate) -> Result<NormativePrice, crate::Error> {
         NormativePrice::with_law(p, on, &LawTables::built_in())
     }
 
@@ -190,6 +191,17 @@ impl NormativePrice {
     /// assert_eq!(price.on_cost_rate, "0.3608".parse().unwrap());
     /// ```
     pub fn with_law(
+        p: &NormativeParams,
+        on: NaiveDate,
+        law: &LawTables,
+    ) -> Result<NormativePrice, crate::Error> {
+        NormativePrice::price(p, on, law)
+            .map_err(|u| crate::Error::new(crate::ErrorKind::NotAvailable { en: u.en, cs: u.cs }))
+    }
+
+    /// The price, or why it is not available (the audit keeps the reason
+    /// beside the report's other unavailable figures).
+    pub(crate) fn price(
         p: &NormativeParams,
         on: NaiveDate,
         law: &LawTables,

@@ -95,9 +95,12 @@ impl<'a> ComparisonWorkbook<'a> {
     ///
     /// # Errors
     ///
-    /// [`XlsxError::IoError`] when the file cannot be written.
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), XlsxError> {
-        self.workbook()?.save(path)
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), crate::Error> {
+        let path = path.as_ref();
+        self.build()
+            .and_then(|mut wb| wb.save(path))
+            .map_err(|e| crate::Error::write(Some(path), e))
     }
 
     /// The workbook as bytes.
@@ -105,8 +108,10 @@ impl<'a> ComparisonWorkbook<'a> {
     /// # Errors
     ///
     /// As [`ComparisonWorkbook::save`].
-    pub fn to_buffer(&self) -> Result<Vec<u8>, XlsxError> {
-        self.workbook()?.save_to_buffer()
+    pub fn to_buffer(&self) -> Result<Vec<u8>, crate::Error> {
+        self.build()
+            .and_then(|mut wb| wb.save_to_buffer())
+            .map_err(|e| crate::Error::write(None, e))
     }
 
     /// The workbook.
@@ -114,7 +119,11 @@ impl<'a> ComparisonWorkbook<'a> {
     /// # Errors
     ///
     /// As [`ComparisonWorkbook::save`].
-    pub fn workbook(&self) -> Result<Workbook, XlsxError> {
+    pub fn workbook(&self) -> Result<Workbook, crate::Error> {
+        self.build().map_err(|e| crate::Error::write(None, e))
+    }
+
+    fn build(&self) -> Result<Workbook, XlsxError> {
         let lang = self.lang;
         let st = Styles::new(lang);
         let mut wb = Workbook::new();

@@ -78,21 +78,26 @@ impl<'a> InputWorkbook<'a> {
     ///
     /// # Errors
     ///
-    /// [`XlsxError`] when the file cannot be written.
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), XlsxError> {
-        self.workbook()?.save(path)
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), crate::Error> {
+        let path = path.as_ref();
+        self.build()
+            .and_then(|mut wb| wb.save(path))
+            .map_err(|e| crate::Error::write(Some(path), e))
     }
 
     /// Writes the workbook to memory.
     ///
     /// # Errors
     ///
-    /// [`XlsxError`] from the writer.
-    pub fn to_buffer(&self) -> Result<Vec<u8>, XlsxError> {
-        self.workbook()?.save_to_buffer()
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) from the writer.
+    pub fn to_buffer(&self) -> Result<Vec<u8>, crate::Error> {
+        self.build()
+            .and_then(|mut wb| wb.save_to_buffer())
+            .map_err(|e| crate::Error::write(None, e))
     }
 
-    fn workbook(&self) -> Result<Workbook, XlsxError> {
+    fn build(&self) -> Result<Workbook, XlsxError> {
         let ds = self.dataset;
         let mut wb = Workbook::new();
         let f = Formats {

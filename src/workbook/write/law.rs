@@ -42,9 +42,12 @@ impl<'a> LawWorkbook<'a> {
     ///
     /// # Errors
     ///
-    /// rust_xlsxwriter's error when the file cannot be written.
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), XlsxError> {
-        self.workbook()?.save(path.as_ref())
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), crate::Error> {
+        let path = path.as_ref();
+        self.build()
+            .and_then(|mut wb| wb.save(path))
+            .map_err(|e| crate::Error::write(Some(path), e))
     }
 
     /// The workbook's bytes.
@@ -52,11 +55,13 @@ impl<'a> LawWorkbook<'a> {
     /// # Errors
     ///
     /// As [`LawWorkbook::save`].
-    pub fn to_buffer(&self) -> Result<Vec<u8>, XlsxError> {
-        self.workbook()?.save_to_buffer()
+    pub fn to_buffer(&self) -> Result<Vec<u8>, crate::Error> {
+        self.build()
+            .and_then(|mut wb| wb.save_to_buffer())
+            .map_err(|e| crate::Error::write(None, e))
     }
 
-    fn workbook(&self) -> Result<Workbook, XlsxError> {
+    fn build(&self) -> Result<Workbook, XlsxError> {
         let mut wb = Workbook::new();
         let header = Format::new()
             .set_bold()

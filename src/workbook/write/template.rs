@@ -31,18 +31,24 @@ const LAST_ROW: u32 = 1_048_575;
 ///
 /// # Errors
 ///
-/// [`XlsxError`] when the file cannot be written.
-pub fn write_template(path: impl AsRef<Path>) -> Result<(), XlsxError> {
-    let mut wb = template_workbook()?;
-    wb.save(path)
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
+pub fn write_template(path: impl AsRef<Path>) -> Result<(), crate::Error> {
+    let path = path.as_ref();
+    build()
+        .and_then(|mut wb| wb.save(path))
+        .map_err(|e| crate::Error::write(Some(path), e))
 }
 
 /// The template as an in-memory workbook (for callers that add to it).
 ///
 /// # Errors
 ///
-/// [`XlsxError`] from the writer (none in practice).
-pub fn template_workbook() -> Result<Workbook, XlsxError> {
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) from the writer (none in practice).
+pub fn template_workbook() -> Result<Workbook, crate::Error> {
+    build().map_err(|e| crate::Error::write(None, e))
+}
+
+fn build() -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let header = Format::new()
         .set_bold()

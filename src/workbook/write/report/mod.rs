@@ -127,10 +127,14 @@ impl<'a> ReportWorkbook<'a> {
     ///
     /// # Errors
     ///
-    /// [`XlsxError::IoError`] when the file or a temporary file cannot be
-    /// written; other [`XlsxError`]s only on a bug in the writer.
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), XlsxError> {
-        self.workbook()?.save(path)
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file or a
+    /// temporary file cannot be written (with the writer's message); on
+    /// anything else only on a bug in the writer.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), crate::Error> {
+        let path = path.as_ref();
+        self.build()
+            .and_then(|mut wb| wb.save(path))
+            .map_err(|e| crate::Error::write(Some(path), e))
     }
 
     /// The report as bytes.
@@ -138,8 +142,10 @@ impl<'a> ReportWorkbook<'a> {
     /// # Errors
     ///
     /// As [`ReportWorkbook::save`].
-    pub fn to_buffer(&self) -> Result<Vec<u8>, XlsxError> {
-        self.workbook()?.save_to_buffer()
+    pub fn to_buffer(&self) -> Result<Vec<u8>, crate::Error> {
+        self.build()
+            .and_then(|mut wb| wb.save_to_buffer())
+            .map_err(|e| crate::Error::write(None, e))
     }
 
     /// The report as a workbook, for callers that add sheets before saving.
@@ -147,7 +153,11 @@ impl<'a> ReportWorkbook<'a> {
     /// # Errors
     ///
     /// As [`ReportWorkbook::save`].
-    pub fn workbook(&self) -> Result<Workbook, XlsxError> {
+    pub fn workbook(&self) -> Result<Workbook, crate::Error> {
+        self.build().map_err(|e| crate::Error::write(None, e))
+    }
+
+    fn build(&self) -> Result<Workbook, XlsxError> {
         let (report, ds, lang) = (self.report, self.dataset, self.lang);
         let st = Styles::new(lang);
         let mut wb = Workbook::new();
@@ -340,6 +350,6 @@ pub fn write_report(
     dataset: &Dataset,
     path: impl AsRef<Path>,
     lang: Lang,
-) -> Result<(), XlsxError> {
+) -> Result<(), crate::Error> {
     ReportWorkbook::new(report, dataset).lang(lang).save(path)
 }
