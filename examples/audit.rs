@@ -178,7 +178,6 @@ fn main() -> ExitCode {
         }
     }
     let options = AuditOptions {
-        lang,
         caps_date: args.caps_date,
         retarget_low_share: args.retarget_share,
         retarget_new_clients: args.retarget_clients.map(rust_decimal::Decimal::from),

@@ -336,7 +336,8 @@ impl Synth {
         let mut cost_total = Decimal::ZERO;
         for (cat, amount) in lines {
             cost_total += amount;
-            b.cost(CostLine::new(cat, amount));
+            // A few million crowns at most: far inside the builder's bound.
+            let _ = b.cost(CostLine::new(cat, amount));
         }
         let share = |pct: i64| (cost_total * Decimal::new(pct, 2)).round_dp(2);
         for (source, amount) in [
@@ -346,7 +347,7 @@ impl Synth {
             (RevenueSource::Municipality, share(22)),
             (RevenueSource::Other, share(2)),
         ] {
-            b.revenue(RevenueLine {
+            let _ = b.revenue(RevenueLine {
                 source,
                 amount,
                 row: 0,

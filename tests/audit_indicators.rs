@@ -162,7 +162,7 @@ fn lhota(with_costs: bool) -> Dataset {
             (CostCategory::Fuel, 50_000),
             (CostCategory::Rent, 47_200),
         ] {
-            b.cost(CostLine::new(cat, dec(amount)));
+            b.cost(CostLine::new(cat, dec(amount))).unwrap();
         }
         for (source, amount) in [
             (RevenueSource::UserFees, 5_000),
@@ -175,7 +175,8 @@ fn lhota(with_costs: bool) -> Dataset {
                 source,
                 amount: dec(amount),
                 row: 0,
-            });
+            })
+            .unwrap();
         }
     }
     b.build()

@@ -174,4 +174,43 @@ proptest! {
         let r = Audit::new(&ds).run();
         prop_assert_eq!(r.workers.len(), ds.workers.len());
     }
+
+    /// Any dataset the builder accepts audits without panic, with costs and
+    /// revenues at the builder's bound (±MAX_NUMBER, the reader's): every
+    /// cost and revenue line at an edge of it, fees and quantities too, and
+    /// one past it refused. The scenarios (which multiply costs by FTE and
+    /// fees by clients and months) must say "not available" rather than
+    /// overflow.
+    #[test]
+    fn costs_and_revenues_at_the_builders_bound_audit_without_panic(seed in 0u64..1_000_000, picks in proptest::collection::vec(any::<u8>(), 64)) {
+        use homecare_audit::model::MAX_NUMBER;
+        use homecare_audit::{CostLine, Dataset, RevenueLine};
+        let mut ds = Synth::new(seed, 200).dataset();
+        let mut k = 0usize;
+        let mut next = || { k += 1; picks[k % picks.len()] };
+        let mut b = Dataset::builder();
+        for c in ds.costs.iter().flatten() {
+            let amount = edge(next(), -MAX_NUMBER, MAX_NUMBER);
+            let line = CostLine { amount, ..c.clone() };
+            prop_assert!(b.cost(line).is_ok());
+            let past = CostLine { amount: MAX_NUMBER + Decimal::ONE, ..c.clone() };
+            prop_assert!(b.cost(past).is_err());
+        }
+        for r in ds.revenues.iter().flatten() {
+            let amount = edge(next(), -MAX_NUMBER, MAX_NUMBER);
+            let line = RevenueLine { amount, ..r.clone() };
+            prop_assert!(b.revenue(line).is_ok());
+            let past = RevenueLine { amount: -MAX_NUMBER - Decimal::ONE, ..r.clone() };
+            prop_assert!(b.revenue(past).is_err());
+        }
+        let built = b.build();
+        prop_assert_eq!(built.costs.as_ref().map(Vec::len), ds.costs.as_ref().map(Vec::len));
+        ds.costs = built.costs;
+        ds.revenues = built.revenues;
+        for v in &mut ds.visits {
+            v.fee = Some(edge(next(), Decimal::ZERO, MAX_NUMBER));
+        }
+        let r = Audit::new(&ds).run();
+        prop_assert_eq!(r.clients.len(), ds.clients.len());
+    }
 }

@@ -158,7 +158,7 @@ fn year_with_costs() -> Dataset {
         (CostCategory::Overhead, "47200"),
         (CostCategory::Rent, "100000"),
     ] {
-        b.cost(CostLine::new(cat, dec(amount)));
+        b.cost(CostLine::new(cat, dec(amount))).unwrap();
     }
     b.build()
 }
@@ -479,8 +479,10 @@ fn care_turned_to_higher_dependency() {
             day += 1;
         }
     }
-    b.cost(CostLine::new(CostCategory::Wages, dec("40000")));
-    b.cost(CostLine::new(CostCategory::Rent, dec("10000")));
+    b.cost(CostLine::new(CostCategory::Wages, dec("40000")))
+        .unwrap();
+    b.cost(CostLine::new(CostCategory::Rent, dec("10000")))
+        .unwrap();
     let ds = b.build();
     let options = homecare_audit::audit::AuditOptions {
         retarget_low_share: Some(dec("0.5")),

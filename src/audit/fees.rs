@@ -17,7 +17,9 @@ use crate::display::{Date, Money, Number};
 use crate::law::{HourlyCap, LawRow, LawTables};
 use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
 
-const EIGHTY_H: u64 = 80 * 3600;
+/// The fee rule's threshold: hours of hourly tasks (see
+/// [`EIGHTY_HOURS`](super::EIGHTY_HOURS) for the other measure).
+const EIGHTY_H: u64 = super::EIGHTY_HOURS;
 
 /// Sums kept exact in integers: haléř × seconds (one division at the end),
 /// with a `Decimal` fallback for fees of more than two decimals.

@@ -44,11 +44,24 @@ pub use report::{
 };
 
 use crate::benchmark::BenchmarkSet;
-use crate::i18n::Lang;
 use crate::law::LawTables;
 use crate::model::Dataset;
 use crate::problem::Problems;
 use base::Base;
+
+/// 80 hours in seconds: the threshold of two measures, kept apart on
+/// purpose.
+/// - **The fee rule** (`fees`, the scenarios): a client served more than 80
+///   hours *of hourly statutory tasks* in the calendar month pays the lower
+///   hourly cap (Decree 505/2006 §6(2)(a)). Those are the hours the decree
+///   caps and providers bill; meal delivery or laundry does not count.
+/// - **The targeting indicator** `target.clients_over_80h` (`tally`):
+///   client-months with more than 80 *direct* hours of any task, a measure
+///   of how intensive the care is, whatever is billed.
+///
+/// A client-month can be over one and not the other (81 hours of which 5
+/// are per-act meal deliveries); the report names both.
+pub(crate) const EIGHTY_HOURS: u64 = 80 * 3600;
 
 /// Which of a client's hours in a month over 80 hours get the lower hourly
 /// cap (Decree 505/2006 §6(2)(a) since 1.1.2023). The decree does not say;
@@ -70,8 +83,6 @@ pub struct AuditOptions {
     pub eighty_hour_rule: EightyHourRule,
     /// How far outside a bound is still `warn`, as a fraction of the bound.
     pub status_tolerance: Decimal,
-    /// The report's language (labels; both are always in the data).
-    pub lang: Lang,
     /// At most this many findings of one kind are listed (all are counted).
     pub max_findings_per_kind: u64,
     /// The date whose caps the scenario "the caps of another date" charges
@@ -91,7 +102,6 @@ impl Default for AuditOptions {
         AuditOptions {
             eighty_hour_rule: EightyHourRule::default(),
             status_tolerance: Decimal::new(1, 1),
-            lang: Lang::Cs,
             max_findings_per_kind: 10_000,
             caps_date: None,
             retarget_low_share: None,
@@ -481,7 +491,7 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
         .zip(&t.clients)
         .map(|(c, a)| ClientLine {
             id: c.id.clone(),
-            degree: tally::DEGREE_IDS[tally::degree_index(c.care_allowance)],
+            degree: tally::degree_id(tally::degree_index(c.care_allowance)),
             age: c.birth_year.map(|y| end_year - i32::from(y)),
             lives_alone: c.lives_alone,
             at_risk: c.at_risk,

@@ -71,20 +71,18 @@ impl Months {
     }
 }
 
-/// The index of a degree in `[none, I, II, III, IV, unknown]`.
+/// The index of a degree in the catalogue's degree order
+/// ([`catalog::DEGREES`](crate::indicator::catalog::DEGREES): the degrees of
+/// [`CareDegree::ALL`], then unknown).
 pub(crate) fn degree_index(d: Option<CareDegree>) -> usize {
-    match d {
-        Some(CareDegree::None) => 0,
-        Some(CareDegree::I) => 1,
-        Some(CareDegree::II) => 2,
-        Some(CareDegree::III) => 3,
-        Some(CareDegree::IV) => 4,
-        None => 5,
-    }
+    d.and_then(|d| CareDegree::ALL.iter().position(|x| *x == d))
+        .unwrap_or(CareDegree::ALL.len())
 }
 
-/// Degree ids in index order.
-pub(crate) const DEGREE_IDS: [&str; 6] = ["none", "I", "II", "III", "IV", "unknown"];
+/// The degree id of an index (`none`, `I` … `IV`, `unknown`).
+pub(crate) fn degree_id(i: usize) -> &'static str {
+    crate::indicator::catalog::DEGREES[i].0
+}
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WorkerAcc {
@@ -379,7 +377,9 @@ pub(crate) fn tally(
             let ma = &mut months[m];
             ma.clients += 1;
             ma.client_workers += u64::from(n);
-            if cm.get(m, c).direct > 80 * 3600 {
+            // All direct hours, not only the billed hourly ones: the
+            // targeting measure of `super::EIGHTY_HOURS`.
+            if cm.get(m, c).direct > super::EIGHTY_HOURS {
                 ma.clients_over_80h += 1;
             }
         }

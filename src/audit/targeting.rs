@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::base::{Base, NO_CLIENTS, NO_DIRECT, ratio};
 use super::report::{Indicator, Unit};
-use super::tally::{DEGREE_IDS, degree_index};
+use super::tally::{degree_id, degree_index};
 use crate::model::TaskGroup;
 
 pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
@@ -20,12 +20,13 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
     for &c in &served {
         by_degree[degree_index(b.ds.clients[c].care_allowance)] += 1;
     }
-    for (i, id) in DEGREE_IDS.iter().enumerate() {
+    for (i, &clients) in by_degree.iter().enumerate() {
+        let id = degree_id(i);
         ratio(
             out,
             &format!("target.clients_by_degree.{id}"),
             Unit::Share,
-            Decimal::from(by_degree[i]),
+            Decimal::from(clients),
             n_served,
             NO_CLIENTS,
         );

@@ -169,7 +169,7 @@ impl Merger {
                             shared_before += c.amount;
                             line.amount = c.amount * (Decimal::ONE - self.shared_reduction);
                         }
-                        b.cost(line);
+                        b.cost(line)?;
                     }
                 }
                 None => cost_before = None,
@@ -179,7 +179,7 @@ impl Merger {
                     b.revenue(crate::model::RevenueLine {
                         row: 0,
                         ..r.clone()
-                    });
+                    })?;
                 }
             }
         }

@@ -189,6 +189,15 @@ pub struct DatasetBuilder {
     workers: HashMap<String, WorkerId>,
 }
 
+/// An amount within ±[`MAX_NUMBER`](crate::model::MAX_NUMBER), as the
+/// reader accepts it.
+fn within_bound(amount: Decimal) -> Result<(), Error> {
+    if amount.abs() > super::MAX_NUMBER {
+        return Err(invalid(amount, Reason::OutOfRange("±10¹²".into())));
+    }
+    Ok(())
+}
+
 fn invalid(raw: impl std::fmt::Display, reason: Reason) -> Error {
     Error::new(ErrorKind::Invalid {
         raw: raw.to_string(),
@@ -230,11 +239,6 @@ impl DatasetBuilder {
     pub fn provider(&mut self, provider: Provider) -> &mut Self {
         self.ds.provider = provider;
         self
-    }
-
-    /// The provider set so far.
-    pub fn provider_ref(&self) -> &Provider {
-        &self.ds.provider
     }
 
     /// Sets where the data came from.
@@ -383,9 +387,16 @@ impl DatasetBuilder {
     }
 
     /// Adds a cost line (and marks costs as given).
-    pub fn cost(&mut self, line: CostLine) -> &mut Self {
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::OutOfRange`] for an amount
+    /// beyond ±[`MAX_NUMBER`](crate::model::MAX_NUMBER), the reader's bound
+    /// (it keeps every sum the audit makes inside `Decimal`'s range).
+    pub fn cost(&mut self, line: CostLine) -> Result<(), Error> {
+        within_bound(line.amount)?;
         self.ds.costs.get_or_insert_with(Vec::new).push(line);
-        self
+        Ok(())
     }
 
     /// Sets one parameter of the normative model (starting from
@@ -419,9 +430,14 @@ impl DatasetBuilder {
     }
 
     /// Adds a revenue line (and marks revenues as given).
-    pub fn revenue(&mut self, line: RevenueLine) -> &mut Self {
+    ///
+    /// # Errors
+    ///
+    /// As [`DatasetBuilder::cost`].
+    pub fn revenue(&mut self, line: RevenueLine) -> Result<(), Error> {
+        within_bound(line.amount)?;
         self.ds.revenues.get_or_insert_with(Vec::new).push(line);
-        self
+        Ok(())
     }
 
     /// Finds a client added so far.

@@ -9,8 +9,8 @@
 
 use std::cell::RefCell;
 
+use homecare_audit::audit::Status;
 use homecare_audit::audit::summary::{HEADLINES, format_value, summary};
-use homecare_audit::audit::{AuditOptions, Status};
 use homecare_audit::indicator::catalog::label;
 use homecare_audit::workbook::{ReadOptions, ReportWorkbook, read_benchmarks_bytes, read_bytes};
 use homecare_audit::{Audit, AuditReport, BenchmarkSet, Dataset, Lang, Problems};
@@ -132,10 +132,6 @@ pub fn run(
         .problems(&problems)
         .benchmarks(&set)
         .law(&law)
-        .options(AuditOptions {
-            lang,
-            ..AuditOptions::default()
-        })
         .run();
     progress("report", 0);
     let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n";

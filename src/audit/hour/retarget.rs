@@ -288,7 +288,7 @@ fn mean_month_fees(b: &Base<'_>) -> Option<Decimal> {
     if months.is_empty() {
         return Some(Decimal::ZERO);
     }
-    let eighty = 80 * 3600;
+    let eighty = crate::audit::EIGHTY_HOURS;
     let mut total = Decimal::ZERO;
     for (&(_, month), m) in &months {
         let first = b.months.start(month).max(b.period.from);

@@ -26,12 +26,13 @@ pub(crate) fn row(
     if amount.is_sign_negative() && !amount.is_zero() {
         notices.push(row.reject(AMOUNT, Reason::NegativeCorrection));
     }
+    // The number reader already bounds the amount as the builder does.
     b.cost(CostLine {
         category,
         group,
         amount,
         note: row.get(NOTE, value::text)?,
         row: row.number,
-    });
-    Ok(())
+    })
+    .map_err(|_| row.reject(AMOUNT, Reason::OutOfRange("±10¹²".into())))
 }

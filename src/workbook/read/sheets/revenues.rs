@@ -19,10 +19,11 @@ pub(crate) fn row(
     if amount.is_sign_negative() && !amount.is_zero() {
         notices.push(row.reject(AMOUNT, Reason::NegativeCorrection));
     }
+    // The number reader already bounds the amount as the builder does.
     b.revenue(RevenueLine {
         source,
         amount,
         row: row.number,
-    });
-    Ok(())
+    })
+    .map_err(|_| row.reject(AMOUNT, Reason::OutOfRange("±10¹²".into())))
 }
