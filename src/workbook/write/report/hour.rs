@@ -68,6 +68,21 @@ pub(super) fn write(
     )?;
     r += 2;
 
+    let r = actual_hour(ws, r, h, lang, st)?;
+    let r = against_normative(ws, r, h, lang, st)?;
+    let r = travel_bands(ws, r, name, h, lang, st)?;
+    normative_model(ws, r, h, lang, st)?;
+    Ok(())
+}
+
+/// Part 1. The actual hour, line by line, and how the care workers' cost was found. Returns the next row.
+fn actual_hour(
+    ws: &mut Worksheet,
+    mut r: u32,
+    h: &HourAnalysis,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     // 1. The actual hour.
     text(
         ws,
@@ -184,6 +199,17 @@ pub(super) fn write(
         }
     }
 
+    Ok(r)
+}
+
+/// Part 2. Actual against normative, row by row. Returns the next row.
+fn against_normative(
+    ws: &mut Worksheet,
+    mut r: u32,
+    h: &HourAnalysis,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     // 2. Actual against normative.
     text(
         ws,
@@ -272,6 +298,18 @@ pub(super) fn write(
         }
     }
 
+    Ok(r)
+}
+
+/// Part 3. Travel by visit length, with the cost of an hour in each band and a chart. Returns the next row.
+fn travel_bands(
+    ws: &mut Worksheet,
+    mut r: u32,
+    name: &str,
+    h: &HourAnalysis,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     // 3. Travel by visit length.
     let t = &h.travel;
     text(
@@ -384,6 +422,17 @@ pub(super) fn write(
     }
     r += 1;
 
+    Ok(r)
+}
+
+/// Part 4. The normative model: its parameters with sources, and its lines. Returns the next row.
+fn normative_model(
+    ws: &mut Worksheet,
+    mut r: u32,
+    h: &HourAnalysis,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     // 4. The normative model.
     text(
         ws,
@@ -512,5 +561,5 @@ pub(super) fn write(
             )?;
         }
     }
-    Ok(())
+    Ok(r)
 }
