@@ -36,29 +36,7 @@ pub(crate) fn retarget_high_dependency(
         .unwrap_or(share)
         .normalize();
     let months = Decimal::from(b.months.count as u64);
-    let mut s = scenario(
-        "retarget_high_dependency",
-        "Přesun péče ke klientům s vyšší závislostí",
-        "Care turned to clients of higher dependency",
-        &[
-            (
-                format!("Skončí (nebo přejde jinam) {pct} % hodin klientů bez příspěvku na péči a se stupněm I, i s cestami k nim; jejich úhrady v tomto podílu odpadnou."),
-                format!("{pct} % of the hours of clients without care allowance or with degree I stop (or move elsewhere), with the travel to them; their fees in that share are lost."),
-            ),
-            (
-                format!("Nově se přijme {} klientů se stupněm III nebo IV na celé období ({} měsíců); každý potřebuje tolik přímé péče měsíčně, kolik v průměru dostali klienti se stupněm III a IV v tomto období, a cest v témže poměru k přímé péči.", new.normalize(), months),
-                format!("{} new clients of degree III or IV are taken on for the whole period ({} months); each needs the direct care per month that clients of degrees III and IV received on average in this period, and travel in the same proportion to it.", new.normalize(), months),
-            ),
-            (
-                "Úhrady nových klientů: průměr úhrad klientů se stupněm III a IV za klientský měsíc, u hodinových úkonů nejvýše zákonný limit toho měsíce (pravidlo 80 hodin: všechny hodiny měsíce nad 80 h nižším limitem).".into(),
-                "The new clients' fees: the mean fees of a client-month of degree III or IV, hourly tasks at most the month's legal cap (the 80-hour rule: every hour of a month over 80 h at the lower cap).".into(),
-            ),
-            (
-                "Úvazky PSS při dnešním vytížení (přímé hodiny PSS na úvazek); veškerá přímá péče připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.".into(),
-                "PSS FTE at today's utilisation (PSS direct hours per FTE); all direct care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.".into(),
-            ),
-        ],
-    );
+    let mut s = with_assumptions(pct, new, months);
     // The model's ranges (ParamSpec); outside them nothing is computed.
     for (id, v) in [("retarget_low_share", share), ("retarget_new_clients", new)] {
         if let Some(spec) = NormativeParams::spec(id).filter(|r| v < r.min || v > r.max) {
@@ -70,25 +48,14 @@ pub(crate) fn retarget_high_dependency(
         }
     }
     let t = &b.tally;
-    let degree = |c: usize| b.ds.clients[c].care_allowance;
-    let served = |c: usize| t.clients[c].direct_rows > 0;
-    let (mut low_direct, mut low_travel, mut low_fees) = (0u64, 0u64, Decimal::ZERO);
-    let (mut high_direct, mut high_travel, mut high_months) = (0u64, 0u64, 0u64);
-    for c in (0..b.ds.clients.len()).filter(|&c| served(c)) {
-        match degree(c) {
-            Some(CareDegree::None | CareDegree::I) => {
-                low_direct += t.clients[c].direct;
-                low_travel += client_travel[c];
-                low_fees += t.clients[c].fees.total();
-            }
-            Some(CareDegree::III | CareDegree::IV) => {
-                high_direct += t.clients[c].direct;
-                high_travel += client_travel[c];
-                high_months += t.clients[c].months;
-            }
-            _ => {}
-        }
-    }
+    let Observed {
+        low_direct,
+        low_travel,
+        low_fees,
+        high_direct,
+        high_travel,
+        high_months,
+    } = observe(b, client_travel);
     let freed_direct = Base::hours(low_direct) * share;
     let freed_travel = Base::hours(low_travel) * share;
     let lost = low_fees * share;
@@ -195,57 +162,7 @@ pub(crate) fn retarget_high_dependency(
             "share",
         ));
     }
-    let (fte, _) = pss_totals(b, |h| h.available);
-    let pss_direct = Base::hours(t.pss_direct);
-    if fte.is_zero() || pss_direct.is_zero() {
-        s.unavailable = Some(Unavailable::new(
-            "úvazky nelze spočítat: žádná přímá péče PSS",
-            "FTE not computed: no PSS direct care",
-        ));
-        return s;
-    }
-    let Some(fte_after) = fte
-        .checked_mul(direct_after - (direct_now - pss_direct))
-        .and_then(|x| x.checked_div(pss_direct))
-    else {
-        s.unavailable = Some(too_large());
-        return s;
-    };
-    s.effects.extend([
-        effect("fte_now", "Úvazky PSS nyní", "PSS FTE now", fte, "fte"),
-        effect(
-            "fte_needed",
-            "Potřebné úvazky PSS",
-            "PSS FTE needed",
-            fte_after,
-            "fte",
-        ),
-    ]);
-    match (buildup, b.cost_sum(|_| true)) {
-        (Some(bu), Some(cost)) if !direct_after.is_zero() => {
-            let per_hour = (fte_after - fte)
-                .checked_mul(bu.care_cost)
-                .and_then(|x| x.checked_div(fte))
-                .and_then(|x| x.checked_add(cost))
-                .and_then(|x| x.checked_div(direct_after));
-            match per_hour {
-                Some(v) => s.effects.push(effect(
-                    "cost_per_direct_hour_after",
-                    "Náklady na hodinu přímé péče po změně",
-                    "Cost per direct hour after",
-                    v,
-                    "CZK/h",
-                )),
-                None => s.unavailable = Some(too_large()),
-            }
-        }
-        _ => {
-            s.unavailable = Some(Unavailable::new(
-                "náklady na hodinu po změně nelze spočítat: chybí náklady nebo rozklad hodiny",
-                "the cost per hour after cannot be computed: no costs or no hour build-up",
-            ));
-        }
-    }
+    staff_and_cost(b, &mut s, buildup, direct_now, direct_after);
     s
 }
 
@@ -305,4 +222,136 @@ fn mean_month_fees(b: &Base<'_>) -> Option<Decimal> {
         total = total.checked_add(m.other)?.checked_add(hourly)?;
     }
     total.checked_div(Decimal::from(months.len() as u64))
+}
+
+/// The scenario with its assumptions printed, before any effect.
+fn with_assumptions(pct: Decimal, new: Decimal, months: Decimal) -> Scenario {
+    scenario(
+        "retarget_high_dependency",
+        "Přesun péče ke klientům s vyšší závislostí",
+        "Care turned to clients of higher dependency",
+        &[
+            (
+                format!("Skončí (nebo přejde jinam) {pct} % hodin klientů bez příspěvku na péči a se stupněm I, i s cestami k nim; jejich úhrady v tomto podílu odpadnou."),
+                format!("{pct} % of the hours of clients without care allowance or with degree I stop (or move elsewhere), with the travel to them; their fees in that share are lost."),
+            ),
+            (
+                format!("Nově se přijme {} klientů se stupněm III nebo IV na celé období ({} měsíců); každý potřebuje tolik přímé péče měsíčně, kolik v průměru dostali klienti se stupněm III a IV v tomto období, a cest v témže poměru k přímé péči.", new.normalize(), months),
+                format!("{} new clients of degree III or IV are taken on for the whole period ({} months); each needs the direct care per month that clients of degrees III and IV received on average in this period, and travel in the same proportion to it.", new.normalize(), months),
+            ),
+            (
+                "Úhrady nových klientů: průměr úhrad klientů se stupněm III a IV za klientský měsíc, u hodinových úkonů nejvýše zákonný limit toho měsíce (pravidlo 80 hodin: všechny hodiny měsíce nad 80 h nižším limitem).".into(),
+                "The new clients' fees: the mean fees of a client-month of degree III or IV, hourly tasks at most the month's legal cap (the 80-hour rule: every hour of a month over 80 h at the lower cap).".into(),
+            ),
+            (
+                "Úvazky PSS při dnešním vytížení (přímé hodiny PSS na úvazek); veškerá přímá péče připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.".into(),
+                "PSS FTE at today's utilisation (PSS direct hours per FTE); all direct care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.".into(),
+            ),
+        ],
+    )
+}
+
+/// What this period shows of the two groups of clients served.
+struct Observed {
+    /// Clients without allowance or with degree I: direct and travel
+    /// seconds, fees.
+    low_direct: u64,
+    low_travel: u64,
+    low_fees: Decimal,
+    /// Clients of degrees III and IV: direct and travel seconds,
+    /// client-months served.
+    high_direct: u64,
+    high_travel: u64,
+    high_months: u64,
+}
+
+fn observe(b: &Base<'_>, client_travel: &[u64]) -> Observed {
+    let t = &b.tally;
+    let mut o = Observed {
+        low_direct: 0,
+        low_travel: 0,
+        low_fees: Decimal::ZERO,
+        high_direct: 0,
+        high_travel: 0,
+        high_months: 0,
+    };
+    for c in (0..b.ds.clients.len()).filter(|&c| t.clients[c].direct_rows > 0) {
+        match b.ds.clients[c].care_allowance {
+            Some(CareDegree::None | CareDegree::I) => {
+                o.low_direct += t.clients[c].direct;
+                o.low_travel += client_travel[c];
+                o.low_fees += t.clients[c].fees.total();
+            }
+            Some(CareDegree::III | CareDegree::IV) => {
+                o.high_direct += t.clients[c].direct;
+                o.high_travel += client_travel[c];
+                o.high_months += t.clients[c].months;
+            }
+            _ => {}
+        }
+    }
+    o
+}
+
+/// The staff the shift needs at today's utilisation, and the cost per
+/// direct hour after it (only the care workers' cost changes).
+fn staff_and_cost(
+    b: &Base<'_>,
+    s: &mut Scenario,
+    buildup: Option<&HourBuildup>,
+    direct_now: Decimal,
+    direct_after: Decimal,
+) {
+    let t = &b.tally;
+    let (fte, _) = pss_totals(b, |h| h.available);
+    let pss_direct = Base::hours(t.pss_direct);
+    if fte.is_zero() || pss_direct.is_zero() {
+        s.unavailable = Some(Unavailable::new(
+            "úvazky nelze spočítat: žádná přímá péče PSS",
+            "FTE not computed: no PSS direct care",
+        ));
+        return;
+    }
+    let Some(fte_after) = fte
+        .checked_mul(direct_after - (direct_now - pss_direct))
+        .and_then(|x| x.checked_div(pss_direct))
+    else {
+        s.unavailable = Some(too_large());
+        return;
+    };
+    s.effects.extend([
+        effect("fte_now", "Úvazky PSS nyní", "PSS FTE now", fte, "fte"),
+        effect(
+            "fte_needed",
+            "Potřebné úvazky PSS",
+            "PSS FTE needed",
+            fte_after,
+            "fte",
+        ),
+    ]);
+    match (buildup, b.cost_sum(|_| true)) {
+        (Some(bu), Some(cost)) if !direct_after.is_zero() => {
+            let per_hour = (fte_after - fte)
+                .checked_mul(bu.care_cost)
+                .and_then(|x| x.checked_div(fte))
+                .and_then(|x| x.checked_add(cost))
+                .and_then(|x| x.checked_div(direct_after));
+            match per_hour {
+                Some(v) => s.effects.push(effect(
+                    "cost_per_direct_hour_after",
+                    "Náklady na hodinu přímé péče po změně",
+                    "Cost per direct hour after",
+                    v,
+                    "CZK/h",
+                )),
+                None => s.unavailable = Some(too_large()),
+            }
+        }
+        _ => {
+            s.unavailable = Some(Unavailable::new(
+                "náklady na hodinu po změně nelze spočítat: chybí náklady nebo rozklad hodiny",
+                "the cost per hour after cannot be computed: no costs or no hour build-up",
+            ));
+        }
+    }
 }
