@@ -244,25 +244,7 @@ impl<'a> Audit<'a> {
             notes_cs: Vec::new(),
             law_checked_through: period.filter(|p| p.to > through).map(|_| through),
         };
-        // Without a period nothing can be audited; nor with one outside the
-        // years a workbook holds (0–9999), which only a dataset built in
-        // code can have: the audit keeps tables per day and month of it.
-        let checked = match period {
-            None => Err((
-                "No period: no period was given and there are no visits.",
-                "Období nelze určit: není zadáno a nejsou žádné výkazy.",
-                Unavailable::new(
-                    "období nelze určit (není zadáno a nejsou výkazy)",
-                    "no period (none given and no visits)",
-                ),
-            )),
-            Some(p) if !p.within_years(0..=9999) => Err((
-                "The period lies outside the years 0–9999: not audited.",
-                "Období leží mimo roky 0–9999: audit neproběhl.",
-                Unavailable::new("období mimo roky 0–9999", "period outside the years 0–9999"),
-            )),
-            Some(p) => Ok(p),
-        };
+        let checked = auditable(period);
         let period = match checked {
             Ok(p) => {
                 parameters.days = p.days();
@@ -335,24 +317,7 @@ impl<'a> Audit<'a> {
             ));
         }
 
-        // Benchmarks and status.
-        let default_set;
-        let set = match self.benchmarks {
-            Some(s) => s,
-            None => {
-                default_set = BenchmarkSet::for_dataset(ds);
-                &default_set
-            }
-        };
-        let region = ds.provider.region.as_deref();
-        for ind in &mut list {
-            if let Some(bm) = set.select(&ind.id, region, period.to) {
-                ind.benchmark = Some(bm.reference());
-                if let Some(v) = ind.value {
-                    ind.status = bm.status(v, self.options.status_tolerance);
-                }
-            }
-        }
+        self.hold_to_benchmarks(&mut list, period);
 
         let hour = hour::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
         notes(&mut parameters, &fee_notes, ds, &b);
@@ -375,6 +340,57 @@ impl<'a> Audit<'a> {
             parameters,
             law: law.used_in(period).into_iter().cloned().collect(),
             hour,
+        }
+    }
+}
+
+/// The period to audit, or why there is none: without a period nothing
+/// can be audited; nor with one outside the years a workbook holds
+/// (0–9999), which only a dataset built in code can have (the audit keeps
+/// tables per day and month of it). The error is the note in English and
+/// Czech and the reason every indicator is not available.
+fn auditable(
+    period: Option<crate::Period>,
+) -> Result<crate::Period, (&'static str, &'static str, Unavailable)> {
+    match period {
+        None => Err((
+            "No period: no period was given and there are no visits.",
+            "Období nelze určit: není zadáno a nejsou žádné výkazy.",
+            Unavailable::new(
+                "období nelze určit (není zadáno a nejsou výkazy)",
+                "no period (none given and no visits)",
+            ),
+        )),
+        Some(p) if !p.within_years(0..=9999) => Err((
+            "The period lies outside the years 0–9999: not audited.",
+            "Období leží mimo roky 0–9999: audit neproběhl.",
+            Unavailable::new("období mimo roky 0–9999", "period outside the years 0–9999"),
+        )),
+        Some(p) => Ok(p),
+    }
+}
+
+impl Audit<'_> {
+    /// Holds every indicator to the benchmark valid for the provider's
+    /// region on the period's last day: the reference and the status.
+    fn hold_to_benchmarks(&self, list: &mut [Indicator], period: crate::Period) {
+        let ds = self.dataset;
+        let default_set;
+        let set = match self.benchmarks {
+            Some(s) => s,
+            None => {
+                default_set = BenchmarkSet::for_dataset(ds);
+                &default_set
+            }
+        };
+        let region = ds.provider.region.as_deref();
+        for ind in list {
+            if let Some(bm) = set.select(&ind.id, region, period.to) {
+                ind.benchmark = Some(bm.reference());
+                if let Some(v) = ind.value {
+                    ind.status = bm.status(v, self.options.status_tolerance);
+                }
+            }
         }
     }
 }
