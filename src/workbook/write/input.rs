@@ -80,10 +80,7 @@ impl<'a> InputWorkbook<'a> {
     ///
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), crate::Error> {
-        let path = path.as_ref();
-        self.build()
-            .and_then(|mut wb| wb.save(path))
-            .map_err(|e| crate::Error::write(Some(path), e))
+        super::save(self.build(), path.as_ref())
     }
 
     /// Writes the workbook to memory.
@@ -92,9 +89,7 @@ impl<'a> InputWorkbook<'a> {
     ///
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) from the writer.
     pub fn to_buffer(&self) -> Result<Vec<u8>, crate::Error> {
-        self.build()
-            .and_then(|mut wb| wb.save_to_buffer())
-            .map_err(|e| crate::Error::write(None, e))
+        super::to_buffer(self.build())
     }
 
     fn build(&self) -> Result<Workbook, XlsxError> {

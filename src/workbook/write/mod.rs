@@ -1,8 +1,30 @@
-//! Writing workbooks: the blank input template, input workbooks from a
-//! dataset (samples, tests), and the report.
+//! Writing workbooks: the report, the comparison, the blank input template,
+//! law workbooks and input workbooks from a dataset (samples, tests).
+//!
+//! Each writer builds a rust_xlsxwriter `Workbook` and hands it to
+//! [`save`] or [`to_buffer`], which turn the writer's error into ours.
 
 pub mod comparison;
 pub mod input;
 pub mod law;
 pub mod report;
 pub mod template;
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+/// Saves a built workbook to `path`; the writer's error as
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) naming the path.
+pub(crate) fn save(built: Result<Workbook, XlsxError>, path: &Path) -> Result<(), crate::Error> {
+    built
+        .and_then(|mut wb| wb.save(path))
+        .map_err(|e| crate::Error::write(Some(path), e))
+}
+
+/// A built workbook's bytes.
+pub(crate) fn to_buffer(built: Result<Workbook, XlsxError>) -> Result<Vec<u8>, crate::Error> {
+    built
+        .and_then(|mut wb| wb.save_to_buffer())
+        .map_err(|e| crate::Error::write(None, e))
+}

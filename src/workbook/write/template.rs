@@ -33,10 +33,7 @@ const LAST_ROW: u32 = 1_048_575;
 ///
 /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
 pub fn write_template(path: impl AsRef<Path>) -> Result<(), crate::Error> {
-    let path = path.as_ref();
-    build()
-        .and_then(|mut wb| wb.save(path))
-        .map_err(|e| crate::Error::write(Some(path), e))
+    super::save(build(), path.as_ref())
 }
 
 /// The template as an in-memory workbook (for callers that add to it).

@@ -131,10 +131,7 @@ impl<'a> ReportWorkbook<'a> {
     /// temporary file cannot be written (with the writer's message); on
     /// anything else only on a bug in the writer.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), crate::Error> {
-        let path = path.as_ref();
-        self.build()
-            .and_then(|mut wb| wb.save(path))
-            .map_err(|e| crate::Error::write(Some(path), e))
+        super::save(self.build(), path.as_ref())
     }
 
     /// The report as bytes.
@@ -143,9 +140,7 @@ impl<'a> ReportWorkbook<'a> {
     ///
     /// As [`ReportWorkbook::save`].
     pub fn to_buffer(&self) -> Result<Vec<u8>, crate::Error> {
-        self.build()
-            .and_then(|mut wb| wb.save_to_buffer())
-            .map_err(|e| crate::Error::write(None, e))
+        super::to_buffer(self.build())
     }
 
     /// The report as a workbook, for callers that add sheets before saving.
