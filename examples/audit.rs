@@ -70,6 +70,9 @@ struct Args {
     /// Také PDF pro zastupitelstvo (Souhrn, Ukazatele, Cena hodiny, Scénáře, nálezy podle druhu); vytváří je LibreOffice / also the council's PDF (summary, indicators, hour cost, scenarios, findings by kind), rendered by LibreOffice
     #[arg(long, value_name = "FILE.pdf")]
     pdf: Option<PathBuf>,
+    /// Zpráva a JSON ke zveřejnění: bez identifikátorů klientů a pracovníků, ročníků narození a volného textu ze vstupu / a report and JSON fit for publication: no client or worker id, birth year or free text from the input
+    #[arg(long)]
+    public: bool,
     /// Odmítnutý řádek ukončí běh (kód 3) / a rejected row stops the run (exit 3)
     #[arg(long)]
     strict: bool,
@@ -198,8 +201,14 @@ fn main() -> ExitCode {
         print!("{}", summary(&report, lang));
     }
     if let Some(path) = &args.json {
-        let json = &report;
-        let text = match serde_json::to_string_pretty(&json) {
+        let published;
+        let json = if args.public {
+            published = report.public(&dataset);
+            &published
+        } else {
+            &report
+        };
+        let text = match serde_json::to_string_pretty(json) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -221,6 +230,7 @@ fn main() -> ExitCode {
     let written = ReportWorkbook::new(&report, &dataset)
         .lang(lang)
         .input_link(link)
+        .public(args.public)
         .save(&args.output);
     if args.timings {
         eprintln!(
@@ -244,7 +254,8 @@ fn main() -> ExitCode {
     if let Some(pdf) = &args.pdf {
         let council = ReportWorkbook::new(&report, &dataset)
             .lang(lang)
-            .council(true);
+            .council(true)
+            .public(args.public);
         match council_pdf(&council, pdf, lang) {
             Ok(()) => eprintln!("PDF: {}", pdf.display()),
             Err(e) => {

@@ -29,6 +29,7 @@ mod hours;
 mod integrity;
 mod money_sum;
 mod order;
+pub mod public;
 mod report;
 mod staffing;
 pub mod summary;
@@ -267,6 +268,7 @@ impl<'a> Audit<'a> {
                     parameters,
                     law: Vec::new(),
                     hour: hour::HourAnalysis::empty(&why),
+                    public: None,
                 };
             }
         };
@@ -340,6 +342,7 @@ impl<'a> Audit<'a> {
             parameters,
             law: law.used_in(period).into_iter().cloned().collect(),
             hour,
+            public: None,
         }
     }
 }

@@ -383,6 +383,12 @@ pub struct AuditReport {
     /// `normative`, `normative_comparison`, `scenarios`).
     #[serde(flatten)]
     pub hour: super::hour::HourAnalysis,
+    /// In a report fit for publication ([`AuditReport::public`]): the
+    /// distributions that stand for the clients and workers, the rejected
+    /// rows by reason, and what was withheld. `None` in the auditor's full
+    /// report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public: Option<super::public::PublicTables>,
 }
 
 impl AuditReport {

@@ -158,6 +158,8 @@ fn every_program_answers_help_version_and_a_wrong_option() {
                 "--caps-date",
                 "--retarget-share",
                 "--retarget-clients",
+                "--pdf",
+                "--public",
                 "--lang",
                 "--strict",
                 "--timings",

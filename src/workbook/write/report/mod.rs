@@ -25,6 +25,7 @@ mod by_kind;
 pub(crate) mod cell;
 mod clients;
 mod costs;
+mod distributions;
 mod findings;
 mod hour;
 mod indicators;
@@ -67,6 +68,7 @@ pub struct ReportWorkbook<'a> {
     input_link: Option<String>,
     tempdir: Option<PathBuf>,
     council: bool,
+    public: bool,
 }
 
 impl<'a> ReportWorkbook<'a> {
@@ -79,6 +81,7 @@ impl<'a> ReportWorkbook<'a> {
             input_link: dataset.source.file_name.clone(),
             tempdir: None,
             council: false,
+            public: false,
         }
     }
 
@@ -103,6 +106,16 @@ impl<'a> ReportWorkbook<'a> {
     /// they do not print. Off by default.
     pub fn council(mut self, yes: bool) -> Self {
         self.council = yes;
+        self
+    }
+
+    /// The version fit for publication ([`AuditReport::public`]): no client
+    /// or worker identifier, no name, no birth year and no free text from
+    /// the input; distributions instead of people (sheet `Rozložení`),
+    /// findings by kind and month, rejected rows by reason, and `Metodika`
+    /// saying what was withheld and why. Off by default.
+    pub fn public(mut self, yes: bool) -> Self {
+        self.public = yes;
         self
     }
 
@@ -153,7 +166,34 @@ impl<'a> ReportWorkbook<'a> {
     }
 
     fn build(&self) -> Result<Workbook, XlsxError> {
-        let (report, ds, lang) = (self.report, self.dataset, self.lang);
+        let (ds, lang) = (self.dataset, self.lang);
+        // The report fit for publication is the same report redacted: one
+        // code path for every sheet.
+        let redacted;
+        let report = if self.public {
+            redacted = self.report.public(ds);
+            &redacted
+        } else {
+            self.report
+        };
+        let public_costs: Option<Vec<crate::model::CostLine>> = self.public.then(|| {
+            (ds.costs.iter().flatten())
+                .map(|c| crate::model::CostLine {
+                    note: None,
+                    ..c.clone()
+                })
+                .collect()
+        });
+        let costs = if self.public {
+            public_costs.as_deref().filter(|_| ds.costs.is_some())
+        } else {
+            ds.costs.as_deref()
+        };
+        let source = crate::model::Source {
+            file_name: None,
+            ..ds.source.clone()
+        };
+        let source = if self.public { &source } else { &ds.source };
         let st = Styles::new(lang);
         let mut wb = Workbook::new();
         // Level 3: a quarter less time than the default level 6 for a file
@@ -197,7 +237,7 @@ impl<'a> ReportWorkbook<'a> {
             }
         }
         let name = |s: Sheet| s.name(lang);
-        let input = self.input_link.as_deref();
+        let input = self.input_link.as_deref().filter(|_| !self.public);
 
         let workers = workers::write(
             wb.worksheet_from_index(Sheet::Workers.index())?,
@@ -223,7 +263,7 @@ impl<'a> ReportWorkbook<'a> {
         let cost_rows = costs::write(
             wb.worksheet_from_index(Sheet::Costs.index())?,
             name(Sheet::Costs),
-            ds.costs.as_deref(),
+            costs,
             ds.revenues.as_deref(),
             lang,
             &st,
@@ -260,7 +300,7 @@ impl<'a> ReportWorkbook<'a> {
         method::write(
             wb.worksheet_from_index(Sheet::Method.index())?,
             report,
-            &ds.source,
+            source,
             lang,
             &st,
         )?;
@@ -276,6 +316,7 @@ impl<'a> ReportWorkbook<'a> {
             annual: method::annual_cell(name(Sheet::Method)),
             fees_from_revenues: crate::audit::fees_from_revenues(ds),
             listed: &report.findings,
+            public: self.public,
         };
         let indicator_rows = indicators::write(
             wb.worksheet_from_index(Sheet::Indicators.index())?,
@@ -299,6 +340,19 @@ impl<'a> ReportWorkbook<'a> {
         )?;
         wb.worksheet_from_index(Sheet::Summary.index())?
             .set_active(true);
+        if let Some(tables) = &report.public {
+            let ws = wb.add_worksheet();
+            ws.set_name(distributions::name(lang))?;
+            distributions::write(ws, tables, lang, &st)?;
+            sheet::print_pages(
+                ws,
+                distributions::name(lang),
+                false,
+                false,
+                &report.provider.name,
+                lang,
+            )?;
+        }
         if self.council {
             for s in Sheet::ALL {
                 if !matches!(

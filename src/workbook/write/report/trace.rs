@@ -35,6 +35,9 @@ pub(super) struct Refs<'a> {
     pub fees_from_revenues: bool,
     /// The findings as listed (for the part of a count not listed).
     pub listed: &'a [Finding],
+    /// A report fit for publication: its detail sheets hold distributions,
+    /// not the rows a formula would sum, so every value is a number.
+    pub public: bool,
 }
 
 /// The formulas of one indicator (without the leading `=`). In `value`,
@@ -181,6 +184,9 @@ fn ratio(n: String, d: String) -> Trace {
 
 /// The formulas of an indicator.
 pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
+    if r.public {
+        return Trace::default();
+    }
     let id = ind.id.as_str();
     let pss = |col| r.role_sum("PSS", col);
     let annual = &r.annual;
