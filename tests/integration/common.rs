@@ -131,3 +131,23 @@ pub fn example(name: &str) -> PathBuf {
     );
     path
 }
+
+/// Runs the `audit` tool from the crate's root with `args`; panics with its
+/// stderr unless it succeeds, and returns its stdout.
+pub fn audit_ok<I, S>(args: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = std::process::Command::new(example("audit"))
+        .args(args)
+        .current_dir(root(""))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}

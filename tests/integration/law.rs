@@ -16,7 +16,7 @@ use homecare_audit::workbook::{
 use homecare_audit::{Client, Dataset, Period, Place, Provider, Role, Visit, Worker};
 use rust_decimal::Decimal;
 
-use crate::common::{example, root};
+use crate::common::example;
 use crate::report::{cells, scratch};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -278,20 +278,12 @@ fn audit_takes_a_law_workbook() {
         .0,
     );
     LawWorkbook::new(&tables).save(&law).unwrap();
+    let out = dir.join("r.xlsx");
     let run = |extra: &[&std::ffi::OsStr]| {
-        let out = Command::new(example("audit"))
-            .args(["--json", "-", "-o"])
-            .arg(dir.join("r.xlsx"))
-            .args(extra)
-            .current_dir(root(""))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+        let mut args: Vec<&std::ffi::OsStr> = vec!["--json".as_ref(), "-".as_ref(), "-o".as_ref()];
+        args.push(out.as_os_str());
+        args.extend_from_slice(extra);
+        serde_json::from_slice::<serde_json::Value>(&crate::common::audit_ok(args)).unwrap()
     };
     let plain = run(&[]);
     let with = run(&["--law".as_ref(), law.as_os_str()]);

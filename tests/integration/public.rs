@@ -4,13 +4,12 @@
 //! "< 3"; what was withheld said in `Metodika`.
 
 use std::io::Read;
-use std::process::Command;
 
 use homecare_audit::synth::Synth;
 use homecare_audit::workbook::InputWorkbook;
 use homecare_audit::{CareDegree, CostLine};
 
-use crate::common::{example, root};
+use crate::common::audit_ok;
 use crate::report::scratch;
 
 #[test]
@@ -42,21 +41,15 @@ fn the_public_report_names_nobody() {
     let input = dir.join("poskytovatel.xlsx");
     InputWorkbook::new(&ds).save(&input).unwrap();
     let (report, json) = (dir.join("zverejnit.xlsx"), dir.join("zverejnit.json"));
-    let out = Command::new(example("audit"))
-        .arg(&input)
-        .arg("--public")
-        .arg("-o")
-        .arg(&report)
-        .arg("--json")
-        .arg(&json)
-        .current_dir(root(""))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args: [&std::ffi::OsStr; 6] = [
+        input.as_os_str(),
+        "--public".as_ref(),
+        "-o".as_ref(),
+        report.as_os_str(),
+        "--json".as_ref(),
+        json.as_os_str(),
+    ];
+    audit_ok(args);
 
     // Every part of the workbook, and the JSON.
     let mut parts: Vec<(String, String)> = Vec::new();
@@ -119,14 +112,7 @@ fn the_public_report_names_nobody() {
     assert!(strings.contains("Klienti a pracovníci nejsou uvedeni jednotlivě"));
     // And the auditor's own report still names them (the default).
     let full = dir.join("interni.xlsx");
-    let out = Command::new(example("audit"))
-        .arg(&input)
-        .arg("-o")
-        .arg(&full)
-        .current_dir(root(""))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    audit_ok([input.as_os_str(), "-o".as_ref(), full.as_os_str()]);
     // (The detail sheets are streamed: their text is in the sheet's part.)
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&full).unwrap()).unwrap();
     let mut all = String::new();

@@ -666,19 +666,14 @@ fn the_councils_pdf_holds_the_sheets_a_council_reads() {
     }
     let dir = scratch("council");
     let pdf = dir.join("zastupitelstvo.pdf");
-    let out = Command::new(crate::common::example("audit"))
-        .arg("-o")
-        .arg(dir.join("zprava.xlsx"))
-        .arg("--pdf")
-        .arg(&pdf)
-        .current_dir(root(""))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let report = dir.join("zprava.xlsx");
+    let args: [&std::ffi::OsStr; 4] = [
+        "-o".as_ref(),
+        report.as_os_str(),
+        "--pdf".as_ref(),
+        pdf.as_os_str(),
+    ];
+    crate::common::audit_ok(args);
     let pages = pdf_pages(&pdf);
     // Souhrn first; then only the council's sheets, the findings by kind
     // last (the sample's four kinds, at most five rows each: one page).
