@@ -2,7 +2,7 @@
 //! law workbooks and input workbooks from a dataset (samples, tests).
 //!
 //! Each writer builds a rust_xlsxwriter `Workbook` and hands it to
-//! [`save`] or [`to_buffer`], which turn the writer's error into ours.
+//! `save` or `to_buffer` here, which turn the writer's error into ours.
 
 pub mod comparison;
 pub mod input;
