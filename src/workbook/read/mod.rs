@@ -30,6 +30,7 @@ pub use limits::{Progress, ReadLimits, ReadOptions};
 pub use sniff::Format;
 
 use book::{Book, Budget};
+use table::Reading;
 use value::Ctx;
 
 use crate::error::{Error, ErrorKind, Limit};
@@ -210,12 +211,17 @@ fn read_inner(
     }
 
     let mut b = DatasetBuilder::new();
-    let mut budget = Budget {
-        limits,
-        cells: 0,
-        progress: options.progress.clone(),
+    let mut reading = Reading {
+        book: &mut book,
+        ctx,
+        budget: Budget {
+            limits,
+            cells: 0,
+            progress: options.progress.clone(),
+        },
+        problems,
+        strict: options.strict,
     };
-    let strict = options.strict;
     let default_name = file_name
         .map(|n| {
             Path::new(n)
@@ -234,15 +240,7 @@ fn read_inner(
         .unwrap_or_else(|| "vstup".to_string());
     let mut period_ends = (None, None);
     if let Some(name) = found.get(&SheetKind::Provider) {
-        let p = sheets::provider::read(
-            &mut book,
-            name,
-            ctx,
-            &mut budget,
-            &mut problems,
-            strict,
-            &default_name,
-        )?;
+        let p = sheets::provider::read(&mut reading, name, &default_name)?;
         period_ends = (p.from, p.to);
         b.provider(p.provider);
     } else {
@@ -258,49 +256,50 @@ fn read_inner(
             continue;
         };
         let name = name.as_str();
-        macro_rules! table {
-            ($check:expr, $f:expr) => {
-                table::read_table(
-                    &mut book,
-                    name,
-                    kind,
-                    ctx,
-                    &mut budget,
-                    &mut problems,
-                    strict,
-                    $check,
-                    $f,
-                )?
-            };
-        }
         match kind {
             SheetKind::Provider => {}
-            SheetKind::Tasks => table!(None, |r, _| sheets::tasks::row(r, &mut b)),
-            SheetKind::Workers => table!(None, |r, _| sheets::workers::row(r, &mut b)),
-            SheetKind::Clients => {
-                table!(None, |r, _| sheets::clients::row(r, &mut b, max_birth_year))
-            }
-            SheetKind::Visits => table!(Some(sheets::visits::header_check), |r, _| {
-                sheets::visits::row(r, &mut b)
-            }),
-            SheetKind::Prices => table!(None, |r, _| sheets::prices::row(r, &mut b)),
+            SheetKind::Tasks => table::read_table(&mut reading, name, kind, None, |r, _| {
+                sheets::tasks::row(r, &mut b)
+            })?,
+            SheetKind::Workers => table::read_table(&mut reading, name, kind, None, |r, _| {
+                sheets::workers::row(r, &mut b)
+            })?,
+            SheetKind::Clients => table::read_table(&mut reading, name, kind, None, |r, _| {
+                sheets::clients::row(r, &mut b, max_birth_year)
+            })?,
+            SheetKind::Visits => table::read_table(
+                &mut reading,
+                name,
+                kind,
+                Some(sheets::visits::header_check),
+                |r, _| sheets::visits::row(r, &mut b),
+            )?,
+            SheetKind::Prices => table::read_table(&mut reading, name, kind, None, |r, _| {
+                sheets::prices::row(r, &mut b)
+            })?,
             SheetKind::Costs => {
                 b.costs_given();
-                table!(None, |r, n| sheets::costs::row(r, &mut b, n))
+                table::read_table(&mut reading, name, kind, None, |r, n| {
+                    sheets::costs::row(r, &mut b, n)
+                })?
             }
             SheetKind::Revenues => {
                 b.revenues_given();
-                table!(None, |r, n| sheets::revenues::row(r, &mut b, n))
+                table::read_table(&mut reading, name, kind, None, |r, n| {
+                    sheets::revenues::row(r, &mut b, n)
+                })?
             }
-            SheetKind::Benchmarks => table!(None, |r, _| {
+            SheetKind::Benchmarks => table::read_table(&mut reading, name, kind, None, |r, _| {
                 b.benchmark(sheets::benchmarks::row(r)?);
                 Ok(())
-            }),
-            SheetKind::Model => table!(None, |r, _| sheets::model::row(r, &mut b)),
-            SheetKind::Law => table!(None, |r, _| {
+            })?,
+            SheetKind::Model => table::read_table(&mut reading, name, kind, None, |r, _| {
+                sheets::model::row(r, &mut b)
+            })?,
+            SheetKind::Law => table::read_table(&mut reading, name, kind, None, |r, _| {
                 b.law_row(sheets::law::row(r, &file_label)?);
                 Ok(())
-            }),
+            })?,
         }
     }
 
@@ -324,7 +323,7 @@ fn read_inner(
             .collect(),
         date_1904: ctx.date_1904,
     };
-    Ok((ds, problems))
+    Ok((ds, reading.problems))
 }
 
 /// SHA-256 of the input, lower-case hex (the report's methodology names the
@@ -470,23 +469,18 @@ fn read_one_sheet(
         .into_iter()
         .find(|n| SheetKind::parse(n) == Some(kind))
         .ok_or_else(|| Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }))?;
-    let mut problems = Problems::new();
-    let mut budget = Budget {
-        limits,
-        cells: 0,
-        progress: options.progress.clone(),
+    let mut reading = Reading {
+        book: &mut book,
+        ctx,
+        budget: Budget {
+            limits,
+            cells: 0,
+            progress: options.progress.clone(),
+        },
+        problems: Problems::new(),
+        strict: options.strict,
     };
     let mut f = f;
-    table::read_table(
-        &mut book,
-        &name,
-        kind,
-        ctx,
-        &mut budget,
-        &mut problems,
-        options.strict,
-        None,
-        |r, _| f(r),
-    )?;
-    Ok(problems)
+    table::read_table(&mut reading, &name, kind, None, |r, _| f(r))?;
+    Ok(reading.problems)
 }

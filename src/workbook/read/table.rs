@@ -14,6 +14,17 @@ use crate::problem::{Problem, Problems, Reason, RowCount};
 use crate::text::fold;
 use crate::workbook::schema::{self, Column, SheetKind};
 
+/// What reading one workbook's sheets shares: the open book, its date
+/// system, the cell budget, the problems so far and the strict flag. Each
+/// sheet is read through it, not through six parameters.
+pub(crate) struct Reading<'r, 'b> {
+    pub book: &'r mut Book<'b>,
+    pub ctx: Ctx,
+    pub budget: Budget,
+    pub problems: Problems,
+    pub strict: bool,
+}
+
 /// The place and typed values of one data row.
 pub(crate) struct Row<'r, 'c> {
     sheet: &'r str,
@@ -102,21 +113,24 @@ pub(crate) type HeaderCheck = fn(&[Option<u32>]) -> Option<&'static str>;
 ///
 /// No header, a missing or duplicated column, a limit, a reader error, or
 /// (strict mode) the first rejected row.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn read_table<F>(
-    book: &mut Book<'_>,
+    reading: &mut Reading<'_, '_>,
     name: &str,
     kind: SheetKind,
-    ctx: Ctx,
-    budget: &mut Budget,
-    problems: &mut Problems,
-    strict: bool,
     check: Option<HeaderCheck>,
     mut on_row: F,
 ) -> Result<(), Error>
 where
     F: FnMut(&Row<'_, '_>, &mut Problems) -> Result<(), Problem>,
 {
+    let Reading {
+        book,
+        ctx,
+        budget,
+        problems,
+        strict,
+    } = reading;
+    let (ctx, strict) = (*ctx, *strict);
     let columns = schema::columns(kind);
     let mut header: Option<Header> = None;
     let mut count = RowCount::default();

@@ -8,10 +8,10 @@ use crate::error::{Error, ErrorKind};
 use crate::model::{Provider, check_weekly_hours, ico_is_valid};
 use crate::period::Period;
 use crate::place::Place;
-use crate::problem::{Problem, Problems, Reason};
+use crate::problem::{Problem, Reason};
 use crate::text::fold;
-use crate::workbook::read::book::{Book, Budget};
 use crate::workbook::read::cell::Cell;
+use crate::workbook::read::table::Reading;
 use crate::workbook::read::value::{self, Ctx};
 use crate::workbook::schema::ProviderKey;
 
@@ -24,14 +24,18 @@ pub(crate) struct ProviderSheet {
 }
 
 pub(crate) fn read(
-    book: &mut Book<'_>,
+    reading: &mut Reading<'_, '_>,
     name: &str,
-    ctx: Ctx,
-    budget: &mut Budget,
-    problems: &mut Problems,
-    strict: bool,
     default_name: &str,
 ) -> Result<ProviderSheet, Error> {
+    let Reading {
+        book,
+        ctx,
+        budget,
+        problems,
+        strict,
+    } = reading;
+    let (ctx, strict) = (*ctx, *strict);
     let mut out = ProviderSheet {
         provider: Provider::new(default_name),
         ..Default::default()
