@@ -44,10 +44,14 @@ impl Base<'_> {
     /// Indices of the clients served whose every direct row is a meal task
     /// (`target.meal_only_share`, the meal-service scenario).
     pub fn meal_only_clients(&self) -> impl Iterator<Item = usize> + '_ {
-        let t = &self.tally;
-        (0..self.ds.clients.len()).filter(|&c| {
-            t.clients[c].direct_rows > 0 && t.clients[c].meal_rows == t.clients[c].direct_rows
-        })
+        (0..self.ds.clients.len()).filter(|&c| self.meal_only(c))
+    }
+
+    /// Whether client `c` was served and every direct row of theirs is a
+    /// meal task.
+    pub fn meal_only(&self, c: usize) -> bool {
+        let a = &self.tally.clients[c];
+        a.direct_rows > 0 && a.meal_rows == a.direct_rows
     }
 
     /// Σ of the cost lines matching `keep`; `None` without a `Náklady` sheet.

@@ -508,7 +508,8 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
         .clients
         .iter()
         .zip(&t.clients)
-        .map(|(c, a)| ClientLine {
+        .enumerate()
+        .map(|(i, (c, a))| ClientLine {
             id: c.id.clone(),
             degree: tally::degree_id(tally::degree_index(c.care_allowance)),
             age: c.birth_year.map(|y| end_year - i32::from(y)),
@@ -520,11 +521,11 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
             contacts: a.contacts,
             months: a.months,
             fees: a.fees.total(),
-            meal_only: a.direct_rows > 0 && a.meal_rows == a.direct_rows,
+            meal_only: b.meal_only(i),
             served: a.direct_rows > 0,
         })
         .collect();
-    let total_cost: Option<Decimal> = ds.costs.as_ref().map(|c| c.iter().map(|l| l.amount).sum());
+    let total_cost: Option<Decimal> = b.cost_sum(|_| true);
     let months = (0..b.months.count)
         .map(|m| {
             let first = b.months.start(m).max(b.period.from);
