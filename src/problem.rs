@@ -326,8 +326,10 @@ impl Serialize for Reason {
     }
 }
 
-/// One rejected row or notice: where, what was there, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One rejected row or notice: where, what was there, and why. (The JSON
+/// also carries the reason's id as `kind` and whether the row was
+/// rejected as `rejected`: both follow from the reason.)
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The cell (for a whole row, its first column).
     pub place: Place,
@@ -335,10 +337,19 @@ pub struct Problem {
     pub raw: String,
     /// Why (the English text in JSON; [`Reason::message`] for Czech).
     pub reason: Reason,
-    /// The reason's stable id, e.g. `not_a_date`.
-    pub kind: &'static str,
-    /// `true` when the row was rejected, `false` for a notice.
-    pub rejected: bool,
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Problem", 5)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("raw", &self.raw)?;
+        st.serialize_field("reason", &self.reason)?;
+        st.serialize_field("kind", self.kind())?;
+        st.serialize_field("rejected", &self.is_rejected())?;
+        st.end()
+    }
 }
 
 impl Problem {
@@ -347,10 +358,18 @@ impl Problem {
         Problem {
             place,
             raw: crate::text::clip(raw.as_ref(), 200),
-            kind: reason.id(),
-            rejected: reason.is_rejection(),
             reason,
         }
+    }
+
+    /// The reason's stable id, e.g. `not_a_date`.
+    pub fn kind(&self) -> &'static str {
+        self.reason.id()
+    }
+
+    /// `true` when the row was rejected, `false` for a notice.
+    pub fn is_rejected(&self) -> bool {
+        self.reason.is_rejection()
     }
 
     /// The problem as one line for an auditor: `Výkazy!D17 „abc“: není číslo`.
@@ -418,12 +437,12 @@ impl Problems {
 
     /// Only the rejections.
     pub fn rejections(&self) -> impl Iterator<Item = &Problem> {
-        self.list.iter().filter(|p| p.rejected)
+        self.list.iter().filter(|p| p.is_rejected())
     }
 
     /// Only the notices.
     pub fn notices(&self) -> impl Iterator<Item = &Problem> {
-        self.list.iter().filter(|p| !p.rejected)
+        self.list.iter().filter(|p| !p.is_rejected())
     }
 
     /// True when no row was rejected.
@@ -450,13 +469,13 @@ mod tests {
         let p = Problem::new(Place::new("Výkazy", 17, 3), "abc", Reason::NotANumber);
         assert_eq!(p.describe(Lang::Cs), "Výkazy!D17 „abc“: není číslo");
         assert_eq!(p.describe(Lang::En), "Výkazy!D17 \"abc\": not a number");
-        assert!(p.rejected);
-        assert_eq!(p.kind, "not_a_number");
+        assert!(p.is_rejected());
+        assert_eq!(p.kind(), "not_a_number");
         let n = Problem::new(
             Place::new("Klienti", 1, 9),
             "Poznámka",
             Reason::IgnoredColumn,
         );
-        assert!(!n.rejected);
+        assert!(!n.is_rejected());
     }
 }

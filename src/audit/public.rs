@@ -249,7 +249,7 @@ fn fte_bands(workers: &[WorkerLine]) -> Vec<Group> {
 
 fn rejected(r: &AuditReport) -> Vec<RejectedRows> {
     let mut by: BTreeMap<(String, &'static str), (u64, String, String)> = BTreeMap::new();
-    for p in r.problems.iter().filter(|p| p.rejected) {
+    for p in r.problems.iter().filter(|p| p.is_rejected()) {
         let e = by
             .entry((p.place.sheet.clone(), p.reason.id()))
             .or_insert_with(|| (0, p.reason.message(Lang::Cs), p.reason.message(Lang::En)));

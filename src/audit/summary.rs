@@ -152,7 +152,7 @@ pub fn summary(r: &AuditReport, lang: Lang) -> String {
     for (kind, n) in &by_kind {
         let _ = writeln!(out, "  {:<44} {n}", kind.label(lang));
     }
-    let rejected: Vec<_> = r.problems.iter().filter(|p| p.rejected).collect();
+    let rejected: Vec<_> = r.problems.iter().filter(|p| p.is_rejected()).collect();
     let _ = writeln!(out, "\n{}", lang.pick("Vstupní data", "Input rows"));
     for (sheet, c) in &r.rows {
         let _ = writeln!(

@@ -274,7 +274,7 @@ fn files_that_read_say_what_they_could_not_use() {
         .collect();
     assert_eq!(n.len(), 1);
     assert_eq!(n[0].place.to_string(), "Klienti!A1");
-    assert!(!n[0].rejected);
+    assert!(!n[0].is_rejected());
 }
 
 #[test]

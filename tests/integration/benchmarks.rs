@@ -205,7 +205,7 @@ fn a_benchmarks_workbook_reads_with_every_bad_row_at_its_place() {
     assert_eq!((count.read, count.accepted, count.rejected), (8, 2, 6));
     let got: Vec<(String, &str)> = problems
         .rejections()
-        .map(|p| (p.place.to_string(), p.kind))
+        .map(|p| (p.place.to_string(), p.kind()))
         .collect();
     assert_eq!(
         got,

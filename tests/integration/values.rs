@@ -72,7 +72,7 @@ fn dec(s: &str) -> Decimal {
 fn rejection<'a>(problems: &'a [Problem], place: &str) -> Option<&'a Problem> {
     problems
         .iter()
-        .find(|p| p.rejected && p.place.to_string() == place)
+        .find(|p| p.is_rejected() && p.place.to_string() == place)
 }
 
 /// `Pracovníci` with P1 (PSS, 1.0) and `Klienti` with K1: what most
@@ -701,7 +701,7 @@ fn visit_values_and_rejections_with_places() {
             problems
                 .list
                 .iter()
-                .any(|p| !p.rejected && p.place.to_string() == place && p.reason == reason),
+                .any(|p| !p.is_rejected() && p.place.to_string() == place && p.reason == reason),
             "no notice {reason:?} at {place}"
         )
     };
@@ -1231,7 +1231,7 @@ fn money_sheets_and_sheet_level_notices_with_places() {
     assert_eq!(at("Náklady!B5").reason, Reason::UnknownGroup);
     let correction = at("Náklady!C6");
     assert_eq!(correction.reason, Reason::NegativeCorrection);
-    assert!(!correction.rejected);
+    assert!(!correction.is_rejected());
     assert_eq!(at("Výnosy!A3").reason, Reason::UnknownRevenueSource);
     assert_eq!(at("List1!A1").reason, Reason::IgnoredSheet);
     // Accepted: wages, the custom category with its group, the correction.

@@ -94,8 +94,8 @@ pub(super) fn write_problems(
         place(ws, r, 0, input, &p.place, &mut links, st)?;
         text(ws, r, 1, &p.raw, &st.text)?;
         text(ws, r, 2, &p.reason.message(lang), &st.text)?;
-        text(ws, r, 3, p.kind, &st.text)?;
-        text(ws, r, 4, yes_no(p.rejected, lang), &st.text)?;
+        text(ws, r, 3, p.kind(), &st.text)?;
+        text(ws, r, 4, yes_no(p.is_rejected(), lang), &st.text)?;
     }
     let unlisted = problems.len() - n as usize;
     if unlisted > 0 {
