@@ -51,6 +51,27 @@ fn hm(h: u32, m: u32) -> u32 {
     h * 3600 + m * 60
 }
 
+/// Adds 81 one-hour `b1` visits of `k` by `w` in `month` of 2025, three a
+/// day from the 1st (7:00, 9:00, 11:00), each charged `fee`: 81 hours, one
+/// over the 80-hour rule's threshold.
+fn eighty_one_hours(
+    b: &mut homecare_audit::DatasetBuilder,
+    w: homecare_audit::WorkerId,
+    k: homecare_audit::ClientId,
+    month: u32,
+    fee: i64,
+) {
+    let b1 = b.find_task("b1").unwrap();
+    for i in 0..81u32 {
+        b.visit(
+            Visit::new(d(month, 1 + i / 3), w, Some(k), b1, 3600)
+                .with_start(hm(7 + 2 * (i % 3), 0))
+                .with_fee(dec(fee)),
+        )
+        .unwrap();
+    }
+}
+
 /// |a − b| < 10⁻¹⁸: the expected fractions are computed from the hand
 /// formula, so the last of 28 digits may differ by division order.
 #[track_caller]
@@ -268,16 +289,7 @@ fn eighty_hour_rule_variants() {
     b.provider(p);
     let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
     let k = b.client(Client::new("K1")).unwrap();
-    let b1 = b.find_task("b1").unwrap();
-    for i in 0..81u32 {
-        let day = d(3, 1 + i / 3);
-        b.visit(
-            Visit::new(day, w, Some(k), b1, 3600)
-                .with_start(hm(7 + 2 * (i % 3), 0))
-                .with_fee(dec(155)),
-        )
-        .unwrap();
-    }
+    eighty_one_hours(&mut b, w, k, 3, 155);
     let ds = b.build();
     // Every hour of the month at 145: 81 rows over by 10 → 810.
     let all = Audit::new(&ds).run();
@@ -308,15 +320,7 @@ fn a_month_over_80_hours_in_2025_is_capped_at_145() {
         b.provider(p);
         let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
         let k = b.client(Client::new("K1")).unwrap();
-        let b1 = b.find_task("b1").unwrap();
-        for i in 0..81u32 {
-            b.visit(
-                Visit::new(d(5, 1 + i / 3), w, Some(k), b1, 3600)
-                    .with_start(hm(7 + 2 * (i % 3), 0))
-                    .with_fee(dec(fee)),
-            )
-            .unwrap();
-        }
+        eighty_one_hours(&mut b, w, k, 5, fee);
         Audit::new(&b.build()).run()
     };
     let r = month(148);
@@ -351,15 +355,8 @@ fn eighty_hour_rule_is_per_client_and_month() {
     let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
     let k1 = b.client(Client::new("K1")).unwrap();
     let k2 = b.client(Client::new("K2")).unwrap();
+    eighty_one_hours(&mut b, w, k2, 3, 155);
     let b1 = b.find_task("b1").unwrap();
-    for i in 0..81u32 {
-        b.visit(
-            Visit::new(d(3, 1 + i / 3), w, Some(k2), b1, 3600)
-                .with_start(hm(7 + 2 * (i % 3), 0))
-                .with_fee(dec(155)),
-        )
-        .unwrap();
-    }
     for day in [1, 2] {
         b.visit(
             Visit::new(d(4, day), w, Some(k1), b1, 3600)
@@ -812,15 +809,8 @@ fn the_caps_of_another_date_scenario() {
     let w = b.worker(Worker::new("P1", Role::Pss, dec(1))).unwrap();
     let k1 = b.client(Client::new("K1")).unwrap();
     let k2 = b.client(Client::new("K2")).unwrap();
+    eighty_one_hours(&mut b, w, k1, 5, 100);
     let b1 = b.find_task("b1").unwrap();
-    for i in 0..81u32 {
-        b.visit(
-            Visit::new(d(5, 1 + i / 3), w, Some(k1), b1, 3600)
-                .with_start(hm(7 + 2 * (i % 3), 0))
-                .with_fee(dec(100)),
-        )
-        .unwrap();
-    }
     for day in [28, 29] {
         b.visit(
             Visit::new(d(5, day), w, Some(k2), b1, 3600)

@@ -91,6 +91,33 @@ pub(crate) fn scenario(
     }
 }
 
+/// The two effects every scenario over the hourly rows under a cap starts
+/// with (how many rows, how many hours), or why there are none.
+fn hourly_rows(at_cap: &AtCap) -> Result<[Effect; 2], Unavailable> {
+    if at_cap.rows == 0 {
+        return Err(Unavailable::new(
+            "žádné řádky hodinových úkonů pod limitem",
+            "no rows of hourly tasks under a cap",
+        ));
+    }
+    Ok([
+        effect(
+            "rows",
+            "Řádků hodinových úkonů",
+            "Hourly-task rows",
+            Decimal::from(at_cap.rows),
+            "count",
+        ),
+        effect(
+            "hours",
+            "Hodin hodinových úkonů",
+            "Hours of hourly tasks",
+            Base::hours(at_cap.seconds),
+            "h",
+        ),
+    ])
+}
+
 pub(crate) fn fees_at_cap(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decimal>) -> Scenario {
     let mut s = scenario(
         "fees_at_cap",
@@ -107,29 +134,17 @@ pub(crate) fn fees_at_cap(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decima
             ),
         ],
     );
-    if at_cap.rows == 0 {
-        s.unavailable = Some(Unavailable::new(
-            "žádné řádky hodinových úkonů pod limitem",
-            "no rows of hourly tasks under a cap",
-        ));
-        return s;
-    }
+    let [rows, hours] = match hourly_rows(at_cap) {
+        Ok(e) => e,
+        Err(why) => {
+            s.unavailable = Some(why);
+            return s;
+        }
+    };
     let change = at_cap.caps() - at_cap.fees();
     s.effects = vec![
-        effect(
-            "rows",
-            "Řádků hodinových úkonů",
-            "Hourly-task rows",
-            Decimal::from(at_cap.rows),
-            "count",
-        ),
-        effect(
-            "hours",
-            "Hodin hodinových úkonů",
-            "Hours of hourly tasks",
-            Base::hours(at_cap.seconds),
-            "h",
-        ),
+        rows,
+        hours,
         effect("fees_now", "Úhrady nyní", "Fees now", at_cap.fees(), "CZK"),
         effect(
             "fees_at_cap",
@@ -209,13 +224,13 @@ pub(crate) fn caps_on_date(
         ));
         return s;
     };
-    if at_cap.rows == 0 {
-        s.unavailable = Some(Unavailable::new(
-            "žádné řádky hodinových úkonů pod limitem",
-            "no rows of hourly tasks under a cap",
-        ));
-        return s;
-    }
+    let [rows, hours] = match hourly_rows(at_cap) {
+        Ok(e) => e,
+        Err(why) => {
+            s.unavailable = Some(why);
+            return s;
+        }
+    };
     // Σ hours × cap on the date, the rule's hours at its lower cap where
     // the date has one.
     let low = cap.cap_over_80h.unwrap_or(cap.cap);
@@ -223,20 +238,8 @@ pub(crate) fn caps_on_date(
         + (Base::hours(at_cap.low_seconds) * low);
     let at_date = crate::audit::hour::internal(at_date);
     s.effects = vec![
-        effect(
-            "rows",
-            "Řádků hodinových úkonů",
-            "Hourly-task rows",
-            Decimal::from(at_cap.rows),
-            "count",
-        ),
-        effect(
-            "hours",
-            "Hodin hodinových úkonů",
-            "Hours of hourly tasks",
-            Base::hours(at_cap.seconds),
-            "h",
-        ),
+        rows,
+        hours,
         effect(
             "hours_over_80h",
             "Z toho hodin klientů nad 80 h v měsíci",

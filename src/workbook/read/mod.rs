@@ -29,9 +29,8 @@ use std::path::Path;
 pub use limits::{Progress, ReadLimits, ReadOptions};
 pub use sniff::Format;
 
-use book::{Book, Budget};
+use book::Book;
 use table::Reading;
-use value::Ctx;
 
 use crate::error::{Error, ErrorKind, Limit};
 use crate::model::{Dataset, DatasetBuilder, Source};
@@ -168,9 +167,6 @@ fn read_inner(
 ) -> Result<(Dataset, Problems), Error> {
     let limits = options.limits;
     let mut book = open_book(bytes, &limits, file_name.unwrap_or("the input"))?;
-    let ctx = Ctx {
-        date_1904: book.date_1904(),
-    };
     let mut problems = Problems::new();
 
     // Which sheet is which.
@@ -211,17 +207,7 @@ fn read_inner(
     }
 
     let mut b = DatasetBuilder::new();
-    let mut reading = Reading {
-        book: &mut book,
-        ctx,
-        budget: Budget {
-            limits,
-            cells: 0,
-            progress: options.progress.clone(),
-        },
-        problems,
-        strict: options.strict,
-    };
+    let mut reading = Reading::new(&mut book, options, problems);
     let default_name = file_name
         .map(|n| {
             Path::new(n)
@@ -321,7 +307,7 @@ fn read_inner(
             .iter()
             .map(|(k, v)| (k.cs().to_string(), v.clone()))
             .collect(),
-        date_1904: ctx.date_1904,
+        date_1904: reading.ctx.date_1904,
     };
     Ok((ds, reading.problems))
 }
@@ -461,25 +447,12 @@ fn read_one_sheet(
         _ => "the benchmarks workbook",
     };
     let mut book = open_book(bytes, &limits, what)?;
-    let ctx = Ctx {
-        date_1904: book.date_1904(),
-    };
     let name = book
         .sheet_names()
         .into_iter()
         .find(|n| SheetKind::parse(n) == Some(kind))
         .ok_or_else(|| Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }))?;
-    let mut reading = Reading {
-        book: &mut book,
-        ctx,
-        budget: Budget {
-            limits,
-            cells: 0,
-            progress: options.progress.clone(),
-        },
-        problems: Problems::new(),
-        strict: options.strict,
-    };
+    let mut reading = Reading::new(&mut book, options, Problems::new());
     let mut f = f;
     table::read_table(&mut reading, &name, kind, None, |r, _| f(r))?;
     Ok(reading.problems)

@@ -25,6 +25,30 @@ pub(crate) struct Reading<'r, 'b> {
     pub strict: bool,
 }
 
+impl<'r, 'b> Reading<'r, 'b> {
+    /// Reading `book` with the options' limits, progress and strict flag,
+    /// after the `problems` found so far.
+    pub(crate) fn new(
+        book: &'r mut Book<'b>,
+        options: &super::ReadOptions,
+        problems: Problems,
+    ) -> Reading<'r, 'b> {
+        Reading {
+            ctx: Ctx {
+                date_1904: book.date_1904(),
+            },
+            book,
+            budget: Budget {
+                limits: options.limits,
+                cells: 0,
+                progress: options.progress.clone(),
+            },
+            problems,
+            strict: options.strict,
+        }
+    }
+}
+
 /// The place and typed values of one data row.
 pub(crate) struct Row<'r, 'c> {
     sheet: &'r str,
