@@ -61,15 +61,28 @@ fn eighty_one_hours(
     month: u32,
     fee: i64,
 ) {
-    let b1 = b.find_task("b1").unwrap();
     for i in 0..81u32 {
-        b.visit(
-            Visit::new(d(month, 1 + i / 3), w, Some(k), b1, 3600)
-                .with_start(hm(7 + 2 * (i % 3), 0))
-                .with_fee(dec(fee)),
-        )
-        .unwrap();
+        b1_hour(b, w, k, (month, 1 + i / 3), 7 + 2 * (i % 3), fee);
     }
+}
+
+/// One one-hour b1 (hygiene) visit of `k` on `(month, day)` of 2025 from
+/// `hour`:00, charged `fee` Kč.
+fn b1_hour(
+    b: &mut homecare_audit::DatasetBuilder,
+    w: homecare_audit::WorkerId,
+    k: homecare_audit::ClientId,
+    (month, day): (u32, u32),
+    hour: u32,
+    fee: i64,
+) {
+    let b1 = b.find_task("b1").unwrap();
+    b.visit(
+        Visit::new(d(month, day), w, Some(k), b1, 3600)
+            .with_start(hm(hour, 0))
+            .with_fee(dec(fee)),
+    )
+    .unwrap();
 }
 
 /// |a − b| < 10⁻¹⁸: the expected fractions are computed from the hand
@@ -356,14 +369,8 @@ fn eighty_hour_rule_is_per_client_and_month() {
     let k1 = b.client(Client::new("K1")).unwrap();
     let k2 = b.client(Client::new("K2")).unwrap();
     eighty_one_hours(&mut b, w, k2, 3, 155);
-    let b1 = b.find_task("b1").unwrap();
     for day in [1, 2] {
-        b.visit(
-            Visit::new(d(4, day), w, Some(k1), b1, 3600)
-                .with_start(hm(8, 0))
-                .with_fee(dec(155)),
-        )
-        .unwrap();
+        b1_hour(&mut b, w, k1, (4, day), 8, 155);
     }
     let r = Audit::new(&b.build()).run();
     assert_eq!(r.value("fees.rows_over_cap"), Some(dec(81)));
@@ -810,14 +817,8 @@ fn the_caps_of_another_date_scenario() {
     let k1 = b.client(Client::new("K1")).unwrap();
     let k2 = b.client(Client::new("K2")).unwrap();
     eighty_one_hours(&mut b, w, k1, 5, 100);
-    let b1 = b.find_task("b1").unwrap();
     for day in [28, 29] {
-        b.visit(
-            Visit::new(d(5, day), w, Some(k2), b1, 3600)
-                .with_start(hm(14, 0))
-                .with_fee(dec(100)),
-        )
-        .unwrap();
+        b1_hour(&mut b, w, k2, (5, day), 14, 100);
     }
     let ds = b.build();
     let scenario = |date: Option<NaiveDate>| {

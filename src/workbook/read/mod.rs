@@ -64,11 +64,16 @@ pub fn read_path(
 ) -> Result<(Dataset, Problems), Error> {
     let path = path.as_ref();
     let bytes = read_file(path, &options.limits)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = file_name_of(path);
     read_bytes(&bytes, Some(&name), options)
+}
+
+/// The last part of `path` (the name a report and a `Limity` row's origin
+/// give the input), empty for a path that ends in `..`.
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Reads a workbook from bytes. `file_name` names the provider when the
@@ -406,10 +411,7 @@ pub fn read_law_path(
 ) -> Result<(Vec<crate::law::LawRow>, Problems), Error> {
     let path = path.as_ref();
     let bytes = read_file(path, &options.limits)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = file_name_of(path);
     read_law_bytes(&bytes, &name, options)
 }
 

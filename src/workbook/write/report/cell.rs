@@ -6,6 +6,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Formula, Url, Worksheet, XlsxError};
 
+use crate::audit::Unavailable;
+use crate::i18n::Lang;
 use crate::place::Place;
 
 /// Excel's limit of characters in a cell, counted in UTF-16 units.
@@ -38,6 +40,23 @@ pub(crate) fn text(
 ) -> Result<(), XlsxError> {
     ws.write_string_with_format(row, col, clip(s), fmt)?;
     Ok(())
+}
+
+/// The line a part of the report writes in place of a figure it cannot
+/// give: `nelze spočítat: <reason>` (`not available: <reason>` in English),
+/// where `cs_label` names what could not be done in Czech.
+pub(crate) fn not_available(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    lang: Lang,
+    cs_label: &str,
+    why: Option<&Unavailable>,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    let why = why.map_or("", |u| lang.pick(&u.cs, &u.en));
+    let label = lang.pick(cs_label, "not available");
+    text(ws, row, col, &format!("{label}: {why}"), fmt)
 }
 
 /// A decimal as a number (a spreadsheet cell holds a double; the exact

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
 
-use super::cell::{Cached, col_name, formula, hours, num, text};
+use super::cell::{Cached, col_name, formula, hours, not_available, num, text};
 use super::style::Styles;
 use crate::audit::hour::HourAnalysis;
 use crate::i18n::Lang;
@@ -97,17 +97,8 @@ fn actual_hour(
     r += 1;
     match &h.buildup {
         None => {
-            let why = h
-                .buildup_unavailable
-                .as_ref()
-                .map_or("", |u| lang.pick(&u.cs, &u.en));
-            text(
-                ws,
-                r,
-                A,
-                &format!("{}: {why}", lang.pick("nelze sestavit", "not available")),
-                &st.muted,
-            )?;
+            let why = h.buildup_unavailable.as_ref();
+            not_available(ws, r, A, lang, "nelze sestavit", why, &st.muted)?;
             r += 2;
         }
         Some(bu) => {
@@ -282,18 +273,8 @@ fn against_normative(
             r += 2;
         }
         _ => {
-            let why = h
-                .buildup_unavailable
-                .as_ref()
-                .or(h.normative_unavailable.as_ref())
-                .map_or("", |u| lang.pick(&u.cs, &u.en));
-            text(
-                ws,
-                r,
-                A,
-                &format!("{}: {why}", lang.pick("nelze porovnat", "not available")),
-                &st.muted,
-            )?;
+            let why = (h.buildup_unavailable.as_ref()).or(h.normative_unavailable.as_ref());
+            not_available(ws, r, A, lang, "nelze porovnat", why, &st.muted)?;
             r += 2;
         }
     }
@@ -447,17 +428,8 @@ fn normative_model(
     r += 1;
     match &h.normative {
         None => {
-            let why = h
-                .normative_unavailable
-                .as_ref()
-                .map_or("", |u| lang.pick(&u.cs, &u.en));
-            text(
-                ws,
-                r,
-                A,
-                &format!("{}: {why}", lang.pick("nelze spočítat", "not available")),
-                &st.muted,
-            )?;
+            let why = h.normative_unavailable.as_ref();
+            not_available(ws, r, A, lang, "nelze spočítat", why, &st.muted)?;
         }
         Some(n) => {
             if n.parameters.example {

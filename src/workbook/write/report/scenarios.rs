@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cell::{num, text};
+use super::cell::{not_available, num, text};
 use super::style::Styles;
 use crate::audit::hour::Scenario;
 use crate::i18n::Lang;
@@ -88,17 +88,7 @@ pub(super) fn write(
             }
         }
         if let Some(u) = &s.unavailable {
-            text(
-                ws,
-                r,
-                0,
-                &format!(
-                    "{}: {}",
-                    lang.pick("nelze spočítat", "not available"),
-                    lang.pick(&u.cs, &u.en)
-                ),
-                &st.muted,
-            )?;
+            not_available(ws, r, 0, lang, "nelze spočítat", Some(u), &st.muted)?;
             r += 1;
         }
         r += 1;
