@@ -294,7 +294,7 @@ fn council_pdf(
         .file_stem()
         .map_or_else(|| "zprava".into(), |s| s.to_string_lossy().into_owned());
     let xlsx = dir.join(format!("{stem}.xlsx"));
-    council.save(&xlsx).map_err(|e| e.to_string())?;
+    council.save(&xlsx).map_err(|e| e.describe(lang))?;
     let out = std::process::Command::new(soffice)
         .arg(format!(
             "-env:UserInstallation=file://{}",

@@ -75,7 +75,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.describe(homecare_audit::Lang::En));
             ExitCode::from(1)
         }
     }

@@ -5,15 +5,18 @@
 //! was exceeded, a required sheet or column is missing, strict mode met a
 //! rejected row, a report cannot be written, the normative price cannot be
 //! worked out. Rejected rows in normal mode are not errors but
-//! [`Problem`](crate::Problem)s. An error is built only inside the crate;
-//! its cause (an I/O error, the writer's) is shown in its message, not
-//! chained again through `source()`.
+//! [`Problem`](crate::Problem)s. An error is built only inside the crate.
+//!
+//! Its cause (an I/O error, the writer's) is chained through `source()` and
+//! not repeated in its `Display` message, as the standard library's error
+//! reporters expect; [`Error::describe`] gives an auditor the whole story on
+//! one line, the cause included.
 
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::place::Place;
 use crate::problem::{Problem, Reason};
 
@@ -76,10 +79,9 @@ pub enum ErrorKind {
     /// The bytes are not a spreadsheet the library reads (xlsx, xlsm, xlsb,
     /// xls, ods).
     UnknownFormat {
-        /// What the first bytes look like, e.g. `a PDF document`.
-        looks_like: String,
-        /// The same in Czech, e.g. `dokument PDF`.
-        looks_like_cs: String,
+        /// What the first bytes look like, e.g. `a PDF document` /
+        /// `dokument PDF`.
+        looks_like: Text,
     },
     /// The workbook is password-protected (encrypted).
     Encrypted,
@@ -154,16 +156,14 @@ pub enum ErrorKind {
     Write {
         /// The path, when writing to a file.
         path: Option<PathBuf>,
-        /// What the writer said.
-        message: String,
+        /// What the writer said (also [`Error::source`](std::error::Error::source)).
+        cause: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A figure cannot be worked out from what was given (the normative
     /// price of parameters outside their ranges, say).
     NotAvailable {
-        /// Why, in English.
-        en: String,
-        /// Why, in Czech.
-        cs: String,
+        /// Why.
+        reason: Text,
     },
 }
 
@@ -205,46 +205,57 @@ impl Error {
         matches!(&*self.0, ErrorKind::Io { .. })
     }
 
-    /// The error in plain words for an auditor, in Czech or English.
+    /// The error in plain words for an auditor, in Czech or English, with
+    /// its cause: `zprava.xlsx: sešit nelze zapsat: Permission denied`.
     pub fn describe(&self, lang: Lang) -> String {
-        let cs = lang == Lang::Cs;
+        let text = self.text();
+        match self.cause() {
+            Some(cause) => format!("{}: {cause}", text.get(lang)),
+            None => text.get(lang).to_string(),
+        }
+    }
+
+    /// The cause an I/O or writing error wraps.
+    fn cause(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &*self.0 {
-            ErrorKind::Io { path, err } => {
+            ErrorKind::Io { err, .. } => Some(err),
+            ErrorKind::Write { cause, .. } => Some(cause.as_ref()),
+            _ => None,
+        }
+    }
+
+    /// The error in plain words, in both languages, without its cause
+    /// (that is [`source`](std::error::Error::source)).
+    pub fn text(&self) -> Text {
+        match &*self.0 {
+            ErrorKind::Io { path, .. } => {
                 let p = path
                     .as_ref()
                     .map(|p| format!("{}: ", p.display()))
                     .unwrap_or_default();
-                if cs {
-                    format!("{p}soubor nelze přečíst: {err}")
-                } else {
-                    format!("{p}cannot read the file: {err}")
+                Text {
+                    cs: format!("{p}soubor nelze přečíst"),
+                    en: format!("{p}cannot read the file"),
                 }
             }
-            ErrorKind::UnknownFormat {
-                looks_like,
-                looks_like_cs,
-            } => {
-                if cs {
-                    format!(
-                        "soubor není sešit xlsx, xls, xlsb ani ods (vypadá jako {looks_like_cs})"
-                    )
-                } else {
-                    format!("not an xlsx, xls, xlsb or ods workbook (looks like {looks_like})")
-                }
-            }
-            ErrorKind::Encrypted => lang
-                .pick(
-                    "sešit je chráněn heslem (zašifrován); uložte jej bez hesla",
-                    "the workbook is password-protected (encrypted); save it without a password",
-                )
-                .to_string(),
-            ErrorKind::Malformed { format, message } => {
-                if cs {
-                    format!("poškozený sešit {format}: {message}")
-                } else {
-                    format!("damaged {format} workbook: {message}")
-                }
-            }
+            ErrorKind::UnknownFormat { looks_like } => Text {
+                cs: format!(
+                    "soubor není sešit xlsx, xls, xlsb ani ods (vypadá jako {})",
+                    looks_like.cs
+                ),
+                en: format!(
+                    "not an xlsx, xls, xlsb or ods workbook (looks like {})",
+                    looks_like.en
+                ),
+            },
+            ErrorKind::Encrypted => Text::new(
+                "sešit je chráněn heslem (zašifrován); uložte jej bez hesla",
+                "the workbook is password-protected (encrypted); save it without a password",
+            ),
+            ErrorKind::Malformed { format, message } => Text {
+                cs: format!("poškozený sešit {format}: {message}"),
+                en: format!("damaged {format} workbook: {message}"),
+            },
             ErrorKind::LimitExceeded {
                 limit,
                 value,
@@ -252,93 +263,73 @@ impl Error {
                 context,
             } => {
                 let name = limit.name();
-                if cs {
-                    format!(
+                Text {
+                    cs: format!(
                         "sešit překračuje limit {name} ({value} > {max}) v {context}; \
                          soubor byl odmítnut před načtením dat"
-                    )
-                } else {
-                    format!(
+                    ),
+                    en: format!(
                         "the workbook exceeds the limit {name} ({value} > {max}) in {context}; \
                          refused before the data was loaded"
-                    )
+                    ),
                 }
             }
-            ErrorKind::MissingSheet { sheet } => {
-                if cs {
-                    format!("chybí povinný list {sheet}")
-                } else {
-                    format!("the required sheet {sheet} is missing")
+            ErrorKind::MissingSheet { sheet } => Text {
+                cs: format!("chybí povinný list {sheet}"),
+                en: format!("the required sheet {sheet} is missing"),
+            },
+            ErrorKind::DuplicateSheet { first, second } => Text {
+                cs: format!("listy „{first}“ a „{second}“ jsou tentýž list; nechte jen jeden"),
+                en: format!("sheets \"{first}\" and \"{second}\" are the same sheet; keep one"),
+            },
+            ErrorKind::NoHeader { sheet } => Text {
+                cs: format!(
+                    "list {sheet} nemá řádek záhlaví (řádek s aspoň dvěma vyplněnými buňkami)"
+                ),
+                en: format!(
+                    "sheet {sheet} has no header row (a row with at least two non-empty cells)"
+                ),
+            },
+            ErrorKind::MissingColumn { place, column } => Text {
+                cs: format!("{place}: záhlaví nemá povinný sloupec „{column}“"),
+                en: format!("{place}: the header lacks the required column \"{column}\""),
+            },
+            ErrorKind::DuplicateColumn { place, column } => Text {
+                cs: format!("{place}: sloupec „{column}“ je v záhlaví dvakrát"),
+                en: format!("{place}: the column \"{column}\" appears twice in the header"),
+            },
+            ErrorKind::Strict { problem } => Text {
+                cs: format!(
+                    "přísný režim: odmítnutý řádek: {}",
+                    problem.describe(Lang::Cs)
+                ),
+                en: format!(
+                    "strict mode: a row was rejected: {}",
+                    problem.describe(Lang::En)
+                ),
+            },
+            ErrorKind::Invalid { raw, reason } => {
+                let why = reason.text();
+                Text {
+                    cs: format!("\"{raw}\": {}", why.cs),
+                    en: format!("\"{raw}\": {}", why.en),
                 }
             }
-            ErrorKind::DuplicateSheet { first, second } => {
-                if cs {
-                    format!("listy „{first}“ a „{second}“ jsou tentýž list; nechte jen jeden")
-                } else {
-                    format!("sheets \"{first}\" and \"{second}\" are the same sheet; keep one")
-                }
-            }
-            ErrorKind::NoHeader { sheet } => {
-                if cs {
-                    format!(
-                        "list {sheet} nemá řádek záhlaví (řádek s aspoň dvěma vyplněnými buňkami)"
-                    )
-                } else {
-                    format!(
-                        "sheet {sheet} has no header row (a row with at least two non-empty cells)"
-                    )
-                }
-            }
-            ErrorKind::MissingColumn { place, column } => {
-                if cs {
-                    format!("{place}: záhlaví nemá povinný sloupec „{column}“")
-                } else {
-                    format!("{place}: the header lacks the required column \"{column}\"")
-                }
-            }
-            ErrorKind::DuplicateColumn { place, column } => {
-                if cs {
-                    format!("{place}: sloupec „{column}“ je v záhlaví dvakrát")
-                } else {
-                    format!("{place}: the column \"{column}\" appears twice in the header")
-                }
-            }
-            ErrorKind::Strict { problem } => {
-                if cs {
-                    format!("přísný režim: odmítnutý řádek: {}", problem.describe(lang))
-                } else {
-                    format!(
-                        "strict mode: a row was rejected: {}",
-                        problem.describe(lang)
-                    )
-                }
-            }
-            ErrorKind::Invalid { raw, reason } => format!("\"{raw}\": {}", reason.message(lang)),
-            ErrorKind::ReaderPanicked { message } => {
-                if cs {
-                    format!("čtečka tabulek selhala na poškozeném souboru: {message}")
-                } else {
-                    format!("the spreadsheet reader failed on a damaged file: {message}")
-                }
-            }
-            ErrorKind::Write { path, message } => {
+            ErrorKind::ReaderPanicked { message } => Text {
+                cs: format!("čtečka tabulek selhala na poškozeném souboru: {message}"),
+                en: format!("the spreadsheet reader failed on a damaged file: {message}"),
+            },
+            ErrorKind::Write { path, .. } => {
                 let p = path
                     .as_ref()
                     .map(|p| format!("{}: ", p.display()))
                     .unwrap_or_default();
-                if cs {
-                    format!("{p}sešit nelze zapsat: {message}")
-                } else {
-                    format!("{p}cannot write the workbook: {message}")
+                Text {
+                    cs: format!("{p}sešit nelze zapsat"),
+                    en: format!("{p}cannot write the workbook"),
                 }
             }
-            ErrorKind::NotAvailable { en, cs: text_cs } => {
-                if cs {
-                    text_cs.clone()
-                } else {
-                    en.clone()
-                }
-            }
+            ErrorKind::NotAvailable { reason } => reason.clone(),
         }
     }
 }
@@ -349,29 +340,30 @@ impl fmt::Debug for Error {
     }
 }
 
+/// English, without the cause (see [`Error::describe`] for one line with
+/// it).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(Lang::En))
+        f.write_str(&self.text().en)
     }
 }
 
-/// The cause of an I/O or writing error is shown in the message, so it is
-/// not chained again: `source()` is `None` (match [`ErrorKind::Io`] for the
-/// `io::Error` itself).
-impl std::error::Error for Error {}
+/// The cause of an I/O or writing error is its source.
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause()
+    }
+}
 
 impl Error {
     /// A writing error: the writer's, with the path when there is one.
-    pub(crate) fn write(path: Option<&std::path::Path>, e: impl fmt::Display) -> Error {
+    pub(crate) fn write(
+        path: Option<&std::path::Path>,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Error {
         Error::new(ErrorKind::Write {
             path: path.map(std::path::Path::to_path_buf),
-            message: e.to_string(),
+            cause: Box::new(cause),
         })
-    }
-}
-
-impl From<ErrorKind> for Error {
-    fn from(kind: ErrorKind) -> Error {
-        Error::new(kind)
     }
 }

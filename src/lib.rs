@@ -64,7 +64,7 @@ pub mod xlsx {
 }
 
 pub use error::{Error, ErrorKind, Limit};
-pub use i18n::Lang;
+pub use i18n::{Lang, Text};
 pub use model::{
     BillingUnit, CareDegree, Client, ClientId, CostCategory, CostGroup, CostLine, Dataset,
     DatasetBuilder, Price, Provider, RevenueLine, RevenueSource, Role, StatutoryTask, Task,

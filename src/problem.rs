@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::place::Place;
 
 /// Why a cell or row was rejected, or what a notice is about.
@@ -173,6 +173,11 @@ impl Reason {
 
     /// The reason in plain words, in Czech or English.
     pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_string()
+    }
+
+    /// The reason in plain words, in both languages.
+    pub fn text(&self) -> Text {
         let (cs, en): (&str, &str) = match self {
             Reason::IgnoredColumn => ("neznámý sloupec, nepoužije se", "unknown column, ignored"),
             Reason::IgnoredSheet => ("neznámý list, nepoužije se", "unknown sheet, ignored"),
@@ -239,9 +244,9 @@ impl Reason {
                 "unknown revenue source (uhrady, mpsv, kraj, obec, jine)",
             ),
             Reason::OutOfRange(range) => {
-                return match lang {
-                    Lang::Cs => format!("mimo povolený rozsah {range}"),
-                    Lang::En => format!("outside the allowed range {range}"),
+                return Text {
+                    cs: format!("mimo povolený rozsah {range}"),
+                    en: format!("outside the allowed range {range}"),
                 };
             }
             Reason::Negative => ("záporná hodnota", "negative value"),
@@ -310,7 +315,7 @@ impl Reason {
                 "tasks are named only for the kinds act and kg, and only tasks billed per act or per kg",
             ),
         };
-        lang.pick(cs, en).to_string()
+        Text::new(cs, en)
     }
 }
 

@@ -286,7 +286,7 @@ fn fee_compliance() {
     assert_eq!(v("fees.rows_off_price"), Some(dec(1)));
     // c2 has no known cap in 2025: the report says it was not checked.
     assert!(
-        r.parameters.notes.iter().any(|n| n.contains("c2")),
+        r.parameters.notes.iter().any(|n| n.en.contains("c2")),
         "{:?}",
         r.parameters.notes
     );
@@ -461,7 +461,8 @@ fn per_unit_caps_and_their_notes() {
     let r = Audit::new(&b.build()).run();
     assert_eq!(r.value("fees.rows_over_cap"), Some(dec(3)));
     assert_eq!(r.value("fees.excess_total"), Some(Decimal::new(1501, 2)));
-    let notes = r.parameters.notes.join("\n");
+    let notes: Vec<&str> = r.parameters.notes.iter().map(|n| n.en.as_str()).collect();
+    let notes = notes.join("\n");
     assert!(
         notes.contains("Fees of tasks c1, c2 were not checked"),
         "{notes}"
@@ -620,7 +621,7 @@ fn integrity_findings_with_places() {
     assert_eq!(count("duplicate"), Some(dec(1)));
     let dup = r.findings_of(FindingKind::Duplicate).next().unwrap();
     assert_eq!(dup.place.as_ref().unwrap().to_string(), "Výkazy!A11");
-    assert!(dup.detail.contains("Výkazy!A2"), "{}", dup.detail);
+    assert!(dup.detail.en.contains("Výkazy!A2"), "{}", dup.detail);
     // P1 on 3.3.: 310 min of rows + 35 of travel < 12 h; March 435 min
     // against 168 h of contract: neither is a finding.
     for k in [
@@ -766,7 +767,7 @@ fn not_available_is_never_zero() {
             r.parameters
                 .notes
                 .iter()
-                .any(|n| n.contains("outside the years 0–9999"))
+                .any(|n| n.en.contains("outside the years 0–9999"))
         );
     }
 }
@@ -849,4 +850,34 @@ fn the_caps_of_another_date_scenario() {
     let s = scenario(Some(NaiveDate::from_ymd_opt(2006, 1, 1).unwrap()));
     assert!(s.effects.is_empty());
     assert!(s.unavailable.is_some());
+}
+
+/// A writing error chains the writer's error through `source()` and does
+/// not repeat it in its message; `describe` gives an auditor both on one
+/// line.
+#[test]
+fn write_error_chains_its_cause() {
+    use std::error::Error as _;
+    let ds = homecare_audit::synth::Synth::new(3, 50).dataset();
+    let r = homecare_audit::Audit::new(&ds).run();
+    // A folder that does not exist: the writer cannot create the file.
+    let path = std::path::Path::new("/nonexistent-homecare-dir/zprava.xlsx");
+    let e = homecare_audit::workbook::ReportWorkbook::new(&r, &ds)
+        .save(path)
+        .unwrap_err();
+    assert!(matches!(e.kind(), homecare_audit::ErrorKind::Write { .. }));
+    let cause = e
+        .source()
+        .expect("the writer's error is the source")
+        .to_string();
+    assert!(!cause.is_empty());
+    assert_eq!(
+        e.to_string(),
+        "/nonexistent-homecare-dir/zprava.xlsx: cannot write the workbook"
+    );
+    assert!(!e.to_string().contains(&cause));
+    assert_eq!(
+        e.describe(homecare_audit::Lang::Cs),
+        format!("/nonexistent-homecare-dir/zprava.xlsx: sešit nelze zapsat: {cause}")
+    );
 }

@@ -249,7 +249,12 @@ fn scenarios_on_a_small_provider_by_hand() {
     assert_eq!(s.effect("revenue_change"), Some(dec("150")));
     // Fee share after: (1 500 + 150) / 1 000 000 = 0.00165.
     assert_eq!(s.effect("fee_share_after"), Some(dec("0.00165")));
-    assert!(!s.assumptions_en.is_empty() && !s.assumptions_cs.is_empty());
+    assert!(
+        !s.assumptions.is_empty()
+            && s.assumptions
+                .iter()
+                .all(|a| !a.cs.is_empty() && !a.en.is_empty())
+    );
 
     // No meal-only client: nothing freed.
     let m = r.hour.scenario("meals_to_meal_service").unwrap();

@@ -12,8 +12,8 @@ use super::base::{Base, na};
 use super::findings::{Detail, Findings, finding_text, visit_place};
 use super::money_sum::haler;
 use super::report::{FindingKind, Indicator, Unit};
-use crate::Lang;
 use crate::display::{Date, Money, Number};
+use crate::i18n::{Lang, Text};
 use crate::law::{HourlyCap, LawRow, LawTables};
 use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
 
@@ -433,8 +433,7 @@ pub(crate) fn check(
                         };
                         Detail {
                             place: visit_place(ds, v),
-                            en: text(Lang::En),
-                            cs: text(Lang::Cs),
+                            text: Text::new(text(Lang::Cs), text(Lang::En)),
                             amount: Some(row_excess),
                         }
                     });
@@ -475,8 +474,7 @@ pub(crate) fn check(
                             };
                             Detail {
                                 place: visit_place(ds, v),
-                                en: text(Lang::En),
-                                cs: text(Lang::Cs),
+                                text: Text::new(text(Lang::Cs), text(Lang::En)),
                                 amount: Some(excess),
                             }
                         });
@@ -496,14 +494,16 @@ pub(crate) fn check(
                 let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
                 Detail {
                     place: visit_place(ds, v),
-                    en: finding_text!(
-                        "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
-                        Money(fee, Lang::En), stat.code(), Date(v.date, Lang::En)
-                    ),
-                    cs: finding_text!(
-                        "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
-                        Money(fee, Lang::Cs), stat.code(), Date(v.date, Lang::Cs)
-                    ),
+                    text: Text {
+                        en: finding_text!(
+                            "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
+                            Money(fee, Lang::En), stat.code(), Date(v.date, Lang::En)
+                        ),
+                        cs: finding_text!(
+                            "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
+                            Money(fee, Lang::Cs), stat.code(), Date(v.date, Lang::Cs)
+                        ),
+                    },
                     amount: Some(fee),
                 }
             });
@@ -635,20 +635,22 @@ fn check_price(
         *off_rows += 1;
         f.push(FindingKind::FeeOffPrice, || Detail {
             place: visit_place(b.ds, v),
-            en: finding_text!(
-                "fee {} differs from the price list: {} (CZK {} per unit, task {})",
-                Money(fee, Lang::En),
-                Money(expected, Lang::En),
-                Number(price, 2, Lang::En),
-                b.ds.task(v.task).code
-            ),
-            cs: finding_text!(
-                "úhrada {} se liší od ceníku: {} ({} Kč za jednotku, úkon {})",
-                Money(fee, Lang::Cs),
-                Money(expected, Lang::Cs),
-                Number(price, 2, Lang::Cs),
-                b.ds.task(v.task).code
-            ),
+            text: Text {
+                en: finding_text!(
+                    "fee {} differs from the price list: {} (CZK {} per unit, task {})",
+                    Money(fee, Lang::En),
+                    Money(expected, Lang::En),
+                    Number(price, 2, Lang::En),
+                    b.ds.task(v.task).code
+                ),
+                cs: finding_text!(
+                    "úhrada {} se liší od ceníku: {} ({} Kč za jednotku, úkon {})",
+                    Money(fee, Lang::Cs),
+                    Money(expected, Lang::Cs),
+                    Number(price, 2, Lang::Cs),
+                    b.ds.task(v.task).code
+                ),
+            },
             amount: Some(fee - expected),
         });
     }

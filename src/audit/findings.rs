@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::report::{Finding, FindingKind};
+use crate::i18n::Text;
 use crate::model::{Dataset, Visit};
 use crate::place::Place;
 use crate::place::SheetKind;
@@ -34,8 +35,7 @@ pub(crate) struct Findings {
 /// The text of a finding in both languages, made only when it is listed.
 pub(crate) struct Detail {
     pub place: Option<Place>,
-    pub en: String,
-    pub cs: String,
+    pub text: Text,
     pub amount: Option<Decimal>,
 }
 
@@ -61,8 +61,7 @@ impl Findings {
         self.list.push(Finding {
             kind,
             place: d.place,
-            detail: d.en,
-            detail_cs: d.cs,
+            detail: d.text,
             amount: d.amount,
         });
     }

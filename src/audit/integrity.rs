@@ -15,6 +15,7 @@ use super::order::DayRow;
 use super::report::FindingKind;
 use crate::Lang;
 use crate::display::{Clock, Date, Hours, Number};
+use crate::i18n::Text;
 use crate::model::{Dataset, Visit};
 use crate::period::Period;
 use crate::place::Place;
@@ -22,11 +23,10 @@ use crate::place::SheetKind;
 
 const DAY_LIMIT: u64 = 12 * 3600;
 
-fn text(en: String, cs: String, place: Option<Place>) -> Detail {
+fn detail(text: Text, place: Option<Place>) -> Detail {
     Detail {
         place,
-        en,
-        cs,
+        text,
         amount: None,
     }
 }
@@ -78,19 +78,21 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
     let p = ctx.period;
     if ctx.period_given && !p.contains(v.date) {
         f.push(FindingKind::OutsidePeriod, || {
-            text(
-                finding_text!(
-                    "{} is outside the period {} – {}",
-                    Date(v.date, Lang::En),
-                    Date(p.from, Lang::En),
-                    Date(p.to, Lang::En)
-                ),
-                finding_text!(
-                    "{} je mimo období {} – {}",
-                    Date(v.date, Lang::Cs),
-                    Date(p.from, Lang::Cs),
-                    Date(p.to, Lang::Cs)
-                ),
+            detail(
+                Text {
+                    en: finding_text!(
+                        "{} is outside the period {} – {}",
+                        Date(v.date, Lang::En),
+                        Date(p.from, Lang::En),
+                        Date(p.to, Lang::En)
+                    ),
+                    cs: finding_text!(
+                        "{} je mimo období {} – {}",
+                        Date(v.date, Lang::Cs),
+                        Date(p.from, Lang::Cs),
+                        Date(p.to, Lang::Cs)
+                    ),
+                },
                 place(),
             )
         });
@@ -99,17 +101,19 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
     if v.date < from || v.date > to {
         let w = ds.worker(v.worker);
         f.push(FindingKind::OutsideEmployment, || {
-            text(
-                finding_text!(
-                    "{} is outside the employment of worker {}",
-                    Date(v.date, Lang::En),
-                    w.id
-                ),
-                finding_text!(
-                    "{} je mimo pracovní poměr pracovníka {}",
-                    Date(v.date, Lang::Cs),
-                    w.id
-                ),
+            detail(
+                Text {
+                    en: finding_text!(
+                        "{} is outside the employment of worker {}",
+                        Date(v.date, Lang::En),
+                        w.id
+                    ),
+                    cs: finding_text!(
+                        "{} je mimo pracovní poměr pracovníka {}",
+                        Date(v.date, Lang::Cs),
+                        w.id
+                    ),
+                },
                 place(),
             )
         });
@@ -119,17 +123,19 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
         if v.date < from || v.date > to {
             let c = ds.client(c);
             f.push(FindingKind::OutsideContract, || {
-                text(
-                    finding_text!(
-                        "{} is outside the contract of client {}",
-                        Date(v.date, Lang::En),
-                        c.id
-                    ),
-                    finding_text!(
-                        "{} je mimo smlouvu klienta {}",
-                        Date(v.date, Lang::Cs),
-                        c.id
-                    ),
+                detail(
+                    Text {
+                        en: finding_text!(
+                            "{} is outside the contract of client {}",
+                            Date(v.date, Lang::En),
+                            c.id
+                        ),
+                        cs: finding_text!(
+                            "{} je mimo smlouvu klienta {}",
+                            Date(v.date, Lang::Cs),
+                            c.id
+                        ),
+                    },
                     place(),
                 )
             });
@@ -139,36 +145,45 @@ fn row_checks(ds: &Dataset, ctx: &RowContext, v: &Visit, f: &mut Findings) {
         f.push(FindingKind::Duration, || {
             let m = Number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::En);
             let mc = Number(Decimal::from(v.duration) / Decimal::from(60), 1, Lang::Cs);
-            text(
-                finding_text!("duration {m} min"),
-                finding_text!("doba {mc} min"),
+            detail(
+                Text {
+                    en: finding_text!("duration {m} min"),
+                    cs: finding_text!("doba {mc} min"),
+                },
                 place(),
             )
         });
     }
     if v.flags.minutes_mismatch {
         f.push(FindingKind::MinutesMismatch, || {
-            text(
-                "minutes disagree with start–end by more than a minute; start–end used".into(),
-                "minuty nesouhlasí s Od–Do o více než minutu; použito Od–Do".into(),
+            detail(
+                Text {
+                    en: "minutes disagree with start–end by more than a minute; start–end used"
+                        .into(),
+                    cs: "minuty nesouhlasí s Od–Do o více než minutu; použito Od–Do".into(),
+                },
                 place(),
             )
         });
     }
     if v.flags.incomplete_times {
         f.push(FindingKind::IncompleteTimes, || {
-            text(
-                "only one of start and end; minutes used".into(),
-                "jen jeden z časů Od/Do; použity minuty".into(),
+            detail(
+                Text {
+                    en: "only one of start and end; minutes used".into(),
+                    cs: "jen jeden z časů Od/Do; použity minuty".into(),
+                },
                 place(),
             )
         });
     }
     if v.flags.passes_midnight {
         f.push(FindingKind::Midnight, || {
-            text(
-                "end before start: read as passing midnight".into(),
-                "konec před začátkem: čteno jako přes půlnoc".into(),
+            detail(
+                Text {
+                    en: "end before start: read as passing midnight".into(),
+                    cs: "konec před začátkem: čteno jako přes půlnoc".into(),
+                },
                 place(),
             )
         });
@@ -197,17 +212,19 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
         if let Some(v) = first {
             let w = &ds.worker(v.worker).id;
             f.push(FindingKind::LongDay, || {
-                text(
-                    finding_text!(
-                        "worker {w} recorded {} on {} (over 12 h)",
-                        Hours(total, Lang::En),
-                        Date(v.date, Lang::En)
-                    ),
-                    finding_text!(
-                        "pracovník {w} má {} dne {} (nad 12 h)",
-                        Hours(total, Lang::Cs),
-                        Date(v.date, Lang::Cs)
-                    ),
+                detail(
+                    Text {
+                        en: finding_text!(
+                            "worker {w} recorded {} on {} (over 12 h)",
+                            Hours(total, Lang::En),
+                            Date(v.date, Lang::En)
+                        ),
+                        cs: finding_text!(
+                            "pracovník {w} má {} dne {} (nad 12 h)",
+                            Hours(total, Lang::Cs),
+                            Date(v.date, Lang::Cs)
+                        ),
+                    },
                     visit_place(ds, v),
                 )
             });
@@ -239,23 +256,25 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
                 let other_ref = visit_place(ds, other)
                     .map(|p| p.to_string())
                     .unwrap_or_default();
-                text(
-                    finding_text!(
-                        "{}–{} overlaps {} ({}–{}) by {by} min",
-                        Clock(s),
-                        Clock(e % 86_400),
-                        other_ref,
-                        Clock(os),
-                        Clock(oe % 86_400)
-                    ),
-                    finding_text!(
-                        "{}–{} se překrývá s {} ({}–{}) o {by} min",
-                        Clock(s),
-                        Clock(e % 86_400),
-                        other_ref,
-                        Clock(os),
-                        Clock(oe % 86_400)
-                    ),
+                detail(
+                    Text {
+                        en: finding_text!(
+                            "{}–{} overlaps {} ({}–{}) by {by} min",
+                            Clock(s),
+                            Clock(e % 86_400),
+                            other_ref,
+                            Clock(os),
+                            Clock(oe % 86_400)
+                        ),
+                        cs: finding_text!(
+                            "{}–{} se překrývá s {} ({}–{}) o {by} min",
+                            Clock(s),
+                            Clock(e % 86_400),
+                            other_ref,
+                            Clock(os),
+                            Clock(oe % 86_400)
+                        ),
+                    },
                     visit_place(ds, &ds.visits[i as usize]),
                 )
             });
@@ -291,19 +310,21 @@ fn over_contract(b: &Base<'_>, f: &mut Findings) {
                 let place = (w.row > 0)
                     .then(|| Place::new(ds.source.sheet_name(SheetKind::Workers.cs()), w.row, 0));
                 let month = first.format("%Y-%m");
-                text(
-                    finding_text!(
-                        "worker {} worked {} in {month}, contract {} h",
-                        w.id,
-                        Hours(secs, Lang::En),
-                        Number(contract, 2, Lang::En)
-                    ),
-                    finding_text!(
-                        "pracovník {} odpracoval v {month} {}, úvazek {} h",
-                        w.id,
-                        Hours(secs, Lang::Cs),
-                        Number(contract, 2, Lang::Cs)
-                    ),
+                detail(
+                    Text {
+                        en: finding_text!(
+                            "worker {} worked {} in {month}, contract {} h",
+                            w.id,
+                            Hours(secs, Lang::En),
+                            Number(contract, 2, Lang::En)
+                        ),
+                        cs: finding_text!(
+                            "pracovník {} odpracoval v {month} {}, úvazek {} h",
+                            w.id,
+                            Hours(secs, Lang::Cs),
+                            Number(contract, 2, Lang::Cs)
+                        ),
+                    },
                     place,
                 )
             });
@@ -390,9 +411,11 @@ fn report_duplicates(ds: &Dataset, mut dup_of: Vec<(u32, u32, u32)>, f: &mut Fin
             let r = visit_place(ds, first)
                 .map(|p| p.to_string())
                 .unwrap_or_default();
-            text(
-                finding_text!("exact duplicate of {r}"),
-                finding_text!("přesný duplikát řádku {r}"),
+            detail(
+                Text {
+                    en: finding_text!("exact duplicate of {r}"),
+                    cs: finding_text!("přesný duplikát řádku {r}"),
+                },
                 visit_place(ds, v),
             )
         });

@@ -45,6 +45,7 @@ pub use report::{
 };
 
 use crate::benchmark::BenchmarkSet;
+use crate::i18n::Text;
 use crate::law::LawTables;
 use crate::model::Dataset;
 use crate::problem::Problems;
@@ -242,7 +243,6 @@ impl<'a> Audit<'a> {
             eighty_hour_rule: self.options.eighty_hour_rule,
             status_tolerance: self.options.status_tolerance,
             notes: Vec::new(),
-            notes_cs: Vec::new(),
             law_checked_through: period.filter(|p| p.to > through).map(|_| through),
         };
         let checked = auditable(period);
@@ -252,9 +252,8 @@ impl<'a> Audit<'a> {
                 parameters.working_days = crate::calendar::working_days(p.from, p.to);
                 p
             }
-            Err((en, cs, why)) => {
-                parameters.notes.push(en.into());
-                parameters.notes_cs.push(cs.into());
+            Err((note, why)) => {
+                parameters.notes.push(note);
                 return AuditReport {
                     provider,
                     rows,
@@ -350,23 +349,25 @@ impl<'a> Audit<'a> {
 /// The period to audit, or why there is none: without a period nothing
 /// can be audited; nor with one outside the years a workbook holds
 /// (0–9999), which only a dataset built in code can have (the audit keeps
-/// tables per day and month of it). The error is the note in English and
-/// Czech and the reason every indicator is not available.
-fn auditable(
-    period: Option<crate::Period>,
-) -> Result<crate::Period, (&'static str, &'static str, Unavailable)> {
+/// tables per day and month of it). The error is the note and the reason
+/// every indicator is not available.
+fn auditable(period: Option<crate::Period>) -> Result<crate::Period, (Text, Unavailable)> {
     match period {
         None => Err((
-            "No period: no period was given and there are no visits.",
-            "Období nelze určit: není zadáno a nejsou žádné výkazy.",
+            Text {
+                en: "No period: no period was given and there are no visits.".into(),
+                cs: "Období nelze určit: není zadáno a nejsou žádné výkazy.".into(),
+            },
             Unavailable::new(
                 "období nelze určit (není zadáno a nejsou výkazy)",
                 "no period (none given and no visits)",
             ),
         )),
         Some(p) if !p.within_years(0..=9999) => Err((
-            "The period lies outside the years 0–9999: not audited.",
-            "Období leží mimo roky 0–9999: audit neproběhl.",
+            Text {
+                en: "The period lies outside the years 0–9999: not audited.".into(),
+                cs: "Období leží mimo roky 0–9999: audit neproběhl.".into(),
+            },
             Unavailable::new("období mimo roky 0–9999", "period outside the years 0–9999"),
         )),
         Some(p) => Ok(p),
@@ -406,69 +407,66 @@ fn no_period_indicators(why: &Unavailable) -> std::collections::BTreeMap<String,
 }
 
 fn notes(p: &mut Parameters, fee: &fees::FeeNotes, ds: &Dataset, b: &Base<'_>) {
-    let mut add = |en: String, cs: String| {
-        p.notes.push(en);
-        p.notes_cs.push(cs);
-    };
+    let mut add = |note: Text| p.notes.push(note);
     if ds.provider.period.is_none() {
-        add(
-            "The period is the first to the last visit date (no period was given).".into(),
-            "Období je od prvního do posledního data výkazů (období nebylo zadáno).".into(),
-        );
+        add(Text {
+            en: "The period is the first to the last visit date (no period was given).".into(),
+            cs: "Období je od prvního do posledního data výkazů (období nebylo zadáno).".into(),
+        });
     }
-    add(
-        "Rows outside the period are findings and are not counted in the indicators.".into(),
-        "Řádky mimo období jsou nálezy a do ukazatelů se nezapočítávají.".into(),
-    );
+    add(Text {
+        en: "Rows outside the period are findings and are not counted in the indicators.".into(),
+        cs: "Řádky mimo období jsou nálezy a do ukazatelů se nezapočítávají.".into(),
+    });
     if b.period.days() != 365 {
-        add(
-            format!(
+        add(Text {
+            en: format!(
                 "Annualised figures are multiplied by 365 / {} days.",
                 b.period.days()
             ),
-            format!(
+            cs: format!(
                 "Roční hodnoty jsou přepočteny koeficientem 365 / {} dní.",
                 b.period.days()
             ),
-        );
+        });
     }
     if !fee.no_unit_cap.is_empty() {
         let tasks: Vec<&str> = fee.no_unit_cap.iter().map(String::as_str).collect();
-        add(
-            format!(
+        add(Text {
+            en: format!(
                 "Fees of tasks {} were not checked against a cap: the cap valid on their dates is not known (from 1.1.2023 not found; c1 meals have separate lunch and full-day caps).",
                 tasks.join(", ")
             ),
-            format!(
+            cs: format!(
                 "Úhrady úkonů {} nebyly porovnány s limitem: limit platný k jejich datu není znám (od 1. 1. 2023 nenalezen; u c1 se liší limit oběda a celodenní stravy).",
                 tasks.join(", ")
             ),
-        );
+        });
     }
     if !fee.provisional_used.is_empty() {
         let tasks: Vec<&str> = fee.provisional_used.iter().map(String::as_str).collect();
-        add(
-            format!(
+        add(Text {
+            en: format!(
                 "Caps of tasks {} are provisional (inferred from providers' price lists, not read in the decree).",
                 tasks.join(", ")
             ),
-            format!(
+            cs: format!(
                 "Limity úkonů {} jsou předběžné (odvozené z ceníků poskytovatelů, neověřené ve vyhlášce).",
                 tasks.join(", ")
             ),
-        );
+        });
     }
     if fee.before_caps > 0 {
-        add(
-            format!(
+        add(Text {
+            en: format!(
                 "{} hourly rows before 2007 have no cap in the tables.",
                 fee.before_caps
             ),
-            format!(
+            cs: format!(
                 "{} řádků hodinových úkonů před rokem 2007 nemá v tabulkách limit.",
                 fee.before_caps
             ),
-        );
+        });
     }
 }
 

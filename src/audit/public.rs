@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::report::{AuditReport, ClientLine, Finding, Unavailable, WorkerLine};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::indicator::catalog;
 use crate::model::Dataset;
 
@@ -40,12 +40,9 @@ pub struct RejectedRows {
     pub sheet: String,
     /// The reason's id.
     pub reason: &'static str,
-    /// The reason, Czech.
+    /// The reason in words.
     #[serde(skip)]
-    pub reason_cs: String,
-    /// The reason, English.
-    #[serde(skip)]
-    pub reason_en: String,
+    pub message: Text,
     /// How many rows.
     pub count: u64,
 }
@@ -65,11 +62,8 @@ pub struct PublicTables {
     pub workers_by_fte: Vec<Group>,
     /// Rejected input rows by sheet and reason.
     pub rejected: Vec<RejectedRows>,
-    /// What was withheld and why, Czech.
-    #[serde(skip)]
-    pub withheld_cs: Vec<String>,
-    /// What was withheld and why.
-    pub withheld: Vec<String>,
+    /// What was withheld and why (in JSON, English).
+    pub withheld: Vec<Text>,
 }
 
 fn group(cs: &str, en: &str, n: u64) -> Group {
@@ -108,8 +102,10 @@ impl AuditReport {
             workers_by_role: role_groups(&self.workers),
             workers_by_fte: fte_bands(&self.workers),
             rejected: rejected(self),
-            withheld_cs: WITHHELD.iter().map(|(cs, _)| cs.to_string()).collect(),
-            withheld: WITHHELD.iter().map(|(_, en)| en.to_string()).collect(),
+            withheld: WITHHELD
+                .iter()
+                .map(|(cs, en)| Text::new(*cs, *en))
+                .collect(),
         };
         // Degree groups of one or two clients: their shares would name them.
         for (id, ..) in catalog::DEGREES {
@@ -132,10 +128,9 @@ impl AuditReport {
         r.findings = findings_by_month(&self.findings, dataset);
         r.findings_not_listed = 0;
         r.problems = Vec::new();
-        for (cs, en) in WITHHELD {
-            r.parameters.notes.push(en.to_string());
-            r.parameters.notes_cs.push(cs.to_string());
-        }
+        r.parameters
+            .notes
+            .extend(WITHHELD.iter().map(|(cs, en)| Text::new(*cs, *en)));
         r.public = Some(tables);
         r
     }
@@ -248,19 +243,18 @@ fn fte_bands(workers: &[WorkerLine]) -> Vec<Group> {
 }
 
 fn rejected(r: &AuditReport) -> Vec<RejectedRows> {
-    let mut by: BTreeMap<(String, &'static str), (u64, String, String)> = BTreeMap::new();
+    let mut by: BTreeMap<(String, &'static str), (u64, Text)> = BTreeMap::new();
     for p in r.problems.iter().filter(|p| p.is_rejected()) {
         let e = by
             .entry((p.place.sheet.clone(), p.reason.id()))
-            .or_insert_with(|| (0, p.reason.message(Lang::Cs), p.reason.message(Lang::En)));
+            .or_insert_with(|| (0, p.reason.text()));
         e.0 += 1;
     }
     by.into_iter()
-        .map(|((sheet, reason), (count, cs, en))| RejectedRows {
+        .map(|((sheet, reason), (count, message))| RejectedRows {
             sheet,
             reason,
-            reason_cs: cs,
-            reason_en: en,
+            message,
             count,
         })
         .collect()
@@ -357,8 +351,10 @@ fn findings_by_month(findings: &[Finding], ds: &Dataset) -> Vec<Finding> {
         .map(|((kind, month), (n, amount))| Finding {
             kind,
             place: None,
-            detail: format!("{month}: {n} × {}", kind.label(Lang::En)),
-            detail_cs: format!("{month}: {n} × {}", kind.label(Lang::Cs)),
+            detail: Text {
+                en: format!("{month}: {n} × {}", kind.label(Lang::En)),
+                cs: format!("{month}: {n} × {}", kind.label(Lang::Cs)),
+            },
             amount,
         })
         .collect()

@@ -8,38 +8,14 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 pub use crate::benchmark::{BenchmarkRef, Status};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 pub use crate::indicator::{FindingKind, Unit};
 use crate::place::Place;
 use crate::problem::{Problem, RowCount};
 
-/// Why an indicator is not available, in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Unavailable {
-    /// English (JSON).
-    pub en: String,
-    /// Czech.
-    pub cs: String,
-}
-
-impl std::fmt::Display for Unavailable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
-    }
-}
-
-/// An unavailable result can be returned as an error (its English text).
-impl std::error::Error for Unavailable {}
-
-impl Unavailable {
-    /// A reason in both languages.
-    pub fn new(cs: impl Into<String>, en: impl Into<String>) -> Unavailable {
-        Unavailable {
-            en: en.into(),
-            cs: cs.into(),
-        }
-    }
-}
+/// Why a figure is not available, in both languages (in JSON, the
+/// English reason).
+pub type Unavailable = crate::i18n::Text;
 
 /// One indicator: value = numerator / denominator, or not available with a
 /// reason (never 0).
@@ -175,11 +151,8 @@ pub struct Finding {
     /// The input cell (row-level findings: column A of the row); `None` for
     /// records built in code.
     pub place: Option<Place>,
-    /// What exactly, in English.
-    pub detail: String,
-    /// The same in Czech.
-    #[serde(skip)]
-    pub detail_cs: String,
+    /// What exactly (in JSON, English).
+    pub detail: Text,
     /// An amount in Kč where the finding has one (the excess over a cap).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,
@@ -188,10 +161,7 @@ pub struct Finding {
 impl Finding {
     /// The detail in a language.
     pub fn detail(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Cs => &self.detail_cs,
-            Lang::En => &self.detail,
-        }
+        self.detail.get(lang)
     }
 }
 
@@ -323,11 +293,8 @@ pub struct Parameters {
     pub eighty_hour_rule: super::EightyHourRule,
     /// Status tolerance (fraction of the bound).
     pub status_tolerance: Decimal,
-    /// Notes on what was skipped or assumed, in English.
-    pub notes: Vec<String>,
-    /// The same notes in Czech.
-    #[serde(skip)]
-    pub notes_cs: Vec<String>,
+    /// Notes on what was skipped or assumed (in JSON, English).
+    pub notes: Vec<Text>,
     /// The last day through which the built-in legal tables were checked
     /// ([`law::CHECKED_THROUGH`](crate::law::CHECKED_THROUGH)), present
     /// only when the period runs past it: a decree published since may have

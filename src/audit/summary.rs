@@ -63,10 +63,7 @@ pub const HEADLINES: &[(&str, &str, &[&str])] = &[
 /// An indicator's value as a person reads it, with its unit.
 pub fn format_value(i: &Indicator, lang: Lang) -> String {
     let Some(v) = i.value else {
-        let why = i.unavailable.as_ref().map(|u| match lang {
-            Lang::Cs => u.cs.as_str(),
-            Lang::En => u.en.as_str(),
-        });
+        let why = i.unavailable.as_ref().map(|u| u.get(lang));
         return format!(
             "{}: {}",
             lang.pick("nedostupné", "not available"),
@@ -185,11 +182,8 @@ pub fn summary(r: &AuditReport, lang: Lang) -> String {
             );
         }
     }
-    for note in match lang {
-        Lang::Cs => &r.parameters.notes_cs,
-        Lang::En => &r.parameters.notes,
-    } {
-        let _ = writeln!(out, "\n* {note}");
+    for note in &r.parameters.notes {
+        let _ = writeln!(out, "\n* {}", note.get(lang));
     }
     out
 }

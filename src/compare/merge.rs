@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::i18n::Text;
 use crate::model::{CostCategory, CostLine, Dataset, DatasetBuilder, Provider, Task, Visit};
 use crate::period::Period;
 
@@ -56,8 +57,8 @@ pub struct MergeSummary {
     /// Total cost of the parts before the reduction (`None` when a part
     /// has no costs).
     pub cost_before: Option<Decimal>,
-    /// Notes on what was not merged, in English and Czech.
-    pub notes: Vec<(String, String)>,
+    /// Notes on what was not merged.
+    pub notes: Vec<Text>,
 }
 
 impl Merger {
@@ -184,22 +185,27 @@ impl Merger {
             }
         }
         if !all_costs {
-            notes.push((
-                "a part has no Costs sheet: the merged service's costs are not available".into(),
-                "některá část nemá list Náklady: náklady sloučené služby nejsou k dispozici".into(),
-            ));
+            notes.push(Text {
+                en: "a part has no Costs sheet: the merged service's costs are not available"
+                    .into(),
+                cs: "některá část nemá list Náklady: náklady sloučené služby nejsou k dispozici"
+                    .into(),
+            });
         }
         if !all_revenues {
-            notes.push((
-                "a part has no Revenues sheet: the merged service's revenues are not available"
+            notes.push(Text {
+                en: "a part has no Revenues sheet: the merged service's revenues are not available"
                     .into(),
-                "některá část nemá list Výnosy: výnosy sloučené služby nejsou k dispozici".into(),
-            ));
+                cs: "některá část nemá list Výnosy: výnosy sloučené služby nejsou k dispozici"
+                    .into(),
+            });
         }
-        notes.push((
-            "price lists are not merged: off-price checks do not run on the merged service".into(),
-            "ceníky se neslučují: kontrola úhrad podle ceníku u sloučené služby neproběhne".into(),
-        ));
+        notes.push(Text {
+            en: "price lists are not merged: off-price checks do not run on the merged service"
+                .into(),
+            cs: "ceníky se neslučují: kontrola úhrad podle ceníku u sloučené služby neproběhne"
+                .into(),
+        });
         let saving = shared_before * self.shared_reduction;
         let summary = MergeSummary {
             parts: parts.iter().map(|d| d.provider.name.clone()).collect(),

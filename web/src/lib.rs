@@ -139,12 +139,7 @@ pub fn run(
         .lang(lang)
         .input_link(Some(file_name.to_string()))
         .to_buffer()
-        .map_err(|e| {
-            format!(
-                "{}: {e}",
-                lang.pick("zprávu nelze zapsat", "cannot write the report")
-            )
-        })?;
+        .map_err(|e| e.describe(lang))?;
     let view = serde_json::to_string(&View::new(&report, &dataset, &problems, lang))
         .map_err(|e| e.to_string())?;
     Ok(AuditOutput {

@@ -42,7 +42,8 @@ pub struct HourAnalysis {
     /// Why there is no build-up.
     #[serde(
         rename = "hour_buildup_unavailable",
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::i18n::both_languages"
     )]
     pub buildup_unavailable: Option<Unavailable>,
     /// Travel per contact hour, overall and by visit length.
@@ -50,7 +51,10 @@ pub struct HourAnalysis {
     /// The normative price; `None` when its parameters do not give one.
     pub normative: Option<NormativePrice>,
     /// Why there is no normative price.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::i18n::both_languages"
+    )]
     pub normative_unavailable: Option<Unavailable>,
     /// Actual against normative (needs both).
     pub normative_comparison: Option<NormativeComparison>,

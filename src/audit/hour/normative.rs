@@ -196,7 +196,7 @@ impl NormativePrice {
         law: &LawTables,
     ) -> Result<NormativePrice, crate::Error> {
         NormativePrice::price(p, on, law)
-            .map_err(|u| crate::Error::new(crate::ErrorKind::NotAvailable { en: u.en, cs: u.cs }))
+            .map_err(|u| crate::Error::new(crate::ErrorKind::NotAvailable { reason: u }))
     }
 
     /// The price, or why it is not available (the audit keeps the reason

@@ -13,6 +13,7 @@ use super::buildup::HourBuildup;
 use super::scenarios::{Scenario, effect, pss_totals, scenario};
 use crate::audit::base::Base;
 use crate::audit::report::Unavailable;
+use crate::i18n::Text;
 use crate::model::{CareDegree, NormativeParams};
 
 /// Fees of one observed client-month of degree III or IV.
@@ -230,22 +231,34 @@ fn with_assumptions(pct: Decimal, new: Decimal, months: Decimal) -> Scenario {
         "retarget_high_dependency",
         "Přesun péče ke klientům s vyšší závislostí",
         "Care turned to clients of higher dependency",
-        &[
-            (
-                format!("Skončí (nebo přejde jinam) {pct} % hodin klientů bez příspěvku na péči a se stupněm I, i s cestami k nim; jejich úhrady v tomto podílu odpadnou."),
-                format!("{pct} % of the hours of clients without care allowance or with degree I stop (or move elsewhere), with the travel to them; their fees in that share are lost."),
+        vec![
+            Text::new(
+                format!(
+                    "Skončí (nebo přejde jinam) {pct} % hodin klientů bez příspěvku na péči a se stupněm I, i s cestami k nim; jejich úhrady v tomto podílu odpadnou."
+                ),
+                format!(
+                    "{pct} % of the hours of clients without care allowance or with degree I stop (or move elsewhere), with the travel to them; their fees in that share are lost."
+                ),
             ),
-            (
-                format!("Nově se přijme {} klientů se stupněm III nebo IV na celé období ({} měsíců); každý potřebuje tolik přímé péče měsíčně, kolik v průměru dostali klienti se stupněm III a IV v tomto období, a cest v témže poměru k přímé péči.", new.normalize(), months),
-                format!("{} new clients of degree III or IV are taken on for the whole period ({} months); each needs the direct care per month that clients of degrees III and IV received on average in this period, and travel in the same proportion to it.", new.normalize(), months),
+            Text::new(
+                format!(
+                    "Nově se přijme {} klientů se stupněm III nebo IV na celé období ({} měsíců); každý potřebuje tolik přímé péče měsíčně, kolik v průměru dostali klienti se stupněm III a IV v tomto období, a cest v témže poměru k přímé péči.",
+                    new.normalize(),
+                    months
+                ),
+                format!(
+                    "{} new clients of degree III or IV are taken on for the whole period ({} months); each needs the direct care per month that clients of degrees III and IV received on average in this period, and travel in the same proportion to it.",
+                    new.normalize(),
+                    months
+                ),
             ),
-            (
-                "Úhrady nových klientů: průměr úhrad klientů se stupněm III a IV za klientský měsíc, u hodinových úkonů nejvýše zákonný limit toho měsíce (pravidlo 80 hodin: všechny hodiny měsíce nad 80 h nižším limitem).".into(),
-                "The new clients' fees: the mean fees of a client-month of degree III or IV, hourly tasks at most the month's legal cap (the 80-hour rule: every hour of a month over 80 h at the lower cap).".into(),
+            Text::new(
+                "Úhrady nových klientů: průměr úhrad klientů se stupněm III a IV za klientský měsíc, u hodinových úkonů nejvýše zákonný limit toho měsíce (pravidlo 80 hodin: všechny hodiny měsíce nad 80 h nižším limitem).",
+                "The new clients' fees: the mean fees of a client-month of degree III or IV, hourly tasks at most the month's legal cap (the 80-hour rule: every hour of a month over 80 h at the lower cap).",
             ),
-            (
-                "Úvazky PSS při dnešním vytížení (přímé hodiny PSS na úvazek); veškerá přímá péče připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.".into(),
-                "PSS FTE at today's utilisation (PSS direct hours per FTE); all direct care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.".into(),
+            Text::new(
+                "Úvazky PSS při dnešním vytížení (přímé hodiny PSS na úvazek); veškerá přímá péče připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.",
+                "PSS FTE at today's utilisation (PSS direct hours per FTE); all direct care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.",
             ),
         ],
     )

@@ -10,6 +10,7 @@ use super::buildup::HourBuildup;
 use crate::audit::base::Base;
 use crate::audit::fees::AtCap;
 use crate::audit::report::Unavailable;
+use crate::i18n::{Lang, Text};
 use crate::model::NormativeParams;
 
 /// One effect of a scenario.
@@ -28,7 +29,11 @@ pub struct Effect {
 }
 
 /// A what-if scenario.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// In JSON: `id`, `name_cs`, `name_en`, `assumptions_cs`,
+/// `assumptions_en`, `effects`, `unavailable` (`{"en", "cs"}` or null),
+/// `date` when there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
     /// `fees_at_cap`, `meals_to_meal_service`, `target_utilisation`.
     pub id: &'static str,
@@ -36,18 +41,40 @@ pub struct Scenario {
     pub name_cs: &'static str,
     /// English name.
     pub name_en: &'static str,
-    /// Assumptions, Czech.
-    pub assumptions_cs: Vec<String>,
-    /// Assumptions, English.
-    pub assumptions_en: Vec<String>,
+    /// Assumptions, printed before the effects.
+    pub assumptions: Vec<Text>,
     /// Effects (empty when not available).
     pub effects: Vec<Effect>,
     /// Why it could not be worked out.
     pub unavailable: Option<Unavailable>,
     /// The date a scenario is about (`caps_on_date`: the date whose caps it
     /// charges).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<chrono::NaiveDate>,
+}
+
+impl Serialize for Scenario {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Unavailable<'a>(&'a Option<Text>);
+        impl Serialize for Unavailable<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                crate::i18n::both_languages(self.0, s)
+            }
+        }
+        let words = |lang| self.assumptions.iter().map(move |t| t.get(lang));
+        let mut m = s.serialize_struct("Scenario", 8)?;
+        m.serialize_field("id", self.id)?;
+        m.serialize_field("name_cs", self.name_cs)?;
+        m.serialize_field("name_en", self.name_en)?;
+        m.serialize_field("assumptions_cs", &words(Lang::Cs).collect::<Vec<_>>())?;
+        m.serialize_field("assumptions_en", &words(Lang::En).collect::<Vec<_>>())?;
+        m.serialize_field("effects", &self.effects)?;
+        m.serialize_field("unavailable", &Unavailable(&self.unavailable))?;
+        if let Some(d) = &self.date {
+            m.serialize_field("date", d)?;
+        }
+        m.end()
+    }
 }
 
 impl Scenario {
@@ -77,14 +104,13 @@ pub(crate) fn scenario(
     id: &'static str,
     cs: &'static str,
     en: &'static str,
-    assumptions: &[(String, String)],
+    assumptions: Vec<Text>,
 ) -> Scenario {
     Scenario {
         id,
         name_cs: cs,
         name_en: en,
-        assumptions_cs: assumptions.iter().map(|a| a.0.clone()).collect(),
-        assumptions_en: assumptions.iter().map(|a| a.1.clone()).collect(),
+        assumptions,
         effects: Vec::new(),
         unavailable: None,
         date: None,
@@ -123,14 +149,14 @@ pub(crate) fn fees_at_cap(b: &Base<'_>, at_cap: &AtCap, user_fees: Option<Decima
         "fees_at_cap",
         "Všechny hodinové úhrady na zákonném limitu",
         "Every hourly fee at the legal cap",
-        &[
-            (
-                "Každý řádek hodinového úkonu klienta, který není osvobozen podle § 75 odst. 2, je účtován limitem platným k jeho datu (pravidlo 80 hodin jako v auditu).".into(),
-                "Every hourly-task row of a client not exempt under §75(2) is charged the cap valid on its date (the 80-hour rule as in the audit).".into(),
+        vec![
+            Text::new(
+                "Každý řádek hodinového úkonu klienta, který není osvobozen podle § 75 odst. 2, je účtován limitem platným k jeho datu (pravidlo 80 hodin jako v auditu).",
+                "Every hourly-task row of a client not exempt under §75(2) is charged the cap valid on its date (the 80-hour rule as in the audit).",
             ),
-            (
-                "Počet hodin se nemění; žádný klient kvůli ceně službu neopustí.".into(),
-                "Hours do not change; no client leaves because of the price.".into(),
+            Text::new(
+                "Počet hodin se nemění; žádný klient kvůli ceně službu neopustí.",
+                "Hours do not change; no client leaves because of the price.",
             ),
         ],
     );
@@ -194,18 +220,22 @@ pub(crate) fn caps_on_date(
         "caps_on_date",
         "Úhrady podle limitů jiného data",
         "Fees at the caps of another date",
-        &[
-            (
-                format!("Každý řádek hodinového úkonu klienta, který není osvobozen podle § 75 odst. 2, je účtován limitem platným {on} místo limitu platného k jeho datu (pravidlo 80 hodin jako v auditu)."),
-                format!("Every hourly-task row of a client not exempt under §75(2) is charged the cap valid on {on_en} instead of the cap valid on its date (the 80-hour rule as in the audit)."),
+        vec![
+            Text::new(
+                format!(
+                    "Každý řádek hodinového úkonu klienta, který není osvobozen podle § 75 odst. 2, je účtován limitem platným {on} místo limitu platného k jeho datu (pravidlo 80 hodin jako v auditu)."
+                ),
+                format!(
+                    "Every hourly-task row of a client not exempt under §75(2) is charged the cap valid on {on_en} instead of the cap valid on its date (the 80-hour rule as in the audit)."
+                ),
             ),
-            (
-                "Výchozí datum je nejnovější známý řádek zákonných limitů (vestavěný nebo z listu Limity); jiné datum: AuditOptions::caps_date, v nástroji --caps-date.".into(),
-                "By default the date of the newest legal cap row known (built-in or from a Limity sheet); another date: AuditOptions::caps_date, --caps-date in the tool.".into(),
+            Text::new(
+                "Výchozí datum je nejnovější známý řádek zákonných limitů (vestavěný nebo z listu Limity); jiné datum: AuditOptions::caps_date, v nástroji --caps-date.",
+                "By default the date of the newest legal cap row known (built-in or from a Limity sheet); another date: AuditOptions::caps_date, --caps-date in the tool.",
             ),
-            (
-                "Obě strany počítají úhradu na limitu, ne skutečnou úhradu; hodiny se nemění. Limity za úkon a za kg nejsou zahrnuty (od roku 2023 nejsou známy).".into(),
-                "Both sides are fees at the cap, not the fees charged; hours do not change. Per-act and per-kg caps are not included (not known since 2023).".into(),
+            Text::new(
+                "Obě strany počítají úhradu na limitu, ne skutečnou úhradu; hodiny se nemění. Limity za úkon a za kg nejsou zahrnuty (od roku 2023 nejsou známy).",
+                "Both sides are fees at the cap, not the fees charged; hours do not change. Per-act and per-kg caps are not included (not known since 2023).",
             ),
         ],
     );
@@ -291,18 +321,18 @@ pub(crate) fn meals_to_meal_service(b: &Base<'_>, client_travel: &[u64]) -> Scen
         "meals_to_meal_service",
         "Klienti jen s obědy předáni službě rozvozu jídla",
         "Meal-only clients handed to a meal service",
-        &[
-            (
-                "Klient jen s obědy = obsloužený klient, jehož všechny řádky přímé péče jsou úkony skupiny c (strava).".into(),
-                "A meal-only client is a client served whose every direct row is a group-c (meals) task.".into(),
+        vec![
+            Text::new(
+                "Klient jen s obědy = obsloužený klient, jehož všechny řádky přímé péče jsou úkony skupiny c (strava).",
+                "A meal-only client is a client served whose every direct row is a group-c (meals) task.",
             ),
-            (
-                "Uvolní se jejich přímé hodiny a cesty k nim (cesta před návštěvou a cesta domů po poslední návštěvě dne; bez časů začátku v pořadí řádků).".into(),
-                "Their direct hours and the travel to them are freed (travel before each visit and home after the day's last; input row order where starts are missing).".into(),
+            Text::new(
+                "Uvolní se jejich přímé hodiny a cesty k nim (cesta před návštěvou a cesta domů po poslední návštěvě dne; bez časů začátku v pořadí řádků).",
+                "Their direct hours and the travel to them are freed (travel before each visit and home after the day's last; input row order where starts are missing).",
             ),
-            (
-                "Úvazky: uvolněné hodiny ÷ produktivní hodiny jednoho úvazku PSS v období.".into(),
-                "FTE: hours freed ÷ productive hours one PSS FTE gives in the period.".into(),
+            Text::new(
+                "Úvazky: uvolněné hodiny ÷ produktivní hodiny jednoho úvazku PSS v období.",
+                "FTE: hours freed ÷ productive hours one PSS FTE gives in the period.",
             ),
         ],
     );
@@ -393,18 +423,22 @@ pub(crate) fn target_utilisation(
         "target_utilisation",
         "Personál při cílovém vytížení",
         "Staffing at a target utilisation",
-        &[
-            (
-                format!("Cílové vytížení PSS {pct} %: hodiny přímé péče ÷ dostupné hodiny (úvazek − dovolená a nepřítomnost)."),
-                format!("Target utilisation of PSS {pct} %: direct hours ÷ available hours (contract − leave and absence)."),
+        vec![
+            Text::new(
+                format!(
+                    "Cílové vytížení PSS {pct} %: hodiny přímé péče ÷ dostupné hodiny (úvazek − dovolená a nepřítomnost)."
+                ),
+                format!(
+                    "Target utilisation of PSS {pct} %: direct hours ÷ available hours (contract − leave and absence)."
+                ),
             ),
-            (
-                "Potřebné úvazky = přímé hodiny PSS ÷ (dostupné hodiny na úvazek × cíl); objem péče se nemění.".into(),
-                "FTE needed = PSS direct hours ÷ (available hours per FTE × target); the care delivered does not change.".into(),
+            Text::new(
+                "Potřebné úvazky = přímé hodiny PSS ÷ (dostupné hodiny na úvazek × cíl); objem péče se nemění.",
+                "FTE needed = PSS direct hours ÷ (available hours per FTE × target); the care delivered does not change.",
             ),
-            (
-                "Osobní náklady na úvazek PSS = náklady pečovatelů z rozkladu hodiny ÷ jejich průměrné úvazky.".into(),
-                "Personnel cost per PSS FTE = the care workers' cost of the hour build-up ÷ their average FTE.".into(),
+            Text::new(
+                "Osobní náklady na úvazek PSS = náklady pečovatelů z rozkladu hodiny ÷ jejich průměrné úvazky.",
+                "Personnel cost per PSS FTE = the care workers' cost of the hour build-up ÷ their average FTE.",
             ),
         ],
     );

@@ -4,6 +4,7 @@
 use std::io::{Cursor, Read};
 
 use crate::error::{Error, ErrorKind};
+use crate::i18n::Text;
 
 /// A spreadsheet format the library reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,20 +50,13 @@ pub fn detect(bytes: &[u8]) -> Result<Format, Error> {
         }
         return Ok(Format::Xls);
     }
-    let (cs, en) = looks_like(bytes);
     Err(Error::new(ErrorKind::UnknownFormat {
-        looks_like: en.to_string(),
-        looks_like_cs: cs.to_string(),
+        looks_like: looks_like(bytes),
     }))
 }
 
 fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
-    let unknown = |(cs, en): (&str, &str)| {
-        Error::new(ErrorKind::UnknownFormat {
-            looks_like: en.to_string(),
-            looks_like_cs: cs.to_string(),
-        })
-    };
+    let unknown = |looks_like: Text| Error::new(ErrorKind::UnknownFormat { looks_like });
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Error::new(ErrorKind::Malformed {
             format: "zip",
@@ -115,7 +109,7 @@ fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
             return Ok(Format::Ods);
         }
         if m.starts_with("application/vnd.oasis.opendocument") {
-            return Err(unknown((
+            return Err(unknown(Text::new(
                 "dokument OpenDocument, který není tabulka",
                 "an OpenDocument file that is not a spreadsheet",
             )));
@@ -130,14 +124,17 @@ fn zip_kind(bytes: &[u8]) -> Result<Format, Error> {
             return Ok(Format::Xlsx);
         }
         if names.iter().any(|n| n.starts_with("word/")) {
-            return Err(unknown(("dokument Wordu (docx)", "a Word document (docx)")));
+            return Err(unknown(Text::new(
+                "dokument Wordu (docx)",
+                "a Word document (docx)",
+            )));
         }
-        return Err(unknown((
+        return Err(unknown(Text::new(
             "dokument Office, který není sešit",
             "an Office document that is not a workbook",
         )));
     }
-    Err(unknown((
+    Err(unknown(Text::new(
         "archiv zip, který není sešit",
         "a zip archive that is not a workbook",
     )))
@@ -152,15 +149,15 @@ fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
 }
 
 /// A few words on what non-spreadsheet bytes look like (Czech, English).
-fn looks_like(bytes: &[u8]) -> (&'static str, &'static str) {
+fn looks_like(bytes: &[u8]) -> Text {
     if bytes.is_empty() {
-        return ("prázdný soubor", "an empty file");
+        return Text::new("prázdný soubor", "an empty file");
     }
     if bytes.starts_with(b"%PDF") {
-        return ("dokument PDF", "a PDF document");
+        return Text::new("dokument PDF", "a PDF document");
     }
     if bytes.starts_with(&[0x89, b'P', b'N', b'G']) || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return ("obrázek", "an image");
+        return Text::new("obrázek", "an image");
     }
     let head = &bytes[..bytes.len().min(512)];
     let trimmed: Vec<u8> = head
@@ -169,18 +166,18 @@ fn looks_like(bytes: &[u8]) -> (&'static str, &'static str) {
         .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
         .collect();
     if trimmed.starts_with(b"<") {
-        return ("soubor XML nebo HTML", "an XML or HTML file");
+        return Text::new("soubor XML nebo HTML", "an XML or HTML file");
     }
     if std::str::from_utf8(head).is_ok() || head.iter().all(|b| *b >= 0x09) {
         if head.contains(&b';') || head.contains(&b',') || head.contains(&b'\t') {
-            return (
+            return Text::new(
                 "textový soubor (CSV?); uložte jej jako .xlsx",
                 "a text file (CSV?); save it as .xlsx",
             );
         }
-        return ("textový soubor", "a text file");
+        return Text::new("textový soubor", "a text file");
     }
-    ("neznámá binární data", "unknown binary data")
+    Text::new("neznámá binární data", "unknown binary data")
 }
 
 #[cfg(test)]

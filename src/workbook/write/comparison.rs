@@ -491,9 +491,9 @@ impl<'a> ComparisonWorkbook<'a> {
         )?;
         text(ws, 6, 1, &summary.shared_categories.join(", "), &st.text)?;
         let mut r = 7;
-        for (en, cs) in &summary.notes {
+        for note in &summary.notes {
             r += 1;
-            text(ws, r, 0, lang.pick(cs, en), &st.muted)?;
+            text(ws, r, 0, note.get(lang), &st.muted)?;
         }
         r += 2;
         let header_row = r;

@@ -54,7 +54,7 @@ pub(crate) fn not_available(
     why: Option<&Unavailable>,
     fmt: &Format,
 ) -> Result<(), XlsxError> {
-    let why = why.map_or("", |u| lang.pick(&u.cs, &u.en));
+    let why = why.map_or("", |u| u.get(lang));
     let label = lang.pick(cs_label, "not available");
     text(ws, row, col, &format!("{label}: {why}"), fmt)
 }

@@ -82,7 +82,7 @@ pub(super) fn write(
     }
     for x in &t.rejected {
         r += 1;
-        text(ws, r, 0, lang.pick(&x.reason_cs, &x.reason_en), &st.text)?;
+        text(ws, r, 0, x.message.get(lang), &st.text)?;
         num(ws, r, 1, x.count.into(), &st.count)?;
         text(ws, r, 2, &x.sheet, &st.text)?;
     }

@@ -216,7 +216,7 @@ pub(super) fn write(
 
         let mut notes: Vec<String> = Vec::new();
         if let Some(u) = &ind.unavailable {
-            notes.push(lang.pick(&u.cs, &u.en).to_string());
+            notes.push(u.get(lang).to_string());
         }
         if let Some(k) = ind.unknown {
             notes.push(match lang {
@@ -224,8 +224,8 @@ pub(super) fn write(
                 Lang::En => format!("unknown for {k} clients/workers (not counted)"),
             });
         }
-        if let Some((cs, en)) = &t.note {
-            notes.push(lang.pick(cs, en).to_string());
+        if let Some(note) = &t.note {
+            notes.push(note.get(lang).to_string());
         }
         if !notes.is_empty() {
             text(ws, r, NOTE, &notes.join("; "), &st.wrap)?;

@@ -193,15 +193,11 @@ pub(super) fn write(
     // Notes on assumptions and skipped checks.
     r += 2;
     text(ws, r, 0, l("Poznámky k výpočtu", "Notes"), &st.group)?;
-    let notes = match lang {
-        Lang::Cs => &p.notes_cs,
-        Lang::En => &p.notes,
-    };
-    for n in notes {
+    for n in &p.notes {
         r += 1;
-        text(ws, r, 0, n, &st.text)?;
+        text(ws, r, 0, n.get(lang), &st.text)?;
     }
-    if notes.is_empty() {
+    if p.notes.is_empty() {
         r += 1;
         text(ws, r, 0, l("žádné", "none"), &st.muted)?;
     }

@@ -44,12 +44,8 @@ pub(super) fn write(
         r += 1;
         text(ws, r, 0, lang.pick("Předpoklady", "Assumptions"), &st.group)?;
         r += 1;
-        let assumptions = match lang {
-            Lang::Cs => &s.assumptions_cs,
-            Lang::En => &s.assumptions_en,
-        };
-        for a in assumptions {
-            text(ws, r, 0, &format!("• {a}"), &st.muted)?;
+        for a in &s.assumptions {
+            text(ws, r, 0, &format!("• {}", a.get(lang)), &st.muted)?;
             r += 1;
         }
         if !s.effects.is_empty() {

@@ -321,7 +321,7 @@ fn headline(
         text(ws, r, 4, &bound, &st.text)?;
     }
     let note = match &ind.unavailable {
-        Some(u) => lang.pick(&u.cs, &u.en).to_string(),
+        Some(u) => u.get(lang).to_string(),
         None if ind.annualised => lang.pick("přepočteno na rok", "annualised").to_string(),
         None => String::new(),
     };

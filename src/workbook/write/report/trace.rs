@@ -16,7 +16,7 @@ use super::months as mo;
 use super::sheet::yes_no;
 use super::workers as wk;
 use crate::audit::{Finding, Indicator};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::indicator::FindingKind;
 use crate::model::{CostGroup, RevenueSource};
 
@@ -48,8 +48,8 @@ pub(super) struct Trace {
     pub numerator: Option<String>,
     pub denominator: Option<String>,
     pub value: Option<String>,
-    /// Where a constant part comes from, (cs, en).
-    pub note: Option<(String, String)>,
+    /// Where a constant part comes from.
+    pub note: Option<Text>,
 }
 
 impl Refs<'_> {
@@ -165,10 +165,10 @@ impl Refs<'_> {
         let r = rest.normalize();
         Trace {
             value: Some(format!("{base}+{r}")),
-            note: Some((
-                format!("+ {r} za nálezy nad limit výpisu"),
-                format!("+ {r} for findings beyond the listing limit"),
-            )),
+            note: Some(Text {
+                cs: format!("+ {r} za nálezy nad limit výpisu"),
+                en: format!("+ {r} for findings beyond the listing limit"),
+            }),
             ..Trace::default()
         }
     }
@@ -288,9 +288,9 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
             ..Trace::default()
         },
         "fees.cap_use" => Trace {
-            note: Some((
-                "čitatel a jmenovatel: úhrady a limity řádek po řádku z Výkazů".into(),
-                "numerator and denominator: fees and caps row by row from the timesheet".into(),
+            note: Some(Text::new(
+                "čitatel a jmenovatel: úhrady a limity řádek po řádku z Výkazů",
+                "numerator and denominator: fees and caps row by row from the timesheet",
             )),
             ..Trace::default()
         },
