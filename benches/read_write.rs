@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::io::Cursor;
 
-use calamine::{DataType, Reader, Xlsx};
+use calamine::{DataType, Ods, Reader, Xlsx};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use homecare_audit::Audit;
 use homecare_audit::synth::Synth;
@@ -63,5 +63,40 @@ fn write(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read, write);
+/// The same timesheet as .xlsx and as LibreOffice saved it as .ods:
+/// `benches/end_to_end.sh 100000` makes both (the .ods with LibreOffice)
+/// and keeps them. Beside them, calamine loading the .ods timesheet.
+fn read_ods(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join("homecare-e2e");
+    let (xlsx, ods) = (
+        dir.join("visits-100000.xlsx"),
+        dir.join("visits-100000.ods"),
+    );
+    let (Ok(xlsx), Ok(ods)) = (std::fs::read(&xlsx), std::fs::read(&ods)) else {
+        eprintln!(
+            "SKIPPED read_ods: {} not found (run benches/end_to_end.sh 100000 first)",
+            ods.display()
+        );
+        return;
+    };
+    let mut group = c.benchmark_group("read_ods");
+    group.sample_size(10);
+    group.bench_function("calamine_worksheet_range_ods_100000", |b| {
+        b.iter(|| {
+            let mut wb: Ods<_> = Ods::new(Cursor::new(black_box(&ods[..]))).unwrap();
+            black_box(wb.worksheet_range("Výkazy").unwrap().height())
+        })
+    });
+    for (name, bytes) in [("ods", &ods), ("xlsx", &xlsx)] {
+        group.bench_function(format!("read_bytes_{name}_100000"), |b| {
+            b.iter(|| {
+                let (ds, _) = read_bytes(black_box(bytes), None, &ReadOptions::default()).unwrap();
+                black_box(ds.visits.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read, read_ods, write);
 criterion_main!(benches);

@@ -3,12 +3,12 @@
 //! way a program that reads the whole sheet into memory would start.
 //!
 //! ```text
-//! cargo run --release --example calamine_baseline -- FILE.xlsx [SHEET]
+//! cargo run --release --example calamine_baseline -- FILE.xlsx|FILE.ods [SHEET]
 //! ```
 
 use std::process::ExitCode;
 
-use calamine::{Reader, Xlsx, open_workbook};
+use calamine::{Reader, open_workbook_auto};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     };
     let sheet = args.next().unwrap_or_else(|| "Výkazy".into());
     let start = std::time::Instant::now();
-    let mut wb: Xlsx<_> = match open_workbook(&path) {
+    // Any format by its extension (an .ods is loaded whole at open).
+    let mut wb = match open_workbook_auto(&path) {
         Ok(wb) => wb,
         Err(e) => {
             eprintln!("{path}: {e}");

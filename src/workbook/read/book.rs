@@ -4,10 +4,12 @@
 //! xlsx and xlsb sheets are streamed cell by cell (calamine's dense `Range`
 //! would allocate rows × columns up front and aborts on a dimension bomb):
 //! xlsx by our own scanner ([`super::ooxml`]) once calamine has opened the
-//! workbook, xlsb by calamine's cell reader;
-//! xls and ods sheets, whose readers have no streaming interface, are loaded
-//! as ranges (their size is bounded by the file-size limit and by calamine's
-//! own ODS cell cap).
+//! workbook, xlsb by calamine's cell reader, ods by our own scanner
+//! ([`super::odf`]) from the start;
+//! xls sheets, whose reader has no streaming interface, are loaded as ranges
+//! (their size is bounded by the file-size limit), and so are the sheets of
+//! an .ods our scanner cannot follow, which calamine reads after the
+//! pre-scan that bounds what it will expand ([`super::ods_guard`]).
 
 use std::io::Cursor;
 
@@ -15,6 +17,7 @@ use calamine::{Ods, Reader, Xls, Xlsb, Xlsx};
 
 use super::cell::Cell;
 use super::limits::ReadLimits;
+use super::odf::OdsBook;
 use super::ooxml::{Workbook, for_each_cell};
 use super::sniff::Format;
 use crate::error::{Error, ErrorKind, Limit};
@@ -52,6 +55,9 @@ pub(crate) enum Book<'b> {
     Xlsx(Box<Xlsx<Bytes<'b>>>),
     Xlsb(Box<Xlsb<Bytes<'b>>>),
     Xls(Box<Xls<Bytes<'b>>>),
+    /// An .ods read by our own scanner.
+    Odf(Box<OdsBook<'b>>),
+    /// An .ods our scanner could not follow at open: calamine reads it.
     Ods(Box<Ods<Bytes<'b>>>),
 }
 
@@ -168,7 +174,13 @@ impl<'b> Book<'b> {
                 Book::Xlsb(Box::new(Xlsb::new(c).map_err(|x| reader_error(format, x))?))
             }
             Format::Xls => Book::Xls(Box::new(Xls::new(c).map_err(|x| reader_error(format, x))?)),
-            Format::Ods => Book::Ods(Box::new(Ods::new(c).map_err(|x| reader_error(format, x))?)),
+            Format::Ods => match OdsBook::open(bytes) {
+                Ok(ours) => Book::Odf(Box::new(ours)),
+                Err(_) => {
+                    super::ods_guard::check(bytes)?;
+                    Book::Ods(Box::new(Ods::new(c).map_err(|x| reader_error(format, x))?))
+                }
+            },
         })
     }
 
@@ -177,7 +189,7 @@ impl<'b> Book<'b> {
             Book::Ooxml(_) | Book::Xlsx(_) => Format::Xlsx,
             Book::Xlsb(_) => Format::Xlsb,
             Book::Xls(_) => Format::Xls,
-            Book::Ods(_) => Format::Ods,
+            Book::Odf(_) | Book::Ods(_) => Format::Ods,
         }
     }
 
@@ -187,6 +199,7 @@ impl<'b> Book<'b> {
             Book::Xlsx(b) => b.sheet_names(),
             Book::Xlsb(b) => b.sheet_names(),
             Book::Xls(b) => b.sheet_names(),
+            Book::Odf(b) => b.tables.iter().map(|t| t.name.clone()).collect(),
             Book::Ods(b) => b.sheet_names(),
         }
     }
@@ -198,6 +211,12 @@ impl<'b> Book<'b> {
             Book::Xlsx(b) => hidden(b.sheets_metadata()),
             Book::Xlsb(b) => hidden(b.sheets_metadata()),
             Book::Xls(b) => hidden(b.sheets_metadata()),
+            Book::Odf(b) => b
+                .tables
+                .iter()
+                .filter(|t| t.hidden)
+                .map(|t| t.name.clone())
+                .collect(),
             Book::Ods(b) => hidden(b.sheets_metadata()),
         }
     }
@@ -208,7 +227,7 @@ impl<'b> Book<'b> {
             Book::Xlsx(b) => b.has_1904_epoch(),
             Book::Xlsb(b) => b.has_1904_epoch(),
             Book::Xls(b) => b.has_1904_epoch(),
-            Book::Ods(_) => false,
+            Book::Odf(_) | Book::Ods(_) => false,
         }
     }
 
@@ -274,6 +293,35 @@ impl<'b> Book<'b> {
                 let b: &mut Xlsb<Bytes<'b>> = b;
                 pipelined(sheet, budget, &mut f, move |tx| {
                     send_cells!(b, sheet, format, tx)
+                })
+            }
+            Book::Odf(b) => {
+                let bytes = b.bytes;
+                let table = b
+                    .table(sheet)
+                    .ok_or_else(|| reader_error(format, format!("no sheet {sheet}")))?;
+                let (before, max_cells) = (budget.cells, budget.limits.cells);
+                pipelined(sheet, budget, &mut f, move |tx| {
+                    let mut batch = Vec::with_capacity(BATCH);
+                    let mut open = true;
+                    super::odf::for_each_cell(
+                        bytes,
+                        table,
+                        before,
+                        max_cells,
+                        |row, col, value| {
+                            batch.push((row, col, value));
+                            if batch.len() == BATCH {
+                                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                                open = tx.send(Ok(full));
+                            }
+                            Ok(open)
+                        },
+                    )?;
+                    if open {
+                        let _ = tx.send(Ok(batch));
+                    }
+                    Ok(())
                 })
             }
             Book::Xls(b) => {

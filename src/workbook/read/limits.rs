@@ -5,7 +5,7 @@
 ///
 /// The defaults accept any honest workbook up to Excel's own sheet size
 /// (1 048 576 rows × 16 384 columns; a million-row timesheet inflates to
-/// about 340 MB) and refuse more.
+/// about 340 MB as .xlsx and 1.3 GB as LibreOffice's .ods) and refuse more.
 ///
 /// ```
 /// use homecare_audit::workbook::ReadLimits;
@@ -16,9 +16,10 @@
 pub struct ReadLimits {
     /// Size of the file in bytes (default 512 MiB).
     pub file_bytes: u64,
-    /// Declared inflated size of one archive entry (default 1 GiB). The
+    /// Declared inflated size of one archive entry (default 2 GiB). The
     /// archive reader also stops at the declared size, so a lying entry
-    /// cannot inflate past it.
+    /// cannot inflate past it. Sheet parts are streamed, never held whole,
+    /// so this bounds the time a read takes, not its memory.
     pub entry_bytes: u64,
     /// Inflated-to-compressed ratio of one entry larger than 1 MiB
     /// (default 1 000; honest sheets stay below 100).
@@ -39,7 +40,7 @@ impl Default for ReadLimits {
     fn default() -> Self {
         ReadLimits {
             file_bytes: 512 << 20,
-            entry_bytes: 1 << 30,
+            entry_bytes: 2 << 30,
             inflate_ratio: 1_000,
             archive_entries: 10_000,
             shared_strings: 16 << 20,

@@ -15,6 +15,7 @@ mod cell;
 mod cfb_guard;
 mod guard;
 mod limits;
+mod odf;
 mod ods_guard;
 mod ooxml;
 mod sheets;
@@ -153,9 +154,6 @@ fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<
         cfb_guard::check(bytes)?;
     } else {
         guard::check_archive(bytes, limits)?;
-        if format == Format::Ods {
-            ods_guard::check(bytes)?;
-        }
     }
     Book::open(bytes, format)
 }

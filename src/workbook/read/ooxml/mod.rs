@@ -34,8 +34,8 @@
 mod package;
 mod sheet;
 mod styles;
-mod text;
-mod window;
+pub(super) mod text;
+pub(super) mod window;
 
 pub(crate) use package::Workbook;
 pub(crate) use sheet::for_each_cell;

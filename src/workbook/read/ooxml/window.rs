@@ -35,6 +35,8 @@ pub(crate) struct Window<R> {
     start: usize,
     end: usize,
     eof: bool,
+    /// Bytes of the stream consumed so far.
+    pos: u64,
 }
 
 /// What the window shows next.
@@ -58,6 +60,47 @@ impl<R: Read> Window<R> {
             start: 0,
             end: 0,
             eof: false,
+            pos: 0,
+        }
+    }
+
+    /// How many bytes of the stream have been consumed: the offset of the
+    /// first unread byte.
+    pub(crate) fn position(&self) -> u64 {
+        self.pos
+    }
+
+    /// Consumes everything up to and including the first `needle`, copying
+    /// what it consumes into `copy` while `copy` is given and stays within
+    /// `copy_max` bytes (past that, `copy` is set to `None`). Memory is one
+    /// chunk whatever the distance; `false` when the stream ends first.
+    pub(crate) fn skip_past(
+        &mut self,
+        needle: &[u8],
+        copy: &mut Option<Vec<u8>>,
+        copy_max: usize,
+    ) -> Result<bool, Error> {
+        let finder = memmem::Finder::new(needle);
+        loop {
+            let rest = self.rest();
+            let (take, found) = match finder.find(rest) {
+                Some(i) => (i + needle.len(), true),
+                None => (rest.len().saturating_sub(needle.len()), false),
+            };
+            if let Some(c) = copy.as_mut() {
+                if c.len() + take > copy_max {
+                    *copy = None;
+                } else {
+                    c.extend_from_slice(&rest[..take]);
+                }
+            }
+            self.consume(take);
+            if found {
+                return Ok(true);
+            }
+            if !self.more()? {
+                return Ok(false);
+            }
         }
     }
 
@@ -68,7 +111,9 @@ impl<R: Read> Window<R> {
 
     /// Marks `n` bytes as read.
     pub(crate) fn consume(&mut self, n: usize) {
-        self.start = (self.start + n).min(self.end);
+        let to = (self.start + n).min(self.end);
+        self.pos += (to - self.start) as u64;
+        self.start = to;
     }
 
     /// Reads more of the stream behind the unread bytes; `false` at its end.
@@ -266,6 +311,7 @@ pub(crate) fn local(name: &[u8]) -> &[u8] {
 
 /// Calls `f(name, raw value)` for each attribute of a start tag (`tag` is
 /// the whole tag, `<` to `>`). Values are raw: entities are not decoded.
+/// Stops at the first thing that is not an attribute.
 pub(crate) fn attributes<'t>(tag: &'t [u8], mut f: impl FnMut(&'t [u8], &'t [u8])) {
     let name_len = tag_name(&tag[1..]).len();
     let mut i = 1 + name_len;
@@ -277,18 +323,24 @@ pub(crate) fn attributes<'t>(tag: &'t [u8], mut f: impl FnMut(&'t [u8], &'t [u8]
         if i >= n || tag[i] == b'>' || tag[i] == b'/' {
             return;
         }
-        let name_start = i;
-        while i < n && tag[i] != b'=' && !tag[i].is_ascii_whitespace() && tag[i] != b'>' {
-            i += 1;
+        // The name runs to `=` (found with one byte search, the hot path of
+        // both scanners), white space allowed before it.
+        let Some(eq) = memchr(b'=', &tag[i..]).map(|k| i + k) else {
+            return;
+        };
+        let mut name_end = eq;
+        while name_end > i && tag[name_end - 1].is_ascii_whitespace() {
+            name_end -= 1;
         }
-        let name = &tag[name_start..i];
-        while i < n && tag[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= n || tag[i] != b'=' {
+        let name = &tag[i..name_end];
+        if name.is_empty()
+            || name
+                .iter()
+                .any(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'"' || b == b'\'')
+        {
             return;
         }
-        i += 1;
+        i = eq + 1;
         while i < n && tag[i].is_ascii_whitespace() {
             i += 1;
         }
