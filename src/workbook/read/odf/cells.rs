@@ -168,7 +168,7 @@ impl<'t, R: Read> Scan<'t, R> {
                     continue;
                 }
             };
-            let h = head(&self.w.rest()[..len])?;
+            let h = head(&self.w.rest()[..len], 1 + cell_name.len())?;
             let value = if empty {
                 self.w.consume(len);
                 if h.text { Cell::Empty } else { h.value }

@@ -8,7 +8,7 @@ use memchr::{memchr, memmem};
 
 use super::super::cell::{Cell, text_or_empty};
 use super::super::ooxml::text::decode_into;
-use super::super::ooxml::window::{attributes, tag_end, tag_name};
+use super::super::ooxml::window::{attributes, attributes_after, tag_end, tag_name};
 use super::content::decoded;
 use super::malformed;
 use crate::error::Error;
@@ -31,13 +31,13 @@ pub(super) struct Head {
     pub repeats: u64,
 }
 
-/// Reads a cell's start tag (`<` to `>`).
+/// Reads a cell's start tag (`<` to `>`), whose name ends at `name_end`.
 ///
 /// # Errors
 ///
 /// A number or repeat count that does not parse, or an attribute with a
 /// bad entity (calamine refuses the file too).
-pub(super) fn head(tag: &[u8]) -> Result<Head, Error> {
+pub(super) fn head(tag: &[u8], name_end: usize) -> Result<Head, Error> {
     let mut value: Option<Cell<'static>> = None;
     let mut string_type = false;
     let mut error_type = false;
@@ -45,7 +45,7 @@ pub(super) fn head(tag: &[u8]) -> Result<Head, Error> {
     let mut repeats = 1u64;
     let mut empty_string = false;
     let mut failed: Option<Error> = None;
-    attributes(tag, |name, raw| {
+    attributes_after(tag, name_end, |name, raw| {
         if failed.is_some() {
             return;
         }

@@ -255,6 +255,14 @@ impl<R: Read> Window<R> {
 /// The offset of the `>` that ends the tag starting at `s[0]`, past quoted
 /// attribute values (which may hold `>`).
 pub(crate) fn tag_end(s: &[u8]) -> Option<usize> {
+    // Most often no attribute value holds `>`: the first `>` ends the tag
+    // when the quotes before it are closed (one search and one counting
+    // pass, instead of a search per quote).
+    let gt = memchr(b'>', s)?;
+    let head = &s[..gt];
+    if head.iter().filter(|&&b| b == b'"').count() % 2 == 0 && memchr(b'\'', head).is_none() {
+        return Some(gt);
+    }
     let mut i = 0;
     loop {
         let j = i + memchr3(b'>', b'"', b'\'', &s[i..])?;
@@ -312,9 +320,20 @@ pub(crate) fn local(name: &[u8]) -> &[u8] {
 /// Calls `f(name, raw value)` for each attribute of a start tag (`tag` is
 /// the whole tag, `<` to `>`). Values are raw: entities are not decoded.
 /// Stops at the first thing that is not an attribute.
-pub(crate) fn attributes<'t>(tag: &'t [u8], mut f: impl FnMut(&'t [u8], &'t [u8])) {
-    let name_len = tag_name(&tag[1..]).len();
-    let mut i = 1 + name_len;
+pub(crate) fn attributes<'t>(tag: &'t [u8], f: impl FnMut(&'t [u8], &'t [u8])) {
+    attributes_after(tag, 1 + tag_name(&tag[1..]).len(), f);
+}
+
+/// [`attributes`] of a tag whose name is known to end at `from`.
+pub(crate) fn attributes_after<'t>(
+    tag: &'t [u8],
+    from: usize,
+    mut f: impl FnMut(&'t [u8], &'t [u8]),
+) {
+    // Names and values are a few bytes long: a plain loop finds their ends
+    // sooner than a vector search that must first be set up.
+    let find = |b: u8, s: &[u8]| s.iter().position(|&x| x == b);
+    let mut i = from;
     let n = tag.len();
     loop {
         while i < n && tag[i].is_ascii_whitespace() {
@@ -325,21 +344,16 @@ pub(crate) fn attributes<'t>(tag: &'t [u8], mut f: impl FnMut(&'t [u8], &'t [u8]
         }
         // The name runs to `=` (found with one byte search, the hot path of
         // both scanners), white space allowed before it.
-        let Some(eq) = memchr(b'=', &tag[i..]).map(|k| i + k) else {
+        let Some(eq) = find(b'=', &tag[i..]).map(|k| i + k) else {
             return;
         };
         let mut name_end = eq;
         while name_end > i && tag[name_end - 1].is_ascii_whitespace() {
             name_end -= 1;
         }
+        // A name with white space or a quote inside is not well-formed
+        // XML; it matches no attribute asked for, and the scan goes on.
         let name = &tag[i..name_end];
-        if name.is_empty()
-            || name
-                .iter()
-                .any(|&b| b.is_ascii_whitespace() || b == b'>' || b == b'"' || b == b'\'')
-        {
-            return;
-        }
         i = eq + 1;
         while i < n && tag[i].is_ascii_whitespace() {
             i += 1;
@@ -348,7 +362,7 @@ pub(crate) fn attributes<'t>(tag: &'t [u8], mut f: impl FnMut(&'t [u8], &'t [u8]
             return;
         }
         let quote = tag[i];
-        let Some(len) = memchr(quote, &tag[i + 1..]) else {
+        let Some(len) = find(quote, &tag[i + 1..]) else {
             return;
         };
         f(name, &tag[i + 1..i + 1 + len]);
