@@ -272,243 +272,32 @@ pub(crate) fn check(
     notes: &mut FeeNotes,
 ) {
     let ds = b.ds;
-    let above = match rule {
-        EightyHourRule::HoursAbove80 => seconds_above_80(b),
-        EightyHourRule::AllHoursOfMonth => Vec::new(),
+    let mut walk = Walk {
+        b,
+        rule,
+        above: match rule {
+            EightyHourRule::HoursAbove80 => seconds_above_80(b),
+            EightyHourRule::AllHoursOfMonth => Vec::new(),
+        },
+        // Per client, read once (not a random read of the client per row).
+        exempt_client: ds
+            .clients
+            .iter()
+            .map(|c| c.fee_exempt == Some(true))
+            .collect(),
+        caps: CapOnDate::new(b.law),
+        over_eighty: match rule {
+            EightyHourRule::AllHoursOfMonth => Some(OverEighty::new(b)),
+            EightyHourRule::HoursAbove80 => None,
+        },
+        totals: Totals::default(),
     };
-    let mut tasks: Vec<TaskFees> = ds
-        .tasks
-        .tasks()
-        .iter()
-        .map(|t| {
-            let statutory = t.kind.statutory();
-            TaskFees {
-                statutory,
-                hourly_cap: statutory.is_some_and(|s| s.billing_unit() == BillingUnit::Hour),
-                meals: statutory.is_some_and(|s| s.code() == "c1"),
-                priced_hourly: t.unit == TaskUnit::Hour,
-                prices: Vec::new(),
-                unit_cap: None,
-                provisional_used: false,
-                no_unit_cap: false,
-            }
-        })
-        .collect();
-    // The price list per task, oldest first (no date = the period's start),
-    // each price also in haléř.
-    for p in &ds.prices {
-        tasks[p.task.index()].prices.push((
-            p.valid_from.unwrap_or(b.period.from),
-            p.price,
-            haler(p.price),
-        ));
-    }
-    for t in &mut tasks {
-        t.prices.sort();
-    }
-    let (mut over_rows, mut off_rows) = (0u64, 0u64);
-    let mut excess = Exact::default();
-    let mut unit_excess = Decimal::ZERO;
-    let mut exempt_total = Decimal::ZERO;
-    let (mut cap_fees, mut cap_amounts) = (Exact::default(), Exact::default());
-    let hour = Decimal::from(3600);
-    // Per client, read once (not a random read of the client per row).
-    let exempt_client: Vec<bool> = ds
-        .clients
-        .iter()
-        .map(|c| c.fee_exempt == Some(true))
-        .collect();
-    let mut caps = CapOnDate::new(b.law);
-    let over_eighty = match rule {
-        EightyHourRule::AllHoursOfMonth => Some(OverEighty::new(b)),
-        EightyHourRule::HoursAbove80 => None,
-    };
-
+    let mut tasks = task_fees(b);
     for (i, v) in ds.visits.iter().enumerate() {
         if !b.period.contains(v.date) {
             continue;
         }
-        let task = &mut tasks[v.task.index()];
-        let fee = v.fee.unwrap_or(Decimal::ZERO);
-        // In haléř once for every comparison below (`None`: more decimals).
-        let fee_haler = haler(fee);
-        let Some(stat) = task.statutory else {
-            // Optional services are priced by the provider: only the price list applies.
-            check_price(b, task, v, fee_haler, f, &mut off_rows);
-            continue;
-        };
-        if task.hourly_cap {
-            let Some((cap, high_h, low_h)) = caps.on(v.date) else {
-                notes.before_caps += 1;
-                check_price(b, task, v, fee_haler, f, &mut off_rows);
-                continue;
-            };
-            // Is the client over 80 hours this month (only asked when a
-            // lower cap over 80 h exists)?
-            let over_80h = || {
-                v.client.is_some_and(|c| {
-                    over_eighty
-                        .as_ref()
-                        .is_some_and(|o| o.contains(c.index(), b.months.index(v.date)))
-                })
-            };
-            // Seconds at the full cap and at the lower (over 80 h) cap.
-            let dur = i128::from(v.duration);
-            let (hs, ls, low) = match cap.cap_over_80h {
-                None => (dur, 0, cap.cap),
-                Some(low) => match rule {
-                    EightyHourRule::AllHoursOfMonth if over_80h() => (0, dur, low),
-                    EightyHourRule::AllHoursOfMonth => (dur, 0, low),
-                    EightyHourRule::HoursAbove80 => {
-                        let a = i128::from(above[i]);
-                        (dur - a, a, low)
-                    }
-                },
-            };
-            // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
-            let cap_scaled = hs * high_h + ls * low_h;
-            cap_amounts.add_scaled(cap_scaled);
-            let exempt = v.client.is_some_and(|c| exempt_client[c.index()]);
-            if !exempt {
-                let a = &mut notes.at_cap;
-                a.rows += 1;
-                a.seconds += u64::from(v.duration);
-                a.low_seconds += match rule {
-                    EightyHourRule::AllHoursOfMonth if over_80h() => u64::from(v.duration),
-                    EightyHourRule::AllHoursOfMonth => 0,
-                    EightyHourRule::HoursAbove80 => u64::from(above[i]),
-                };
-                a.caps.add_scaled(cap_scaled);
-                match fee_haler {
-                    Some(h) => a.fees.add_scaled(h * 3600),
-                    None => a.fees.fallback += fee,
-                }
-            }
-            let over = match fee_haler {
-                Some(fee_h) => {
-                    cap_fees.add_scaled(fee_h * 3600);
-                    let over = v.fee.is_some() && fee_h * 3600 > cap_scaled;
-                    if over {
-                        excess.add_scaled(fee_h * 3600 - cap_scaled);
-                    }
-                    over
-                }
-                None => {
-                    cap_fees.fallback += fee;
-                    let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
-                    let over = fee > cap_amount;
-                    if over {
-                        excess.fallback += fee - cap_amount;
-                    }
-                    over
-                }
-            };
-            if over {
-                over_rows += 1;
-                let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
-                let row_excess = fee - cap_amount;
-                let (rate, decree) = if ls == 0 {
-                    (cap.cap, cap.decree.as_str())
-                } else {
-                    (low, cap.decree_over_80h.as_deref().unwrap_or(&cap.decree))
-                };
-                f.push(FindingKind::FeeOverCap, || {
-                        let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
-                        let text = |lang: Lang| {
-                            let (fee_t, cap_t, ex_t) = (Money(fee, lang), Money(cap_amount, lang), Money(row_excess, lang));
-                            let hours = Number(Decimal::from(v.duration) / hour, 2, lang);
-                            let rate_t = Number(rate, 0, lang);
-                            match lang {
-                                Lang::Cs => finding_text!(
-                                    "úhrada {fee_t} nad limit {cap_t} ({rate_t} Kč/h × {hours} h, vyhl. {}) o {ex_t}; klient {client}, {}",
-                                    decree,
-                                    Date(v.date, lang)
-                                ),
-                                Lang::En => finding_text!(
-                                    "fee {fee_t} over the cap {cap_t} (CZK {rate_t}/h × {hours} h, Decree {}) by {ex_t}; client {client}, {}",
-                                    decree,
-                                    Date(v.date, lang)
-                                ),
-                            }
-                        };
-                        Detail {
-                            place: visit_place(ds, v),
-                            text: Text::new(text(Lang::Cs), text(Lang::En)),
-                            amount: Some(row_excess),
-                        }
-                    });
-            }
-        } else {
-            match task.unit_cap(b.law, stat, v.date) {
-                (Some(row), cap_haler) if row.amount.is_some() => {
-                    let cap = row.amount.unwrap_or_default();
-                    task.provisional_used |= !row.verified;
-                    let over = v.fee.is_some()
-                        && fee_over_per_unit(fee_haler, cap_haler, v.quantity)
-                            .unwrap_or_else(|| fee > cap * v.quantity);
-                    if over {
-                        let cap_amount = cap * v.quantity;
-                        over_rows += 1;
-                        let excess = fee - cap_amount;
-                        unit_excess += excess;
-                        f.push(FindingKind::FeeOverCap, || {
-                            let text = |lang: Lang| {
-                                let q = Number(v.quantity, 2, lang);
-                                let provisional = match (row.verified, lang) {
-                                    (true, _) => "",
-                                    (false, Lang::Cs) => ", limit předběžný (neověřený)",
-                                    (false, Lang::En) => ", provisional (unverified) cap",
-                                };
-                                match lang {
-                                    Lang::Cs => finding_text!(
-                                        "úhrada {} nad limit {} ({} Kč × {q}, úkon {}, vyhl. {}{provisional}) o {}; {}",
-                                        Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
-                                        stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
-                                    ),
-                                    Lang::En => finding_text!(
-                                        "fee {} over the cap {} (CZK {} × {q}, task {}, Decree {}{provisional}) by {}; {}",
-                                        Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
-                                        stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
-                                    ),
-                                }
-                            };
-                            Detail {
-                                place: visit_place(ds, v),
-                                text: Text::new(text(Lang::Cs), text(Lang::En)),
-                                amount: Some(excess),
-                            }
-                        });
-                    }
-                }
-                _ => task.no_unit_cap |= v.fee.is_some(),
-            }
-        }
-        // §75(2): exempt clients pay only for meals (c1) and optional services.
-        // The exempt flag first: it is false for nearly every row.
-        if v.client.is_some_and(|c| exempt_client[c.index()])
-            && v.fee.is_some_and(|x| x.is_sign_positive() && !x.is_zero())
-            && !task.meals
-        {
-            exempt_total += fee;
-            f.push(FindingKind::FeeExempt, || {
-                let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
-                Detail {
-                    place: visit_place(ds, v),
-                    text: Text {
-                        en: finding_text!(
-                            "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
-                            Money(fee, Lang::En), stat.code(), Date(v.date, Lang::En)
-                        ),
-                        cs: finding_text!(
-                            "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
-                            Money(fee, Lang::Cs), stat.code(), Date(v.date, Lang::Cs)
-                        ),
-                    },
-                    amount: Some(fee),
-                }
-            });
-        }
-        check_price(b, task, v, fee_haler, f, &mut off_rows);
+        walk.visit(i, v, &mut tasks[v.task.index()], f, notes);
     }
     for t in &tasks {
         if let Some(stat) = t.statutory {
@@ -520,72 +309,378 @@ pub(crate) fn check(
             }
         }
     }
+    walk.totals.indicators(b, out);
+}
 
-    let no_fees = na("ve výkazech nejsou žádné úhrady", "no row has a fee");
-    if b.tally.any_fee {
-        out.push(Indicator::count("fees.rows_over_cap", over_rows));
-        out.push(Indicator::value(
-            "fees.excess_total",
-            Unit::Czk,
-            excess.value() + unit_excess,
-        ));
-        out.push(Indicator::value(
-            "fees.exempt_charged",
-            Unit::Czk,
-            exempt_total,
-        ));
-    } else {
-        out.push(Indicator::unavailable(
-            "fees.rows_over_cap",
-            Unit::Count,
-            no_fees.clone(),
-        ));
-        out.push(Indicator::unavailable(
-            "fees.excess_total",
-            Unit::Czk,
-            no_fees.clone(),
-        ));
-        out.push(Indicator::unavailable(
-            "fees.exempt_charged",
-            Unit::Czk,
-            no_fees.clone(),
+/// What each task's rows are held to: its statutory task and caps, and its
+/// price list, oldest first (no date = the period's start), each price
+/// also in haléř.
+fn task_fees<'b>(b: &Base<'b>) -> Vec<TaskFees<'b>> {
+    let mut tasks: Vec<TaskFees> =
+        b.ds.tasks
+            .tasks()
+            .iter()
+            .map(|t| {
+                let statutory = t.kind.statutory();
+                TaskFees {
+                    statutory,
+                    hourly_cap: statutory.is_some_and(|s| s.billing_unit() == BillingUnit::Hour),
+                    meals: statutory.is_some_and(|s| s.code() == "c1"),
+                    priced_hourly: t.unit == TaskUnit::Hour,
+                    prices: Vec::new(),
+                    unit_cap: None,
+                    provisional_used: false,
+                    no_unit_cap: false,
+                }
+            })
+            .collect();
+    for p in &b.ds.prices {
+        tasks[p.task.index()].prices.push((
+            p.valid_from.unwrap_or(b.period.from),
+            p.price,
+            haler(p.price),
         ));
     }
-    if ds.prices.is_empty() {
-        out.push(Indicator::unavailable(
-            "fees.rows_off_price",
-            Unit::Count,
-            na("chybí list Ceník", "no Prices sheet (Ceník) was given"),
-        ));
-    } else if !b.tally.any_fee {
-        out.push(Indicator::unavailable(
-            "fees.rows_off_price",
-            Unit::Count,
-            no_fees.clone(),
-        ));
-    } else {
-        out.push(Indicator::count("fees.rows_off_price", off_rows));
+    for t in &mut tasks {
+        t.prices.sort();
     }
-    if b.tally.any_hourly_fee {
-        out.push(Indicator::ratio(
-            "fees.cap_use",
-            Unit::Share,
-            cap_fees.value(),
-            cap_amounts.value(),
-            na(
-                "žádné hodiny hodinových úkonů s limitem",
-                "no hours of hourly tasks under a cap",
-            ),
-        ));
-    } else {
-        out.push(Indicator::unavailable(
-            "fees.cap_use",
-            Unit::Share,
-            na(
-                "u žádného řádku hodinového úkonu není úhrada",
-                "no row of an hourly task has a fee",
-            ),
-        ));
+    tasks
+}
+
+/// The sums of the fee check, exact.
+#[derive(Default)]
+struct Totals {
+    over_rows: u64,
+    off_rows: u64,
+    /// Excess over hourly caps, exact, and over per-unit caps.
+    excess: Exact,
+    unit_excess: Decimal,
+    exempt: Decimal,
+    /// Hourly rows: fees and fees at the cap.
+    cap_fees: Exact,
+    cap_amounts: Exact,
+}
+
+/// The walk through the period's rows: what each rule needs, read once.
+struct Walk<'a, 'b> {
+    b: &'a Base<'b>,
+    rule: EightyHourRule,
+    /// `HoursAbove80`: per visit, its seconds beyond the client's 80th hour.
+    above: Vec<u32>,
+    exempt_client: Vec<bool>,
+    caps: CapOnDate<'b>,
+    /// `AllHoursOfMonth`: the client-months over 80 hours.
+    over_eighty: Option<OverEighty>,
+    totals: Totals,
+}
+
+impl<'b> Walk<'_, 'b> {
+    /// One row in the period, under each rule that applies to its task:
+    /// the hourly cap or the per-unit cap, §75(2), and the price list.
+    fn visit(
+        &mut self,
+        i: usize,
+        v: &crate::Visit,
+        task: &mut TaskFees<'b>,
+        f: &mut Findings,
+        notes: &mut FeeNotes,
+    ) {
+        let fee = v.fee.unwrap_or(Decimal::ZERO);
+        // In haléř once for every comparison below (`None`: more decimals).
+        let fee_haler = haler(fee);
+        let Some(stat) = task.statutory else {
+            // Optional services are priced by the provider: only the price list applies.
+            check_price(self.b, task, v, fee_haler, f, &mut self.totals.off_rows);
+            return;
+        };
+        if task.hourly_cap {
+            if !self.hourly(i, v, fee, fee_haler, f, notes) {
+                notes.before_caps += 1;
+                check_price(self.b, task, v, fee_haler, f, &mut self.totals.off_rows);
+                return;
+            }
+        } else {
+            self.per_unit(v, stat, task, fee, fee_haler, f);
+        }
+        self.exempt(v, stat, task, fee, f);
+        check_price(self.b, task, v, fee_haler, f, &mut self.totals.off_rows);
+    }
+
+    /// The hourly cap (with the 80-hour rule): `false` when no cap is
+    /// known on the row's date.
+    fn hourly(
+        &mut self,
+        i: usize,
+        v: &crate::Visit,
+        fee: Decimal,
+        fee_haler: Option<i128>,
+        f: &mut Findings,
+        notes: &mut FeeNotes,
+    ) -> bool {
+        let (b, rule) = (self.b, self.rule);
+        let Some((cap, high_h, low_h)) = self.caps.on(v.date) else {
+            return false;
+        };
+        let hour = Decimal::from(3600);
+        // Is the client over 80 hours this month (only asked when a
+        // lower cap over 80 h exists)?
+        let over_eighty = &self.over_eighty;
+        let over_80h = || {
+            v.client.is_some_and(|c| {
+                over_eighty
+                    .as_ref()
+                    .is_some_and(|o| o.contains(c.index(), b.months.index(v.date)))
+            })
+        };
+        // Seconds at the full cap and at the lower (over 80 h) cap.
+        let dur = i128::from(v.duration);
+        let (hs, ls, low) = match cap.cap_over_80h {
+            None => (dur, 0, cap.cap),
+            Some(low) => match rule {
+                EightyHourRule::AllHoursOfMonth if over_80h() => (0, dur, low),
+                EightyHourRule::AllHoursOfMonth => (dur, 0, low),
+                EightyHourRule::HoursAbove80 => {
+                    let a = i128::from(self.above[i]);
+                    (dur - a, a, low)
+                }
+            },
+        };
+        // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
+        let cap_scaled = hs * high_h + ls * low_h;
+        let t = &mut self.totals;
+        t.cap_amounts.add_scaled(cap_scaled);
+        let exempt = v.client.is_some_and(|c| self.exempt_client[c.index()]);
+        if !exempt {
+            let a = &mut notes.at_cap;
+            a.rows += 1;
+            a.seconds += u64::from(v.duration);
+            a.low_seconds += match rule {
+                EightyHourRule::AllHoursOfMonth if over_80h() => u64::from(v.duration),
+                EightyHourRule::AllHoursOfMonth => 0,
+                EightyHourRule::HoursAbove80 => u64::from(self.above[i]),
+            };
+            a.caps.add_scaled(cap_scaled);
+            match fee_haler {
+                Some(h) => a.fees.add_scaled(h * 3600),
+                None => a.fees.fallback += fee,
+            }
+        }
+        let over = match fee_haler {
+            Some(fee_h) => {
+                t.cap_fees.add_scaled(fee_h * 3600);
+                let over = v.fee.is_some() && fee_h * 3600 > cap_scaled;
+                if over {
+                    t.excess.add_scaled(fee_h * 3600 - cap_scaled);
+                }
+                over
+            }
+            None => {
+                t.cap_fees.fallback += fee;
+                let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
+                let over = fee > cap_amount;
+                if over {
+                    t.excess.fallback += fee - cap_amount;
+                }
+                over
+            }
+        };
+        if over {
+            t.over_rows += 1;
+            let cap_amount = Decimal::from_i128_with_scale(cap_scaled, 2) / hour;
+            let row_excess = fee - cap_amount;
+            let (rate, decree) = if ls == 0 {
+                (cap.cap, cap.decree.as_str())
+            } else {
+                (low, cap.decree_over_80h.as_deref().unwrap_or(&cap.decree))
+            };
+            let ds = b.ds;
+            f.push(FindingKind::FeeOverCap, || {
+                let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
+                let text = |lang: Lang| {
+                    let (fee_t, cap_t, ex_t) = (Money(fee, lang), Money(cap_amount, lang), Money(row_excess, lang));
+                    let hours = Number(Decimal::from(v.duration) / hour, 2, lang);
+                    let rate_t = Number(rate, 0, lang);
+                    match lang {
+                        Lang::Cs => finding_text!(
+                            "úhrada {fee_t} nad limit {cap_t} ({rate_t} Kč/h × {hours} h, vyhl. {}) o {ex_t}; klient {client}, {}",
+                            decree,
+                            Date(v.date, lang)
+                        ),
+                        Lang::En => finding_text!(
+                            "fee {fee_t} over the cap {cap_t} (CZK {rate_t}/h × {hours} h, Decree {}) by {ex_t}; client {client}, {}",
+                            decree,
+                            Date(v.date, lang)
+                        ),
+                    }
+                };
+                Detail {
+                    place: visit_place(ds, v),
+                    text: Text::new(text(Lang::Cs), text(Lang::En)),
+                    amount: Some(row_excess),
+                }
+            });
+        }
+        true
+    }
+
+    /// A per-act or per-kg cap, where one is known on the row's date.
+    fn per_unit(
+        &mut self,
+        v: &crate::Visit,
+        stat: StatutoryTask,
+        task: &mut TaskFees<'b>,
+        fee: Decimal,
+        fee_haler: Option<i128>,
+        f: &mut Findings,
+    ) {
+        let (row, cap_haler) = match task.unit_cap(self.b.law, stat, v.date) {
+            (Some(row), cap_haler) if row.amount.is_some() => (row, cap_haler),
+            _ => {
+                task.no_unit_cap |= v.fee.is_some();
+                return;
+            }
+        };
+        let cap = row.amount.unwrap_or_default();
+        task.provisional_used |= !row.verified;
+        let over = v.fee.is_some()
+            && fee_over_per_unit(fee_haler, cap_haler, v.quantity)
+                .unwrap_or_else(|| fee > cap * v.quantity);
+        if !over {
+            return;
+        }
+        let cap_amount = cap * v.quantity;
+        self.totals.over_rows += 1;
+        let excess = fee - cap_amount;
+        self.totals.unit_excess += excess;
+        let ds = self.b.ds;
+        f.push(FindingKind::FeeOverCap, || {
+            let text = |lang: Lang| {
+                let q = Number(v.quantity, 2, lang);
+                let provisional = match (row.verified, lang) {
+                    (true, _) => "",
+                    (false, Lang::Cs) => ", limit předběžný (neověřený)",
+                    (false, Lang::En) => ", provisional (unverified) cap",
+                };
+                match lang {
+                    Lang::Cs => finding_text!(
+                        "úhrada {} nad limit {} ({} Kč × {q}, úkon {}, vyhl. {}{provisional}) o {}; {}",
+                        Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
+                        stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
+                    ),
+                    Lang::En => finding_text!(
+                        "fee {} over the cap {} (CZK {} × {q}, task {}, Decree {}{provisional}) by {}; {}",
+                        Money(fee, lang), Money(cap_amount, lang), Number(cap, 0, lang),
+                        stat.code(), row.decree, Money(excess, lang), Date(v.date, lang)
+                    ),
+                }
+            };
+            Detail {
+                place: visit_place(ds, v),
+                text: Text::new(text(Lang::Cs), text(Lang::En)),
+                amount: Some(excess),
+            }
+        });
+    }
+
+    /// §75(2): exempt clients pay only for meals (c1) and optional services.
+    fn exempt(
+        &mut self,
+        v: &crate::Visit,
+        stat: StatutoryTask,
+        task: &TaskFees<'b>,
+        fee: Decimal,
+        f: &mut Findings,
+    ) {
+        // The exempt flag first: it is false for nearly every row.
+        if !(v.client.is_some_and(|c| self.exempt_client[c.index()])
+            && v.fee.is_some_and(|x| x.is_sign_positive() && !x.is_zero())
+            && !task.meals)
+        {
+            return;
+        }
+        self.totals.exempt += fee;
+        let ds = self.b.ds;
+        f.push(FindingKind::FeeExempt, || {
+            let client = v.client.map(|c| ds.client(c).id.as_str()).unwrap_or("");
+            Detail {
+                place: visit_place(ds, v),
+                text: Text {
+                    en: finding_text!(
+                        "fee {} charged to client {client}, exempt under §75(2) Act 108/2006 (task {}, {})",
+                        Money(fee, Lang::En), stat.code(), Date(v.date, Lang::En)
+                    ),
+                    cs: finding_text!(
+                        "úhrada {} u klienta {client} osvobozeného dle § 75 odst. 2 zákona 108/2006 Sb. (úkon {}, {})",
+                        Money(fee, Lang::Cs), stat.code(), Date(v.date, Lang::Cs)
+                    ),
+                },
+                amount: Some(fee),
+            }
+        });
+    }
+}
+
+impl Totals {
+    /// The fee indicators, or why each is not available.
+    fn indicators(&self, b: &Base<'_>, out: &mut Vec<Indicator>) {
+        let no_fees = na("ve výkazech nejsou žádné úhrady", "no row has a fee");
+        if b.tally.any_fee {
+            out.push(Indicator::count("fees.rows_over_cap", self.over_rows));
+            out.push(Indicator::value(
+                "fees.excess_total",
+                Unit::Czk,
+                self.excess.value() + self.unit_excess,
+            ));
+            out.push(Indicator::value(
+                "fees.exempt_charged",
+                Unit::Czk,
+                self.exempt,
+            ));
+        } else {
+            for (id, unit) in [
+                ("fees.rows_over_cap", Unit::Count),
+                ("fees.excess_total", Unit::Czk),
+                ("fees.exempt_charged", Unit::Czk),
+            ] {
+                out.push(Indicator::unavailable(id, unit, no_fees.clone()));
+            }
+        }
+        if b.ds.prices.is_empty() {
+            out.push(Indicator::unavailable(
+                "fees.rows_off_price",
+                Unit::Count,
+                na("chybí list Ceník", "no Prices sheet (Ceník) was given"),
+            ));
+        } else if !b.tally.any_fee {
+            out.push(Indicator::unavailable(
+                "fees.rows_off_price",
+                Unit::Count,
+                no_fees,
+            ));
+        } else {
+            out.push(Indicator::count("fees.rows_off_price", self.off_rows));
+        }
+        if b.tally.any_hourly_fee {
+            out.push(Indicator::ratio(
+                "fees.cap_use",
+                Unit::Share,
+                self.cap_fees.value(),
+                self.cap_amounts.value(),
+                na(
+                    "žádné hodiny hodinových úkonů s limitem",
+                    "no hours of hourly tasks under a cap",
+                ),
+            ));
+        } else {
+            out.push(Indicator::unavailable(
+                "fees.cap_use",
+                Unit::Share,
+                na(
+                    "u žádného řádku hodinového úkonu není úhrada",
+                    "no row of an hourly task has a fee",
+                ),
+            ));
+        }
     }
 }
 
