@@ -49,6 +49,25 @@ pub(super) fn write(
         &st.title,
     )?;
 
+    parameters(ws, report, source, lang, st)?;
+    let r = row_accounting(ws, 19, report, source, lang, st)?;
+    let r = notes(ws, r + 2, report, lang, st)?;
+    // Legal rows used, with their origin.
+    let r = law_rows(ws, r + 2, report, st, lang)?;
+    let r = working_time(ws, r + 2, lang, st)?;
+    benchmarks(ws, r + 2, report, lang, st)
+}
+
+/// The provider, the period and the parameters, the input file and the
+/// library (rows 3 to 18).
+fn parameters(
+    ws: &mut Worksheet,
+    report: &AuditReport,
+    source: &Source,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     let p = &report.parameters;
     let prov = &report.provider;
     let kv = |ws: &mut Worksheet, r: u32, k: &str, v: &str| -> Result<(), XlsxError> {
@@ -161,8 +180,20 @@ pub(super) fn write(
         },
     )?;
 
-    // Row accounting.
-    let mut r = 19;
+    Ok(())
+}
+
+/// Rows read, accepted and rejected per input sheet, from row `r`;
+/// returns the last row written.
+fn row_accounting(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    source: &Source,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     text(
         ws,
         r,
@@ -190,8 +221,20 @@ pub(super) fn write(
         num(ws, r, 3, Decimal::from(count.rejected), &st.count)?;
     }
 
-    // Notes on assumptions and skipped checks.
-    r += 2;
+    Ok(r)
+}
+
+/// The notes on assumptions and skipped checks, from row `r`; returns the
+/// last row written.
+fn notes(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    let p = &report.parameters;
     text(ws, r, 0, l("Poznámky k výpočtu", "Notes"), &st.group)?;
     for n in &p.notes {
         r += 1;
@@ -202,9 +245,13 @@ pub(super) fn write(
         text(ws, r, 0, l("žádné", "none"), &st.muted)?;
     }
 
-    // Legal rows used, with their origin.
-    r = law_rows(ws, r + 2, report, st, lang)?;
-    r += 2;
+    Ok(r)
+}
+
+/// Working time and insurance figures, from row `r`; returns the last row
+/// written.
+fn working_time(ws: &mut Worksheet, mut r: u32, lang: Lang, st: &Styles) -> Result<u32, XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     text(
         ws,
         r,
@@ -234,8 +281,18 @@ pub(super) fn write(
         text(ws, r, 5, f.source, &st.text)?;
     }
 
-    // Benchmarks used.
-    r += 2;
+    Ok(r)
+}
+
+/// The benchmark rows the statuses were worked out against, from row `r`.
+fn benchmarks(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     text(
         ws,
         r,
