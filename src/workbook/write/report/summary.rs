@@ -45,7 +45,6 @@ pub(super) fn write(
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     for (c, w) in [
         (0u16, 44.0),
         (1, 16.0),
@@ -57,6 +56,23 @@ pub(super) fn write(
     ] {
         ws.set_column_width(c, w)?;
     }
+    heading(ws, report, lang, st)?;
+    let r = headlines(ws, 3, report, refs, lang, st)?;
+    let data = chart_data(ws, r + 2, report, refs, lang, st)?;
+    // The page ends below the table or below the two rows of charts.
+    let last_row = data.last.max(CHART_ROW + 2 * CHART_ROWS);
+    charts(ws, &data, refs, lang)?;
+    print_setup(ws, last_row, lang)
+}
+
+/// The title, the period, region and IČO, and the law warning.
+fn heading(
+    ws: &mut Worksheet,
+    report: &AuditReport,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     let prov = &report.provider;
     text(
         ws,
@@ -89,8 +105,20 @@ pub(super) fn write(
         text(ws, 2, 0, &w, &st.red)?;
     }
 
-    // Headline table.
-    let mut r = 3;
+    Ok(())
+}
+
+/// The headline table from row `r`, by group, with the status colours;
+/// returns its last row.
+fn headlines(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    refs: &SummaryRefs<'_>,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     for (c, h) in [
         l("Ukazatel", "Indicator"),
         l("Hodnota", "Value"),
@@ -122,8 +150,27 @@ pub(super) fn write(
     }
     status_colours(ws, first_status, r, 3, lang, st)?;
 
-    // Data for the charts, visible so a reader can check them.
-    r += 2;
+    Ok(r)
+}
+
+/// Where the charts' data stands on the sheet.
+struct ChartData {
+    groups: (u32, u32),
+    degrees: (u32, u32),
+    last: u32,
+}
+
+/// The charts' data from row `r`, visible so a reader can check them:
+/// direct hours by task group, and clients and hours by degree.
+fn chart_data(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    refs: &SummaryRefs<'_>,
+    lang: Lang,
+    st: &Styles,
+) -> Result<ChartData, XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     let groups_first = r + 1;
     text(
         ws,
@@ -193,10 +240,22 @@ pub(super) fn write(
         }
     }
     let degrees_last = r;
-    // The page ends below the table or below the two rows of charts.
-    let last_row = r.max(CHART_ROW + 2 * CHART_ROWS);
+    Ok(ChartData {
+        groups: (groups_first, groups_last),
+        degrees: (degrees_first, degrees_last),
+        last: r,
+    })
+}
 
-    // Charts, two by two to the right of the table.
+/// The charts, two by two to the right of the table.
+fn charts(
+    ws: &mut Worksheet,
+    data: &ChartData,
+    refs: &SummaryRefs<'_>,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    let ((groups_first, groups_last), (degrees_first, degrees_last)) = (data.groups, data.degrees);
     let sheet = ws.name();
     let mut charts: Vec<Chart> = Vec::new();
     if let Some(costs) = refs.costs.filter(|c| c.count > 0) {
@@ -268,7 +327,12 @@ pub(super) fn write(
         ws.insert_chart(row, col, c)?;
     }
 
-    // One landscape page.
+    Ok(())
+}
+
+/// One landscape A4 page through `last_row`.
+fn print_setup(ws: &mut Worksheet, last_row: u32, lang: Lang) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 1);
