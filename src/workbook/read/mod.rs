@@ -172,42 +172,7 @@ fn read_inner(
     let mut book = open_book(bytes, &limits, file_name.unwrap_or("the input"))?;
     let mut problems = Problems::new();
 
-    // Which sheet is which.
-    let mut found: BTreeMap<SheetKind, String> = BTreeMap::new();
-    for name in book.sheet_names() {
-        match SheetKind::parse(&name) {
-            Some(kind) => {
-                if let Some(first) = found.get(&kind) {
-                    return Err(Error::new(ErrorKind::DuplicateSheet {
-                        first: first.clone(),
-                        second: name,
-                    }));
-                }
-                found.insert(kind, name);
-            }
-            None if is_instructions(&name) => {}
-            None => problems.push(Problem::new(
-                Place::new(name.as_str(), 1, 0),
-                name.as_str(),
-                Reason::IgnoredSheet,
-            )),
-        }
-    }
-    // A hidden sheet is read like any other; the auditor is told, since
-    // nobody opening the file would see its rows.
-    let hidden = book.hidden_sheets();
-    for name in found.values().filter(|n| hidden.contains(n)) {
-        problems.push(Problem::new(
-            Place::new(name.as_str(), 1, 0),
-            name.as_str(),
-            Reason::HiddenSheet,
-        ));
-    }
-    for kind in SheetKind::ALL {
-        if kind.required() && !found.contains_key(&kind) {
-            return Err(Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }));
-        }
-    }
+    let found = sheet_map(&book, &mut problems)?;
 
     let mut b = DatasetBuilder::new();
     let mut reading = Reading::new(&mut book, options, problems);
@@ -313,6 +278,54 @@ fn read_inner(
         date_1904: reading.ctx.date_1904,
     };
     Ok((ds, reading.problems))
+}
+
+/// Which sheet of the workbook is which kind: unknown sheets are noted as
+/// ignored, hidden ones as hidden (read all the same: nobody opening the
+/// file would see their rows).
+///
+/// # Errors
+///
+/// Two sheets of one kind, or a required sheet missing.
+fn sheet_map(
+    book: &Book<'_>,
+    problems: &mut Problems,
+) -> Result<BTreeMap<SheetKind, String>, Error> {
+    let mut found: BTreeMap<SheetKind, String> = BTreeMap::new();
+    for name in book.sheet_names() {
+        match SheetKind::parse(&name) {
+            Some(kind) => {
+                if let Some(first) = found.get(&kind) {
+                    return Err(Error::new(ErrorKind::DuplicateSheet {
+                        first: first.clone(),
+                        second: name,
+                    }));
+                }
+                found.insert(kind, name);
+            }
+            None if is_instructions(&name) => {}
+            None => problems.push(Problem::new(
+                Place::new(name.as_str(), 1, 0),
+                name.as_str(),
+                Reason::IgnoredSheet,
+            )),
+        }
+    }
+    let hidden = book.hidden_sheets();
+    for name in found.values().filter(|n| hidden.contains(n)) {
+        problems.push(Problem::new(
+            Place::new(name.as_str(), 1, 0),
+            name.as_str(),
+            Reason::HiddenSheet,
+        ));
+    }
+    for kind in SheetKind::ALL {
+        if kind.required() && !found.contains_key(&kind) {
+            return Err(Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }));
+        }
+    }
+
+    Ok(found)
 }
 
 /// SHA-256 of the input, lower-case hex (the report's methodology names the
