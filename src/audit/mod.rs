@@ -226,25 +226,7 @@ impl<'a> Audit<'a> {
                 &default_law
             }
         };
-        let through = law.checked_through();
-        let leave_weeks = law
-            .leave_weeks(
-                ds.provider.public_employer,
-                period.map_or(through, |p| p.to),
-            )
-            .unwrap_or_default();
-        let mut parameters = Parameters {
-            period,
-            // Counted below once the period is known to be one to audit.
-            days: 0,
-            working_days: 0,
-            weekly_hours: ds.provider.weekly_hours,
-            leave_weeks,
-            eighty_hour_rule: self.options.eighty_hour_rule,
-            status_tolerance: self.options.status_tolerance,
-            notes: Vec::new(),
-            law_checked_through: period.filter(|p| p.to > through).map(|_| through),
-        };
+        let mut parameters = self.parameters(law, period);
         let checked = auditable(period);
         let period = match checked {
             Ok(p) => {
@@ -272,53 +254,8 @@ impl<'a> Audit<'a> {
             }
         };
 
-        let months = tally::Months::new(period);
-        let tasks = tally::TaskInfo::new(ds);
-        let (t, order) = tally::tally(ds, period, &tasks, months);
-        let worker_hours = ds
-            .workers
-            .iter()
-            .map(|w| hours::worker_hours(w, &ds.provider, period, leave_weeks))
-            .collect();
-        let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
-        let mut client_months = 0u64;
-        t.cm_workers
-            .for_each(|_, _, &n| client_months += u64::from(n > 0));
-        let b = Base {
-            ds,
-            law,
-            period,
-            months,
-            tasks,
-            tally: t,
-            hours: worker_hours,
-            clients_served,
-            client_months,
-            order,
-        };
-
-        let mut list = Vec::new();
-        cost::indicators(&b, &mut list);
-        staffing::indicators(&b, &mut list);
-        targeting::indicators(&b, &mut list);
-        let mut f = findings::Findings::new(self.options.max_findings_per_kind);
-        let mut fee_notes = fees::FeeNotes::default();
-        fees::check(
-            &b,
-            self.options.eighty_hour_rule,
-            &mut f,
-            &mut list,
-            &mut fee_notes,
-        );
-        integrity::check(&b, &mut f);
-        for kind in FindingKind::INTEGRITY {
-            list.push(Indicator::count(
-                format!("integrity.findings.{}", kind.id()),
-                f.count(kind),
-            ));
-        }
-
-        self.hold_to_benchmarks(&mut list, period);
+        let b = base(ds, law, period, parameters.leave_weeks);
+        let (list, f, fee_notes) = self.indicators(&b);
 
         let hour = hour::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
         notes(&mut parameters, &fee_notes, ds, &b);
@@ -375,6 +312,57 @@ fn auditable(period: Option<crate::Period>) -> Result<crate::Period, (Text, Unav
 }
 
 impl Audit<'_> {
+    /// The parameters the audit runs with, as the report prints them (the
+    /// period's days are counted once it is known to be one to audit).
+    fn parameters(&self, law: &LawTables, period: Option<crate::Period>) -> Parameters {
+        let ds = self.dataset;
+        let through = law.checked_through();
+        Parameters {
+            period,
+            days: 0,
+            working_days: 0,
+            weekly_hours: ds.provider.weekly_hours,
+            leave_weeks: law
+                .leave_weeks(
+                    ds.provider.public_employer,
+                    period.map_or(through, |p| p.to),
+                )
+                .unwrap_or_default(),
+            eighty_hour_rule: self.options.eighty_hour_rule,
+            status_tolerance: self.options.status_tolerance,
+            notes: Vec::new(),
+            law_checked_through: period.filter(|p| p.to > through).map(|_| through),
+        }
+    }
+
+    /// Every indicator family (costs, staffing, targeting, fees, the
+    /// integrity counts), held to the benchmarks, with the findings and
+    /// the fee check's notes.
+    fn indicators(&self, b: &Base<'_>) -> (Vec<Indicator>, findings::Findings, fees::FeeNotes) {
+        let mut list = Vec::new();
+        cost::indicators(b, &mut list);
+        staffing::indicators(b, &mut list);
+        targeting::indicators(b, &mut list);
+        let mut f = findings::Findings::new(self.options.max_findings_per_kind);
+        let mut fee_notes = fees::FeeNotes::default();
+        fees::check(
+            b,
+            self.options.eighty_hour_rule,
+            &mut f,
+            &mut list,
+            &mut fee_notes,
+        );
+        integrity::check(b, &mut f);
+        for kind in FindingKind::INTEGRITY {
+            list.push(Indicator::count(
+                format!("integrity.findings.{}", kind.id()),
+                f.count(kind),
+            ));
+        }
+        self.hold_to_benchmarks(&mut list, b.period);
+        (list, f, fee_notes)
+    }
+
     /// Holds every indicator to the benchmark valid for the provider's
     /// region on the period's last day: the reference and the status.
     fn hold_to_benchmarks(&self, list: &mut [Indicator], period: crate::Period) {
@@ -396,6 +384,40 @@ impl Audit<'_> {
                 }
             }
         }
+    }
+}
+
+/// What every part of the audit reads: the tally of the period's rows (one
+/// pass) and each worker's hours.
+fn base<'a>(
+    ds: &'a Dataset,
+    law: &'a LawTables,
+    period: crate::Period,
+    leave_weeks: Decimal,
+) -> Base<'a> {
+    let months = tally::Months::new(period);
+    let tasks = tally::TaskInfo::new(ds);
+    let (t, order) = tally::tally(ds, period, &tasks, months);
+    let worker_hours = ds
+        .workers
+        .iter()
+        .map(|w| hours::worker_hours(w, &ds.provider, period, leave_weeks))
+        .collect();
+    let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
+    let mut client_months = 0u64;
+    t.cm_workers
+        .for_each(|_, _, &n| client_months += u64::from(n > 0));
+    Base {
+        ds,
+        law,
+        period,
+        months,
+        tasks,
+        tally: t,
+        hours: worker_hours,
+        clients_served,
+        client_months,
+        order,
     }
 }
 
