@@ -156,6 +156,22 @@ fn parameters(
         &st.text,
     )?;
     num(ws, 13, 1, p.status_tolerance, &st.percent)?;
+    input_file(ws, source, lang, st)
+}
+
+/// The input file, its SHA-256, the library's version and the date system
+/// (rows 15 to 18).
+fn input_file(
+    ws: &mut Worksheet,
+    source: &Source,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    let kv = |ws: &mut Worksheet, r: u32, k: &str, v: &str| -> Result<(), XlsxError> {
+        text(ws, r, 0, k, &st.text)?;
+        text(ws, r, 1, v, &st.text)
+    };
     kv(
         ws,
         14,
