@@ -189,50 +189,72 @@ pub(super) fn write(
             None => text(ws, r, VALUE, not_available(lang), &st.muted)?,
         }
 
-        if let Some(b) = &ind.benchmark {
-            if let Some(m) = b.min {
-                num(ws, r, MIN, m, fmt)?;
-            }
-            if let Some(m) = b.max {
-                num(ws, r, MAX, m, fmt)?;
-            }
-            let region = if b.region.is_empty() {
-                String::new()
-            } else {
-                format!("{}: ", b.region)
-            };
-            text(ws, r, SOURCE, &format!("{region}{}", b.source), &st.wrap)?;
-            if ind.value.is_some() {
-                formula(
-                    ws,
-                    r,
-                    STATUS,
-                    &status_formula(row, tolerance, lang),
-                    &Cached::Text(status_text(ind.status, lang).to_string()),
-                    &st.status,
-                )?;
-            }
-        }
-
-        let mut notes: Vec<String> = Vec::new();
-        if let Some(u) = &ind.unavailable {
-            notes.push(u.get(lang).to_string());
-        }
-        if let Some(k) = ind.unknown {
-            notes.push(match lang {
-                Lang::Cs => format!("neznámý údaj u {k} klientů/pracovníků (nezapočteno)"),
-                Lang::En => format!("unknown for {k} clients/workers (not counted)"),
-            });
-        }
-        if let Some(note) = &t.note {
-            notes.push(note.get(lang).to_string());
-        }
+        bound(ws, r, ind, tolerance, lang, st)?;
+        let notes = notes(ind, &t, lang);
         if !notes.is_empty() {
             text(ws, r, NOTE, &notes.join("; "), &st.wrap)?;
         }
     }
     status_colours(ws, 1, n, STATUS, lang, st)?;
     Ok(rows)
+}
+
+/// The benchmark's bounds and source, and the status as a formula over the
+/// value and the bounds (sheet row `r`).
+fn bound(
+    ws: &mut Worksheet,
+    r: u32,
+    ind: &Indicator,
+    tolerance: Decimal,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let Some(b) = &ind.benchmark else {
+        return Ok(());
+    };
+    let fmt = st.for_unit(ind.unit);
+    if let Some(m) = b.min {
+        num(ws, r, MIN, m, fmt)?;
+    }
+    if let Some(m) = b.max {
+        num(ws, r, MAX, m, fmt)?;
+    }
+    let region = if b.region.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", b.region)
+    };
+    text(ws, r, SOURCE, &format!("{region}{}", b.source), &st.wrap)?;
+    if ind.value.is_some() {
+        formula(
+            ws,
+            r,
+            STATUS,
+            &status_formula(r + 1, tolerance, lang),
+            &Cached::Text(status_text(ind.status, lang).to_string()),
+            &st.status,
+        )?;
+    }
+    Ok(())
+}
+
+/// Why the value is missing, what was unknown, and where a constant part
+/// comes from.
+fn notes(ind: &Indicator, t: &super::trace::Trace, lang: Lang) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(u) = &ind.unavailable {
+        notes.push(u.get(lang).to_string());
+    }
+    if let Some(k) = ind.unknown {
+        notes.push(match lang {
+            Lang::Cs => format!("neznámý údaj u {k} klientů/pracovníků (nezapočteno)"),
+            Lang::En => format!("unknown for {k} clients/workers (not counted)"),
+        });
+    }
+    if let Some(note) = &t.note {
+        notes.push(note.get(lang).to_string());
+    }
+    notes
 }
 
 /// Replaces `{@num}` with this row's numerator cell and `{id}` with the
