@@ -388,22 +388,35 @@ fn travel_bands(
         r += 1;
     }
     if t.bands.iter().any(|b| b.cost_per_contact_hour.is_some()) {
-        let mut chart = Chart::new(ChartType::Column);
-        chart
-            .add_series()
-            .set_categories((name, band_first, A, band_last, A))
-            .set_values((name, band_first, F, band_last, F))
-            .set_name(lang.pick("Odhad Kč za hodinu péče", "Estimated CZK per contact hour"));
-        chart.title().set_name(lang.pick(
-            "Krátké návštěvy zdražují hodinu",
-            "Short visits make an hour dearer",
-        ));
-        chart.legend().set_hidden();
-        ws.insert_chart(band_first - 1, 7, &chart)?;
+        band_chart(ws, name, band_first, band_last, lang)?;
     }
     r += 1;
 
     Ok(r)
+}
+
+/// The cost of a contact hour by visit length (rows `first` to `last`),
+/// as a column chart beside the table.
+fn band_chart(
+    ws: &mut Worksheet,
+    name: &str,
+    first: u32,
+    last: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .add_series()
+        .set_categories((name, first, A, last, A))
+        .set_values((name, first, F, last, F))
+        .set_name(lang.pick("Odhad Kč za hodinu péče", "Estimated CZK per contact hour"));
+    chart.title().set_name(lang.pick(
+        "Krátké návštěvy zdražují hodinu",
+        "Short visits make an hour dearer",
+    ));
+    chart.legend().set_hidden();
+    ws.insert_chart(first - 1, 7, &chart)?;
+    Ok(())
 }
 
 /// Part 4. The normative model: its parameters with sources, and its lines. Returns the next row.
@@ -489,49 +502,61 @@ fn normative_model(
                 )
             };
             text(ws, r, D, &when, &st.muted)?;
-            r += 2;
-            heads(
-                ws,
-                r,
-                &[
-                    ("Řádek normativu", "Normative line"),
-                    ("Za hodinu péče", "Per contact hour"),
-                ],
-                lang,
-                st,
-            )?;
-            r += 1;
-            let first = r;
-            for l in &n.lines {
-                text(
-                    ws,
-                    r,
-                    A,
-                    lang.pick(l.line.label_cs, l.line.label_en),
-                    &st.text,
-                )?;
-                num(ws, r, B, l.line.per_hour, &st.money)?;
-                r += 1;
-            }
-            text(
-                ws,
-                r,
-                A,
-                lang.pick(
-                    "Normativní cena hodiny přímé péče",
-                    "Normative price of a contact hour",
-                ),
-                &st.group,
-            )?;
-            formula(
-                ws,
-                r,
-                B,
-                &sum_formula(B, first, r - 1),
-                &Cached::Num(n.price),
-                &st.money,
-            )?;
+            r = normative_lines(ws, r + 2, n, lang, st)?;
         }
     }
+    Ok(r)
+}
+
+/// The normative price's lines per contact hour and their sum, from row
+/// `r`; returns the row of the sum.
+fn normative_lines(
+    ws: &mut Worksheet,
+    mut r: u32,
+    n: &crate::audit::hour::NormativePrice,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    heads(
+        ws,
+        r,
+        &[
+            ("Řádek normativu", "Normative line"),
+            ("Za hodinu péče", "Per contact hour"),
+        ],
+        lang,
+        st,
+    )?;
+    r += 1;
+    let first = r;
+    for l in &n.lines {
+        text(
+            ws,
+            r,
+            A,
+            lang.pick(l.line.label_cs, l.line.label_en),
+            &st.text,
+        )?;
+        num(ws, r, B, l.line.per_hour, &st.money)?;
+        r += 1;
+    }
+    text(
+        ws,
+        r,
+        A,
+        lang.pick(
+            "Normativní cena hodiny přímé péče",
+            "Normative price of a contact hour",
+        ),
+        &st.group,
+    )?;
+    formula(
+        ws,
+        r,
+        B,
+        &sum_formula(B, first, r - 1),
+        &Cached::Num(n.price),
+        &st.money,
+    )?;
     Ok(r)
 }
