@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::buildup::HourBuildup;
-use super::scenarios::{Scenario, effect, pss_totals, scenario};
+use super::scenarios::{Effect, Scenario, effect, pss_totals, scenario};
 use crate::audit::base::Base;
 use crate::audit::report::Unavailable;
 use crate::i18n::Text;
@@ -38,15 +38,9 @@ pub(crate) fn retarget_high_dependency(
         .normalize();
     let months = Decimal::from(b.months.count as u64);
     let mut s = with_assumptions(pct, new, months);
-    // The model's ranges (ParamSpec); outside them nothing is computed.
-    for (id, v) in [("retarget_low_share", share), ("retarget_new_clients", new)] {
-        if let Some(spec) = NormativeParams::spec(id).filter(|r| v < r.min || v > r.max) {
-            s.unavailable = Some(Unavailable::new(
-                format!("{} = {v} je mimo rozsah {}–{}", spec.cs, spec.min, spec.max),
-                format!("{} = {v} is outside {}–{}", spec.en, spec.min, spec.max),
-            ));
-            return s;
-        }
+    if let Some(why) = out_of_range(share, new) {
+        s.unavailable = Some(why);
+        return s;
     }
     let t = &b.tally;
     let Observed {
@@ -108,7 +102,59 @@ pub(crate) fn retarget_high_dependency(
         s.unavailable = Some(too_large());
         return s;
     };
-    s.effects.extend([
+    s.effects.extend(new_client_effects(
+        per_month,
+        new_direct,
+        new_travel,
+        gained,
+        gained.checked_sub(lost).unwrap_or(gained),
+    ));
+    let direct_now = Base::hours(t.direct);
+    let Some(direct_after) = (direct_now - freed_direct).checked_add(new_direct) else {
+        s.unavailable = Some(too_large());
+        return s;
+    };
+    let high_now = Base::hours(t.degree_secs[2] + t.degree_secs[3] + t.degree_secs[4]);
+    if !direct_after.is_zero() {
+        s.effects.push(effect(
+            "high_dependency_share_after",
+            "Podíl hodin klientům se stupněm II–IV po změně",
+            "Hours to clients of degree II–IV after",
+            high_now
+                .checked_add(new_direct)
+                .and_then(|x| x.checked_div(direct_after))
+                .unwrap_or_default(),
+            "share",
+        ));
+    }
+    staff_and_cost(b, &mut s, buildup, direct_now, direct_after);
+    s
+}
+
+/// The model's ranges (`ParamSpec`): outside them nothing is computed, and
+/// the scenario says which input is out of range.
+fn out_of_range(share: Decimal, new: Decimal) -> Option<Unavailable> {
+    for (id, v) in [("retarget_low_share", share), ("retarget_new_clients", new)] {
+        if let Some(spec) = NormativeParams::spec(id).filter(|r| v < r.min || v > r.max) {
+            return Some(Unavailable::new(
+                format!("{} = {v} je mimo rozsah {}–{}", spec.cs, spec.min, spec.max),
+                format!("{} = {v} is outside {}–{}", spec.en, spec.min, spec.max),
+            ));
+        }
+    }
+    None
+}
+
+/// The new clients' effects: their care per client-month, hours of care
+/// and travel, fees, and the change in fees.
+fn new_client_effects(
+    per_month: Decimal,
+    new_direct: Decimal,
+    new_travel: Decimal,
+    gained: Decimal,
+    change: Decimal,
+) -> [Effect; 5] {
+    [
         effect(
             "direct_hours_per_client_month_iii_iv",
             "Přímá péče na klientský měsíc (III, IV)",
@@ -137,34 +183,8 @@ pub(crate) fn retarget_high_dependency(
             gained,
             "CZK",
         ),
-        effect(
-            "fee_change",
-            "Změna úhrad",
-            "Change in fees",
-            gained.checked_sub(lost).unwrap_or(gained),
-            "CZK",
-        ),
-    ]);
-    let direct_now = Base::hours(t.direct);
-    let Some(direct_after) = (direct_now - freed_direct).checked_add(new_direct) else {
-        s.unavailable = Some(too_large());
-        return s;
-    };
-    let high_now = Base::hours(t.degree_secs[2] + t.degree_secs[3] + t.degree_secs[4]);
-    if !direct_after.is_zero() {
-        s.effects.push(effect(
-            "high_dependency_share_after",
-            "Podíl hodin klientům se stupněm II–IV po změně",
-            "Hours to clients of degree II–IV after",
-            high_now
-                .checked_add(new_direct)
-                .and_then(|x| x.checked_div(direct_after))
-                .unwrap_or_default(),
-            "share",
-        ));
-    }
-    staff_and_cost(b, &mut s, buildup, direct_now, direct_after);
-    s
+        effect("fee_change", "Změna úhrad", "Change in fees", change, "CZK"),
+    ]
 }
 
 /// Why an effect is missing when its figures leave Decimal's range.
