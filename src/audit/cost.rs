@@ -52,7 +52,6 @@ pub(crate) fn user_fees(b: &Base<'_>) -> Option<Decimal> {
 
 pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
     let t = &b.tally;
-    let direct_h = Base::hours(t.direct);
     let fees_per_hour = t.any_hourly_fee.then(|| {
         Indicator::ratio(
             "fees.per_direct_hour",
@@ -91,6 +90,35 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         }
         return;
     };
+    let per_direct = cost_indicators(b, total, personnel, out);
+    revenue_indicators(b, total, out);
+    match (per_direct.value, fees_per_hour.and_then(|i| i.value)) {
+        (Some(c), Some(f)) => out.push(Indicator::value(
+            "cost.unfunded_per_hour",
+            Unit::CzkPerHour,
+            c - f,
+        )),
+        _ => out.push(Indicator::unavailable(
+            "cost.unfunded_per_hour",
+            Unit::CzkPerHour,
+            na(
+                "chybí náklady na hodinu nebo úhrady na hodinu",
+                "cost per direct hour or fees per direct hour not available",
+            ),
+        )),
+    }
+}
+
+/// The cost indicators, from the total and personnel costs; returns the
+/// cost per direct hour (the unfunded hour needs it).
+fn cost_indicators(
+    b: &Base<'_>,
+    total: Decimal,
+    personnel: Decimal,
+    out: &mut Vec<Indicator>,
+) -> Indicator {
+    let t = &b.tally;
+    let direct_h = Base::hours(t.direct);
     out.push(Indicator::value("cost.total", Unit::Czk, total));
     ratio(
         out,
@@ -147,6 +175,11 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         NO_CLIENTS,
     );
 
+    per_direct
+}
+
+/// The shares of fees and public money in the costs, and the balance.
+fn revenue_indicators(b: &Base<'_>, total: Decimal, out: &mut Vec<Indicator>) {
     match user_fees(b) {
         Some(fees) => ratio(
             out,
@@ -203,20 +236,5 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
                 ));
             }
         }
-    }
-    match (per_direct.value, fees_per_hour.and_then(|i| i.value)) {
-        (Some(c), Some(f)) => out.push(Indicator::value(
-            "cost.unfunded_per_hour",
-            Unit::CzkPerHour,
-            c - f,
-        )),
-        _ => out.push(Indicator::unavailable(
-            "cost.unfunded_per_hour",
-            Unit::CzkPerHour,
-            na(
-                "chybí náklady na hodinu nebo úhrady na hodinu",
-                "cost per direct hour or fees per direct hour not available",
-            ),
-        )),
     }
 }
