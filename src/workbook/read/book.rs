@@ -32,18 +32,14 @@ macro_rules! send_cells {
         let mut reader = $book
             .worksheet_cells_reader($sheet)
             .map_err(|x| reader_error($format, x))?;
-        let mut batch = Vec::with_capacity(BATCH);
+        let mut out = Batcher::new();
         while let Some(cell) = reader.next_cell().map_err(|x| reader_error($format, x))? {
             let (row, col) = cell.get_position();
-            batch.push((row, col, Cell::from_ref(cell.get_value().clone())));
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if !$tx.send(Ok(full)) {
-                    return Ok(());
-                }
+            if !out.push($tx, row, col, Cell::from_ref(cell.get_value().clone())) {
+                return Ok(());
             }
         }
-        let _ = $tx.send(Ok(batch));
+        out.finish($tx);
         Ok(())
     }};
 }
@@ -267,19 +263,11 @@ impl<'b> Book<'b> {
                     let part = package
                         .entry(&path)?
                         .ok_or_else(|| reader_error(format, format!("no part {path}")))?;
-                    let mut batch = Vec::with_capacity(BATCH);
-                    let mut open = true;
+                    let mut out = Batcher::new();
                     for_each_cell(part, strings, kinds, |row, col, value| {
-                        batch.push((row, col, value));
-                        if batch.len() == BATCH {
-                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                            open = tx.send(Ok(full));
-                        }
-                        Ok(open)
+                        Ok(out.push(tx, row, col, value))
                     })?;
-                    if open {
-                        let _ = tx.send(Ok(batch));
-                    }
+                    out.finish(tx);
                     Ok(())
                 })
             }
@@ -302,25 +290,15 @@ impl<'b> Book<'b> {
                     .ok_or_else(|| reader_error(format, format!("no sheet {sheet}")))?;
                 let (before, max_cells) = (budget.cells, budget.limits.cells);
                 pipelined(sheet, budget, &mut f, move |tx| {
-                    let mut batch = Vec::with_capacity(BATCH);
-                    let mut open = true;
+                    let mut out = Batcher::new();
                     super::odf::for_each_cell(
                         bytes,
                         table,
                         before,
                         max_cells,
-                        |row, col, value| {
-                            batch.push((row, col, value));
-                            if batch.len() == BATCH {
-                                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                                open = tx.send(Ok(full));
-                            }
-                            Ok(open)
-                        },
+                        |row, col, value| Ok(out.push(tx, row, col, value)),
                     )?;
-                    if open {
-                        let _ = tx.send(Ok(batch));
-                    }
+                    out.finish(tx);
                     Ok(())
                 })
             }
@@ -342,6 +320,39 @@ impl<'b> Book<'b> {
 
 /// Cells per batch sent from the parsing thread.
 const BATCH: usize = 4096;
+
+/// A parser's cells gathered into batches of [`BATCH`] for [`Batches`].
+struct Batcher<'a> {
+    batch: Vec<(u32, u32, Cell<'a>)>,
+    open: bool,
+}
+
+impl<'a> Batcher<'a> {
+    fn new() -> Batcher<'a> {
+        Batcher {
+            batch: Vec::with_capacity(BATCH),
+            open: true,
+        }
+    }
+
+    /// Adds a cell, handing a full batch on; `false` once the other side
+    /// has stopped (the parser then stops too).
+    fn push(&mut self, tx: &mut Batches<'_, 'a>, row: u32, col: u32, value: Cell<'a>) -> bool {
+        self.batch.push((row, col, value));
+        if self.batch.len() == BATCH {
+            let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+            self.open = tx.send(Ok(full));
+        }
+        self.open
+    }
+
+    /// Hands on the last, partial batch.
+    fn finish(self, tx: &mut Batches<'_, 'a>) {
+        if self.open {
+            let _ = tx.send(Ok(self.batch));
+        }
+    }
+}
 /// Batches in flight: at most this many wait while `f` runs.
 #[cfg(not(target_arch = "wasm32"))]
 const IN_FLIGHT: usize = 4;

@@ -165,6 +165,23 @@ pub(crate) fn serial_duration_seconds(serial: f64) -> Option<u64> {
     Some((serial * 86_400.0).round() as u64)
 }
 
+/// A cell as text that tells types apart (`f:` float, `s:` date serial,
+/// `iso:` ISO date …): what the readers' agreement tests compare.
+#[cfg(test)]
+pub(crate) fn show(c: &Cell) -> String {
+    match c {
+        Cell::Empty => "empty".into(),
+        Cell::Text(s) => format!("t:{s}"),
+        Cell::Int(i) => format!("i:{i}"),
+        Cell::Float(f) => format!("f:{f:?}"),
+        Cell::Bool(b) => format!("b:{b}"),
+        Cell::Serial { value, duration } => format!("s:{value:?}:{duration}"),
+        Cell::IsoDate(s) => format!("iso:{s}"),
+        Cell::IsoDuration(s) => format!("isod:{s}"),
+        Cell::Error(e) => format!("e:{e}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,27 +12,12 @@ use std::path::{Path, PathBuf};
 use calamine::{Ods, Reader};
 
 use super::{OdsBook, for_each_cell};
-use crate::workbook::read::cell::Cell;
+use crate::workbook::read::cell::{Cell, show};
 
 /// More cells than any test file has; the bomb stops at it.
 const MAX_CELLS: u64 = 2_000_000;
 
 type Cells = Vec<(u32, u32, String)>;
-
-/// A cell as text that tells types apart.
-fn show(c: &Cell) -> String {
-    match c {
-        Cell::Empty => "empty".into(),
-        Cell::Text(s) => format!("t:{s}"),
-        Cell::Int(i) => format!("i:{i}"),
-        Cell::Float(f) => format!("f:{f:?}"),
-        Cell::Bool(b) => format!("b:{b}"),
-        Cell::Serial { value, duration } => format!("s:{value:?}:{duration}"),
-        Cell::IsoDate(s) => format!("iso:{s}"),
-        Cell::IsoDuration(s) => format!("isod:{s}"),
-        Cell::Error(e) => format!("e:{e}"),
-    }
-}
 
 /// calamine's sheets: names, hidden names, and each sheet's non-empty
 /// cells at their places (as our reader turns its values into cells).

@@ -47,10 +47,7 @@ pub(crate) fn for_each_cell(
             scan(part)
         }),
     };
-    result.map_err(|e| match e.kind() {
-        ErrorKind::Malformed { .. } => as_ods(e),
-        _ => e,
-    })
+    result.map_err(as_ods)
 }
 
 /// The walk through one table.

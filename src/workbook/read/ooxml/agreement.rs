@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Reader, Xlsx};
 
 use super::{Workbook, for_each_cell};
-use crate::workbook::read::cell::Cell;
+use crate::workbook::read::cell::{Cell, show};
 use crate::workbook::read::limits::ReadLimits;
 
 /// Enough cells to cover every test file; a bound so a hostile one cannot
@@ -18,21 +18,6 @@ use crate::workbook::read::limits::ReadLimits;
 const MAX_CELLS: usize = 200_000;
 
 type Cells = Vec<(u32, u32, String)>;
-
-/// A cell as text that tells types apart (`f:` float, `d:` date serial …).
-fn show(c: &Cell) -> String {
-    match c {
-        Cell::Empty => "empty".into(),
-        Cell::Text(s) => format!("t:{s}"),
-        Cell::Int(i) => format!("i:{i}"),
-        Cell::Float(f) => format!("f:{f:?}"),
-        Cell::Bool(b) => format!("b:{b}"),
-        Cell::Serial { value, duration } => format!("s:{value:?}:{duration}"),
-        Cell::IsoDate(s) => format!("iso:{s}"),
-        Cell::IsoDuration(s) => format!("isod:{s}"),
-        Cell::Error(e) => format!("e:{e}"),
-    }
-}
 
 fn calamine_cells(bytes: &[u8], sheet: &str) -> Result<Cells, String> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
