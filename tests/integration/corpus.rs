@@ -84,11 +84,12 @@ fn known_corpus_files_get_the_right_error() {
     // A 17-billion-cell repeat: one row element of "X" repeated across
     // 999 999 999 columns, repeated 999 999 999 times. Our .ods reader
     // finds its one sheet, Sheet1, without expanding anything, and the
-    // workbook is refused for what it lacks (the first required sheet,
-    // Pracovníci) before any row is read. (Were Sheet1 read, the run of
-    // 16 384 × 1 048 576 =
-    // 17 179 869 184 cells would be refused before it is expanded: the
-    // reader's own agreement test checks that.)
+    // workbook is refused for what it lacks before any row is read: the
+    // required sheets are checked in `SheetKind::ALL`'s order (Poskytovatel,
+    // Úkony, Pracovníci, …) and Pracovníci is the first required one.
+    // (Were Sheet1 read, the run of 16 384 × 1 048 576 = 17 179 869 184
+    // cells would be refused before it is expanded: the reader's own
+    // agreement test checks that.)
     match kind("issue_594_dos.ods").kind() {
         ErrorKind::MissingSheet { sheet } => assert_eq!(*sheet, "Pracovníci"),
         other => panic!("{other:?}"),
