@@ -8,14 +8,19 @@
 //!
 //! ```text
 //! cargo run --release --example compare -- INPUT... [-o COMPARISON.xlsx]
-//!     [--merge] [--shared-reduction SHARE] [--benchmarks FILE] [--law FILE] [--lang cs|en]
+//!     [--merge [--merger FILE] [--shared-reduction SHARE]] [--json PATH|-]
+//!     [--benchmarks FILE] [--law FILE] [--lang cs|en]
 //! ```
 //!
 //! INPUT is a workbook or a folder (its `.xlsx`, `.xlsm`, `.xlsb`, `.xls`
-//! and `.ods` files). `--shared-reduction 0.3` states that a merger saves
-//! 30 % of shared management costs (category `rezie`); default 0. Exit
-//! status: 0 done, 1 no workbook could be read or the output cannot be
-//! written, 2 wrong usage.
+//! and `.ods` files). `--merger FILE` takes the merger study's assumptions
+//! from the `Sloučení` sheet of FILE (and its `Vzdálenosti` and `Jednotný
+//! ceník`; docs/compare.md); without it the defaults are used and said so.
+//! `--shared-reduction 0.3` states that a merger saves 30 % of shared
+//! management costs (category `rezie`), over the sheet's value. `--json`
+//! writes the comparison as JSON (`-`: standard output). Exit status: 0
+//! done, 1 no workbook could be read or an output cannot be written, 2
+//! wrong usage.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,9 +28,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
-use homecare_audit::compare::{Merger, Mode, mode};
+use homecare_audit::compare::{Merger, MergerStudy, Mode, PeerGroup, mode};
+use homecare_audit::law::LawTables;
 use homecare_audit::workbook::{
-    ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_law_path, read_path,
+    ComparisonWorkbook, ReadOptions, read_benchmarks_path, read_law_path, read_merger_path,
+    read_path,
 };
 use homecare_audit::{Audit, AuditReport, BenchmarkSet, Dataset, Lang};
 use rust_decimal::Decimal;
@@ -49,9 +56,15 @@ struct Args {
     /// Auditovat služby také jako jednu sloučenou / also audit the services as one merged service
     #[arg(long)]
     merge: bool,
+    /// Sešit s předpoklady studie sloučení (list Sloučení) / a merger study's assumptions workbook
+    #[arg(long, value_name = "FILE", requires = "merge")]
+    merger: Option<PathBuf>,
     /// Podíl společné režie, který sloučení ušetří (0 až 1) / share of shared management costs a merger saves (0 to 1)
-    #[arg(long = "shared-reduction", value_name = "SHARE", default_value = "0", value_parser = parse_share)]
-    reduction: Decimal,
+    #[arg(long = "shared-reduction", value_name = "SHARE", value_parser = parse_share)]
+    reduction: Option<Decimal>,
+    /// Zapsat srovnání také jako JSON (- = na standardní výstup) / also write the comparison as JSON (- = stdout)
+    #[arg(long, value_name = "PATH|-")]
+    json: Option<String>,
     /// Sešit srovnávacích hodnot kraje / a region's benchmarks workbook
     #[arg(long, value_name = "FILE")]
     benchmarks: Option<PathBuf>,
@@ -70,7 +83,7 @@ Návratové kódy / exit status:
   2  chybné použití / wrong usage
 
 Příklad / example:
-  cargo run --release --example compare -- mesto-a.xlsx mesto-b.xlsx mesto-c.xlsx --merge --shared-reduction 0,3";
+  cargo run --release --example compare -- mesto-a.xlsx mesto-b.xlsx mesto-c.xlsx --merge --merger slouceni.xlsx --json -";
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("cs nebo en / cs or en, not {s:?}"))
@@ -87,6 +100,79 @@ fn parse_share(v: &str) -> Result<Decimal, String> {
         ));
     }
     Ok(d)
+}
+
+/// The study's assumptions: the merger workbook's, or the defaults; the
+/// command line's shared reduction over either. `None` after saying why.
+fn merger_of(args: &Args, lang: Lang) -> Option<Merger> {
+    let mut merger = match &args.merger {
+        Some(path) => match read_merger_path(path, &ReadOptions::default()) {
+            Ok((m, problems)) => {
+                for p in problems.rejections() {
+                    eprintln!("{}", p.describe(lang));
+                }
+                m
+            }
+            Err(e) => {
+                eprintln!("{}: {}", path.display(), e.describe(lang));
+                return None;
+            }
+        },
+        None => Merger::default(),
+    };
+    if args.merger.is_none() || !merger.sources.contains_key("name") {
+        merger.name = lang.pick("Sloučená služba", "Merged service").to_string();
+    }
+    if let Some(r) = args.reduction {
+        merger.shared_reduction = r;
+        merger
+            .sources
+            .insert("shared_reduction".into(), "--shared-reduction".into());
+    }
+    Some(merger)
+}
+
+/// The comparison as JSON: the providers, the peer group or the trend, and
+/// the merger study; decimals as strings, as in the audit's JSON.
+fn comparison_json(
+    how: Mode,
+    entries: &[(String, &AuditReport)],
+    study: Option<&MergerStudy>,
+) -> serde_json::Value {
+    let reports: Vec<&AuditReport> = entries.iter().map(|(_, r)| *r).collect();
+    let providers: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|(file, r)| serde_json::json!({ "file": file, "provider": r.provider }))
+        .collect();
+    let mut out = serde_json::json!({
+        "mode": match how { Mode::Peers => "peers", Mode::Trend => "trend" },
+        "providers": providers,
+    });
+    match how {
+        Mode::Peers => out["peers"] = serde_json::json!(PeerGroup::new(&reports)),
+        Mode::Trend => {
+            let mut trend = serde_json::Map::new();
+            for (id, _) in homecare_audit::indicator::catalog::all_ids() {
+                let values: Vec<Option<Decimal>> = reports.iter().map(|r| r.value(&id)).collect();
+                trend.insert(id, serde_json::json!(values));
+            }
+            out["trend"] = serde_json::Value::Object(trend);
+        }
+    }
+    if let Some(s) = study {
+        out["merger"] = serde_json::json!(s);
+    }
+    out
+}
+
+fn write_json(target: &str, value: &serde_json::Value) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)? + "\n";
+    if target == "-" {
+        use std::io::Write;
+        std::io::stdout().lock().write_all(text.as_bytes())
+    } else {
+        std::fs::write(target, text)
+    }
 }
 
 /// The workbooks named, folders expanded (sorted for a stable order).
@@ -231,17 +317,25 @@ fn main() -> ExitCode {
     let entries: Vec<(String, &AuditReport)> =
         audited.iter().map(|(p, _, r)| (label(p), r)).collect();
 
-    let merged = if args.merge {
-        let mut merger = Merger::with_reduction(args.reduction);
-        merger.name = lang.pick("Sloučená služba", "Merged service").to_string();
-        match merger.merge(&datasets) {
-            Ok((ds, summary)) => {
-                let mut set = BenchmarkSet::for_dataset(&ds);
-                set.extend(extra.rows.iter().cloned());
-                let law = law_for(&ds);
-                let report = Audit::new(&ds).benchmarks(&set).law(&law).run();
-                Some((report, summary))
-            }
+    let study = if args.merge {
+        let Some(merger) = merger_of(&args, lang) else {
+            return ExitCode::from(1);
+        };
+        let mut law = LawTables::built_in();
+        law.extend(extra_law.iter().cloned());
+        let parts: Vec<(&Dataset, &AuditReport)> = audited.iter().map(|(_, d, r)| (d, r)).collect();
+        let audit = |ds: &Dataset| {
+            let mut set = BenchmarkSet::for_dataset(ds);
+            set.extend(extra.rows.iter().cloned());
+            let law = law_for(ds);
+            Audit::new(ds)
+                .benchmarks(&set)
+                .law(&law)
+                .eighty_hour_rule(merger.eighty_hour_rule)
+                .run()
+        };
+        match merger.study(&parts, &law, audit) {
+            Ok(study) => Some(study),
             Err(e) => {
                 eprintln!("merge: {}", e.describe(lang));
                 return ExitCode::from(1);
@@ -250,13 +344,22 @@ fn main() -> ExitCode {
     } else {
         None
     };
-    let mut book = ComparisonWorkbook::new(entries).mode(how).lang(lang);
-    if let Some((r, s)) = &merged {
-        book = book.merged(r, s);
+    let mut book = ComparisonWorkbook::new(entries.clone())
+        .mode(how)
+        .lang(lang);
+    if let Some(study) = &study {
+        book = book.study(study);
     }
     if let Err(e) = book.save(&args.output) {
         eprintln!("{}", e.describe(lang));
         return ExitCode::from(1);
+    }
+    if let Some(target) = &args.json {
+        let value = comparison_json(how, &entries, study.as_ref());
+        if let Err(e) = write_json(target, &value) {
+            eprintln!("{target}: {e}");
+            return ExitCode::from(1);
+        }
     }
     let what = match how {
         Mode::Peers => lang.pick("srovnání poskytovatelů", "peer comparison"),

@@ -111,6 +111,15 @@ pub enum SheetKind {
     /// `Limity` / `Caps`: legal caps and rates that take precedence over the
     /// built-in tables from their dates on.
     Law,
+    /// `Sloučení` / `Merger`: a merger study's assumptions (a merger
+    /// workbook, not a provider's).
+    Merger,
+    /// `Vzdálenosti` / `Distances`: travel minutes between municipalities
+    /// (a merger workbook).
+    Distances,
+    /// `Jednotný ceník` / `Merged prices`: the merged service's price list
+    /// (a merger workbook).
+    MergedPrices,
 }
 
 impl SheetKind {
@@ -130,6 +139,14 @@ impl SheetKind {
         SheetKind::Law,
     ];
 
+    /// The sheets of a merger workbook
+    /// ([`read_merger_path`](crate::workbook::read_merger_path)).
+    pub const MERGER: [SheetKind; 3] = [
+        SheetKind::Merger,
+        SheetKind::Distances,
+        SheetKind::MergedPrices,
+    ];
+
     /// The canonical Czech name (`Výkazy`).
     pub fn cs(self) -> &'static str {
         match self {
@@ -144,6 +161,9 @@ impl SheetKind {
             SheetKind::Benchmarks => "Benchmarky",
             SheetKind::Model => "Model",
             SheetKind::Law => "Limity",
+            SheetKind::Merger => "Sloučení",
+            SheetKind::Distances => "Vzdálenosti",
+            SheetKind::MergedPrices => "Jednotný ceník",
         }
     }
 
@@ -161,6 +181,9 @@ impl SheetKind {
             SheetKind::Benchmarks => "Benchmarks",
             SheetKind::Model => "Model",
             SheetKind::Law => "Caps",
+            SheetKind::Merger => "Merger",
+            SheetKind::Distances => "Distances",
+            SheetKind::MergedPrices => "Merged prices",
         }
     }
 
@@ -177,6 +200,14 @@ impl SheetKind {
             SheetKind::Benchmarks => &["Benchmarky", "Benchmarks"],
             SheetKind::Model => &["Model", "Normativ", "Normativní model", "Parametry modelu"],
             SheetKind::Law => &["Limity", "Caps", "Limity úhrad", "Zákonné limity", "Law"],
+            SheetKind::Merger => &["Sloučení", "Merger", "Studie sloučení", "Merger study"],
+            SheetKind::Distances => &["Vzdálenosti", "Distances", "Časy cest", "Travel times"],
+            SheetKind::MergedPrices => &[
+                "Jednotný ceník",
+                "Merged prices",
+                "Ceník sloučené služby",
+                "Merged price list",
+            ],
         }
     }
 
@@ -189,9 +220,21 @@ impl SheetKind {
     /// assert_eq!(SheetKind::parse("List1"), None);
     /// ```
     pub fn parse(name: &str) -> Option<SheetKind> {
+        SheetKind::parse_among(name, &SheetKind::ALL)
+    }
+
+    /// Finds the sheet a name means among `kinds` (folded match).
+    ///
+    /// ```
+    /// use homecare_audit::place::SheetKind;
+    /// assert_eq!(SheetKind::parse_among("Sloučení", &SheetKind::MERGER), Some(SheetKind::Merger));
+    /// assert_eq!(SheetKind::parse("Sloučení"), None); // not a provider's sheet
+    /// ```
+    pub fn parse_among(name: &str, kinds: &[SheetKind]) -> Option<SheetKind> {
         let f = fold(name);
-        SheetKind::ALL
-            .into_iter()
+        kinds
+            .iter()
+            .copied()
             .find(|k| k.aliases().iter().any(|a| fold(a) == f))
     }
 

@@ -81,6 +81,20 @@ pub struct Synth {
     pub visits: usize,
     /// The calendar year audited.
     pub year: i32,
+    /// The town it serves (a merger study's sample); `None`: Vzorov.
+    pub town: Option<Town>,
+}
+
+/// A town a synthetic provider serves: its seat, the villages around it
+/// (clients live in the seat or a village), and its hourly price.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Town {
+    /// The seat (`Poskytovatel`, `Obec`).
+    pub name: String,
+    /// Villages around it.
+    pub villages: Vec<String>,
+    /// Kč an hour of its price list (the other prices as in Vzorov).
+    pub hourly_price: u64,
 }
 
 /// (task, weight %, minutes lo..hi, quantity lo..hi, fee per unit in Kč or
@@ -109,7 +123,23 @@ impl Synth {
             seed,
             visits,
             year: 2025,
+            town: None,
         }
+    }
+
+    /// The provider of a town: its name, seat, clients' municipalities and
+    /// hourly price (three such make a merger study's sample).
+    ///
+    /// ```
+    /// use homecare_audit::synth::{Synth, Town};
+    /// let town = Town { name: "Lhota".into(), villages: vec!["Lhotka".into()], hourly_price: 130 };
+    /// let ds = Synth::new(7, 300).in_town(town).dataset();
+    /// assert_eq!(ds.provider.municipality.as_deref(), Some("Lhota"));
+    /// assert!(ds.clients.iter().all(|c| matches!(c.municipality.as_deref(), Some("Lhota" | "Lhotka"))));
+    /// ```
+    pub fn in_town(mut self, town: Town) -> Synth {
+        self.town = Some(town);
+        self
     }
 
     /// The dataset.
@@ -120,6 +150,12 @@ impl Synth {
         let to = NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or_default();
         let mut provider = Provider::new("Pečovatelská služba Vzorov (syntetická data)");
         provider.ico = Some("00064581".into());
+        if let Some(t) = &self.town {
+            provider.name = format!("Pečovatelská služba {} (syntetická data)", t.name);
+            provider.ico = None;
+            provider.municipality = Some(t.name.clone());
+        }
+        let hourly_price = self.town.as_ref().map_or(150, |t| t.hourly_price);
         provider.registration_id = Some("1234567".into());
         provider.region = Some("KHK".into());
         provider.period = Period::new(from, to);
@@ -194,7 +230,16 @@ impl Synth {
             c.at_risk = (!rng.chance(10)).then(|| rng.chance(15));
             c.fee_exempt = Some(rng.chance(2));
             let exempt = c.fee_exempt == Some(true);
-            c.municipality = Some(towns[rng.range(0, 3) as usize].to_string());
+            c.municipality = Some(match &self.town {
+                None => towns[rng.range(0, 3) as usize].to_string(),
+                Some(t) => {
+                    let k = rng.range(0, t.villages.len() as u64 + 1) as usize;
+                    k.checked_sub(1)
+                        .and_then(|k| t.villages.get(k))
+                        .unwrap_or(&t.name)
+                        .clone()
+                }
+            });
             if let Ok(id) = b.client(c) {
                 clients.push((id, exempt));
                 // About a third of clients only have lunch delivered.
@@ -214,7 +259,7 @@ impl Synth {
                 let price = if code.eq_ignore_ascii_case("c2") || code == "OBED" {
                     40
                 } else {
-                    150
+                    hourly_price
                 };
                 let _ = b.price(Price {
                     task,
@@ -266,6 +311,7 @@ impl Synth {
                     };
                     let m = MIX[rng.weighted(mix)];
                     let (code, _, lo, hi, qlo, qhi, rate) = m;
+                    let rate = if rate == 150 { hourly_price } else { rate };
                     let Some(task) = b.find_task(code) else {
                         continue;
                     };

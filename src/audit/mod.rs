@@ -25,7 +25,7 @@ mod fees;
 mod findings;
 mod grid;
 pub mod hour;
-mod hours;
+pub(crate) mod hours;
 mod integrity;
 mod money_sum;
 mod order;
@@ -37,7 +37,6 @@ mod tally;
 mod targeting;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 pub use report::{
     AuditReport, BenchmarkRef, ClientLine, Finding, FindingKind, Indicator, MonthLine, Parameters,
@@ -65,18 +64,7 @@ use base::Base;
 /// are per-act meal deliveries); the report names both.
 pub(crate) const EIGHTY_HOURS: u64 = 80 * 3600;
 
-/// Which of a client's hours in a month over 80 hours get the lower hourly
-/// cap (Decree 505/2006 §6(2)(a) since 1.1.2023). The decree does not say;
-/// providers apply the lower rate to every hour of such a month.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EightyHourRule {
-    /// Every hour of a month over 80 hours at the lower cap (default).
-    #[default]
-    AllHoursOfMonth,
-    /// Only the hours beyond the 80th, in date and start order.
-    HoursAbove80,
-}
+pub use crate::law::EightyHourRule;
 
 /// Options of an audit.
 #[derive(Clone, Debug, PartialEq, Eq)]

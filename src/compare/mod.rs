@@ -5,10 +5,14 @@
 //! `examples/compare.rs` audits a folder of workbooks in parallel and writes
 //! the comparison workbook ([`crate::workbook::ComparisonWorkbook`]).
 
-mod merge;
+mod merger;
 mod peer;
 
-pub use merge::{MergeSummary, Merger};
+pub use merger::{
+    Assumption, ClientChange, Distance, Effect, IndicatorColumn, ManagementEffect, ManagementLine,
+    ManagementRole, MergeSummary, MergedPrice, Merger, MergerStudy, MunicipalityTravel, PartPrices,
+    PriceEffect, PriceRule, Roster, StaffEffect, StaffLine, StaffingBasis, TravelEffect,
+};
 pub use peer::{PeerGroup, PeerIndicator, Quartiles, Standing};
 
 use crate::model::Dataset;

@@ -21,6 +21,7 @@ pub use tables::{HourlyCap, LawTables, describe};
 pub use working_time::{EMPLOYER_INSURANCE, LawFigure, TRAINING_HOURS_PER_YEAR};
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// A date in a `const` table (valid by construction).
 pub(crate) const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -28,4 +29,17 @@ pub(crate) const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         Some(x) => x,
         None => panic!("invalid date in a law table"),
     }
+}
+
+/// Which of a client's hours in a month over 80 hours get the lower hourly
+/// cap (Decree 505/2006 §6(2)(a) since 1.1.2023). The decree does not say;
+/// providers apply the lower rate to every hour of such a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EightyHourRule {
+    /// Every hour of a month over 80 hours at the lower cap (default).
+    #[default]
+    AllHoursOfMonth,
+    /// Only the hours beyond the 80th, in date and start order.
+    HoursAbove80,
 }

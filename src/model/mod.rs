@@ -6,6 +6,7 @@ mod client;
 mod dataset;
 mod finance;
 mod ids;
+mod merger;
 mod normative;
 mod provider;
 mod task;
@@ -18,6 +19,7 @@ pub use dataset::{Dataset, DatasetBuilder, Source};
 pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};
 pub use finance::{CostCategory, CostGroup, CostLine, Price, RevenueLine, RevenueSource};
 pub use ids::{ClientId, TaskId, WorkerId};
+pub use merger::{Assumption, Distance, ManagementRole, Merger, PriceRule, Roster, StaffingBasis};
 pub use normative::{NormativeParams, PARAMS as NORMATIVE_PARAMS, ParamSpec};
 pub use provider::{Provider, ico_is_valid};
 pub use task::{

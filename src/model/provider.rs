@@ -22,6 +22,11 @@ pub struct Provider {
     pub weekly_hours: Decimal,
     /// A public employer (§109(3) Labour Code) gives 5 weeks of leave, others 4.
     pub public_employer: bool,
+    /// The municipality of the service's seat (`Obec`), where its workers
+    /// set out from unless a worker names another; only a merger study's
+    /// travel effect reads it.
+    #[serde(default)]
+    pub municipality: Option<String>,
 }
 
 impl Provider {
@@ -36,6 +41,7 @@ impl Provider {
             period: None,
             weekly_hours: Decimal::from(40),
             public_employer: true,
+            municipality: None,
         }
     }
 }

@@ -103,6 +103,11 @@ pub struct Worker {
     pub training: Option<u64>,
     /// Wages and employer insurance in the period.
     pub personnel_cost: Option<Decimal>,
+    /// The municipality the worker sets out from (`Obec`); `None` = the
+    /// provider's seat ([`Provider::municipality`](crate::Provider::municipality)).
+    /// Only a merger study's travel effect reads it.
+    #[serde(default)]
+    pub municipality: Option<String>,
     /// The row in the input sheet (Excel numbering), 0 when built in code.
     pub row: u32,
 }
@@ -120,6 +125,7 @@ impl Worker {
             absence: None,
             training: None,
             personnel_cost: None,
+            municipality: None,
             row: 0,
         }
     }
@@ -152,6 +158,12 @@ impl Worker {
     /// Sets personnel cost.
     pub fn with_personnel_cost(mut self, cost: Decimal) -> Worker {
         self.personnel_cost = Some(cost);
+        self
+    }
+
+    /// Sets the municipality the worker sets out from.
+    pub fn with_municipality(mut self, municipality: impl Into<String>) -> Worker {
+        self.municipality = Some(municipality.into());
         self
     }
 }

@@ -14,11 +14,12 @@ pub mod write;
 
 pub use read::{
     Format, ReadLimits, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes,
-    read_law_bytes, read_law_path, read_path,
+    read_law_bytes, read_law_path, read_merger_bytes, read_merger_path, read_path,
 };
 pub use schema::SheetKind;
 pub use write::comparison::ComparisonWorkbook;
 pub use write::input::{InputCell, InputWorkbook};
 pub use write::law::LawWorkbook;
+pub use write::merger::MergerWorkbook;
 pub use write::report::{ReportWorkbook, write_report};
 pub use write::template::write_template;

@@ -193,6 +193,14 @@ pub const WORKERS: &[Column] = &[
         false,
         "Kč: mzda + pojistné v období",
     ),
+    col(
+        "municipality",
+        "Obec",
+        "Municipality",
+        &["Středisko"],
+        false,
+        "odkud pracovník vyjíždí (prázdné = sídlo služby); jen pro studii sloučení",
+    ),
 ];
 
 /// Columns of `Výkazy`.
@@ -451,6 +459,58 @@ pub const LAW: &[Column] = &[
     ),
 ];
 
+/// The `Sloučení` sheet of a merger workbook: one assumption a row
+/// (docs/compare.md, "Merger study").
+pub const MERGER: &[Column] = &[
+    col(
+        "parameter",
+        "Parametr",
+        "Parameter",
+        &["Předpoklad", "Assumption"],
+        true,
+        "ceník; cílové vytížení; plánování; úvazky VED; klientů na úvazek SP; společný rozpis; úspora režie; pravidlo 80 hodin; název",
+    ),
+    col("value", "Hodnota", "Value", &[], true, "text nebo číslo"),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        false,
+        "kdo předpoklad stanovil (usnesení, zadání studie)",
+    ),
+];
+
+/// The `Vzdálenosti` sheet of a merger workbook: minutes between two
+/// municipalities, either way.
+pub const DISTANCES: &[Column] = &[
+    col("from", "Z obce", "From", &["Z", "Odkud"], true, "obec"),
+    col("to", "Do obce", "To", &["Do", "Kam"], true, "obec"),
+    col(
+        "minutes",
+        "Minut",
+        "Minutes",
+        &["Minuty", "Čas"],
+        true,
+        "minuty jízdy jedním směrem",
+    ),
+    col("source", "Zdroj", "Source", &[], false, "odkud čas pochází"),
+];
+
+/// The `Jednotný ceník` sheet of a merger workbook: the merged service's
+/// price per task code (per the task's unit).
+pub const MERGED_PRICES: &[Column] = &[
+    col("task", "Úkon", "Task", &["Kód", "Code"], true, "kód úkonu"),
+    col(
+        "price",
+        "Cena",
+        "Price",
+        &[],
+        true,
+        "Kč za jednotku úkonu (hodinu, úkon)",
+    ),
+];
+
 /// A key of the `Poskytovatel` sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProviderKey {
@@ -470,6 +530,8 @@ pub enum ProviderKey {
     WeeklyHours,
     /// `Veřejný zaměstnavatel`.
     PublicEmployer,
+    /// `Obec`: the municipality of the service's seat.
+    Municipality,
 }
 
 /// The keys of `Poskytovatel`: key, Czech, English, hint.
@@ -507,6 +569,12 @@ pub const PROVIDER_KEYS: &[(ProviderKey, &str, &str, &str)] = &[
         "Public employer",
         "ano/ne (ano = 5 týdnů dovolené)",
     ),
+    (
+        ProviderKey::Municipality,
+        "Obec",
+        "Municipality",
+        "obec sídla služby (pro studii sloučení)",
+    ),
 ];
 
 impl ProviderKey {
@@ -518,6 +586,8 @@ impl ProviderKey {
             ("nazev sluzby", ProviderKey::Name),
             ("nazev poskytovatele", ProviderKey::Name),
             ("region code", ProviderKey::Region),
+            ("sidlo", ProviderKey::Municipality),
+            ("seat", ProviderKey::Municipality),
         ];
         PROVIDER_KEYS
             .iter()
@@ -541,6 +611,9 @@ pub fn columns(kind: SheetKind) -> &'static [Column] {
         SheetKind::Benchmarks => BENCHMARKS,
         SheetKind::Model => MODEL,
         SheetKind::Law => LAW,
+        SheetKind::Merger => MERGER,
+        SheetKind::Distances => DISTANCES,
+        SheetKind::MergedPrices => MERGED_PRICES,
     }
 }
 

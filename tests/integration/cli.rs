@@ -147,7 +147,7 @@ fn run(program: &str, args: &[&str]) -> (i32, String, String) {
 fn every_program_answers_help_version_and_a_wrong_option() {
     // Each program with the options its --help must list (long names, or
     // the positional's value name) and the defaults it must show.
-    let programs: [(&str, &[&str]); 6] = [
+    let programs: [(&str, &[&str]); 7] = [
         (
             "audit",
             &[
@@ -178,7 +178,8 @@ fn every_program_answers_help_version_and_a_wrong_option() {
                 "--law",
                 "--lang",
                 "[default: comparison.xlsx]",
-                "[default: 0]",
+                "--merger",
+                "--json",
             ],
         ),
         (
@@ -186,6 +187,7 @@ fn every_program_answers_help_version_and_a_wrong_option() {
             &["--seed", "--defects", "[default: 2000]", "[default: 2025]"],
         ),
         ("template", &["[default: sablona-vstupu.xlsx]"]),
+        ("merger_sample", &["[default: studie-slouceni]"]),
         (
             "benchmarks",
             &["[default: fixtures/benchmarks-example.xlsx]"],

@@ -166,9 +166,18 @@ fn compare_writes_the_group_quartiles_and_the_merged_service() {
     }
     assert!(checked > 40, "{checked} indicators checked");
 
-    // The merger sheet states the reduction.
+    // The merger study states the reduction, and where it came from.
     let m = |r: u32, c: u32| all.get(&("Sloučení".to_string(), r, c)).cloned();
-    assert_eq!(m(2, 1), Some(Data::Float(0.25)));
+    let row = (0..40)
+        .find(|&r| {
+            m(r, 0)
+                == Some(Data::String(
+                    "Úspora sdílených nákladů řízení (podíl)".into(),
+                ))
+        })
+        .expect("the reduction's row");
+    assert_eq!(m(row, 1), Some(Data::String("25 %".into())));
+    assert_eq!(m(row, 3), Some(Data::String("--shared-reduction".into())));
 
     // LibreOffice recalculates the quartiles and ranks to the cached values.
     if let Some(exe) = soffice("compare_writes_the_group_quartiles_and_the_merged_service") {
@@ -222,6 +231,65 @@ fn compare_writes_the_group_quartiles_and_the_merged_service() {
             }
         }
     }
+}
+
+#[test]
+fn compare_writes_the_merger_study_as_json() {
+    // Three generated providers and the bundled merger workbook: every
+    // effect key is there, each with its figures or a reason. The
+    // generated providers state no municipality for their workers or
+    // seat, so travel says why it is not available.
+    let dir = scratch("compare-json");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    three_providers(&inputs);
+    let run = Command::new(example("compare"))
+        .arg(&inputs)
+        .args([
+            "--merge",
+            "--merger",
+            "fixtures/merger-example.xlsx",
+            "--json",
+            "-",
+            "-o",
+        ])
+        .arg(dir.join("s.xlsx"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(json["mode"], "peers");
+    let m = &json["merger"];
+    for key in ["prices", "staff", "management", "travel", "indicators"] {
+        assert!(!m[key].is_null(), "{key} missing");
+    }
+    // The sheet's price rule (B3 of Sloučení) and its source.
+    assert_eq!(m["assumptions"][0]["id"], "price_rule");
+    assert!(
+        m["assumptions"][0]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("Sloučení!B3")
+    );
+    // The sample structure: VED 1 FTE fixed.
+    let ved = &m["management"]["lines"][0];
+    assert_eq!(
+        (ved["role"].as_str(), ved["fte_after"].as_str()),
+        (Some("Ved"), Some("1"))
+    );
+    assert!(
+        m["travel"]["not_available"]
+            .as_str()
+            .unwrap()
+            .contains("municipality")
+    );
+    // Decimals as strings, as in the audit's JSON.
+    assert!(m["prices"]["revenue_after"].is_string());
+    assert_eq!(m["indicators"].as_array().unwrap().len(), 5);
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod corpus;
 mod formats;
 mod hostile;
 mod law;
+mod merger;
 mod public;
 mod report;
 mod template;

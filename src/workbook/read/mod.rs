@@ -254,6 +254,8 @@ fn read_inner(
                 b.law_row(sheets::law::row(r, &file_label)?);
                 Ok(())
             })?,
+            // A merger workbook's sheets are not in `SheetKind::ALL`.
+            SheetKind::Merger | SheetKind::Distances | SheetKind::MergedPrices => {}
         }
     }
 
@@ -443,6 +445,82 @@ pub fn read_law_bytes(
             Ok(())
         })?;
         Ok((rows, problems))
+    })
+}
+
+/// Reads a merger workbook: its `Sloučení` sheet (the study's assumptions,
+/// one a row: parameter, value, source), and the optional `Vzdálenosti`
+/// (travel minutes between municipalities) and `Jednotný ceník` (the
+/// merged price list, for the price rule `zadaný`), in the format of
+/// docs/compare.md ("Merger study"). Other sheets are ignored. Every row
+/// is accepted or rejected with its place; each assumption's source is its
+/// cell (with the source column's text).
+///
+/// ```
+/// use homecare_audit::compare::PriceRule;
+/// use homecare_audit::workbook::{read_merger_path, ReadOptions};
+/// let (merger, problems) =
+///     read_merger_path("fixtures/merger-example.xlsx", &ReadOptions::default())?;
+/// assert!(problems.no_rejections());
+/// assert_eq!(merger.price_rule, PriceRule::Lowest);
+/// assert!(merger.sources["price_rule"].starts_with("Sloučení!B"));
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read_path`]; [`ErrorKind::MissingSheet`] when there is no
+/// `Sloučení` sheet.
+pub fn read_merger_path(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(crate::model::Merger, Problems), Error> {
+    let bytes = read_file(path.as_ref(), &options.limits)?;
+    read_merger_bytes(&bytes, options)
+}
+
+/// Reads a merger workbook from bytes; see [`read_merger_path`].
+///
+/// # Errors
+///
+/// As [`read_merger_path`].
+pub fn read_merger_bytes(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(crate::model::Merger, Problems), Error> {
+    catching_panics(|| {
+        let mut book = open_book(bytes, &options.limits, "the merger workbook")?;
+        let mut found = BTreeMap::new();
+        for name in book.sheet_names() {
+            if let Some(kind) = SheetKind::parse_among(&name, &SheetKind::MERGER) {
+                found.entry(kind).or_insert(name);
+            }
+        }
+        if !found.contains_key(&SheetKind::Merger) {
+            return Err(Error::new(ErrorKind::MissingSheet {
+                sheet: SheetKind::Merger.cs(),
+            }));
+        }
+        let mut merger = crate::model::Merger::default();
+        let mut reading = Reading::new(&mut book, options, Problems::new());
+        let mut given = Vec::new();
+        for (kind, name) in &found {
+            table::read_table(&mut reading, name, *kind, None, |r, _| match kind {
+                SheetKind::Distances => {
+                    merger.distances.push(sheets::merger::distance(r)?);
+                    Ok(())
+                }
+                SheetKind::MergedPrices => {
+                    given.push(sheets::merger::price(r)?);
+                    Ok(())
+                }
+                _ => sheets::merger::assumption(r, &mut merger),
+            })?;
+        }
+        if let crate::model::PriceRule::Given(list) = &mut merger.price_rule {
+            *list = given;
+        }
+        Ok((merger, reading.problems))
     })
 }
 

@@ -16,7 +16,7 @@ use super::report::sheet::{not_available, print_pages};
 use super::report::style::Styles;
 use crate::audit::AuditReport;
 use crate::benchmark::Status;
-use crate::compare::{MergeSummary, Mode, PeerGroup};
+use crate::compare::{MergeSummary, MergerStudy, Mode, PeerGroup};
 use crate::display::date;
 use crate::i18n::Lang;
 use crate::indicator::catalog;
@@ -53,6 +53,7 @@ pub struct ComparisonWorkbook<'a> {
     entries: Vec<(String, &'a AuditReport)>,
     mode: Mode,
     merged: Option<(&'a AuditReport, &'a MergeSummary)>,
+    study: Option<&'a MergerStudy>,
     lang: Lang,
 }
 
@@ -64,6 +65,7 @@ impl<'a> ComparisonWorkbook<'a> {
             entries,
             mode: Mode::Peers,
             merged: None,
+            study: None,
             lang: Lang::Cs,
         }
     }
@@ -82,6 +84,14 @@ impl<'a> ComparisonWorkbook<'a> {
     /// Adds the merged service.
     pub fn merged(mut self, report: &'a AuditReport, summary: &'a MergeSummary) -> Self {
         self.merged = Some((report, summary));
+        self
+    }
+
+    /// Adds a merger study: the merged service (before the effects) in the
+    /// comparison, and the study as the `Sloučení` sheet.
+    pub fn study(mut self, study: &'a MergerStudy) -> Self {
+        self.merged = Some((&study.before, &study.merge));
+        self.study = Some(study);
         self
     }
 
@@ -154,7 +164,10 @@ impl<'a> ComparisonWorkbook<'a> {
             let name = lang.pick("Sloučení", "Merger");
             let ws = wb.add_worksheet();
             ws.set_name(name)?;
-            self.merger_sheet(ws, merged, summary, &ids, &st)?;
+            match self.study {
+                Some(study) => super::merger_study::write(ws, study, &st, lang)?,
+                None => self.merger_sheet(ws, merged, summary, &ids, &st)?,
+            }
             print_pages(ws, name, true, false, title, lang)?;
         }
         Ok(wb)

@@ -231,6 +231,9 @@ fn provider_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xl
         "Veřejný zaměstnavatel",
         InputCell::Text(if p.public_employer { "ano" } else { "ne" }.into()),
     )?;
+    if let Some(m) = &p.municipality {
+        kv(ws, "Obec", InputCell::Text(m.clone()))?;
+    }
     Ok(())
 }
 
@@ -290,6 +293,7 @@ fn workers_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xls
             w.personnel_cost.map(|c| InputCell::Number(num(c))),
             f,
         )?;
+        opt(ws, r, 9, w.municipality.clone().map(InputCell::Text), f)?;
     }
     Ok(())
 }

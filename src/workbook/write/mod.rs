@@ -7,6 +7,8 @@
 pub mod comparison;
 pub mod input;
 pub mod law;
+pub mod merger;
+mod merger_study;
 pub mod report;
 pub mod template;
 

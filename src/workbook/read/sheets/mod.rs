@@ -5,6 +5,7 @@ pub(crate) mod benchmarks;
 pub(crate) mod clients;
 pub(crate) mod costs;
 pub(crate) mod law;
+pub(crate) mod merger;
 pub(crate) mod model;
 pub(crate) mod prices;
 pub(crate) mod provider;

@@ -118,6 +118,9 @@ fn apply(out: &mut ProviderSheet, key: ProviderKey, v: &Cell<'_>, ctx: Ctx) -> R
             p.weekly_hours = h;
         }
         ProviderKey::PublicEmployer => p.public_employer = value::yes_no(v, ctx)?,
+        ProviderKey::Municipality => {
+            p.municipality = Some(value::text(v, ctx)?.trim().to_string()).filter(|m| !m.is_empty())
+        }
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ const TO: usize = 5;
 const ABSENCE: usize = 6;
 const TRAINING: usize = 7;
 const COST: usize = 8;
+const MUNICIPALITY: usize = 9;
 
 fn hours(row: &Row<'_, '_>, field: usize) -> Result<Option<u64>, Problem> {
     match non_negative(row, field, row.get(field, value::decimal)?)? {
@@ -49,6 +50,10 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     w.absence = hours(row, ABSENCE)?;
     w.training = hours(row, TRAINING)?;
     w.personnel_cost = non_negative(row, COST, row.get(COST, value::decimal)?)?;
+    w.municipality = row
+        .get(MUNICIPALITY, value::text)?
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty());
     w.row = row.number;
     b.worker(w).map(|_| ()).map_err(|e| refused(row, ID, e))
 }

@@ -1,4 +1,4 @@
-//! A merger study: several providers audited as one merged service.
+//! Several providers' records joined into one merged service.
 //!
 //! Ids are kept apart per provider (`2:K001` is client `K001` of the second
 //! provider); the task catalogues are joined by code (a provider's own code
@@ -8,38 +8,20 @@
 //! management and administration) may be reduced by a stated share, the
 //! saving a merger is expected to bring. That share is an explicit
 //! parameter, printed in the comparison workbook. Price lists are not
-//! merged (they differ per provider), so off-price checks do not run on
-//! the merged service.
+//! merged here (they differ per provider), so off-price checks do not run
+//! on the merged service; the study's price effect sets one list.
+
+use std::ops::Range;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::i18n::Text;
-use crate::model::{CostCategory, CostLine, Dataset, DatasetBuilder, Provider, Task, Visit};
+
+use super::Merger;
+use crate::model::{CostLine, Dataset, DatasetBuilder, Provider, Task, TaskId, Visit};
 use crate::period::Period;
-
-/// How to merge.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Merger {
-    /// Share of shared-management costs saved by the merger (0 = none,
-    /// 0.3 = 30 %).
-    pub shared_reduction: Decimal,
-    /// Cost categories that are shared management.
-    pub shared_categories: Vec<CostCategory>,
-    /// The merged service's name.
-    pub name: String,
-}
-
-impl Default for Merger {
-    fn default() -> Merger {
-        Merger {
-            shared_reduction: Decimal::ZERO,
-            shared_categories: vec![CostCategory::Overhead],
-            name: "Sloučená služba".into(),
-        }
-    }
-}
 
 /// What a merger did, for the report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -61,15 +43,23 @@ pub struct MergeSummary {
     pub notes: Vec<Text>,
 }
 
-impl Merger {
-    /// A merger with a stated reduction of shared-management costs.
-    pub fn with_reduction(reduction: Decimal) -> Merger {
-        Merger {
-            shared_reduction: reduction,
-            ..Merger::default()
-        }
-    }
+/// Where each part's records are in the merged dataset.
+#[derive(Clone, Debug)]
+pub(crate) struct PartSpan {
+    /// Its visits (appended part by part).
+    pub visits: Range<usize>,
+    /// Its task ids, by the part's own task index.
+    pub tasks: Vec<TaskId>,
+}
 
+/// A merged dataset with where each part went.
+pub(crate) struct Merged {
+    pub dataset: Dataset,
+    pub summary: MergeSummary,
+    pub spans: Vec<PartSpan>,
+}
+
+impl Merger {
     /// Merges `parts` into one dataset.
     ///
     /// ```
@@ -89,7 +79,36 @@ impl Merger {
     /// [`crate::ErrorKind::Invalid`] when a record of a part breaks the
     /// dataset's rules (a part built outside the library's validation).
     pub fn merge(&self, parts: &[&Dataset]) -> Result<(Dataset, MergeSummary), Error> {
+        let m = self.merge_parts(parts)?;
+        Ok((m.dataset, m.summary))
+    }
+
+    /// As [`Merger::merge`], with where each part went.
+    pub(crate) fn merge_parts(&self, parts: &[&Dataset]) -> Result<Merged, Error> {
         let mut b = DatasetBuilder::new();
+        b.provider(self.merged_provider(parts));
+        let mut spans = Vec::with_capacity(parts.len());
+        // Visits added so far (each part adds all of its own).
+        let mut count = 0usize;
+        for (pi, ds) in parts.iter().enumerate() {
+            let tasks = add_records(&mut b, pi, ds)?;
+            spans.push(PartSpan {
+                visits: count..count + ds.visits.len(),
+                tasks,
+            });
+            count += ds.visits.len();
+        }
+        let summary = self.add_finances(&mut b, parts)?;
+        Ok(Merged {
+            dataset: b.build(),
+            summary,
+            spans,
+        })
+    }
+
+    /// The merged provider: the union of the periods, the region all parts
+    /// share, the first part's working time.
+    fn merged_provider(&self, parts: &[&Dataset]) -> Provider {
         let mut provider = Provider::new(self.name.clone());
         let periods: Vec<Period> = parts.iter().filter_map(|d| d.period()).collect();
         provider.period = match (
@@ -109,51 +128,22 @@ impl Merger {
             provider.weekly_hours = first.provider.weekly_hours;
             provider.public_employer = first.provider.public_employer;
         }
-        b.provider(provider);
+        provider
+    }
 
+    /// Costs (shared management reduced by the stated share) and revenues,
+    /// when every part has them; the summary of what was done.
+    fn add_finances(
+        &self,
+        b: &mut DatasetBuilder,
+        parts: &[&Dataset],
+    ) -> Result<MergeSummary, Error> {
         let mut notes = Vec::new();
         let mut shared_before = Decimal::ZERO;
         let mut cost_before = Some(Decimal::ZERO);
         let all_costs = parts.iter().all(|d| d.costs.is_some());
         let all_revenues = parts.iter().all(|d| d.revenues.is_some());
-        for (pi, ds) in parts.iter().enumerate() {
-            let tag = |id: &str| format!("{}:{id}", pi + 1);
-            let mut workers = Vec::with_capacity(ds.workers.len());
-            for w in &ds.workers {
-                let mut w = w.clone();
-                w.id = tag(&w.id);
-                w.row = 0;
-                workers.push(b.worker(w)?);
-            }
-            let mut clients = Vec::with_capacity(ds.clients.len());
-            for c in &ds.clients {
-                let mut c = c.clone();
-                c.id = tag(&c.id);
-                c.row = 0;
-                clients.push(b.client(c)?);
-            }
-            let mut tasks = Vec::with_capacity(ds.tasks.len());
-            for t in ds.tasks.tasks() {
-                let id = match b.find_task(&t.code) {
-                    Some(id) if b.tasks().get(id).kind == t.kind => id,
-                    Some(_) => b.task(Task {
-                        code: tag(&t.code),
-                        ..t.clone()
-                    })?,
-                    None => b.task(t.clone())?,
-                };
-                tasks.push(id);
-            }
-            b.reserve_visits(ds.visits.len());
-            for v in &ds.visits {
-                b.visit(Visit {
-                    worker: workers[v.worker.index()],
-                    client: v.client.map(|c| clients[c.index()]),
-                    task: tasks[v.task.index()],
-                    row: 0,
-                    ..v.clone()
-                })?;
-            }
+        for ds in parts {
             match &ds.costs {
                 Some(costs) => {
                     for c in costs {
@@ -185,29 +175,22 @@ impl Merger {
             }
         }
         if !all_costs {
-            notes.push(Text {
-                en: "a part has no Costs sheet: the merged service's costs are not available"
-                    .into(),
-                cs: "některá část nemá list Náklady: náklady sloučené služby nejsou k dispozici"
-                    .into(),
-            });
+            notes.push(Text::new(
+                "některá část nemá list Náklady: náklady sloučené služby nejsou k dispozici",
+                "a part has no Costs sheet: the merged service's costs are not available",
+            ));
         }
         if !all_revenues {
-            notes.push(Text {
-                en: "a part has no Revenues sheet: the merged service's revenues are not available"
-                    .into(),
-                cs: "některá část nemá list Výnosy: výnosy sloučené služby nejsou k dispozici"
-                    .into(),
-            });
+            notes.push(Text::new(
+                "některá část nemá list Výnosy: výnosy sloučené služby nejsou k dispozici",
+                "a part has no Revenues sheet: the merged service's revenues are not available",
+            ));
         }
-        notes.push(Text {
-            en: "price lists are not merged: off-price checks do not run on the merged service"
-                .into(),
-            cs: "ceníky se neslučují: kontrola úhrad podle ceníku u sloučené služby neproběhne"
-                .into(),
-        });
-        let saving = shared_before * self.shared_reduction;
-        let summary = MergeSummary {
+        notes.push(Text::new(
+            "ceníky se do záznamů sloučené služby neslučují: kontrola úhrad podle ceníku u ní neproběhne (jeden ceník nastaví až účinek na úhrady ve studii)",
+            "price lists are not merged into the merged service's records: off-price checks do not run on it (the study's price effect sets one list)",
+        ));
+        Ok(MergeSummary {
             parts: parts.iter().map(|d| d.provider.name.clone()).collect(),
             shared_reduction: self.shared_reduction,
             shared_categories: self
@@ -216,10 +199,52 @@ impl Merger {
                 .map(|c| c.code().to_string())
                 .collect(),
             shared_before,
-            saving,
+            saving: shared_before * self.shared_reduction,
             cost_before,
             notes,
-        };
-        Ok((b.build(), summary))
+        })
     }
+}
+
+/// A part's workers, clients, tasks and visits, their ids tagged with the
+/// part's number (`2:K001`); the merged id of each of the part's tasks.
+fn add_records(b: &mut DatasetBuilder, pi: usize, ds: &Dataset) -> Result<Vec<TaskId>, Error> {
+    let tag = |id: &str| format!("{}:{id}", pi + 1);
+    let mut workers = Vec::with_capacity(ds.workers.len());
+    for w in &ds.workers {
+        let mut w = w.clone();
+        w.id = tag(&w.id);
+        w.row = 0;
+        workers.push(b.worker(w)?);
+    }
+    let mut clients = Vec::with_capacity(ds.clients.len());
+    for c in &ds.clients {
+        let mut c = c.clone();
+        c.id = tag(&c.id);
+        c.row = 0;
+        clients.push(b.client(c)?);
+    }
+    let mut tasks = Vec::with_capacity(ds.tasks.len());
+    for t in ds.tasks.tasks() {
+        let id = match b.find_task(&t.code) {
+            Some(id) if b.tasks().get(id).kind == t.kind => id,
+            Some(_) => b.task(Task {
+                code: tag(&t.code),
+                ..t.clone()
+            })?,
+            None => b.task(t.clone())?,
+        };
+        tasks.push(id);
+    }
+    b.reserve_visits(ds.visits.len());
+    for v in &ds.visits {
+        b.visit(Visit {
+            worker: workers[v.worker.index()],
+            client: v.client.map(|c| clients[c.index()]),
+            task: tasks[v.task.index()],
+            row: 0,
+            ..v.clone()
+        })?;
+    }
+    Ok(tasks)
 }

@@ -1,0 +1,292 @@
+//! The travel effect: with one pool, who sets out from where.
+//!
+//! A worker sets out from their own municipality (`Pracovníci`, `Obec`) or
+//! else their service's seat (`Poskytovatel`, `Obec`); a client lives in
+//! their municipality (`Klienti`, `Obec`). A visit crosses a boundary when
+//! the two differ. Travel is modelled as the table's minutes from the base
+//! to the client's municipality, one way per visit (`Vzdálenosti`; a
+//! municipality to itself is 0 unless the table says otherwise), today and
+//! under the pooled roster the sheet states.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::effect::Effect;
+use super::merge::Merged;
+use super::{Merger, Roster};
+use crate::i18n::Text;
+use crate::model::{Dataset, TimeKind};
+use crate::text::fold;
+
+/// One municipality's clients.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MunicipalityTravel {
+    /// The clients' municipality.
+    pub municipality: String,
+    /// Client visits.
+    pub visits: u64,
+    /// Their contact hours.
+    pub contact_hours: Decimal,
+    /// Visits by a worker from another municipality, today.
+    pub cross_today: u64,
+    /// The base that serves it under the pooled roster (`None`: no base
+    /// has a distance to it).
+    pub pooled_base: Option<String>,
+    /// Visits from another municipality under the pooled roster.
+    pub cross_pooled: u64,
+    /// Travel minutes per contact hour today, from the table (`None`: a
+    /// pair is missing from the table).
+    pub minutes_per_hour_today: Option<Decimal>,
+    /// Under the pooled roster.
+    pub minutes_per_hour_pooled: Option<Decimal>,
+    /// Travel recorded on the visits (`Výkazy`), minutes per contact hour.
+    pub recorded_minutes_per_hour: Decimal,
+}
+
+/// The travel effect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TravelEffect {
+    /// The pooled roster.
+    pub roster: Roster,
+    /// Municipalities workers set out from today.
+    pub bases: Vec<String>,
+    /// Client visits with both municipalities known.
+    pub visits: u64,
+    /// Client visits without a client's or a worker's municipality.
+    pub visits_unknown: u64,
+    /// Crossing a boundary today / under the pooled roster.
+    pub cross_today: u64,
+    /// Under the pooled roster (only municipalities it serves).
+    pub cross_pooled: u64,
+    /// Travel minutes per contact hour, all municipalities, today and
+    /// pooled (`None`: a pair is missing from the table).
+    pub minutes_per_hour_today: Option<Decimal>,
+    /// Pooled.
+    pub minutes_per_hour_pooled: Option<Decimal>,
+    /// Per client municipality, by name.
+    pub by_municipality: Vec<MunicipalityTravel>,
+    /// Pairs (base, municipality) the table lacks.
+    pub missing_pairs: Vec<(String, String)>,
+}
+
+/// The effect, and per merged visit the change of its travel in seconds
+/// (pooled − today, where both are known).
+pub(crate) struct Travelled {
+    pub effect: Effect<TravelEffect>,
+    pub delta: Vec<i64>,
+}
+
+#[derive(Default)]
+struct Pair {
+    visits: u64,
+    seconds: u64,
+    recorded: u64,
+    index: Vec<usize>,
+}
+
+/// Client visits by (client municipality, base), both folded; the
+/// spellings first seen; the visits without one of the two.
+#[derive(Default)]
+struct Pairs {
+    pairs: BTreeMap<(String, String), Pair>,
+    name: BTreeMap<String, String>,
+    unknown: u64,
+}
+
+/// Folded once per client and per worker, not once per visit.
+fn folded(s: Option<&String>) -> Option<(String, String)> {
+    s.map(|s| (fold(s), s.trim().to_string()))
+}
+
+fn collect(parts: &[&Dataset], m: &Merged) -> Pairs {
+    let ds = &m.dataset;
+    let homes: Vec<Option<(String, String)>> = ds
+        .clients
+        .iter()
+        .map(|c| folded(c.municipality.as_ref()))
+        .collect();
+    let mut out = Pairs::default();
+    for (part, span) in parts.iter().zip(&m.spans) {
+        let Some(period) = part.period() else {
+            continue;
+        };
+        let seat = part.provider.municipality.as_ref();
+        let mut bases: BTreeMap<usize, Option<(String, String)>> = BTreeMap::new();
+        for i in span.visits.clone() {
+            let v = &ds.visits[i];
+            let Some(c) = v.client else { continue };
+            let kind = ds.task(v.task).kind.time_kind();
+            if !period.contains(v.date) || !matches!(kind, TimeKind::Direct | TimeKind::Optional) {
+                continue;
+            }
+            let base = bases
+                .entry(v.worker.index())
+                .or_insert_with(|| folded(ds.worker(v.worker).municipality.as_ref().or(seat)));
+            let (Some((fh, home)), Some((fb, base))) = (&homes[c.index()], base) else {
+                out.unknown += 1;
+                continue;
+            };
+            out.name.entry(fh.clone()).or_insert_with(|| home.clone());
+            out.name.entry(fb.clone()).or_insert_with(|| base.clone());
+            let p = out.pairs.entry((fh.clone(), fb.clone())).or_default();
+            p.visits += 1;
+            p.seconds += u64::from(v.duration);
+            p.recorded += u64::from(v.travel);
+            p.index.push(i);
+        }
+    }
+    out
+}
+
+/// Table minutes today and pooled (each `None` once a pair is missing)
+/// and recorded travel seconds, per client municipality.
+type Sums = BTreeMap<String, (Option<Decimal>, Option<Decimal>, u64)>;
+
+/// The municipalities' lines, their sums, the missing pairs and each
+/// visit's change of travel.
+struct Lines {
+    lines: BTreeMap<String, MunicipalityTravel>,
+    sums: Sums,
+    missing: Vec<(String, String)>,
+    delta: Vec<i64>,
+}
+
+fn lines(
+    merger: &Merger,
+    p: &Pairs,
+    n: usize,
+    pooled: &dyn Fn(&str) -> Option<String>,
+    shown: &dyn Fn(&str) -> String,
+) -> Lines {
+    let minutes = |a: &str, b: &str| merger.minutes(a, b);
+    let mut out = Lines {
+        lines: BTreeMap::new(),
+        sums: BTreeMap::new(),
+        missing: Vec::new(),
+        delta: vec![0; n],
+    };
+    for ((home, base), pair) in &p.pairs {
+        let target = pooled(home);
+        let today = minutes(base, home);
+        let after = target.as_deref().and_then(|t| minutes(t, home));
+        for (from, known) in [(Some(base.as_str()), today), (target.as_deref(), after)] {
+            let missing = from.map(|f| (shown(f), shown(home)));
+            if let (Some(m), None) = (missing, known)
+                && !out.missing.contains(&m)
+            {
+                out.missing.push(m);
+            }
+        }
+        if let (Some(t), Some(a)) = (today, after) {
+            let d = i64::try_from(((a - t) * Decimal::from(60)).trunc()).unwrap_or(0);
+            for &i in &pair.index {
+                out.delta[i] = d;
+            }
+        }
+        let line = out
+            .lines
+            .entry(home.clone())
+            .or_insert_with(|| MunicipalityTravel {
+                municipality: shown(home),
+                visits: 0,
+                contact_hours: Decimal::ZERO,
+                cross_today: 0,
+                pooled_base: target.as_deref().map(shown),
+                cross_pooled: 0,
+                minutes_per_hour_today: None,
+                minutes_per_hour_pooled: None,
+                recorded_minutes_per_hour: Decimal::ZERO,
+            });
+        line.visits += pair.visits;
+        line.contact_hours += Decimal::from(pair.seconds) / Decimal::from(3600);
+        if base != home {
+            line.cross_today += pair.visits;
+        }
+        if target.as_deref().is_some_and(|t| t != home) {
+            line.cross_pooled += pair.visits;
+        }
+        let s =
+            out.sums
+                .entry(home.clone())
+                .or_insert((Some(Decimal::ZERO), Some(Decimal::ZERO), 0));
+        let k = Decimal::from(pair.visits);
+        s.0 = s.0.zip(today).map(|(x, m)| x + m * k);
+        s.1 = s.1.zip(after).map(|(x, m)| x + m * k);
+        s.2 += pair.recorded;
+    }
+    out
+}
+
+/// Works out the travel effect.
+pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travelled {
+    let n = m.dataset.visits.len();
+    let p = collect(parts, m);
+    if p.pairs.is_empty() {
+        return Travelled {
+            effect: Effect::NotAvailable(Text::new(
+                "u žádné návštěvy není známa obec klienta (Klienti: Obec) i obec pracovníka (Pracovníci: Obec, nebo Poskytovatel: Obec)",
+                "no visit has both the client's municipality (Klienti: Obec) and the worker's (Pracovníci: Obec, or Poskytovatel: Obec)",
+            )),
+            delta: vec![0; n],
+        };
+    }
+    let mut bases: Vec<String> = p.pairs.keys().map(|(_, b)| b.clone()).collect();
+    bases.sort();
+    bases.dedup();
+    // The base serving a municipality under the pooled roster.
+    let pooled = |home: &str| -> Option<String> {
+        match &merger.roster {
+            Roster::OneBase(b) => Some(fold(b)),
+            Roster::NearestBase => bases
+                .iter()
+                .filter_map(|b| merger.minutes(b, home).map(|m| (m, b)))
+                .min()
+                .map(|(_, b)| b.clone()),
+        }
+    };
+    let shown = |f: &str| match &merger.roster {
+        Roster::OneBase(b) if fold(b) == f => b.trim().to_string(),
+        _ => p.name.get(f).cloned().unwrap_or_else(|| f.to_string()),
+    };
+    let Lines {
+        mut lines,
+        sums,
+        missing,
+        delta,
+    } = lines(merger, &p, n, &pooled, &shown);
+    let (mut total_today, mut total_pooled) = (Some(Decimal::ZERO), Some(Decimal::ZERO));
+    let mut hours = Decimal::ZERO;
+    for (home, line) in &mut lines {
+        let (t, a, recorded) = sums[home];
+        let h = line.contact_hours;
+        line.recorded_minutes_per_hour =
+            per_hour(Decimal::from(recorded) / Decimal::from(60), h).unwrap_or_default();
+        line.minutes_per_hour_today = t.and_then(|t| per_hour(t, h));
+        line.minutes_per_hour_pooled = a.and_then(|a| per_hour(a, h));
+        total_today = total_today.zip(t).map(|(s, x)| s + x);
+        total_pooled = total_pooled.zip(a).map(|(s, x)| s + x);
+        hours += h;
+    }
+    let by_municipality: Vec<MunicipalityTravel> = lines.into_values().collect();
+    Travelled {
+        effect: Effect::Worked(TravelEffect {
+            roster: merger.roster.clone(),
+            bases: bases.iter().map(|b| shown(b)).collect(),
+            visits: by_municipality.iter().map(|l| l.visits).sum(),
+            visits_unknown: p.unknown,
+            cross_today: by_municipality.iter().map(|l| l.cross_today).sum(),
+            cross_pooled: by_municipality.iter().map(|l| l.cross_pooled).sum(),
+            minutes_per_hour_today: total_today.and_then(|t| per_hour(t, hours)),
+            minutes_per_hour_pooled: total_pooled.and_then(|t| per_hour(t, hours)),
+            by_municipality,
+            missing_pairs: missing,
+        }),
+        delta,
+    }
+}
+
+fn per_hour(minutes: Decimal, hours: Decimal) -> Option<Decimal> {
+    minutes.checked_div(hours)
+}
