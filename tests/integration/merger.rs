@@ -277,3 +277,74 @@ fn indicators_before_and_after_beside_each_service() {
     assert_eq!(fee(3), Some(Decimal::from(120)));
     assert_eq!(fee(4), Some(Decimal::from(100)));
 }
+
+#[test]
+fn a_merger_workbook_is_read_row_by_row_with_places() {
+    use homecare_audit::Reason;
+    use homecare_audit::workbook::{ReadOptions, read_merger_bytes};
+    use rust_xlsxwriter::Workbook;
+    // Sloučení: row 2 the price rule with its source; row 3 a target of
+    // 1,5 (over 1: rejected at B3); rows 4–5 the structure; row 6 an
+    // unknown parameter (rejected at A6); row 7 one base.
+    // Vzdálenosti: row 3 has negative minutes (rejected at C3).
+    let mut wb = Workbook::new();
+    let rows: [(&str, &str, &str); 6] = [
+        ("ceník", "zadaný", "rada 12/2026"),
+        ("cílové vytížení", "1,5", ""),
+        ("úvazky VED", "1", ""),
+        ("klientů na úvazek SP", "40", ""),
+        ("neznámý", "x", ""),
+        ("společný rozpis", "Beta", ""),
+    ];
+    let ws = wb.add_worksheet().set_name("Sloučení").unwrap();
+    for (c, h) in ["Parametr", "Hodnota", "Zdroj"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (i, (k, v, src)) in rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_string(r, 0, *k).unwrap();
+        ws.write_string(r, 1, *v).unwrap();
+        ws.write_string(r, 2, *src).unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("Vzdálenosti").unwrap();
+    for (c, h) in ["Z obce", "Do obce", "Minut"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_row(1, 0, ["A", "B"]).unwrap();
+    ws.write_number(1, 2, 12).unwrap();
+    ws.write_row(2, 0, ["A", "C"]).unwrap();
+    ws.write_number(2, 2, -3).unwrap();
+    let ws = wb.add_worksheet().set_name("Jednotný ceník").unwrap();
+    ws.write_row(0, 0, ["Úkon", "Cena"]).unwrap();
+    ws.write_string(1, 0, "b1").unwrap();
+    ws.write_number(1, 1, 120).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+
+    let (m, problems) = read_merger_bytes(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(
+        m.price_rule,
+        PriceRule::Given(vec![("b1".into(), Decimal::from(120))])
+    );
+    assert_eq!(m.sources["price_rule"], "Sloučení!B2: rada 12/2026");
+    assert_eq!(
+        m.target_utilisation,
+        dec("0.7"),
+        "the rejected row leaves the default"
+    );
+    assert_eq!(m.management.len(), 2);
+    assert_eq!(m.management[1].clients_per_fte, Some(Decimal::from(40)));
+    assert_eq!(m.roster, Roster::OneBase("Beta".into()));
+    assert_eq!(m.distances.len(), 1);
+    let rejected: Vec<(String, &Reason)> = problems
+        .rejections()
+        .map(|p| (p.place.to_string(), &p.reason))
+        .collect();
+    assert_eq!(rejected.len(), 3, "{rejected:?}");
+    assert!(matches!(rejected[0], (ref p, Reason::OutOfRange(_)) if p == "Sloučení!B3"));
+    assert!(matches!(rejected[1], (ref p, Reason::UnknownParameter) if p == "Sloučení!A6"));
+    assert!(matches!(rejected[2], (ref p, Reason::Negative) if p == "Vzdálenosti!C3"));
+    for (sheet, n) in &problems.rows {
+        assert_eq!(n.read, n.accepted + n.rejected, "{sheet}");
+    }
+    assert_eq!(problems.rows["Sloučení"].read, 6);
+}

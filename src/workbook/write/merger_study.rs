@@ -175,6 +175,19 @@ fn prices(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
         money,
     )?;
     s.line("Změna", "Change", Some(p.change), money)?;
+    if !p.unknown_codes.is_empty() {
+        let codes = p.unknown_codes.join(", ");
+        s.note(&Text::new(
+            format!("zadaný ceník obsahuje úkony, které žádná služba nemá: {codes}"),
+            format!("the stated list has tasks no service has: {codes}"),
+        ))?;
+    }
+    if matches!(&p.rule, crate::compare::PriceRule::Given(l) if l.is_empty()) {
+        s.note(&Text::new(
+            "zadaný ceník je prázdný (chybí list Jednotný ceník): ceny zůstávají ceny služeb",
+            "the stated list is empty (no Jednotný ceník sheet): each service keeps its prices",
+        ))?;
+    }
     s.line(
         "Zaznamenané úhrady týchž návštěv",
         "Recorded fees of the same visits",
