@@ -144,262 +144,21 @@ impl Synth {
 
     /// The dataset.
     pub fn dataset(&self) -> Dataset {
-        let mut rng = Rng::new(self.seed);
-        let mut b = DatasetBuilder::new();
-        let from = NaiveDate::from_ymd_opt(self.year, 1, 1).unwrap_or_default();
-        let to = NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or_default();
-        let mut provider = Provider::new("Pečovatelská služba Vzorov (syntetická data)");
-        provider.ico = Some("00064581".into());
-        if let Some(t) = &self.town {
-            provider.name = format!("Pečovatelská služba {} (syntetická data)", t.name);
-            provider.ico = None;
-            provider.municipality = Some(t.name.clone());
-        }
-        let hourly_price = self.town.as_ref().map_or(150, |t| t.hourly_price);
-        provider.registration_id = Some("1234567".into());
-        provider.region = Some("KHK".into());
-        provider.period = Period::new(from, to);
-        b.provider(provider);
-        let _ = b.task(Task::new(
-            "OBED",
-            "Dovoz oběda",
-            TaskKind::parse("c2").unwrap_or(TaskKind::Other),
-        ));
-
-        // Staff: one full-time care worker per ~1 800 rows a year (about
-        // seven visits a working day), at least 2.
-        let n_pss = (self.visits / 1800).max(2);
-        let mut pss: Vec<(WorkerId, NaiveDate)> = Vec::new();
-        let mut staff_cost = Decimal::ZERO;
-        let mut roles = vec![Role::Pss; n_pss];
-        roles.extend(std::iter::repeat_n(Role::Sp, (n_pss / 10).max(1)));
-        roles.extend([Role::Ved, Role::Adm]);
-        if n_pss > 5 {
-            roles.push(Role::Rid);
-        }
-        for (i, role) in roles.into_iter().enumerate() {
-            // Small services share management: part-time SP, head and admin.
-            let small = n_pss < 6;
-            let fte = match (role, rng.range(0, 9)) {
-                (Role::Pss, 0) => Decimal::new(5, 1),
-                (Role::Pss, 1) => Decimal::new(75, 2),
-                (Role::Adm, _) => Decimal::new(5, 1),
-                (Role::Sp | Role::Ved, _) if small => Decimal::new(5, 1),
-                _ => Decimal::ONE,
-            };
-            let mut w = Worker::new(format!("{}{:03}", role.code(), i + 1), role, fte);
-            if rng.chance(10) {
-                w.employed_from = Some(from + Duration::days(rng.range(30, 200) as i64));
-            }
-            let starts = w.employed_from.unwrap_or(from);
-            if rng.chance(20) {
-                w.training = Some(rng.range(16, 40) * 3600);
-            }
-            let monthly: i64 = match role {
-                Role::Pss => 34_000,
-                Role::Sp => 42_000,
-                Role::Ved => 52_000,
-                _ => 32_000,
-            };
-            let cost = Decimal::from(monthly * 12) * fte * Decimal::new(1338, 3);
-            let cost = cost.round_dp(2);
-            staff_cost += cost;
-            w.personnel_cost = Some(cost);
-            if let Ok(id) = b.worker(w)
-                && role == Role::Pss
-            {
-                pss.push((id, starts));
-            }
-        }
-
-        // Clients: ~60 rows each over the year (a care worker serves 20–30).
-        let n_clients = (self.visits / 60).clamp(5, 60_000);
-        let mut clients = Vec::with_capacity(n_clients);
-        let mut weights = Vec::with_capacity(n_clients);
-        let mut meal_only = Vec::with_capacity(n_clients);
-        let towns = ["Vzorov", "Horní Lhota", "Dolní Lhota", "Zálesí"];
-        for i in 0..n_clients {
-            // The last weight: no degree recorded.
-            let degree = CareDegree::ALL
-                .get(rng.weighted(&[25, 25, 25, 15, 5, 5]))
-                .copied();
-            let mut c = Client::new(format!("K{:05}", i + 1));
-            c.care_allowance = degree;
-            c.birth_year = Some(rng.range(1925, 1962) as u16);
-            c.lives_alone = (!rng.chance(5)).then(|| rng.chance(55));
-            c.at_risk = (!rng.chance(10)).then(|| rng.chance(15));
-            c.fee_exempt = Some(rng.chance(2));
-            let exempt = c.fee_exempt == Some(true);
-            c.municipality = Some(match &self.town {
-                None => towns[rng.range(0, 3) as usize].to_string(),
-                Some(t) => {
-                    let k = rng.range(0, t.villages.len() as u64 + 1) as usize;
-                    k.checked_sub(1)
-                        .and_then(|k| t.villages.get(k))
-                        .unwrap_or(&t.name)
-                        .clone()
-                }
-            });
-            if let Ok(id) = b.client(c) {
-                clients.push((id, exempt));
-                // About a third of clients only have lunch delivered.
-                meal_only.push(rng.chance(30));
-                weights.push(match degree {
-                    Some(CareDegree::IV) => 6,
-                    Some(CareDegree::III) => 4,
-                    Some(CareDegree::II) => 3,
-                    _ => 2,
-                });
-            }
-        }
-
-        // Price list at the provider's usual rates.
-        for code in ["b1", "d1", "d5", "c2", "OBED"] {
-            if let Some(task) = b.find_task(code) {
-                let price = if code.eq_ignore_ascii_case("c2") || code == "OBED" {
-                    40
-                } else {
-                    hourly_price
-                };
-                let _ = b.price(Price {
-                    task,
-                    price: Decimal::from(price),
-                    valid_from: None,
-                    row: 0,
-                });
-            }
-        }
-
-        // Worker-days, round robin over the year's weekdays (some weekends).
-        let days: Vec<NaiveDate> = from
-            .iter_days()
-            .take_while(|d| *d <= to)
-            .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || d.day() % 7 == 0)
-            .collect();
-        let slots = (days.len() * pss.len()).max(1);
-        let per_day = (self.visits as f64 / slots as f64).ceil().max(1.0) as usize;
-        let mut fees_total = Decimal::ZERO;
-        let mut made = 0usize;
-        b.reserve_visits(self.visits.min(1 << 21));
-        let mix_weights: Vec<u64> = MIX.iter().map(|m| m.1).collect();
-        let cumulative: Vec<u64> = weights
-            .iter()
-            .scan(0u64, |acc, w| {
-                *acc += w;
-                Some(*acc)
-            })
-            .collect();
-        let meal_mix: Vec<u64> = MIX
-            .iter()
-            .map(|m| if m.0 == "c2" || m.0 == "OBED" { m.1 } else { 0 })
-            .collect();
-        'outer: for day in &days {
-            for &(w, starts) in &pss {
-                if *day < starts {
-                    continue;
-                }
-                let mut t: u32 = 7 * 3600 + rng.range(0, 4) as u32 * 900;
-                for _ in 0..per_day {
-                    if made >= self.visits {
-                        break 'outer;
-                    }
-                    let ci = rng.weighted_cumulative(&cumulative);
-                    let mix = if meal_only[ci] {
-                        &meal_mix
-                    } else {
-                        &mix_weights
-                    };
-                    let m = MIX[rng.weighted(mix)];
-                    let (code, _, lo, hi, qlo, qhi, rate) = m;
-                    let rate = if rate == 150 { hourly_price } else { rate };
-                    let Some(task) = b.find_task(code) else {
-                        continue;
-                    };
-                    let kind = b.tasks().get(task).kind;
-                    let minutes = rng.range(lo, hi) as u32;
-                    let duration = minutes * 60;
-                    let (client, exempt) = if kind.needs_client() {
-                        (Some(clients[ci].0), clients[ci].1)
-                    } else {
-                        (None, false)
-                    };
-                    let travel = if client.is_some() {
-                        rng.range(4, 20) as u32 * 60
-                    } else {
-                        0
-                    };
-                    let quantity = Decimal::from(rng.range(qlo, qhi));
-                    let mut v = Visit::new(*day, w, client, task, duration)
-                        .with_start(t % 86_400)
-                        .with_travel(travel)
-                        .with_quantity(quantity);
-                    // Exempt clients pay only for meals, save a rare mistake.
-                    let charge = !exempt || code == "c2" || code == "OBED" || rng.chance(5);
-                    if rate > 0 && client.is_some() && charge {
-                        let hourly = kind
-                            .statutory()
-                            .map(|s| s.billing_unit() == crate::BillingUnit::Hour)
-                            .unwrap_or(true);
-                        // A few rows charged over the cap, as real data has.
-                        let rate = if rng.chance(1) { rate + 30 } else { rate };
-                        let fee = if hourly {
-                            Decimal::from(rate) * Decimal::from(duration) / Decimal::from(3600)
-                        } else {
-                            Decimal::from(rate) * quantity
-                        };
-                        let fee =
-                            fee.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-                        fees_total += fee;
-                        v = v.with_fee(fee);
-                    }
-                    if b.visit(v).is_ok() {
-                        made += 1;
-                    }
-                    t += duration + travel;
-                }
-            }
-        }
-
-        // Costs scaled to the staff; revenues around them.
-        let wages = (staff_cost / Decimal::new(1338, 3)).round_dp(2);
-        let insurance = staff_cost - wages;
-        let n = Decimal::from(n_pss as u64);
-        let lines = [
-            (CostCategory::Wages, wages),
-            (CostCategory::Insurance, insurance),
-            (CostCategory::OtherPersonnel, n * Decimal::from(9_000)),
-            (CostCategory::Fuel, n * Decimal::from(38_000)),
-            (CostCategory::Vehicles, n * Decimal::from(21_000)),
-            (CostCategory::Material, n * Decimal::from(6_500)),
-            (CostCategory::Energy, Decimal::from(84_000)),
-            (CostCategory::Rent, Decimal::from(120_000)),
-            (CostCategory::Services, n * Decimal::from(7_000)),
-            (CostCategory::Training, n * Decimal::from(4_500)),
-            (CostCategory::Repairs, n * Decimal::from(5_200)),
-            (CostCategory::Depreciation, n * Decimal::from(18_000)),
-            (CostCategory::Overhead, n * Decimal::from(25_000)),
-        ];
-        let mut cost_total = Decimal::ZERO;
-        for (cat, amount) in lines {
-            cost_total += amount;
-            // A few million crowns at most: far inside the builder's bound.
-            let _ = b.cost(CostLine::new(cat, amount));
-        }
-        let share = |pct: i64| (cost_total * Decimal::new(pct, 2)).round_dp(2);
-        for (source, amount) in [
-            (RevenueSource::UserFees, fees_total),
-            (RevenueSource::Mpsv, share(45)),
-            (RevenueSource::Region, share(5)),
-            (RevenueSource::Municipality, share(22)),
-            (RevenueSource::Other, share(2)),
-        ] {
-            let _ = b.revenue(RevenueLine {
-                source,
-                amount,
-                row: 0,
-            });
-        }
-        b.build()
+        let mut g = Generation {
+            synth: self,
+            rng: Rng::new(self.seed),
+            b: DatasetBuilder::new(),
+            from: NaiveDate::from_ymd_opt(self.year, 1, 1).unwrap_or_default(),
+            to: NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or_default(),
+            hourly_price: self.town.as_ref().map_or(150, |t| t.hourly_price),
+        };
+        g.provider();
+        let (pss, staff_cost) = g.staff();
+        let clients = g.clients();
+        g.prices();
+        let fees_total = g.visits(&pss, &clients);
+        g.finances(pss.len(), staff_cost, fees_total);
+        g.b.build()
     }
 
     /// Timesheet rows with one known defect each, and the reason the reader
@@ -483,5 +242,311 @@ impl Synth {
                 crate::Reason::OneTimeOnly,
             ),
         ]
+    }
+}
+
+/// One generation of a synthetic provider: the random stream and the
+/// builder, part by part in a fixed order (the same seed, the same data).
+struct Generation<'a> {
+    synth: &'a Synth,
+    rng: Rng,
+    b: DatasetBuilder,
+    from: NaiveDate,
+    to: NaiveDate,
+    hourly_price: u64,
+}
+
+/// The clients: id and exemption, meal-only, and the weight of each in the
+/// timesheet.
+struct ClientMix {
+    clients: Vec<(crate::model::ClientId, bool)>,
+    meal_only: Vec<bool>,
+    weights: Vec<u64>,
+}
+
+impl Generation<'_> {
+    /// The provider (Vzorov, or the town's service) and the lunch task.
+    fn provider(&mut self) {
+        let mut provider = Provider::new("Pečovatelská služba Vzorov (syntetická data)");
+        provider.ico = Some("00064581".into());
+        if let Some(t) = &self.synth.town {
+            provider.name = format!("Pečovatelská služba {} (syntetická data)", t.name);
+            provider.ico = None;
+            provider.municipality = Some(t.name.clone());
+        }
+        provider.registration_id = Some("1234567".into());
+        provider.region = Some("KHK".into());
+        provider.period = Period::new(self.from, self.to);
+        self.b.provider(provider);
+        let _ = self.b.task(Task::new(
+            "OBED",
+            "Dovoz oběda",
+            TaskKind::parse("c2").unwrap_or(TaskKind::Other),
+        ));
+    }
+
+    /// The workers: the care workers with their first day, and the staff's
+    /// personnel cost.
+    fn staff(&mut self) -> (Vec<(WorkerId, NaiveDate)>, Decimal) {
+        let (rng, b, from) = (&mut self.rng, &mut self.b, self.from);
+        // Staff: one full-time care worker per ~1 800 rows a year (about
+        // seven visits a working day), at least 2.
+        let n_pss = (self.synth.visits / 1800).max(2);
+        let mut pss: Vec<(WorkerId, NaiveDate)> = Vec::new();
+        let mut staff_cost = Decimal::ZERO;
+        let mut roles = vec![Role::Pss; n_pss];
+        roles.extend(std::iter::repeat_n(Role::Sp, (n_pss / 10).max(1)));
+        roles.extend([Role::Ved, Role::Adm]);
+        if n_pss > 5 {
+            roles.push(Role::Rid);
+        }
+        for (i, role) in roles.into_iter().enumerate() {
+            // Small services share management: part-time SP, head and admin.
+            let small = n_pss < 6;
+            let fte = match (role, rng.range(0, 9)) {
+                (Role::Pss, 0) => Decimal::new(5, 1),
+                (Role::Pss, 1) => Decimal::new(75, 2),
+                (Role::Adm, _) => Decimal::new(5, 1),
+                (Role::Sp | Role::Ved, _) if small => Decimal::new(5, 1),
+                _ => Decimal::ONE,
+            };
+            let mut w = Worker::new(format!("{}{:03}", role.code(), i + 1), role, fte);
+            if rng.chance(10) {
+                w.employed_from = Some(from + Duration::days(rng.range(30, 200) as i64));
+            }
+            let starts = w.employed_from.unwrap_or(from);
+            if rng.chance(20) {
+                w.training = Some(rng.range(16, 40) * 3600);
+            }
+            let monthly: i64 = match role {
+                Role::Pss => 34_000,
+                Role::Sp => 42_000,
+                Role::Ved => 52_000,
+                _ => 32_000,
+            };
+            let cost = Decimal::from(monthly * 12) * fte * Decimal::new(1338, 3);
+            let cost = cost.round_dp(2);
+            staff_cost += cost;
+            w.personnel_cost = Some(cost);
+            if let Ok(id) = b.worker(w)
+                && role == Role::Pss
+            {
+                pss.push((id, starts));
+            }
+        }
+        (pss, staff_cost)
+    }
+
+    fn clients(&mut self) -> ClientMix {
+        let (rng, b) = (&mut self.rng, &mut self.b);
+        // Clients: ~60 rows each over the year (a care worker serves 20–30).
+        let n_clients = (self.synth.visits / 60).clamp(5, 60_000);
+        let mut clients = Vec::with_capacity(n_clients);
+        let mut weights = Vec::with_capacity(n_clients);
+        let mut meal_only = Vec::with_capacity(n_clients);
+        let towns = ["Vzorov", "Horní Lhota", "Dolní Lhota", "Zálesí"];
+        for i in 0..n_clients {
+            // The last weight: no degree recorded.
+            let degree = CareDegree::ALL
+                .get(rng.weighted(&[25, 25, 25, 15, 5, 5]))
+                .copied();
+            let mut c = Client::new(format!("K{:05}", i + 1));
+            c.care_allowance = degree;
+            c.birth_year = Some(rng.range(1925, 1962) as u16);
+            c.lives_alone = (!rng.chance(5)).then(|| rng.chance(55));
+            c.at_risk = (!rng.chance(10)).then(|| rng.chance(15));
+            c.fee_exempt = Some(rng.chance(2));
+            let exempt = c.fee_exempt == Some(true);
+            c.municipality = Some(match &self.synth.town {
+                None => towns[rng.range(0, 3) as usize].to_string(),
+                Some(t) => {
+                    let k = rng.range(0, t.villages.len() as u64 + 1) as usize;
+                    k.checked_sub(1)
+                        .and_then(|k| t.villages.get(k))
+                        .unwrap_or(&t.name)
+                        .clone()
+                }
+            });
+            if let Ok(id) = b.client(c) {
+                clients.push((id, exempt));
+                // About a third of clients only have lunch delivered.
+                meal_only.push(rng.chance(30));
+                weights.push(match degree {
+                    Some(CareDegree::IV) => 6,
+                    Some(CareDegree::III) => 4,
+                    Some(CareDegree::II) => 3,
+                    _ => 2,
+                });
+            }
+        }
+        ClientMix {
+            clients,
+            meal_only,
+            weights,
+        }
+    }
+
+    fn prices(&mut self) {
+        let (b, hourly_price) = (&mut self.b, self.hourly_price);
+        // Price list at the provider's usual rates.
+        for code in ["b1", "d1", "d5", "c2", "OBED"] {
+            if let Some(task) = b.find_task(code) {
+                let price = if code.eq_ignore_ascii_case("c2") || code == "OBED" {
+                    40
+                } else {
+                    hourly_price
+                };
+                let _ = b.price(Price {
+                    task,
+                    price: Decimal::from(price),
+                    valid_from: None,
+                    row: 0,
+                });
+            }
+        }
+    }
+
+    /// The timesheet; the fees charged in all.
+    fn visits(&mut self, pss: &[(WorkerId, NaiveDate)], mix: &ClientMix) -> Decimal {
+        let (rng, b, from, to) = (&mut self.rng, &mut self.b, self.from, self.to);
+        let hourly_price = self.hourly_price;
+        let ClientMix {
+            clients,
+            meal_only,
+            weights,
+        } = mix;
+        // Worker-days, round robin over the year's weekdays (some weekends).
+        let days: Vec<NaiveDate> = from
+            .iter_days()
+            .take_while(|d| *d <= to)
+            .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || d.day() % 7 == 0)
+            .collect();
+        let slots = (days.len() * pss.len()).max(1);
+        let per_day = (self.synth.visits as f64 / slots as f64).ceil().max(1.0) as usize;
+        let mut fees_total = Decimal::ZERO;
+        let mut made = 0usize;
+        b.reserve_visits(self.synth.visits.min(1 << 21));
+        let mix_weights: Vec<u64> = MIX.iter().map(|m| m.1).collect();
+        let cumulative: Vec<u64> = weights
+            .iter()
+            .scan(0u64, |acc, w| {
+                *acc += w;
+                Some(*acc)
+            })
+            .collect();
+        let meal_mix: Vec<u64> = MIX
+            .iter()
+            .map(|m| if m.0 == "c2" || m.0 == "OBED" { m.1 } else { 0 })
+            .collect();
+        'outer: for day in &days {
+            for &(w, starts) in pss {
+                if *day < starts {
+                    continue;
+                }
+                let mut t: u32 = 7 * 3600 + rng.range(0, 4) as u32 * 900;
+                for _ in 0..per_day {
+                    if made >= self.synth.visits {
+                        break 'outer;
+                    }
+                    let ci = rng.weighted_cumulative(&cumulative);
+                    let mix = if meal_only[ci] {
+                        &meal_mix
+                    } else {
+                        &mix_weights
+                    };
+                    let m = MIX[rng.weighted(mix)];
+                    let (code, _, lo, hi, qlo, qhi, rate) = m;
+                    let rate = if rate == 150 { hourly_price } else { rate };
+                    let Some(task) = b.find_task(code) else {
+                        continue;
+                    };
+                    let kind = b.tasks().get(task).kind;
+                    let minutes = rng.range(lo, hi) as u32;
+                    let duration = minutes * 60;
+                    let (client, exempt) = if kind.needs_client() {
+                        (Some(clients[ci].0), clients[ci].1)
+                    } else {
+                        (None, false)
+                    };
+                    let travel = if client.is_some() {
+                        rng.range(4, 20) as u32 * 60
+                    } else {
+                        0
+                    };
+                    let quantity = Decimal::from(rng.range(qlo, qhi));
+                    let mut v = Visit::new(*day, w, client, task, duration)
+                        .with_start(t % 86_400)
+                        .with_travel(travel)
+                        .with_quantity(quantity);
+                    // Exempt clients pay only for meals, save a rare mistake.
+                    let charge = !exempt || code == "c2" || code == "OBED" || rng.chance(5);
+                    if rate > 0 && client.is_some() && charge {
+                        let hourly = kind
+                            .statutory()
+                            .map(|s| s.billing_unit() == crate::BillingUnit::Hour)
+                            .unwrap_or(true);
+                        // A few rows charged over the cap, as real data has.
+                        let rate = if rng.chance(1) { rate + 30 } else { rate };
+                        let fee = if hourly {
+                            Decimal::from(rate) * Decimal::from(duration) / Decimal::from(3600)
+                        } else {
+                            Decimal::from(rate) * quantity
+                        };
+                        let fee =
+                            fee.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                        fees_total += fee;
+                        v = v.with_fee(fee);
+                    }
+                    if b.visit(v).is_ok() {
+                        made += 1;
+                    }
+                    t += duration + travel;
+                }
+            }
+        }
+        fees_total
+    }
+
+    fn finances(&mut self, n_pss: usize, staff_cost: Decimal, fees_total: Decimal) {
+        let b = &mut self.b;
+        // Costs scaled to the staff; revenues around them.
+        let wages = (staff_cost / Decimal::new(1338, 3)).round_dp(2);
+        let insurance = staff_cost - wages;
+        let n = Decimal::from(n_pss as u64);
+        let lines = [
+            (CostCategory::Wages, wages),
+            (CostCategory::Insurance, insurance),
+            (CostCategory::OtherPersonnel, n * Decimal::from(9_000)),
+            (CostCategory::Fuel, n * Decimal::from(38_000)),
+            (CostCategory::Vehicles, n * Decimal::from(21_000)),
+            (CostCategory::Material, n * Decimal::from(6_500)),
+            (CostCategory::Energy, Decimal::from(84_000)),
+            (CostCategory::Rent, Decimal::from(120_000)),
+            (CostCategory::Services, n * Decimal::from(7_000)),
+            (CostCategory::Training, n * Decimal::from(4_500)),
+            (CostCategory::Repairs, n * Decimal::from(5_200)),
+            (CostCategory::Depreciation, n * Decimal::from(18_000)),
+            (CostCategory::Overhead, n * Decimal::from(25_000)),
+        ];
+        let mut cost_total = Decimal::ZERO;
+        for (cat, amount) in lines {
+            cost_total += amount;
+            // A few million crowns at most: far inside the builder's bound.
+            let _ = b.cost(CostLine::new(cat, amount));
+        }
+        let share = |pct: i64| (cost_total * Decimal::new(pct, 2)).round_dp(2);
+        for (source, amount) in [
+            (RevenueSource::UserFees, fees_total),
+            (RevenueSource::Mpsv, share(45)),
+            (RevenueSource::Region, share(5)),
+            (RevenueSource::Municipality, share(22)),
+            (RevenueSource::Other, share(2)),
+        ] {
+            let _ = b.revenue(RevenueLine {
+                source,
+                amount,
+                row: 0,
+            });
+        }
     }
 }
