@@ -12,7 +12,15 @@ const NO_PSS: (&str, &str) = (
 );
 
 pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
-    let t = &b.tally;
+    let (pss_fte, sp_fte) = fte(b, out);
+    pss_time(b, out, pss_fte);
+    social_work_and_travel(b, out, sp_fte);
+    training(b, out);
+    contacts(b, out);
+}
+
+/// FTE by role and in all, and the direct roles' share; the PSS and SP FTE.
+fn fte(b: &Base<'_>, out: &mut Vec<Indicator>) -> (Decimal, Decimal) {
     let ws = &b.ds.workers;
     let fte_of = |role: Role| -> Decimal {
         ws.iter()
@@ -42,7 +50,13 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         total,
         ("žádné úvazky", "no FTE"),
     );
+    (pss_fte, sp_fte)
+}
 
+/// The care workers' time: utilisation, direct hours and clients per FTE,
+/// the FTE the hours need, adequacy.
+fn pss_time(b: &Base<'_>, out: &mut Vec<Indicator>, pss_fte: Decimal) {
+    let t = &b.tally;
     let pss_hours = || b.pss_employed().map(|w| &b.hours[w]);
     let pss_available: Decimal = pss_hours().map(|h| h.available).sum();
     let pss_productive: Decimal = pss_hours().map(|h| h.productive).sum();
@@ -123,6 +137,11 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
             ),
         );
     }
+}
+
+/// Clients per social worker; the share of travel in direct + travel time.
+fn social_work_and_travel(b: &Base<'_>, out: &mut Vec<Indicator>, sp_fte: Decimal) {
+    let t = &b.tally;
     if sp_fte.is_zero() {
         out.push(Indicator::unavailable(
             "staff.clients_per_social_worker",
@@ -147,9 +166,12 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         Base::hours(t.direct + t.travel),
         ("žádné přímé hodiny ani cesty", "no direct or travel hours"),
     );
+}
 
-    // Training: PSS and SP workers employed in the period, with training
-    // hours given; the others are unknown.
+/// Training: PSS and SP workers employed in the period, with training hours
+/// given; the others are unknown.
+fn training(b: &Base<'_>, out: &mut Vec<Indicator>) {
+    let ws = &b.ds.workers;
     let mut known = 0u64;
     let mut met = 0u64;
     let mut unknown = 0u64;
@@ -178,6 +200,12 @@ pub(crate) fn indicators(b: &Base<'_>, out: &mut Vec<Indicator>) {
         )
         .with_unknown(unknown),
     );
+}
+
+/// The contacts: out of hours, continuity (workers per client-month),
+/// mean visit length.
+fn contacts(b: &Base<'_>, out: &mut Vec<Indicator>) {
+    let t = &b.tally;
     ratio(
         out,
         "staff.out_of_hours_share",

@@ -172,6 +172,41 @@ impl Tally {
     }
 }
 
+/// The period's days: each one's month and whether it is a weekend or
+/// holiday (worked out once, not per row), and the index of the last date
+/// asked (rows come in date order, so the date arithmetic runs about once
+/// a day, not once a row).
+struct Days {
+    from: NaiveDate,
+    off_day: Vec<bool>,
+    month: Vec<u32>,
+    last: (NaiveDate, usize),
+}
+
+impl Days {
+    fn new(p: Period, months: Months) -> Days {
+        let days: Vec<NaiveDate> = p.from.iter_days().take(p.days() as usize).collect();
+        Days {
+            from: p.from,
+            off_day: days
+                .iter()
+                .map(|&d| is_weekend(d) || is_holiday(d))
+                .collect(),
+            month: days.iter().map(|&d| months.index(d) as u32).collect(),
+            last: (NaiveDate::MIN, 0),
+        }
+    }
+
+    /// The day's index in the period (the date must be in it).
+    #[inline]
+    fn of(&mut self, d: NaiveDate) -> usize {
+        if d != self.last.0 {
+            self.last = (d, (d - self.from).num_days() as usize);
+        }
+        self.last.1
+    }
+}
+
 /// The sums, and the shared grouping of the timesheet by worker and day
 /// ([`super::order::by_worker_and_day`]), which the distinct counts walk:
 /// the pass over the rows also counts each worker's rows, which sizes the
@@ -192,31 +227,34 @@ pub(crate) fn tally(
         worker_months: Grid::new(ds.workers.len(), nm, 0, ds.visits.len()),
         ..Tally::default()
     };
+    let mut days = Days::new(p, months);
+    let worker_rows = sums(&mut t, ds, p, tasks, &mut days);
+    for ma in &t.months {
+        t.direct += ma.direct;
+        t.travel += ma.travel;
+        t.out_of_hours += ma.out_of_hours;
+        t.hourly_secs += ma.hourly;
+        t.fees_rows.merge(&ma.fees);
+        t.hourly_fees.merge(&ma.hourly_fees);
+    }
+    let order = super::order::by_worker_and_day(ds, &worker_rows);
+    let (cm_workers, client_contacts) =
+        distinct_counts(&mut t, ds, p, tasks, &mut days, &order, nm);
+    client_months(&mut t, &cm_workers, client_contacts);
+    t.cm_workers = cm_workers;
+    (t, order)
+}
+
+/// The pass over the rows: every sum a row joins (period totals are the
+/// months' sums, added after). Returns each worker's rows, in the period
+/// or not (the grouping holds them all).
+fn sums(t: &mut Tally, ds: &Dataset, p: Period, tasks: &TaskInfo, days: &mut Days) -> Vec<u32> {
     let degree: Vec<usize> = ds
         .clients
         .iter()
         .map(|c| degree_index(c.care_allowance))
         .collect();
     let pss: Vec<bool> = ds.workers.iter().map(|w| w.role == Role::Pss).collect();
-    // Per day of the period: its month and whether it is a weekend or
-    // holiday (computed once, not per row).
-    let days: Vec<NaiveDate> = p.from.iter_days().take(p.days() as usize).collect();
-    let off_day: Vec<bool> = days
-        .iter()
-        .map(|&d| is_weekend(d) || is_holiday(d))
-        .collect();
-    let day_month: Vec<u32> = days.iter().map(|&d| months.index(d) as u32).collect();
-    // The day index of the last date seen (rows come in date order, so the
-    // date arithmetic runs about once a day, not once a row).
-    let mut last_day = (NaiveDate::MIN, 0usize);
-    let mut day_of = |d: NaiveDate| {
-        if d != last_day.0 {
-            last_day = (d, (d - p.from).num_days() as usize);
-        }
-        last_day.1
-    };
-    // Every row of each worker, in the period or not (the grouping holds
-    // them all).
     let mut worker_rows = vec![0u32; ds.workers.len()];
     for v in &ds.visits {
         let w = v.worker.index();
@@ -224,8 +262,8 @@ pub(crate) fn tally(
         if !p.contains(v.date) {
             continue;
         }
-        let day = day_of(v.date);
-        let m = day_month[day] as usize;
+        let day = days.of(v.date);
+        let m = days.month[day] as usize;
         let dur = u64::from(v.duration);
         let travel = u64::from(v.travel);
         let kind = tasks.time_kind[v.task.index()];
@@ -254,8 +292,8 @@ pub(crate) fn tally(
                 if pss[w] {
                     t.pss_direct += dur;
                 }
-                let out_of_hours =
-                    off_day[day] || v.start.is_some_and(|s| !(6 * 3600..18 * 3600).contains(&s));
+                let out_of_hours = days.off_day[day]
+                    || v.start.is_some_and(|s| !(6 * 3600..18 * 3600).contains(&s));
                 if out_of_hours {
                     ma.out_of_hours += dur;
                 }
@@ -312,17 +350,22 @@ pub(crate) fn tally(
         }
     }
 
-    for ma in &t.months {
-        t.direct += ma.direct;
-        t.travel += ma.travel;
-        t.out_of_hours += ma.out_of_hours;
-        t.hourly_secs += ma.hourly;
-        t.fees_rows.merge(&ma.fees);
-        t.hourly_fees.merge(&ma.hourly_fees);
-    }
-    let order = super::order::by_worker_and_day(ds, &worker_rows);
-    // Distinct counts in one pass over the shared grouping (rows grouped
-    // by worker, then date): markers instead of sorts.
+    worker_rows
+}
+
+/// Distinct counts in one pass over the shared grouping (rows grouped by
+/// worker, then date): markers instead of sorts. Returns the workers of
+/// each client-month and the contacts of each client.
+fn distinct_counts(
+    t: &mut Tally,
+    ds: &Dataset,
+    p: Period,
+    tasks: &TaskInfo,
+    days: &mut Days,
+    order: &[super::order::DayRow],
+    nm: usize,
+) -> (Grid<u32>, Vec<u64>) {
+    let nc = ds.clients.len();
     let mut group = 0u32;
     let mut last_key = None;
     let mut client_group = vec![u32::MAX; nc];
@@ -339,19 +382,19 @@ pub(crate) fn tally(
     // Contacts per client, 8 bytes each (in cache; the clients' whole
     // records are 2.4 MB at 17 000 clients), put into them after.
     let mut client_contacts = vec![0u64; nc];
-    for r in &order {
+    for r in order {
         let Some(c) = r.client() else { continue };
         if !p.contains(r.date) || tasks.time_kind[r.task().index()] != TimeKind::Direct {
             continue;
         }
-        let day = day_of(r.date) as u32;
+        let day = days.of(r.date) as u32;
         let w = r.worker;
         if last_key != Some((w, day)) {
             last_key = Some((w, day));
             group += 1;
         }
         let ci = c.index();
-        let m = day_month[day as usize];
+        let m = days.month[day as usize];
         if client_group[ci] != group {
             client_group[ci] = group;
             t.contacts += 1;
@@ -367,6 +410,12 @@ pub(crate) fn tally(
             *cm_workers.get_mut(m as usize, ci) += 1;
         }
     }
+    (cm_workers, client_contacts)
+}
+
+/// Per client and month from the client-month counts: months served,
+/// clients, workers per client-month, client-months over 80 hours.
+fn client_months(t: &mut Tally, cm_workers: &Grid<u32>, client_contacts: Vec<u64>) {
     for (a, n) in t.clients.iter_mut().zip(client_contacts) {
         a.contacts = n;
     }
@@ -384,6 +433,4 @@ pub(crate) fn tally(
             }
         }
     });
-    t.cm_workers = cm_workers;
-    (t, order)
 }

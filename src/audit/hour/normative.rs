@@ -206,134 +206,16 @@ impl NormativePrice {
         on: NaiveDate,
         law: &LawTables,
     ) -> Result<NormativePrice, Unavailable> {
-        if let Some((s, v)) = p.out_of_range() {
-            return Err(Unavailable::new(
-                format!(
-                    "parametr modelu {} = {v} je mimo rozsah {}–{}",
-                    s.id, s.min, s.max
-                ),
-                format!(
-                    "model parameter {} = {v} is outside {}–{}",
-                    s.id, s.min, s.max
-                ),
-            ));
-        }
+        let Basis {
+            rate,
+            leave_h,
+            sick_h,
+            working,
+            keep,
+        } = Basis::of(p)?;
         let h60 = Decimal::from(60);
-        let annual = p.weekly_hours * Decimal::from(52);
-        if annual.is_zero() {
-            return Err(Unavailable::new(
-                "týdenní pracovní doba je nulová",
-                "weekly hours are zero",
-            ));
-        }
-        let rate = match p.care_pay_hourly {
-            Some(h) => h,
-            None => p.care_pay_monthly * Decimal::from(12) / annual,
-        };
-        let leave_h = p.leave_weeks * p.weekly_hours;
-        let sick_h = p.sickness_share * annual;
-        let working = annual - leave_h - sick_h - p.training_hours;
-        if working < Decimal::ONE {
-            return Err(Unavailable::new(
-                "dovolená, nemoc a vzdělávání nenechávají ani hodinu práce za rok",
-                "leave, sickness and training leave less than one working hour a year",
-            ));
-        }
-        let keep = Decimal::ONE - p.overhead_share - p.margin_share;
-        if keep <= Decimal::ZERO {
-            return Err(Unavailable::new(
-                "režie a zisk tvoří celou cenu",
-                "overhead and margin take the whole price",
-            ));
-        }
-        let contact = rate;
-        let travel = rate * p.travel_minutes_per_contact_hour / h60;
-        let admin = rate * p.admin_minutes_per_contact_hour / h60;
-        let time_pay = contact + travel + admin;
-        let leave = time_pay * leave_h / working;
-        let sick = time_pay * sick_h / working;
-        let training = time_pay * p.training_hours / working;
-        let pay = time_pay + leave + sick + training;
-
-        let mut lines = vec![
-            line(
-                "contact_pay",
-                "Mzda za čas u klienta",
-                "Pay for contact time",
-                contact,
-                "direct_care",
-            ),
-            line(
-                "travel_pay",
-                "Mzda za čas na cestě",
-                "Pay for travel time",
-                travel,
-                "travel",
-            ),
-            line(
-                "admin_pay",
-                "Mzda za administrativu a předávky",
-                "Pay for administration",
-                admin,
-                "non_contact",
-            ),
-            line(
-                "leave_pay",
-                "Náhrada mzdy za dovolenou",
-                "Leave pay",
-                leave,
-                "non_contact",
-            ),
-            line(
-                "sickness_pay",
-                "Náhrada mzdy za nemoc",
-                "Sickness pay",
-                sick,
-                "non_contact",
-            ),
-            line(
-                "training_pay",
-                "Mzda za čas vzdělávání",
-                "Pay for training time",
-                training,
-                "non_contact",
-            ),
-        ];
-        let mut on_costs_extrapolated = false;
-        let on_cost_rate = match p.on_cost_rate {
-            Some(r) => {
-                lines.push(line(
-                    "on_costs",
-                    "Odvody zaměstnavatele",
-                    "Employer on-costs",
-                    pay * r,
-                    "on_costs",
-                ));
-                r
-            }
-            None => {
-                let mut rows = law.on_costs_on(on, p.public_employer);
-                if rows.is_empty() {
-                    let oldest = law.first_on_cost_date();
-                    if let Some(d) = oldest.filter(|d| *d > on) {
-                        rows = law.on_costs_on(d, p.public_employer);
-                        on_costs_extrapolated = true;
-                    }
-                }
-                let mut sum = Decimal::ZERO;
-                for c in &rows {
-                    let rate = c.amount.unwrap_or_default();
-                    let (id, (cs, en)) =
-                        match (c.kind.on_cost_id(), c.kind.on_cost_label(c.verified)) {
-                            (Some(id), Some(labels)) => (id, labels),
-                            _ => continue,
-                        };
-                    lines.push(line(id, cs, en, pay * rate, "on_costs"));
-                    sum += rate;
-                }
-                sum
-            }
-        };
+        let (mut lines, pay) = pay_lines(p, rate, leave_h, sick_h, working);
+        let (on_cost_rate, on_costs_extrapolated) = on_costs(p, on, law, pay, &mut lines);
         let paid_per_contact = Decimal::ONE
             + (p.travel_minutes_per_contact_hour + p.admin_minutes_per_contact_hour) / h60;
         let contact_hours_per_fte = working / paid_per_contact;
@@ -380,7 +262,185 @@ impl NormativePrice {
             contact_hours_per_fte,
         })
     }
+}
 
+/// What the price is built on: the hourly pay, the hours of leave, sickness
+/// and work in a year, and the share of the price that is not overhead or
+/// margin.
+struct Basis {
+    rate: Decimal,
+    leave_h: Decimal,
+    sick_h: Decimal,
+    working: Decimal,
+    keep: Decimal,
+}
+
+impl Basis {
+    /// The basis, or why the parameters cannot give a price.
+    fn of(p: &NormativeParams) -> Result<Basis, Unavailable> {
+        if let Some((s, v)) = p.out_of_range() {
+            return Err(Unavailable::new(
+                format!(
+                    "parametr modelu {} = {v} je mimo rozsah {}–{}",
+                    s.id, s.min, s.max
+                ),
+                format!(
+                    "model parameter {} = {v} is outside {}–{}",
+                    s.id, s.min, s.max
+                ),
+            ));
+        }
+        let annual = p.weekly_hours * Decimal::from(52);
+        if annual.is_zero() {
+            return Err(Unavailable::new(
+                "týdenní pracovní doba je nulová",
+                "weekly hours are zero",
+            ));
+        }
+        let rate = match p.care_pay_hourly {
+            Some(h) => h,
+            None => p.care_pay_monthly * Decimal::from(12) / annual,
+        };
+        let leave_h = p.leave_weeks * p.weekly_hours;
+        let sick_h = p.sickness_share * annual;
+        let working = annual - leave_h - sick_h - p.training_hours;
+        if working < Decimal::ONE {
+            return Err(Unavailable::new(
+                "dovolená, nemoc a vzdělávání nenechávají ani hodinu práce za rok",
+                "leave, sickness and training leave less than one working hour a year",
+            ));
+        }
+        let keep = Decimal::ONE - p.overhead_share - p.margin_share;
+        if keep <= Decimal::ZERO {
+            return Err(Unavailable::new(
+                "režie a zisk tvoří celou cenu",
+                "overhead and margin take the whole price",
+            ));
+        }
+        Ok(Basis {
+            rate,
+            leave_h,
+            sick_h,
+            working,
+            keep,
+        })
+    }
+}
+
+/// The pay lines per contact hour (contact, travel, administration, leave,
+/// sickness, training) and their sum.
+fn pay_lines(
+    p: &NormativeParams,
+    rate: Decimal,
+    leave_h: Decimal,
+    sick_h: Decimal,
+    working: Decimal,
+) -> (Vec<NormativeLine>, Decimal) {
+    let h60 = Decimal::from(60);
+    let contact = rate;
+    let travel = rate * p.travel_minutes_per_contact_hour / h60;
+    let admin = rate * p.admin_minutes_per_contact_hour / h60;
+    let time_pay = contact + travel + admin;
+    let leave = time_pay * leave_h / working;
+    let sick = time_pay * sick_h / working;
+    let training = time_pay * p.training_hours / working;
+    let pay = time_pay + leave + sick + training;
+
+    let lines = vec![
+        line(
+            "contact_pay",
+            "Mzda za čas u klienta",
+            "Pay for contact time",
+            contact,
+            "direct_care",
+        ),
+        line(
+            "travel_pay",
+            "Mzda za čas na cestě",
+            "Pay for travel time",
+            travel,
+            "travel",
+        ),
+        line(
+            "admin_pay",
+            "Mzda za administrativu a předávky",
+            "Pay for administration",
+            admin,
+            "non_contact",
+        ),
+        line(
+            "leave_pay",
+            "Náhrada mzdy za dovolenou",
+            "Leave pay",
+            leave,
+            "non_contact",
+        ),
+        line(
+            "sickness_pay",
+            "Náhrada mzdy za nemoc",
+            "Sickness pay",
+            sick,
+            "non_contact",
+        ),
+        line(
+            "training_pay",
+            "Mzda za čas vzdělávání",
+            "Pay for training time",
+            training,
+            "non_contact",
+        ),
+    ];
+    (lines, pay)
+}
+
+/// The employer's on-costs on the pay: the model's stated rate, or the law's
+/// rows on the day (the oldest known rows when the day is before them);
+/// their rate and whether they were extrapolated.
+fn on_costs(
+    p: &NormativeParams,
+    on: NaiveDate,
+    law: &LawTables,
+    pay: Decimal,
+    lines: &mut Vec<NormativeLine>,
+) -> (Decimal, bool) {
+    let mut on_costs_extrapolated = false;
+    let on_cost_rate = match p.on_cost_rate {
+        Some(r) => {
+            lines.push(line(
+                "on_costs",
+                "Odvody zaměstnavatele",
+                "Employer on-costs",
+                pay * r,
+                "on_costs",
+            ));
+            r
+        }
+        None => {
+            let mut rows = law.on_costs_on(on, p.public_employer);
+            if rows.is_empty() {
+                let oldest = law.first_on_cost_date();
+                if let Some(d) = oldest.filter(|d| *d > on) {
+                    rows = law.on_costs_on(d, p.public_employer);
+                    on_costs_extrapolated = true;
+                }
+            }
+            let mut sum = Decimal::ZERO;
+            for c in &rows {
+                let rate = c.amount.unwrap_or_default();
+                let (id, (cs, en)) = match (c.kind.on_cost_id(), c.kind.on_cost_label(c.verified)) {
+                    (Some(id), Some(labels)) => (id, labels),
+                    _ => continue,
+                };
+                lines.push(line(id, cs, en, pay * rate, "on_costs"));
+                sum += rate;
+            }
+            sum
+        }
+    };
+    (on_cost_rate, on_costs_extrapolated)
+}
+
+impl NormativePrice {
     /// Σ of the lines counted in comparison row `with`.
     fn lines_of(&self, with: &str) -> Decimal {
         self.lines

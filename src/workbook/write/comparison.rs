@@ -190,8 +190,27 @@ impl<'a> ComparisonWorkbook<'a> {
         group: &PeerGroup,
         st: &Styles,
     ) -> Result<(), XlsxError> {
-        let lang = self.lang;
         let n = self.n();
+        let peers = self.mode == Mode::Peers;
+        let merged_row = self.main_labels(ws, st)?;
+        for (j, (id, unit)) in ids.iter().enumerate() {
+            let c = FIRST_COL + j as u16;
+            self.indicator_column(ws, c, id, *unit, merged_row, st)?;
+            if peers && n > 0 {
+                self.group_statistics(ws, c, id, st.for_unit(*unit), group, st)?;
+            }
+        }
+        if !peers && n > 1 {
+            self.trend_changes(ws, ids, merged_row, st)?;
+        }
+        ws.autofilter(1, 0, FIRST + n.max(1) - 1, FIRST_COL + ids.len() as u16 - 1)?;
+        Ok(())
+    }
+
+    /// The header, the providers' rows, the statistics' labels (peers) and
+    /// the merged service's row; returns that row.
+    fn main_labels(&self, ws: &mut Worksheet, st: &Styles) -> Result<u32, XlsxError> {
+        let lang = self.lang;
         for (c, h) in [
             lang.pick("Poskytovatel", "Provider"),
             lang.pick("Soubor", "File"),
@@ -239,110 +258,143 @@ impl<'a> ComparisonWorkbook<'a> {
             )?;
             text(ws, merged_row, 2, &period_text(m, lang), &st.text)?;
         }
+        Ok(merged_row)
+    }
 
-        for (j, (id, unit)) in ids.iter().enumerate() {
-            let c = FIRST_COL + j as u16;
-            ws.set_column_width(c, 14)?;
-            text(ws, 0, c, &catalog::label(id, lang), &st.header)?;
-            text(ws, 1, c, id, &st.muted)?;
-            let fmt = st.for_unit(*unit);
-            for (i, (_, r)) in self.entries.iter().enumerate() {
-                let row = FIRST + i as u32;
-                match r.value(id) {
-                    Some(v) => num(ws, row, c, v, fmt)?,
-                    None => text(ws, row, c, not_available(lang), &st.muted)?,
-                }
-            }
-            if let Some((m, _)) = self.merged {
-                match m.value(id) {
-                    Some(v) => num(ws, merged_row, c, v, fmt)?,
-                    None => text(ws, merged_row, c, not_available(lang), &st.muted)?,
-                }
-            }
-            if !peers || n == 0 {
-                continue;
-            }
-            let col = col_name(c);
-            let range = format!("{col}{}:{col}{}", FIRST + 1, FIRST + n);
-            let q = group.indicators.get(id).and_then(|p| p.quartiles);
-            let stat_formulas = [
-                format!("MIN({range})"),
-                format!("QUARTILE({range},1)"),
-                format!("MEDIAN({range})"),
-                format!("QUARTILE({range},3)"),
-                format!("MAX({range})"),
-            ];
-            for (k, f) in stat_formulas.iter().enumerate() {
-                let row = self.stat_row(k as u32);
-                match q {
-                    Some(q) => {
-                        let v = [q.min, q.q1, q.median, q.q3, q.max][k];
-                        formula(ws, row, c, f, &Cached::Num(v), fmt)?;
-                    }
-                    None => text(ws, row, c, not_available(lang), &st.muted)?,
-                }
-            }
-            // Colour each provider's cell by its place in the group.
-            let (q1, q3) = (
-                format!("{col}${}", self.stat_row(1) + 1),
-                format!("{col}${}", self.stat_row(3) + 1),
-            );
-            let cell = format!("{col}{}", FIRST + 1);
-            let fence = format!("1.5*({q3}-{q1})");
-            for (rule, f) in [
-                (
-                    format!("AND(ISNUMBER({cell}),ISNUMBER({q1}),{cell}>={q1},{cell}<={q3})"),
-                    &st.green,
-                ),
-                (
-                    format!(
-                        "AND(ISNUMBER({cell}),ISNUMBER({q1}),{cell}>={q1}-{fence},{cell}<={q3}+{fence})"
-                    ),
-                    &st.amber,
-                ),
-                (format!("AND(ISNUMBER({cell}),ISNUMBER({q1}))"), &st.red),
-            ] {
-                let cf = ConditionalFormatFormula::new()
-                    .set_rule(format!("={rule}").as_str())
-                    .set_format(f)
-                    .set_stop_if_true(true);
-                ws.add_conditional_format(FIRST, c, FIRST + n - 1, c, &cf)?;
+    /// One indicator's column: its label and id, each provider's value and
+    /// the merged service's.
+    fn indicator_column(
+        &self,
+        ws: &mut Worksheet,
+        c: u16,
+        id: &str,
+        unit: crate::indicator::Unit,
+        merged_row: u32,
+        st: &Styles,
+    ) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        ws.set_column_width(c, 14)?;
+        text(ws, 0, c, &catalog::label(id, lang), &st.header)?;
+        text(ws, 1, c, id, &st.muted)?;
+        let fmt = st.for_unit(unit);
+        for (i, (_, r)) in self.entries.iter().enumerate() {
+            let row = FIRST + i as u32;
+            match r.value(id) {
+                Some(v) => num(ws, row, c, v, fmt)?,
+                None => text(ws, row, c, not_available(lang), &st.muted)?,
             }
         }
-        if !peers && n > 1 {
-            // Period over period: the change of each indicator.
-            let first = merged_row + if self.merged.is_some() { 2 } else { 0 };
-            text(
-                ws,
-                first,
-                0,
-                lang.pick(
-                    "Změna proti předchozímu období",
-                    "Change on the previous period",
+        if let Some((m, _)) = self.merged {
+            match m.value(id) {
+                Some(v) => num(ws, merged_row, c, v, fmt)?,
+                None => text(ws, merged_row, c, not_available(lang), &st.muted)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// The group's minimum, quartiles and maximum as live formulas under the
+    /// providers, and each provider's cell coloured by its place in them.
+    fn group_statistics(
+        &self,
+        ws: &mut Worksheet,
+        c: u16,
+        id: &str,
+        fmt: &Format,
+        group: &PeerGroup,
+        st: &Styles,
+    ) -> Result<(), XlsxError> {
+        let (lang, n) = (self.lang, self.n());
+        let col = col_name(c);
+        let range = format!("{col}{}:{col}{}", FIRST + 1, FIRST + n);
+        let q = group.indicators.get(id).and_then(|p| p.quartiles);
+        let stat_formulas = [
+            format!("MIN({range})"),
+            format!("QUARTILE({range},1)"),
+            format!("MEDIAN({range})"),
+            format!("QUARTILE({range},3)"),
+            format!("MAX({range})"),
+        ];
+        for (k, f) in stat_formulas.iter().enumerate() {
+            let row = self.stat_row(k as u32);
+            match q {
+                Some(q) => {
+                    let v = [q.min, q.q1, q.median, q.q3, q.max][k];
+                    formula(ws, row, c, f, &Cached::Num(v), fmt)?;
+                }
+                None => text(ws, row, c, not_available(lang), &st.muted)?,
+            }
+        }
+        // Colour each provider's cell by its place in the group.
+        let (q1, q3) = (
+            format!("{col}${}", self.stat_row(1) + 1),
+            format!("{col}${}", self.stat_row(3) + 1),
+        );
+        let cell = format!("{col}{}", FIRST + 1);
+        let fence = format!("1.5*({q3}-{q1})");
+        for (rule, f) in [
+            (
+                format!("AND(ISNUMBER({cell}),ISNUMBER({q1}),{cell}>={q1},{cell}<={q3})"),
+                &st.green,
+            ),
+            (
+                format!(
+                    "AND(ISNUMBER({cell}),ISNUMBER({q1}),{cell}>={q1}-{fence},{cell}<={q3}+{fence})"
                 ),
-                &st.group,
-            )?;
-            for i in 1..n {
-                let row = first + i;
-                let (prev, cur) = (&self.entries[i as usize - 1].1, &self.entries[i as usize].1);
-                text(ws, row, 2, &period_text(cur, lang), &st.text)?;
-                for (j, (id, unit)) in ids.iter().enumerate() {
-                    let c = FIRST_COL + j as u16;
-                    let col = col_name(c);
-                    if let (Some(a), Some(b)) = (prev.value(id), cur.value(id)) {
-                        formula(
-                            ws,
-                            row,
-                            c,
-                            &format!("{col}{}-{col}{}", FIRST + i + 1, FIRST + i),
-                            &Cached::Num(b - a),
-                            st.for_unit(*unit),
-                        )?;
-                    }
+                &st.amber,
+            ),
+            (format!("AND(ISNUMBER({cell}),ISNUMBER({q1}))"), &st.red),
+        ] {
+            let cf = ConditionalFormatFormula::new()
+                .set_rule(format!("={rule}").as_str())
+                .set_format(f)
+                .set_stop_if_true(true);
+            ws.add_conditional_format(FIRST, c, FIRST + n - 1, c, &cf)?;
+        }
+        Ok(())
+    }
+
+    /// One provider over periods: each indicator's change on the previous
+    /// period, under the rows.
+    fn trend_changes(
+        &self,
+        ws: &mut Worksheet,
+        ids: &[(String, crate::indicator::Unit)],
+        merged_row: u32,
+        st: &Styles,
+    ) -> Result<(), XlsxError> {
+        let (lang, n) = (self.lang, self.n());
+        // Period over period: the change of each indicator.
+        let first = merged_row + if self.merged.is_some() { 2 } else { 0 };
+        text(
+            ws,
+            first,
+            0,
+            lang.pick(
+                "Změna proti předchozímu období",
+                "Change on the previous period",
+            ),
+            &st.group,
+        )?;
+        for i in 1..n {
+            let row = first + i;
+            let (prev, cur) = (&self.entries[i as usize - 1].1, &self.entries[i as usize].1);
+            text(ws, row, 2, &period_text(cur, lang), &st.text)?;
+            for (j, (id, unit)) in ids.iter().enumerate() {
+                let c = FIRST_COL + j as u16;
+                let col = col_name(c);
+                if let (Some(a), Some(b)) = (prev.value(id), cur.value(id)) {
+                    formula(
+                        ws,
+                        row,
+                        c,
+                        &format!("{col}{}-{col}{}", FIRST + i + 1, FIRST + i),
+                        &Cached::Num(b - a),
+                        st.for_unit(*unit),
+                    )?;
                 }
             }
         }
-        ws.autofilter(1, 0, FIRST + n.max(1) - 1, FIRST_COL + ids.len() as u16 - 1)?;
         Ok(())
     }
 

@@ -188,11 +188,6 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
         return Trace::default();
     }
     let id = ind.id.as_str();
-    let pss = |col| r.role_sum("PSS", col);
-    let annual = &r.annual;
-    let cost = r.cost_total();
-    let with_cost = |f: &dyn Fn(String) -> Trace| cost.clone().map(f).unwrap_or_default();
-
     if let Some(role) = id.strip_prefix("staff.fte.") {
         return Trace {
             value: Some(r.role_sum(role, wk::AVERAGE_FTE)),
@@ -210,19 +205,20 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
     {
         return r.findings(*kind, ind.value, false);
     }
-    let group_hours = |gs: &[u16]| {
-        gs.iter()
-            .map(|g| format!("SUM({})", r.clients.col(cl::GROUPS + g)))
-            .collect::<Vec<_>>()
-            .join("+")
-    };
-    let known = |col: u16| {
-        format!(
-            "{}+{}",
-            r.served_with(col, &r.yes()),
-            r.served_with(col, &r.no())
-        )
-    };
+    match id.split('.').next() {
+        Some("cost" | "revenue" | "result") => money(id, r),
+        Some("fees") => fees(ind, r),
+        Some("staff") => staff(id, r),
+        Some("target") => target(id, r),
+        _ => Trace::default(),
+    }
+}
+
+/// Costs, revenues and the balance: over the `Náklady` and `Výnosy` sheets.
+fn money(id: &str, r: &Refs<'_>) -> Trace {
+    let annual = &r.annual;
+    let cost = r.cost_total();
+    let with_cost = |f: &dyn Fn(String) -> Trace| cost.clone().map(f).unwrap_or_default();
     match id {
         "cost.total" => Trace {
             value: cost,
@@ -279,14 +275,21 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
             },
             _ => Trace::default(),
         },
-        "fees.per_direct_hour" => ratio(
-            format!("SUM({})", r.months.col(mo::HOURLY_FEES)),
-            format!("SUM({})", r.months.col(mo::HOURLY)),
-        ),
         "cost.unfunded_per_hour" => Trace {
             value: Some("{cost.per_direct_hour}-{fees.per_direct_hour}".into()),
             ..Trace::default()
         },
+        _ => Trace::default(),
+    }
+}
+
+/// Fees: over the months, or the findings row by row.
+fn fees(ind: &Indicator, r: &Refs<'_>) -> Trace {
+    match ind.id.as_str() {
+        "fees.per_direct_hour" => ratio(
+            format!("SUM({})", r.months.col(mo::HOURLY_FEES)),
+            format!("SUM({})", r.months.col(mo::HOURLY)),
+        ),
         "fees.cap_use" => Trace {
             note: Some(Text::new(
                 "čitatel a jmenovatel: úhrady a limity řádek po řádku z Výkazů",
@@ -298,6 +301,15 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
         "fees.excess_total" => r.findings(FindingKind::FeeOverCap, ind.value, true),
         "fees.exempt_charged" => r.findings(FindingKind::FeeExempt, ind.value, true),
         "fees.rows_off_price" => r.findings(FindingKind::FeeOffPrice, ind.value, false),
+        _ => Trace::default(),
+    }
+}
+
+/// Staff: over the workers, months and the clients served.
+fn staff(id: &str, r: &Refs<'_>) -> Trace {
+    let pss = |col| r.role_sum("PSS", col);
+    let annual = &r.annual;
+    match id {
         "staff.fte_total" => Trace {
             value: Some(r.fte()),
             ..Trace::default()
@@ -338,6 +350,26 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
             format!("{}*60", r.direct()),
             format!("SUM({})", r.months.col(mo::CONTACTS)),
         ),
+        _ => Trace::default(),
+    }
+}
+
+/// Targeting: over the clients and the months.
+fn target(id: &str, r: &Refs<'_>) -> Trace {
+    let group_hours = |gs: &[u16]| {
+        gs.iter()
+            .map(|g| format!("SUM({})", r.clients.col(cl::GROUPS + g)))
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    let known = |col: u16| {
+        format!(
+            "{}+{}",
+            r.served_with(col, &r.yes()),
+            r.served_with(col, &r.no())
+        )
+    };
+    match id {
         "target.high_dependency_share" => ratio(
             ["II", "III", "IV"]
                 .iter()
