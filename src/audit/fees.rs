@@ -21,16 +21,20 @@ use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
 /// [`EIGHTY_HOURS`](super::EIGHTY_HOURS) for the other measure).
 const EIGHTY_H: u64 = super::EIGHTY_HOURS;
 
-/// Sums kept exact in integers: haléř × seconds (one division at the end),
-/// with a `Decimal` fallback for fees of more than two decimals.
+/// A sum in haléř-seconds: caps (haléř per hour × seconds) and fees
+/// (haléř × 3600) in one unit, so that a fee's excess over its cap is an
+/// integer subtraction and the sums divide by 3600 once, at the end; a
+/// `Decimal` fallback for fees of more than two decimals. Not a
+/// [`MoneySum`](super::money_sum::MoneySum), which sums whole haléř: a cap
+/// over a part of an hour is not a whole number of haléř.
 #[derive(Default)]
-struct Exact {
+struct HalerSeconds {
     /// Σ haléř × 3600 (a fee) or Σ haléř-per-hour × seconds (a cap).
     scaled: i128,
     fallback: Decimal,
 }
 
-impl Exact {
+impl HalerSeconds {
     fn add_scaled(&mut self, x: i128) {
         self.scaled += x;
     }
@@ -210,8 +214,8 @@ pub(crate) struct AtCap {
     /// or not a lower cap existed on the row's date (the caps of another
     /// date may have one).
     pub low_seconds: u64,
-    fees: Exact,
-    caps: Exact,
+    fees: HalerSeconds,
+    caps: HalerSeconds,
 }
 
 impl AtCap {
@@ -353,12 +357,12 @@ struct Totals {
     over_rows: u64,
     off_rows: u64,
     /// Excess over hourly caps, exact, and over per-unit caps.
-    excess: Exact,
+    excess: HalerSeconds,
     unit_excess: Decimal,
     exempt: Decimal,
     /// Hourly rows: fees and fees at the cap.
-    cap_fees: Exact,
-    cap_amounts: Exact,
+    cap_fees: HalerSeconds,
+    cap_amounts: HalerSeconds,
 }
 
 /// The walk through the period's rows: what each rule needs, read once.
@@ -445,7 +449,7 @@ impl<'b> Walk<'_, 'b> {
                 }
             },
         };
-        // Exact: fee × 3600 against cap-per-hour × seconds, in haléř.
+        // HalerSeconds: fee × 3600 against cap-per-hour × seconds, in haléř.
         let cap_scaled = hs * high_h + ls * low_h;
         let t = &mut self.totals;
         t.cap_amounts.add_scaled(cap_scaled);

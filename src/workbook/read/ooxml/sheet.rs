@@ -260,21 +260,11 @@ fn plain_value<'x>(after: &'x [u8], qname: &[u8]) -> Option<(&'x [u8], usize)> {
         .then(|| (&v[..lt], 3 + lt + 8))
 }
 
-/// Calls `emit(row, column, value)` (0-based) for every `<c>` of the sheet,
-/// empty ones too, in file order, until `emit` answers `false`.
+/// Reads up to `<sheetData>`: `false` when it is empty (no cells).
 ///
 /// # Errors
-/// `Malformed` for a part that is not a worksheet, ends early, or holds a
-/// cell that cannot be read (an unknown type, a shared string index past
-/// the table, a bad reference, an element over 4 MiB).
-pub(crate) fn for_each_cell<'s, R: Read>(
-    src: R,
-    strings: &'s SharedStrings,
-    kinds: &[NumberKind],
-    mut emit: impl FnMut(u32, u32, Cell<'s>) -> Result<bool, Error>,
-) -> Result<(), Error> {
-    let mut w = Window::new(src);
-    // Up to <sheetData>.
+/// `Malformed` for a part that is not a worksheet or has no `sheetData`.
+fn to_sheet_data<R: Read>(w: &mut Window<R>) -> Result<bool, Error> {
     let mut root: Option<Vec<u8>> = None;
     loop {
         let Some(m) = w.next_markup()? else {
@@ -291,10 +281,7 @@ pub(crate) fn for_each_cell<'s, R: Read>(
                 let name = local(tag_name(&w.rest()[1..]));
                 if name == b"sheetData" {
                     w.consume(len);
-                    if empty {
-                        return Ok(());
-                    }
-                    break;
+                    return Ok(!empty);
                 }
                 if root.is_none() {
                     root = Some(name.to_vec());
@@ -303,6 +290,25 @@ pub(crate) fn for_each_cell<'s, R: Read>(
             }
             Markup::End { len } | Markup::Other { len } => w.consume(len),
         }
+    }
+}
+
+/// Calls `emit(row, column, value)` (0-based) for every `<c>` of the sheet,
+/// empty ones too, in file order, until `emit` answers `false`.
+///
+/// # Errors
+/// `Malformed` for a part that is not a worksheet, ends early, or holds a
+/// cell that cannot be read (an unknown type, a shared string index past
+/// the table, a bad reference, an element over 4 MiB).
+pub(crate) fn for_each_cell<'s, R: Read>(
+    src: R,
+    strings: &'s SharedStrings,
+    kinds: &[NumberKind],
+    mut emit: impl FnMut(u32, u32, Cell<'s>) -> Result<bool, Error>,
+) -> Result<(), Error> {
+    let mut w = Window::new(src);
+    if !to_sheet_data(&mut w)? {
+        return Ok(());
     }
     let mut row: u32 = 0;
     let mut col: u32 = 0;
