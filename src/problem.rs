@@ -106,6 +106,8 @@ pub enum Reason {
     /// hourly cap, a meal cap, an on-cost, leave), or a task the decree
     /// does not bill that way (a per-kg cap for `c2`).
     TasksNotApplicable,
+    /// A `Sloučení` row naming no assumption of a merger study.
+    UnknownAssumption,
 }
 
 impl Reason {
@@ -168,6 +170,7 @@ impl Reason {
             Reason::NoBound => "no_bound",
             Reason::UnknownLawKind => "unknown_law_kind",
             Reason::TasksNotApplicable => "tasks_not_applicable",
+            Reason::UnknownAssumption => "unknown_assumption",
         }
     }
 
@@ -178,9 +181,68 @@ impl Reason {
 
     /// The reason in plain words, in both languages.
     pub fn text(&self) -> Text {
-        let (cs, en): (&str, &str) = match self {
+        let (cs, en) = match self {
+            Reason::OutOfRange(range) => {
+                return Text {
+                    cs: format!("mimo povolený rozsah {range}"),
+                    en: format!("outside the allowed range {range}"),
+                };
+            }
+            Reason::IgnoredColumn
+            | Reason::IgnoredSheet
+            | Reason::HiddenSheet
+            | Reason::TotalsRow
+            | Reason::ErrorInUnusedColumn
+            | Reason::UnknownProviderKey
+            | Reason::NegativeCorrection => self.notice_words(),
+            Reason::Missing
+            | Reason::ErrorCell
+            | Reason::NotANumber
+            | Reason::NotAnInteger
+            | Reason::NotADate
+            | Reason::NumberNotADate
+            | Reason::NotATime
+            | Reason::NotADuration
+            | Reason::NotYesNo
+            | Reason::Negative
+            | Reason::TooLong
+            | Reason::InvalidIco => self.value_words(),
+            Reason::UnknownDegree
+            | Reason::UnknownRole
+            | Reason::UnknownUnit
+            | Reason::UnknownKind
+            | Reason::UnknownCategory
+            | Reason::UnknownGroup
+            | Reason::UnknownRevenueSource => self.vocabulary_words(),
+            Reason::DuplicateId
+            | Reason::UnknownWorker
+            | Reason::UnknownClient
+            | Reason::UnknownTask
+            | Reason::ClientTaskWithoutClient
+            | Reason::NoDuration
+            | Reason::OneTimeOnly
+            | Reason::NegativeDuration => self.record_words(),
+            Reason::UnknownParameter
+            | Reason::UnknownIndicator
+            | Reason::BoundsReversed
+            | Reason::PeriodReversed
+            | Reason::NoBound
+            | Reason::UnknownLawKind
+            | Reason::TasksNotApplicable
+            | Reason::UnknownAssumption => self.reference_words(),
+        };
+        Text::new(cs, en)
+    }
+
+    /// Notices: a row or sheet set aside, nothing rejected.
+    fn notice_words(&self) -> (&'static str, &'static str) {
+        match self {
             Reason::IgnoredColumn => ("neznámý sloupec, nepoužije se", "unknown column, ignored"),
             Reason::IgnoredSheet => ("neznámý list, nepoužije se", "unknown sheet, ignored"),
+            Reason::HiddenSheet => (
+                "list je v sešitu skrytý; přesto byl načten",
+                "the sheet is hidden in the workbook; it was read all the same",
+            ),
             Reason::TotalsRow => ("řádek součtu, nesčítá se", "totals row, not summed"),
             Reason::ErrorInUnusedColumn => (
                 "chybová hodnota v nepoužitém sloupci",
@@ -194,6 +256,14 @@ impl Reason {
                 "záporná částka, započtena jako oprava",
                 "negative amount, counted as a correction",
             ),
+            // Not reached: `text` sends only the reasons above here.
+            _ => ("", ""),
+        }
+    }
+
+    /// A cell whose value cannot be read as the column needs.
+    fn value_words(&self) -> (&'static str, &'static str) {
+        match self {
             Reason::Missing => ("chybí povinná hodnota", "a required value is missing"),
             Reason::ErrorCell => (
                 "chybová hodnota v buňce, kterou řádek potřebuje",
@@ -215,6 +285,20 @@ impl Reason {
                 "not a duration (minutes or h:mm)",
             ),
             Reason::NotYesNo => ("není ano/ne", "not yes/no"),
+            Reason::Negative => ("záporná hodnota", "negative value"),
+            Reason::TooLong => ("příliš dlouhý text", "text too long"),
+            Reason::InvalidIco => (
+                "neplatné IČO (8 číslic s kontrolní číslicí)",
+                "invalid company ID (8 digits with a check digit)",
+            ),
+            // Not reached: `text` sends only the reasons above here.
+            _ => ("", ""),
+        }
+    }
+
+    /// A word outside the workbook's vocabulary (degrees, roles, units, …).
+    fn vocabulary_words(&self) -> (&'static str, &'static str) {
+        match self {
             Reason::UnknownDegree => (
                 "neznámý stupeň příspěvku na péči (bez, I–IV)",
                 "unknown care-allowance degree (none, I–IV)",
@@ -243,13 +327,14 @@ impl Reason {
                 "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, jine)",
                 "unknown revenue source (uhrady, mpsv, kraj, obec, jine)",
             ),
-            Reason::OutOfRange(range) => {
-                return Text {
-                    cs: format!("mimo povolený rozsah {range}"),
-                    en: format!("outside the allowed range {range}"),
-                };
-            }
-            Reason::Negative => ("záporná hodnota", "negative value"),
+            // Not reached: `text` sends only the reasons above here.
+            _ => ("", ""),
+        }
+    }
+
+    /// A timesheet or catalogue row that breaks the records' rules.
+    fn record_words(&self) -> (&'static str, &'static str) {
+        match self {
             Reason::DuplicateId => (
                 "kód už je použit na dřívějším řádku",
                 "id already used on an earlier row",
@@ -276,15 +361,14 @@ impl Reason {
                 "only one of start/end and no minutes",
             ),
             Reason::NegativeDuration => ("záporná doba", "negative duration"),
-            Reason::InvalidIco => (
-                "neplatné IČO (8 číslic s kontrolní číslicí)",
-                "invalid company ID (8 digits with a check digit)",
-            ),
-            Reason::TooLong => ("příliš dlouhý text", "text too long"),
-            Reason::HiddenSheet => (
-                "list je v sešitu skrytý; přesto byl načten",
-                "the sheet is hidden in the workbook; it was read all the same",
-            ),
+            // Not reached: `text` sends only the reasons above here.
+            _ => ("", ""),
+        }
+    }
+
+    /// A row of the reference sheets: `Model`, `Benchmarky`, `Limity`, `Sloučení`.
+    fn reference_words(&self) -> (&'static str, &'static str) {
+        match self {
             Reason::UnknownParameter => (
                 "neznámý parametr modelu (viz list Model v šabloně)",
                 "unknown model parameter (see the Model sheet of the template)",
@@ -314,8 +398,13 @@ impl Reason {
                 "úkony se uvádějí jen u druhů úkon a kg, a to úkony účtované za úkon, resp. za kg",
                 "tasks are named only for the kinds act and kg, and only tasks billed per act or per kg",
             ),
-        };
-        Text::new(cs, en)
+            Reason::UnknownAssumption => (
+                "neznámý předpoklad studie sloučení (viz docs/compare.md)",
+                "unknown merger study assumption (see docs/compare.md)",
+            ),
+            // Not reached: `text` sends only the reasons above here.
+            _ => ("", ""),
+        }
     }
 }
 
@@ -482,5 +571,117 @@ mod tests {
             Reason::IgnoredColumn,
         );
         assert!(!n.is_rejected());
+    }
+
+    /// Every reason once. The match fails to compile when a reason is
+    /// added and not listed here.
+    fn every_reason() -> Vec<Reason> {
+        use Reason::*;
+        let all = vec![
+            IgnoredColumn,
+            IgnoredSheet,
+            HiddenSheet,
+            TotalsRow,
+            ErrorInUnusedColumn,
+            UnknownProviderKey,
+            NegativeCorrection,
+            Missing,
+            ErrorCell,
+            NotANumber,
+            NotAnInteger,
+            NotADate,
+            NumberNotADate,
+            NotATime,
+            NotADuration,
+            NotYesNo,
+            UnknownDegree,
+            UnknownRole,
+            UnknownUnit,
+            UnknownKind,
+            UnknownCategory,
+            UnknownGroup,
+            UnknownRevenueSource,
+            OutOfRange("1–2".into()),
+            Negative,
+            DuplicateId,
+            UnknownWorker,
+            UnknownClient,
+            UnknownTask,
+            ClientTaskWithoutClient,
+            NoDuration,
+            OneTimeOnly,
+            NegativeDuration,
+            InvalidIco,
+            TooLong,
+            UnknownIndicator,
+            UnknownParameter,
+            BoundsReversed,
+            PeriodReversed,
+            NoBound,
+            UnknownLawKind,
+            TasksNotApplicable,
+            UnknownAssumption,
+        ];
+        for r in &all {
+            match r {
+                IgnoredColumn
+                | IgnoredSheet
+                | HiddenSheet
+                | TotalsRow
+                | ErrorInUnusedColumn
+                | UnknownProviderKey
+                | NegativeCorrection
+                | Missing
+                | ErrorCell
+                | NotANumber
+                | NotAnInteger
+                | NotADate
+                | NumberNotADate
+                | NotATime
+                | NotADuration
+                | NotYesNo
+                | UnknownDegree
+                | UnknownRole
+                | UnknownUnit
+                | UnknownKind
+                | UnknownCategory
+                | UnknownGroup
+                | UnknownRevenueSource
+                | OutOfRange(_)
+                | Negative
+                | DuplicateId
+                | UnknownWorker
+                | UnknownClient
+                | UnknownTask
+                | ClientTaskWithoutClient
+                | NoDuration
+                | OneTimeOnly
+                | NegativeDuration
+                | InvalidIco
+                | TooLong
+                | UnknownIndicator
+                | UnknownParameter
+                | BoundsReversed
+                | PeriodReversed
+                | NoBound
+                | UnknownLawKind
+                | TasksNotApplicable
+                | UnknownAssumption => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_reason_has_words_in_both_languages_and_its_own_id() {
+        let all = every_reason();
+        let mut ids: Vec<&str> = all.iter().map(Reason::id).collect();
+        for r in &all {
+            let t = r.text();
+            assert!(!t.cs.is_empty() && !t.en.is_empty(), "{}", r.id());
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all.len());
     }
 }

@@ -341,7 +341,7 @@ fn a_merger_workbook_is_read_row_by_row_with_places() {
         .collect();
     assert_eq!(rejected.len(), 3, "{rejected:?}");
     assert!(matches!(rejected[0], (ref p, Reason::OutOfRange(_)) if p == "Sloučení!B3"));
-    assert!(matches!(rejected[1], (ref p, Reason::UnknownParameter) if p == "Sloučení!A6"));
+    assert!(matches!(rejected[1], (ref p, Reason::UnknownAssumption) if p == "Sloučení!A6"));
     assert!(matches!(rejected[2], (ref p, Reason::Negative) if p == "Vzdálenosti!C3"));
     for (sheet, n) in &problems.rows {
         assert_eq!(n.read, n.accepted + n.rejected, "{sheet}");

@@ -97,7 +97,7 @@ fn role_entry(m: &mut Merger, role: Role) -> &mut ManagementRole {
 /// One `Sloučení` row into the merger, with its source.
 pub(crate) fn assumption(row: &Row<'_, '_>, m: &mut Merger) -> Result<(), Problem> {
     let text = row.req(PARAMETER, value::text)?;
-    let key = Key::parse(&text).ok_or_else(|| row.reject(PARAMETER, Reason::UnknownParameter))?;
+    let key = Key::parse(&text).ok_or_else(|| row.reject(PARAMETER, Reason::UnknownAssumption))?;
     let word = || row.req(VALUE, value::text);
     match &key {
         Key::Name => m.name = word()?.trim().to_string(),
