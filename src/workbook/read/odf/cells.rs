@@ -8,6 +8,7 @@ use std::io::Read;
 use super::super::cell::Cell;
 use super::super::ooxml::window::{Markup, Window, pick, tag_name};
 use super::content::{Table, with_content};
+use super::quick;
 use super::value::{count, head, text};
 use super::{as_ods, malformed};
 use crate::error::{Error, ErrorKind, Limit};
@@ -137,6 +138,11 @@ impl<'t, R: Read> Scan<'t, R> {
         let mut taken = 0u64;
         let mut pending = 0u64;
         loop {
+            if let Some(q) = quick::cell(self.w.rest()) {
+                self.w.consume(q.len);
+                self.place(&mut taken, &mut pending, q.value, q.holds, 1);
+                continue;
+            }
             let m = self
                 .w
                 .next_markup()?
@@ -184,21 +190,36 @@ impl<'t, R: Read> Scan<'t, R> {
                 self.w.consume(n);
                 value
             };
-            taken += pending.min(MAX_COLUMNS - taken);
-            pending = 0;
-            let run = h.repeats.min(MAX_COLUMNS - taken);
-            if !h.holds {
-                pending = run;
-                continue;
-            }
-            if !value.is_empty() && run > 0 {
-                self.row.reserve(run.min(MAX_COLUMNS) as usize);
-                for c in taken..taken + run {
-                    self.row.push((c as u32, value.clone()));
-                }
-            }
-            taken += run;
+            self.place(&mut taken, &mut pending, value, h.holds, h.repeats);
         }
+    }
+
+    /// Places a cell repeated `repeats` times after the `taken` columns: an
+    /// empty one waits in `pending` (calamine places empty cells only before
+    /// one that holds something); a value is kept for each column.
+    #[inline]
+    fn place(
+        &mut self,
+        taken: &mut u64,
+        pending: &mut u64,
+        value: Cell<'static>,
+        holds: bool,
+        repeats: u64,
+    ) {
+        *taken += (*pending).min(MAX_COLUMNS - *taken);
+        *pending = 0;
+        let run = repeats.min(MAX_COLUMNS - *taken);
+        if !holds {
+            *pending = run;
+            return;
+        }
+        if !value.is_empty() && run > 0 {
+            self.row.reserve(run.min(MAX_COLUMNS) as usize);
+            for c in *taken..*taken + run {
+                self.row.push((c as u32, value.clone()));
+            }
+        }
+        *taken += run;
     }
 
     /// Hands the row read on `repeats` times, from row `self.rows`;

@@ -27,6 +27,9 @@
 //!   first value attribute wins), or from its text (paragraphs joined with
 //!   line breaks, `text:s`, `text:tab`, `text:line-break`, annotations
 //!   skipped) for strings and LibreOffice's error cells.
+//! - `quick`: the cell shapes LibreOffice writes most (an empty cell, a
+//!   plain string, a float, date or time with an optional style), read by
+//!   comparing bytes; any other cell goes through `value`.
 //! - `agreement` (tests): every cell of every .ods in calamine's corpus and
 //!   our fixtures must read the same through both readers.
 //!
@@ -37,6 +40,7 @@
 
 mod cells;
 mod content;
+mod quick;
 mod value;
 
 pub(crate) use cells::for_each_cell;
