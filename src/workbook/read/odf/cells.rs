@@ -138,10 +138,15 @@ impl<'t, R: Read> Scan<'t, R> {
         let mut taken = 0u64;
         let mut pending = 0u64;
         loop {
-            if let Some(q) = quick::cell(self.w.rest()) {
+            let rest = self.w.rest();
+            if let Some(q) = quick::cell(rest) {
                 self.w.consume(q.len);
-                self.place(&mut taken, &mut pending, q.value, q.holds, 1);
+                self.place(&mut taken, &mut pending, q.value, q.holds, q.repeats);
                 continue;
+            }
+            if rest.starts_with(b"</table:table-row>") {
+                self.w.consume(b"</table:table-row>".len());
+                return Ok(());
             }
             let m = self
                 .w

@@ -24,6 +24,8 @@ pub(super) struct Quick {
     pub value: Cell<'static>,
     /// It holds something for calamine (see `value::Head::holds`).
     pub holds: bool,
+    /// `table:number-columns-repeated` (1 when absent).
+    pub repeats: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -45,6 +47,22 @@ pub(super) fn cell(rest: &[u8]) -> Option<Quick> {
             len: OPEN.len() + 2,
             value: Cell::Empty,
             holds: false,
+            repeats: 1,
+        });
+    }
+    // The run of empty cells that ends each of LibreOffice's rows.
+    if let Some(after) = s.strip_prefix(b" table:number-columns-repeated=\"") {
+        let q = memchr(b'"', after)?;
+        let digits = &after[..q];
+        if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let rest_of_tag = after[q + 1..].strip_prefix(b"/>")?;
+        return Some(Quick {
+            len: rest.len() - rest_of_tag.len(),
+            value: Cell::Empty,
+            holds: false,
+            repeats: std::str::from_utf8(digits).ok()?.parse().ok()?,
         });
     }
     if let Some(after) = s.strip_prefix(b" table:style-name=\"") {
@@ -95,6 +113,7 @@ pub(super) fn cell(rest: &[u8]) -> Option<Quick> {
         len: rest.len() - after.len(),
         value,
         holds: true,
+        repeats: 1,
     })
 }
 
@@ -135,7 +154,8 @@ mod tests {
 
     #[test]
     fn the_common_shapes_read_as_the_general_reader_reads_them() {
-        let cells: [&[u8]; 7] = [
+        let cells: [&[u8]; 8] = [
+            b"<table:table-cell table:number-columns-repeated=\"16374\"/>",
             b"<table:table-cell office:value-type=\"string\" calcext:value-type=\"string\"><text:p>K00071</text:p></table:table-cell>",
             b"<table:table-cell office:value-type=\"string\" calcext:value-type=\"string\"><text:p>Doln\xc3\xad Lhota</text:p></table:table-cell>",
             b"<table:table-cell office:value-type=\"string\" calcext:value-type=\"string\"><text:p> </text:p></table:table-cell>",
@@ -208,6 +228,17 @@ mod tests {
                 proptest::prop_assert_eq!(q.len, xml.len());
                 let (value, holds) = general(xml.as_bytes());
                 proptest::prop_assert_eq!((q.value, q.holds), (value, holds), "{}", xml);
+            }
+        }
+
+        /// An empty repeated cell: the run the general reader reads.
+        #[test]
+        fn an_empty_run_reads_as_the_general_one(n in "[0-9a-z\"]{0,12}") {
+            let xml = format!("<table:table-cell table:number-columns-repeated=\"{n}\"/>");
+            if let Some(q) = cell(xml.as_bytes()) {
+                let h = head(xml.as_bytes(), OPEN.len()).unwrap();
+                proptest::prop_assert_eq!(q.len, xml.len());
+                proptest::prop_assert_eq!((q.value, q.holds, q.repeats), (h.value, h.holds, h.repeats));
             }
         }
     }
