@@ -392,19 +392,4 @@ impl Merger {
             None => Text::new("výchozí hodnota", "default"),
         }
     }
-
-    /// Travel minutes between two municipalities (folded, either way); a
-    /// municipality to itself is 0 unless the table gives it.
-    pub(crate) fn minutes(&self, a: &str, b: &str) -> Option<Decimal> {
-        let (fa, fb) = (fold(a), fold(b));
-        let hit = self.distances.iter().find(|d| {
-            let (x, y) = (fold(&d.from), fold(&d.to));
-            (x == fa && y == fb) || (x == fb && y == fa)
-        });
-        match hit {
-            Some(d) => Some(d.minutes),
-            None if fa == fb => Some(Decimal::ZERO),
-            None => None,
-        }
-    }
 }

@@ -8,7 +8,7 @@
 //! municipality to itself is 0 unless the table says otherwise), today and
 //! under the pooled roster the sheet states.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -140,6 +140,33 @@ fn collect(parts: &[&Dataset], m: &Merged) -> Pairs {
     out
 }
 
+/// The distance table by folded municipality names, either way (the first
+/// row of a pair wins), looked up once per pair of municipalities, not
+/// searched.
+struct Distances(HashMap<(String, String), Decimal>);
+
+impl Distances {
+    fn new(merger: &Merger) -> Distances {
+        let mut map = HashMap::new();
+        for d in &merger.distances {
+            let (a, b) = (fold(&d.from), fold(&d.to));
+            map.entry((b.clone(), a.clone())).or_insert(d.minutes);
+            map.entry((a, b)).or_insert(d.minutes);
+        }
+        Distances(map)
+    }
+
+    /// Minutes between two folded names; a municipality to itself is 0
+    /// unless the table gives it.
+    fn minutes(&self, a: &str, b: &str) -> Option<Decimal> {
+        match self.0.get(&(a.to_string(), b.to_string())) {
+            Some(m) => Some(*m),
+            None if a == b => Some(Decimal::ZERO),
+            None => None,
+        }
+    }
+}
+
 /// Table minutes today and pooled (each `None` once a pair is missing)
 /// and recorded travel seconds, per client municipality.
 type Sums = BTreeMap<String, (Option<Decimal>, Option<Decimal>, u64)>;
@@ -154,13 +181,13 @@ struct Lines {
 }
 
 fn lines(
-    merger: &Merger,
+    table: &Distances,
     p: &Pairs,
     n: usize,
     pooled: &dyn Fn(&str) -> Option<String>,
     shown: &dyn Fn(&str) -> String,
 ) -> Lines {
-    let minutes = |a: &str, b: &str| merger.minutes(a, b);
+    let minutes = |a: &str, b: &str| table.minutes(a, b);
     let mut out = Lines {
         lines: BTreeMap::new(),
         sums: BTreeMap::new(),
@@ -232,6 +259,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
             delta: vec![0; n],
         };
     }
+    let table = Distances::new(merger);
     let mut bases: Vec<String> = p.pairs.keys().map(|(_, b)| b.clone()).collect();
     bases.sort();
     bases.dedup();
@@ -241,7 +269,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
             Roster::OneBase(b) => Some(fold(b)),
             Roster::NearestBase => bases
                 .iter()
-                .filter_map(|b| merger.minutes(b, home).map(|m| (m, b)))
+                .filter_map(|b| table.minutes(b, home).map(|m| (m, b)))
                 .min()
                 .map(|(_, b)| b.clone()),
         }
@@ -255,7 +283,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
         sums,
         missing,
         delta,
-    } = lines(merger, &p, n, &pooled, &shown);
+    } = lines(&table, &p, n, &pooled, &shown);
     let (mut total_today, mut total_pooled) = (Some(Decimal::ZERO), Some(Decimal::ZERO));
     let mut hours = Decimal::ZERO;
     for (home, line) in &mut lines {
