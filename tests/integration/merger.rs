@@ -348,3 +348,48 @@ fn a_merger_workbook_is_read_row_by_row_with_places() {
     }
     assert_eq!(problems.rows["Sloučení"].read, 6);
 }
+
+#[test]
+fn services_without_visits_say_why_each_effect_is_missing() {
+    // Two services with a worker each and nothing else: no visit, no
+    // period. Nothing can be worked out but the stated management (VED
+    // 1 FTE against today's none, no cost known); every other effect
+    // gives its reason instead of a zero.
+    let empty = |name: &str| {
+        let mut b = DatasetBuilder::new();
+        b.provider(Provider::new(name));
+        b.worker(Worker::new("P1", Role::Pss, Decimal::ONE))
+            .unwrap();
+        b.build()
+    };
+    let parts = [empty("A"), empty("B")];
+    let merger = Merger {
+        management: vec![ManagementRole {
+            role: Role::Ved,
+            fixed_fte: Decimal::ONE,
+            clients_per_fte: None,
+        }],
+        ..Merger::default()
+    };
+    let s = study(&parts, &merger);
+    assert!(s.prices.reason().unwrap().en.contains("no client visit"));
+    assert!(s.staff.reason().unwrap().en.contains("has no period"));
+    assert!(s.travel.reason().unwrap().en.contains("municipality"));
+    let m = s.management.worked().unwrap();
+    assert_eq!(m.clients, 0);
+    assert_eq!(m.lines[0].fte_after, Decimal::ONE);
+    assert_eq!(m.lines[0].cost_after, None);
+    assert_eq!(m.saving, None);
+    assert_eq!(s.indicators.len(), 4);
+    // The study sheet is written all the same, each reason in its place.
+    let reports: Vec<AuditReport> = parts.iter().map(|p| Audit::new(p).run()).collect();
+    let entries = vec![
+        ("a".to_string(), &reports[0]),
+        ("b".to_string(), &reports[1]),
+    ];
+    let bytes = homecare_audit::workbook::ComparisonWorkbook::new(entries)
+        .study(&s)
+        .to_buffer()
+        .unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+}
