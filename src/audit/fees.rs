@@ -231,21 +231,28 @@ impl AtCap {
 }
 
 /// For the `HoursAbove80` variant: per visit, the seconds of the row that
-/// lie beyond the client's 80th hour in the month (chronological order:
-/// date, start, row).
-fn seconds_above_80(b: &Base<'_>) -> Vec<u32> {
-    let ds = b.ds;
-    let nm = b.months.count;
+/// lie beyond the client's 80th hour in the month of hourly tasks
+/// (`hourly`, by task) in `period` (chronological order: date, start,
+/// row). A client-month is over 80 hours exactly when one of its rows has
+/// seconds above, which the merger study's price effect uses for the
+/// other variant.
+pub(crate) fn seconds_above_80(
+    ds: &crate::Dataset,
+    period: crate::Period,
+    months: &super::tally::Months,
+    hourly: &[bool],
+) -> Vec<u32> {
+    let nm = months.count;
     let mut idx: Vec<usize> = (0..ds.visits.len())
         .filter(|&i| {
             let v = &ds.visits[i];
-            v.client.is_some() && b.period.contains(v.date) && b.tasks.hourly[v.task.index()]
+            v.client.is_some() && period.contains(v.date) && hourly[v.task.index()]
         })
         .collect();
     let cm = |i: usize| {
         let v = &ds.visits[i];
         v.client
-            .map_or(0, |c| c.index() * nm + b.months.index(v.date))
+            .map_or(0, |c| c.index() * nm + months.index(v.date))
     };
     idx.sort_unstable_by_key(|&i| {
         let v = &ds.visits[i];
@@ -280,7 +287,9 @@ pub(crate) fn check(
         b,
         rule,
         above: match rule {
-            EightyHourRule::HoursAbove80 => seconds_above_80(b),
+            EightyHourRule::HoursAbove80 => {
+                seconds_above_80(b.ds, b.period, &b.months, &b.tasks.hourly)
+            }
             EightyHourRule::AllHoursOfMonth => Vec::new(),
         },
         // Per client, read once (not a random read of the client per row).

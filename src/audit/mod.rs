@@ -65,6 +65,9 @@ use base::Base;
 pub(crate) const EIGHTY_HOURS: u64 = 80 * 3600;
 
 pub use crate::law::EightyHourRule;
+// For the merger study's price effect: the 80-hour rule as the audit applies it.
+pub(crate) use fees::seconds_above_80;
+pub(crate) use tally::{Months, TaskInfo};
 
 /// Options of an audit.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::effect::Effect;
 use super::merge::Merged;
 use crate::audit::hours::worker_hours;
 use crate::i18n::Text;
-use crate::model::{Dataset, Role, TimeKind};
+use crate::model::{Dataset, Role};
 
 /// One management role today and under the stated structure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -57,23 +57,12 @@ pub struct ManagementEffect {
 }
 
 /// Clients with a direct or optional visit in their service's period.
-pub(crate) fn clients_served(parts: &[&Dataset], m: &Merged) -> u64 {
+fn clients_served(parts: &[&Dataset], m: &Merged) -> u64 {
     let ds = &m.dataset;
     let mut served = vec![false; ds.clients.len()];
-    for (part, span) in parts.iter().zip(&m.spans) {
-        let Some(period) = part.period() else {
-            continue;
-        };
-        for v in &ds.visits[span.visits.clone()] {
-            if let Some(c) = v.client
-                && period.contains(v.date)
-                && matches!(
-                    ds.task(v.task).kind.time_kind(),
-                    TimeKind::Direct | TimeKind::Optional
-                )
-            {
-                served[c.index()] = true;
-            }
+    for (_, i) in m.client_visits(parts) {
+        if let Some(c) = ds.visits[i].client {
+            served[c.index()] = true;
         }
     }
     served.iter().filter(|s| **s).count() as u64

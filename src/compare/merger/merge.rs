@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::i18n::Text;
 
 use super::Merger;
-use crate::model::{CostLine, Dataset, DatasetBuilder, Provider, Task, TaskId, Visit};
+use crate::model::{CostLine, Dataset, DatasetBuilder, Provider, Task, TaskId, TimeKind, Visit};
 use crate::period::Period;
 
 /// What a merger did, for the report.
@@ -57,6 +57,33 @@ pub(crate) struct Merged {
     pub dataset: Dataset,
     pub summary: MergeSummary,
     pub spans: Vec<PartSpan>,
+}
+
+impl Merged {
+    /// The visits every effect models: a client's, with a statutory or
+    /// optional task, in its own service's period; as (part, merged visit
+    /// index), part by part.
+    pub(crate) fn client_visits<'a>(
+        &'a self,
+        parts: &'a [&Dataset],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let ds = &self.dataset;
+        parts
+            .iter()
+            .zip(&self.spans)
+            .enumerate()
+            .filter_map(|(pi, (part, span))| part.period().map(|p| (pi, p, span)))
+            .flat_map(move |(pi, period, span)| {
+                span.visits.clone().filter_map(move |i| {
+                    let v = &ds.visits[i];
+                    let kind = ds.task(v.task).kind.time_kind();
+                    (v.client.is_some()
+                        && period.contains(v.date)
+                        && matches!(kind, TimeKind::Direct | TimeKind::Optional))
+                    .then_some((pi, i))
+                })
+            })
+    }
 }
 
 impl Merger {

@@ -9,22 +9,22 @@
 //! whose service has no price for its task keeps its recorded fee as
 //! today's.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::effect::Effect;
 use super::merge::Merged;
 use super::{Merger, PriceRule};
+use crate::audit::{Months, TaskInfo, seconds_above_80};
 use crate::i18n::Text;
 use crate::law::EightyHourRule;
 use crate::law::LawTables;
-use crate::model::{BillingUnit, Dataset, TaskId, TimeKind, Unit, Visit};
+use crate::model::{BillingUnit, Dataset, TaskId, Unit, Visit};
 
 const HOUR: u32 = 3600;
-const EIGHTY_HOURS: u64 = 80 * 3600;
 
 /// One task of the merged price list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -192,47 +192,35 @@ fn merged_list(
     (out, unknown)
 }
 
-/// Seconds of each visit at the lower hourly cap (clients over 80 hours of
-/// hourly tasks in a month), by merged visit index.
+/// Seconds of each visit at the lower hourly cap, by merged visit index:
+/// the audit's own split of a client's month at the 80th hour of hourly
+/// tasks ([`seconds_above_80`]); under the default variant every second of
+/// a client-month that passes it.
 fn seconds_at_lower_cap(ds: &Dataset, rule: EightyHourRule, hourly: &[bool]) -> Vec<u32> {
-    let mut by_month: BTreeMap<(usize, i32, u32), Vec<usize>> = BTreeMap::new();
-    for (i, v) in ds.visits.iter().enumerate() {
-        if let Some(c) = v.client
-            && hourly[v.task.index()]
-        {
-            by_month
-                .entry((c.index(), v.date.year(), v.date.month()))
-                .or_default()
-                .push(i);
-        }
+    let Some(period) = ds.period() else {
+        return vec![0; ds.visits.len()];
+    };
+    let months = Months::new(period);
+    let above = seconds_above_80(ds, period, &months, hourly);
+    if rule == EightyHourRule::HoursAbove80 {
+        return above;
     }
-    let mut low = vec![0u32; ds.visits.len()];
-    for idx in by_month.values_mut() {
-        let total: u64 = idx.iter().map(|&i| u64::from(ds.visits[i].duration)).sum();
-        match rule {
-            EightyHourRule::AllHoursOfMonth if total > EIGHTY_HOURS => {
-                for &i in idx.iter() {
-                    low[i] = ds.visits[i].duration;
-                }
+    let month_of = |i: usize| {
+        let v = &ds.visits[i];
+        v.client.map(|c| (c.index(), months.index(v.date)))
+    };
+    let over: HashSet<(usize, usize)> = (0..above.len())
+        .filter(|&i| above[i] > 0)
+        .filter_map(month_of)
+        .collect();
+    (0..above.len())
+        .map(|i| match month_of(i) {
+            Some(k) if hourly[ds.visits[i].task.index()] && over.contains(&k) => {
+                ds.visits[i].duration
             }
-            EightyHourRule::AllHoursOfMonth => {}
-            EightyHourRule::HoursAbove80 => {
-                idx.sort_by_key(|&i| {
-                    let v = &ds.visits[i];
-                    (v.date, v.start.unwrap_or(0), v.row, i)
-                });
-                let mut before = 0u64;
-                for &i in idx.iter() {
-                    let d = u64::from(ds.visits[i].duration);
-                    let over = (before + d).saturating_sub(EIGHTY_HOURS)
-                        - before.saturating_sub(EIGHTY_HOURS);
-                    low[i] = over as u32;
-                    before += d;
-                }
-            }
-        }
-    }
-    low
+            _ => 0,
+        })
+        .collect()
 }
 
 /// The legal limits on one visit's fee.
@@ -310,50 +298,49 @@ fn model(
         visits: 0,
         recorded: Decimal::ZERO,
     };
-    for (pi, (part, span)) in parts.iter().zip(&m.spans).enumerate() {
-        let Some(period) = part.period() else {
-            continue;
+    // Each part's own task index of each merged task it uses.
+    let own: Vec<BTreeMap<TaskId, usize>> = m
+        .spans
+        .iter()
+        .map(|span| {
+            let mut own = BTreeMap::new();
+            for (ti, id) in span.tasks.iter().enumerate() {
+                own.entry(*id).or_insert(ti);
+            }
+            own
+        })
+        .collect();
+    for (pi, i) in m.client_visits(parts) {
+        let (part, v) = (parts[pi], &ds.visits[i]);
+        let Some(client) = v.client else { continue };
+        let task = &tasks[v.task.index()];
+        let ti: usize = own[pi].get(&v.task).copied().unwrap_or(0);
+        let stat = task.kind.statutory().map(|s| (s.billing_unit(), s.code()));
+        let recorded = v.fee.unwrap_or(Decimal::ZERO);
+        let raw_before = price_on(&lists[pi][ti], v.date)
+            .map_or(recorded, |p| fee_at(p, part.tasks.tasks()[ti].unit, v));
+        let raw_after = match &merger.price_rule {
+            PriceRule::LegalCaps => stat
+                .and_then(|(b, code)| limits.cap(i, v, b, code))
+                .unwrap_or(raw_before),
+            _ => merged_price
+                .get(task.code.as_str())
+                .copied()
+                .flatten()
+                .map_or(raw_before, |p| fee_at(p, task.unit, v)),
         };
-        // The part's own task index of each merged task it uses.
-        let mut own = BTreeMap::new();
-        for (ti, id) in span.tasks.iter().enumerate() {
-            own.entry(*id).or_insert(ti);
-        }
-        for i in span.visits.clone() {
-            let v = &ds.visits[i];
-            let task = &tasks[v.task.index()];
-            let charged = matches!(task.kind.time_kind(), TimeKind::Direct | TimeKind::Optional);
-            let (Some(client), true) = (v.client, charged && period.contains(v.date)) else {
-                continue;
-            };
-            let ti: usize = own.get(&v.task).copied().unwrap_or(0);
-            let stat = task.kind.statutory().map(|s| (s.billing_unit(), s.code()));
-            let recorded = v.fee.unwrap_or(Decimal::ZERO);
-            let raw_before = price_on(&lists[pi][ti], v.date)
-                .map_or(recorded, |p| fee_at(p, part.tasks.tasks()[ti].unit, v));
-            let raw_after = match &merger.price_rule {
-                PriceRule::LegalCaps => stat
-                    .and_then(|(b, code)| limits.cap(i, v, b, code))
-                    .unwrap_or(raw_before),
-                _ => merged_price
-                    .get(task.code.as_str())
-                    .copied()
-                    .flatten()
-                    .map_or(raw_before, |p| fee_at(p, task.unit, v)),
-            };
-            let before = limits.apply(i, v, raw_before, stat);
-            let after = limits.apply(i, v, raw_after, stat);
-            out.before[i] = Some(before);
-            out.after[i] = Some(after);
-            out.visits += 1;
-            out.recorded += recorded;
-            let e =
-                out.per_client
-                    .entry(client.index())
-                    .or_insert((pi, Decimal::ZERO, Decimal::ZERO));
-            e.1 += before;
-            e.2 += after;
-        }
+        let before = limits.apply(i, v, raw_before, stat);
+        let after = limits.apply(i, v, raw_after, stat);
+        out.before[i] = Some(before);
+        out.after[i] = Some(after);
+        out.visits += 1;
+        out.recorded += recorded;
+        let e = out
+            .per_client
+            .entry(client.index())
+            .or_insert((pi, Decimal::ZERO, Decimal::ZERO));
+        e.1 += before;
+        e.2 += after;
     }
     out
 }
@@ -411,19 +398,9 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged, law: &LawT
     let ds = &m.dataset;
     let lists: Vec<_> = parts.iter().map(|d| part_prices(d)).collect();
     let (list, unknown_codes) = merged_list(merger, parts, m, &lists);
-    let hourly: Vec<bool> = ds
-        .tasks
-        .tasks()
-        .iter()
-        .map(|t| {
-            t.kind
-                .statutory()
-                .is_some_and(|s| s.billing_unit() == BillingUnit::Hour)
-        })
-        .collect();
     let limits = Limits {
         law,
-        low: seconds_at_lower_cap(ds, merger.eighty_hour_rule, &hourly),
+        low: seconds_at_lower_cap(ds, merger.eighty_hour_rule, &TaskInfo::new(ds).hourly),
         exempt: ds
             .clients
             .iter()

@@ -17,7 +17,7 @@ use super::effect::Effect;
 use super::merge::Merged;
 use super::{Merger, Roster};
 use crate::i18n::Text;
-use crate::model::{Dataset, TimeKind};
+use crate::model::Dataset;
 use crate::text::fold;
 
 /// One municipality's clients.
@@ -108,34 +108,26 @@ fn collect(parts: &[&Dataset], m: &Merged) -> Pairs {
         .map(|c| folded(c.municipality.as_ref()))
         .collect();
     let mut out = Pairs::default();
-    for (part, span) in parts.iter().zip(&m.spans) {
-        let Some(period) = part.period() else {
+    // Where each worker sets out from, folded once.
+    let mut bases: BTreeMap<usize, Option<(String, String)>> = BTreeMap::new();
+    for (pi, i) in m.client_visits(parts) {
+        let v = &ds.visits[i];
+        let Some(c) = v.client else { continue };
+        let seat = parts[pi].provider.municipality.as_ref();
+        let base = bases
+            .entry(v.worker.index())
+            .or_insert_with(|| folded(ds.worker(v.worker).municipality.as_ref().or(seat)));
+        let (Some((fh, home)), Some((fb, base))) = (&homes[c.index()], base) else {
+            out.unknown += 1;
             continue;
         };
-        let seat = part.provider.municipality.as_ref();
-        let mut bases: BTreeMap<usize, Option<(String, String)>> = BTreeMap::new();
-        for i in span.visits.clone() {
-            let v = &ds.visits[i];
-            let Some(c) = v.client else { continue };
-            let kind = ds.task(v.task).kind.time_kind();
-            if !period.contains(v.date) || !matches!(kind, TimeKind::Direct | TimeKind::Optional) {
-                continue;
-            }
-            let base = bases
-                .entry(v.worker.index())
-                .or_insert_with(|| folded(ds.worker(v.worker).municipality.as_ref().or(seat)));
-            let (Some((fh, home)), Some((fb, base))) = (&homes[c.index()], base) else {
-                out.unknown += 1;
-                continue;
-            };
-            out.name.entry(fh.clone()).or_insert_with(|| home.clone());
-            out.name.entry(fb.clone()).or_insert_with(|| base.clone());
-            let p = out.pairs.entry((fh.clone(), fb.clone())).or_default();
-            p.visits += 1;
-            p.seconds += u64::from(v.duration);
-            p.recorded += u64::from(v.travel);
-            p.index.push(i);
-        }
+        out.name.entry(fh.clone()).or_insert_with(|| home.clone());
+        out.name.entry(fb.clone()).or_insert_with(|| base.clone());
+        let p = out.pairs.entry((fh.clone(), fb.clone())).or_default();
+        p.visits += 1;
+        p.seconds += u64::from(v.duration);
+        p.recorded += u64::from(v.travel);
+        p.index.push(i);
     }
     out
 }

@@ -489,23 +489,14 @@ pub fn read_merger_bytes(
     options: &ReadOptions,
 ) -> Result<(crate::model::Merger, Problems), Error> {
     catching_panics(|| {
-        let mut book = open_book(bytes, &options.limits, "the merger workbook")?;
-        let mut found = BTreeMap::new();
-        for name in book.sheet_names() {
-            if let Some(kind) = SheetKind::parse_among(&name, &SheetKind::MERGER) {
-                found.entry(kind).or_insert(name);
-            }
-        }
-        if !found.contains_key(&SheetKind::Merger) {
-            return Err(Error::new(ErrorKind::MissingSheet {
-                sheet: SheetKind::Merger.cs(),
-            }));
-        }
         let mut merger = crate::model::Merger::default();
-        let mut reading = Reading::new(&mut book, options, Problems::new());
         let mut given = Vec::new();
-        for (kind, name) in &found {
-            table::read_table(&mut reading, name, *kind, None, |r, _| match kind {
+        let problems = read_sheets(
+            bytes,
+            options,
+            "the merger workbook",
+            &SheetKind::MERGER,
+            |kind, r| match kind {
                 SheetKind::Distances => {
                     merger.distances.push(sheets::merger::distance(r)?);
                     Ok(())
@@ -515,12 +506,12 @@ pub fn read_merger_bytes(
                     Ok(())
                 }
                 _ => sheets::merger::assumption(r, &mut merger),
-            })?;
-        }
+            },
+        )?;
         if let crate::model::PriceRule::Given(list) = &mut merger.price_rule {
             *list = given;
         }
-        Ok((merger, reading.problems))
+        Ok((merger, problems))
     })
 }
 
@@ -530,21 +521,40 @@ fn read_one_sheet(
     bytes: &[u8],
     options: &ReadOptions,
     kind: SheetKind,
-    f: impl FnMut(&table::Row<'_, '_>) -> Result<(), Problem>,
+    mut f: impl FnMut(&table::Row<'_, '_>) -> Result<(), Problem>,
 ) -> Result<Problems, Error> {
-    let limits = options.limits;
     let what = match kind {
         SheetKind::Law => "the law workbook",
         _ => "the benchmarks workbook",
     };
-    let mut book = open_book(bytes, &limits, what)?;
-    let name = book
-        .sheet_names()
-        .into_iter()
-        .find(|n| SheetKind::parse(n) == Some(kind))
-        .ok_or_else(|| Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }))?;
+    read_sheets(bytes, options, what, &[kind], |_, r| f(r))
+}
+
+/// Reads the sheets of `kinds` a workbook holds (`what` names it in an
+/// error), in `SheetKind` order, each row through `f`; the first of
+/// `kinds` is required, other sheets are ignored.
+fn read_sheets(
+    bytes: &[u8],
+    options: &ReadOptions,
+    what: &str,
+    kinds: &[SheetKind],
+    mut f: impl FnMut(SheetKind, &table::Row<'_, '_>) -> Result<(), Problem>,
+) -> Result<Problems, Error> {
+    let mut book = open_book(bytes, &options.limits, what)?;
+    let mut found = BTreeMap::new();
+    for name in book.sheet_names() {
+        if let Some(kind) = SheetKind::parse_among(&name, kinds) {
+            found.entry(kind).or_insert(name);
+        }
+    }
+    if let Some(first) = kinds.first()
+        && !found.contains_key(first)
+    {
+        return Err(Error::new(ErrorKind::MissingSheet { sheet: first.cs() }));
+    }
     let mut reading = Reading::new(&mut book, options, Problems::new());
-    let mut f = f;
-    table::read_table(&mut reading, &name, kind, None, |r, _| f(r))?;
+    for (kind, name) in &found {
+        table::read_table(&mut reading, name, *kind, None, |r, _| f(*kind, r))?;
+    }
     Ok(reading.problems)
 }

@@ -81,7 +81,12 @@ impl<'a> ComparisonWorkbook<'a> {
         self
     }
 
-    /// Adds the merged service.
+    /// Adds the merged service, with the accounts-only `Sloučení` sheet of
+    /// earlier versions (the reduction of shared costs and the indicators).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `study` with a `compare::MergerStudy`: the sheet a council reads, with prices, staff, management and travel"
+    )]
     pub fn merged(mut self, report: &'a AuditReport, summary: &'a MergeSummary) -> Self {
         self.merged = Some((report, summary));
         self

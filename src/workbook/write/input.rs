@@ -130,16 +130,16 @@ struct Formats {
     time: Format,
 }
 
-fn header<'w>(
+pub(super) fn header<'w>(
     wb: &'w mut Workbook,
     kind: SheetKind,
     cols: &[crate::workbook::schema::Column],
-    f: &Formats,
+    bold: &Format,
 ) -> Result<&'w mut Worksheet, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(kind.cs())?;
     for (i, col) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, col.cs, &f.bold)?;
+        ws.write_string_with_format(0, i as u16, col.cs, bold)?;
     }
     Ok(ws)
 }
@@ -242,7 +242,7 @@ fn tasks_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxE
     // Úkony: the provider's own codes only.
     let own: Vec<_> = ds.tasks.tasks().iter().filter(|t| !t.builtin).collect();
     if !own.is_empty() {
-        let ws = header(wb, SheetKind::Tasks, TASKS, f)?;
+        let ws = header(wb, SheetKind::Tasks, TASKS, &f.bold)?;
         for (i, t) in own.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, &t.code)?;
@@ -257,7 +257,7 @@ fn tasks_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxE
 /// `Pracovníci`.
 fn workers_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     // Pracovníci
-    let ws = header(wb, SheetKind::Workers, WORKERS, f)?;
+    let ws = header(wb, SheetKind::Workers, WORKERS, &f.bold)?;
     for (i, w) in ds.workers.iter().enumerate() {
         let r = i as u32 + 1;
         ws.write_string(r, 0, &w.id)?;
@@ -301,7 +301,7 @@ fn workers_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xls
 /// `Klienti`.
 fn clients_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     // Klienti
-    let ws = header(wb, SheetKind::Clients, CLIENTS, f)?;
+    let ws = header(wb, SheetKind::Clients, CLIENTS, &f.bold)?;
     let yes_no = |b: Option<bool>| b.map(|b| InputCell::Text(if b { "ano" } else { "ne" }.into()));
     for (i, c) in ds.clients.iter().enumerate() {
         let r = i as u32 + 1;
@@ -343,7 +343,7 @@ fn clients_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xls
 fn prices_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     // Ceník
     if !ds.prices.is_empty() {
-        let ws = header(wb, SheetKind::Prices, PRICES, f)?;
+        let ws = header(wb, SheetKind::Prices, PRICES, &f.bold)?;
         for (i, p) in ds.prices.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, &ds.task(p.task).code)?;
@@ -357,7 +357,7 @@ fn prices_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xlsx
 /// `Náklady`, when costs were given.
 fn costs_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     if let Some(costs) = &ds.costs {
-        let ws = header(wb, SheetKind::Costs, COSTS, f)?;
+        let ws = header(wb, SheetKind::Costs, COSTS, &f.bold)?;
         for (i, c) in costs.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, c.category.code())?;
@@ -379,7 +379,7 @@ fn costs_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxE
 /// `Výnosy`, when revenues were given.
 fn revenues_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     if let Some(revenues) = &ds.revenues {
-        let ws = header(wb, SheetKind::Revenues, REVENUES, f)?;
+        let ws = header(wb, SheetKind::Revenues, REVENUES, &f.bold)?;
         for (i, line) in revenues.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, line.source.code())?;
@@ -392,7 +392,7 @@ fn revenues_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xl
 /// `Benchmarky`, when the dataset carries benchmark rows.
 fn benchmarks_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     if !ds.benchmarks.is_empty() {
-        let ws = header(wb, SheetKind::Benchmarks, BENCHMARKS, f)?;
+        let ws = header(wb, SheetKind::Benchmarks, BENCHMARKS, &f.bold)?;
         for (i, b) in ds.benchmarks.iter().enumerate() {
             let r = i as u32 + 1;
             ws.write_string(r, 0, &b.indicator)?;
@@ -411,7 +411,12 @@ fn benchmarks_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), 
 /// `Model`, when normative parameters were given.
 fn model_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
     if let Some(p) = &ds.normative {
-        let ws = header(wb, SheetKind::Model, crate::workbook::schema::MODEL, f)?;
+        let ws = header(
+            wb,
+            SheetKind::Model,
+            crate::workbook::schema::MODEL,
+            &f.bold,
+        )?;
         let mut r = 1;
         for s in crate::model::NORMATIVE_PARAMS {
             let Some(v) = p.get(s.id) else { continue };

@@ -172,16 +172,16 @@ enum Value {
     Number(rust_decimal::Decimal),
 }
 
+/// A sheet of the merger workbook with its header row (as the input
+/// workbook writes one) and readable columns.
 fn sheet<'w>(
     wb: &'w mut Workbook,
     kind: SheetKind,
     columns: &[Column],
     bold: &Format,
 ) -> Result<&'w mut Worksheet, XlsxError> {
-    let ws = wb.add_worksheet();
-    ws.set_name(kind.cs())?;
-    for (c, col) in columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, col.cs, bold)?;
+    let ws = super::input::header(wb, kind, columns, bold)?;
+    for c in 0..columns.len() {
         ws.set_column_width(c as u16, 24)?;
     }
     Ok(ws)
