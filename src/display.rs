@@ -196,6 +196,18 @@ impl fmt::Display for Clock {
     }
 }
 
+/// Shortens `s` to at most `max` characters for messages, marking the cut
+/// with `…`.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +280,11 @@ mod tests {
         assert_eq!(date(d, Lang::En), "2025-03-03");
         let far = NaiveDate::from_ymd_opt(12_345, 1, 2).unwrap();
         assert_eq!(date(far, Lang::En), "+12345-01-02");
+    }
+
+    #[test]
+    fn clip_marks_the_cut() {
+        assert_eq!(clip("abcdef", 3), "abc…");
+        assert_eq!(clip("abc", 3), "abc");
     }
 }

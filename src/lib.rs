@@ -46,29 +46,20 @@ mod error;
 mod i18n;
 pub mod indicator;
 pub mod law;
+pub mod matching;
 pub mod model;
 pub mod period;
 pub mod place;
 mod problem;
 pub mod synth;
-pub mod text;
 pub mod workbook;
-
-/// The `workbook` module under its old name, kept for one release.
-#[deprecated(
-    since = "0.2.0",
-    note = "renamed to `workbook` (it reads .xlsx, .xlsb, .xls and .ods)"
-)]
-pub mod xlsx {
-    pub use crate::workbook::*;
-}
 
 pub use error::{Error, ErrorKind, Limit};
 pub use i18n::{Lang, Text};
 pub use model::{
-    BillingUnit, CareDegree, Client, ClientId, CostCategory, CostGroup, CostLine, Dataset,
-    DatasetBuilder, Price, Provider, RevenueLine, RevenueSource, Role, StatutoryTask, Task,
-    TaskCatalog, TaskGroup, TaskId, TaskKind, TimeKind, Unit, Visit, VisitFlags, Worker, WorkerId,
+    CareDegree, Client, ClientId, CostCategory, CostGroup, CostLine, Dataset, DatasetBuilder,
+    FeeBasis, Price, Provider, RevenueLine, RevenueSource, Role, StatutoryTask, Task, TaskCatalog,
+    TaskGroup, TaskId, TaskKind, TaskUnit, TimeKind, Visit, VisitFlags, Worker, WorkerId,
 };
 pub use period::Period;
 pub use place::{Place, SheetKind};

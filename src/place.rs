@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::text::fold;
+use crate::matching::fold;
 
 /// A cell of the input workbook: sheet name as written in the file, 1-based
 /// row, 0-based column. Displays as Excel writes a reference, `Výkazy!D17`,

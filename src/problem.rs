@@ -451,7 +451,7 @@ impl Problem {
     pub fn new(place: Place, raw: impl AsRef<str>, reason: Reason) -> Problem {
         Problem {
             place,
-            raw: crate::text::clip(raw.as_ref(), 200),
+            raw: crate::display::clip(raw.as_ref(), 200),
             reason,
         }
     }

@@ -483,7 +483,7 @@ impl Generation<'_> {
                     if rate > 0 && client.is_some() && charge {
                         let hourly = kind
                             .statutory()
-                            .map(|s| s.billing_unit() == crate::BillingUnit::Hour)
+                            .map(|s| s.fee_basis() == crate::FeeBasis::Hour)
                             .unwrap_or(true);
                         // A few rows charged over the cap, as real data has.
                         let rate = if rng.chance(1) { rate + 30 } else { rate };

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use homecare_audit::audit::Audit;
-use homecare_audit::audit::hour::NormativePrice;
+use homecare_audit::audit::hour_cost::NormativePrice;
 use homecare_audit::model::NormativeParams;
 use homecare_audit::{
     CareDegree, Client, CostCategory, CostLine, Dataset, Period, Provider, Role, Visit, Worker,

@@ -18,21 +18,21 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     // Words and places: no dependency inside the crate.
     ("i18n", &[]),
-    ("text", &[]),
-    ("place", &["text"]),
+    ("matching", &[]),
+    ("place", &["matching"]),
     ("period", &[]),
     ("calendar", &[]),
     ("display", &["i18n"]),
     // What reading and auditing report: problems and the one error type.
-    ("problem", &["i18n", "place", "text"]),
+    ("problem", &["i18n", "place", "matching", "display"]),
     ("error", &["i18n", "place", "problem"]),
     // The law as data (a Dataset carries the rows of its Limity sheet).
-    ("law", &["period", "place", "text", "i18n"]),
+    ("law", &["period", "place", "matching", "i18n"]),
     // The domain.
     (
         "model",
         &[
-            "law", "error", "problem", "period", "place", "text", "i18n", "calendar",
+            "law", "error", "problem", "period", "place", "matching", "i18n", "calendar", "display",
         ],
     ),
     // The indicators' vocabulary.
@@ -42,7 +42,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["law", "indicator", "model", "period", "i18n"],
     ),
     // Read: the input contract, then the reader.
-    ("workbook::schema", &["place", "text", "model"]),
+    ("workbook::schema", &["place", "matching", "model"]),
     (
         "workbook::read",
         &[
@@ -56,7 +56,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "place",
             "period",
             "calendar",
-            "text",
+            "display",
+            "matching",
             "i18n",
         ],
     ),
@@ -74,7 +75,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "problem",
             "place",
             "period",
-            "text",
+            "matching",
             "i18n",
         ],
     ),
@@ -89,7 +90,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "error",
             "problem",
             "period",
-            "text",
+            "matching",
             "i18n",
         ],
     ),
@@ -110,7 +111,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "place",
             "period",
             "calendar",
-            "text",
+            "matching",
             "i18n",
         ],
     ),
@@ -122,7 +123,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // cells), so above the writer.
     (
         "synth",
-        &["workbook::write", "model", "problem", "period", "text"],
+        &["workbook::write", "model", "problem", "period", "matching"],
     ),
 ];
 
@@ -412,24 +413,5 @@ fn a_forbidden_import_is_found() {
             "audit uses crate::workbook::schema::SheetKind (workbook::schema), which the layering does not allow",
             "workbook::read uses crate::audit::Audit (audit), which the layering does not allow",
         ]
-    );
-}
-
-#[test]
-#[allow(deprecated)]
-fn the_old_xlsx_paths_still_compile() {
-    // Kept for one release (CHANGELOG): the module was renamed `workbook`.
-    let (dataset, _) = homecare_audit::xlsx::read_path(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sample.xlsx"),
-        &homecare_audit::xlsx::ReadOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(
-        dataset.provider.name,
-        "Pečovatelská služba Vzorov (syntetická data)"
-    );
-    assert_eq!(
-        homecare_audit::xlsx::SheetKind::parse("Výkazy"),
-        Some(homecare_audit::workbook::SheetKind::Visits)
     );
 }

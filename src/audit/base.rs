@@ -3,9 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::hours::{WorkerHours, secs_to_hours};
 use super::report::{Indicator, Unavailable, Unit};
 use super::tally::{Months, Tally, TaskInfo};
+use super::time_base::{WorkerHours, secs_to_hours};
 use crate::model::Dataset;
 use crate::period::Period;
 

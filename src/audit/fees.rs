@@ -15,7 +15,7 @@ use super::report::{FindingKind, Indicator, Unit};
 use crate::display::{Date, Money, Number};
 use crate::i18n::{Lang, Text};
 use crate::law::{HourlyCap, LawRow, LawTables};
-use crate::model::{BillingUnit, StatutoryTask, Unit as TaskUnit};
+use crate::model::{FeeBasis, StatutoryTask, TaskUnit};
 
 /// The fee rule's threshold: hours of hourly tasks (see
 /// [`EIGHTY_HOURS`](super::EIGHTY_HOURS) for the other measure).
@@ -337,7 +337,7 @@ fn task_fees<'b>(b: &Base<'b>) -> Vec<TaskFees<'b>> {
                 let statutory = t.kind.statutory();
                 TaskFees {
                     statutory,
-                    hourly_cap: statutory.is_some_and(|s| s.billing_unit() == BillingUnit::Hour),
+                    hourly_cap: statutory.is_some_and(|s| s.fee_basis() == FeeBasis::Hour),
                     meals: statutory.is_some_and(|s| s.code() == "c1"),
                     priced_hourly: t.unit == TaskUnit::Hour,
                     prices: Vec::new(),

@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 
 use super::base::Base;
 use super::findings::{Detail, Findings, finding_text, visit_place};
-use super::hours::contract_hours_in;
 use super::order::DayRow;
 use super::report::FindingKind;
+use super::time_base::contract_hours_in;
 use crate::Lang;
 use crate::display::{Clock, Date, Hours, Number};
 use crate::i18n::Text;

@@ -16,25 +16,22 @@
 //! - `report`: what comes out; `summary`: the auditor's text summary of it.
 
 mod base;
-/// The indicator catalogue (moved to [`crate::indicator::catalog`]; this
-/// path stays for callers that used it).
-pub use crate::indicator::catalog;
 mod cost;
 pub use cost::fees_from_revenues;
 mod fees;
 mod findings;
 mod grid;
-pub mod hour;
-pub(crate) mod hours;
+pub mod hour_cost;
 mod integrity;
 mod money_sum;
 mod order;
-pub mod public;
+pub mod publication;
 mod report;
 mod staffing;
 pub mod summary;
 mod tally;
 mod targeting;
+pub(crate) mod time_base;
 
 use rust_decimal::Decimal;
 
@@ -239,7 +236,7 @@ impl<'a> Audit<'a> {
                     months: Vec::new(),
                     parameters,
                     law: Vec::new(),
-                    hour: hour::HourAnalysis::empty(&why),
+                    hour: hour_cost::HourAnalysis::empty(&why),
                     public: None,
                 };
             }
@@ -248,7 +245,7 @@ impl<'a> Audit<'a> {
         let b = base(ds, law, period, parameters.leave_weeks);
         let (list, f, fee_notes) = self.indicators(&b);
 
-        let hour = hour::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
+        let hour = hour_cost::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
         notes(&mut parameters, &fee_notes, ds, &b);
         let (workers, clients, months_out) = tables(&b);
         let mut findings = f.list;
@@ -392,7 +389,7 @@ fn base<'a>(
     let worker_hours = ds
         .workers
         .iter()
-        .map(|w| hours::worker_hours(w, &ds.provider, period, leave_weeks))
+        .map(|w| time_base::worker_hours(w, &ds.provider, period, leave_weeks))
         .collect();
     let clients_served = t.clients.iter().filter(|c| c.direct_rows > 0).count() as u64;
     let mut client_months = 0u64;
@@ -413,7 +410,7 @@ fn base<'a>(
 }
 
 fn no_period_indicators(why: &Unavailable) -> std::collections::BTreeMap<String, Indicator> {
-    catalog::all_ids()
+    crate::indicator::catalog::all_ids()
         .into_iter()
         .map(|(id, unit)| (id.clone(), Indicator::unavailable(id, unit, why.clone())))
         .collect()

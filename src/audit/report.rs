@@ -349,13 +349,13 @@ pub struct AuditReport {
     /// scenarios (flattened into the JSON as `hour_buildup`, `travel`,
     /// `normative`, `normative_comparison`, `scenarios`).
     #[serde(flatten)]
-    pub hour: super::hour::HourAnalysis,
+    pub hour: super::hour_cost::HourAnalysis,
     /// In a report fit for publication ([`AuditReport::public`]): the
     /// distributions that stand for the clients and workers, the rejected
     /// rows by reason, and what was withheld. `None` in the auditor's full
     /// report.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub public: Option<super::public::PublicTables>,
+    pub public: Option<super::publication::PublicTables>,
 }
 
 impl AuditReport {

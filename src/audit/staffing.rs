@@ -238,7 +238,7 @@ fn contacts(b: &Base<'_>, out: &mut Vec<Indicator>) {
 /// training hours were not given.
 pub(crate) fn training_met(
     w: &crate::model::Worker,
-    h: &super::hours::WorkerHours,
+    h: &super::time_base::WorkerHours,
 ) -> Option<bool> {
     (matches!(w.role, Role::Pss | Role::Sp) && h.employed.is_some() && h.training_given)
         .then_some(h.training >= h.training_minimum)

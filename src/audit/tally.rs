@@ -37,7 +37,7 @@ impl TaskInfo {
                 .map(|t| {
                     t.kind
                         .statutory()
-                        .is_some_and(|s| s.billing_unit() == crate::BillingUnit::Hour)
+                        .is_some_and(|s| s.fee_basis() == crate::FeeBasis::Hour)
                 })
                 .collect(),
         }

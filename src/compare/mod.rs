@@ -9,9 +9,10 @@ mod merger;
 mod peer;
 
 pub use merger::{
-    Assumption, ClientChange, Distance, Effect, IndicatorColumn, ManagementEffect, ManagementLine,
-    ManagementRole, MergeSummary, MergedPrice, Merger, MergerStudy, MunicipalityTravel, PartPrices,
-    PriceEffect, PriceRule, Roster, StaffEffect, StaffLine, StaffingBasis, TravelEffect,
+    Assumption, ClientChange, Distance, IndicatorColumn, ManagementEffect, ManagementLine,
+    ManagementRole, MergeSummary, MergedPrice, Merger, MergerEffect, MergerStudy,
+    MunicipalityTravel, PartPrices, PriceEffect, PriceRule, Roster, StaffEffect, StaffLine,
+    StaffingBasis, TravelEffect,
 };
 pub use peer::{PeerGroup, PeerIndicator, Quartiles, Standing};
 
@@ -45,7 +46,7 @@ pub fn mode(datasets: &[&Dataset]) -> Mode {
     };
     let key = |d: &Dataset| match &d.provider.ico {
         Some(ico) => format!("ico:{ico}"),
-        None => format!("name:{}", crate::text::fold(&d.provider.name)),
+        None => format!("name:{}", crate::matching::fold(&d.provider.name)),
     };
     let k = key(first);
     let same = datasets.iter().all(|d| key(d) == k);

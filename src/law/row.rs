@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::matching::fold;
 use crate::place::Place;
-use crate::text::fold;
 
 /// What a legal row sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

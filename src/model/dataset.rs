@@ -477,7 +477,7 @@ fn checked_id(raw: &str) -> Result<String, Error> {
         return Err(invalid(raw, Reason::Missing));
     }
     if id.chars().count() > MAX_TEXT {
-        return Err(invalid(crate::text::clip(raw, 50), Reason::TooLong));
+        return Err(invalid(crate::display::clip(raw, 50), Reason::TooLong));
     }
     Ok(id)
 }

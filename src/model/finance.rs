@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::matching::fold;
 use crate::model::ids::TaskId;
-use crate::text::fold;
 
 /// A price of the provider's price list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::i18n::Text;
 use crate::law::EightyHourRule;
+use crate::matching::fold;
 use crate::model::{CostCategory, Role};
-use crate::text::fold;
 
 /// The price list of the merged service.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -23,7 +23,7 @@ pub use merger::{Assumption, Distance, ManagementRole, Merger, PriceRule, Roster
 pub use normative::{NormativeParams, PARAMS as NORMATIVE_PARAMS, ParamSpec};
 pub use provider::{Provider, ico_is_valid};
 pub use task::{
-    BillingUnit, StatutoryTask, Task, TaskCatalog, TaskGroup, TaskKind, TimeKind, Unit,
+    FeeBasis, StatutoryTask, Task, TaskCatalog, TaskGroup, TaskKind, TaskUnit, TimeKind,
 };
 pub use visit::{Visit, VisitFlags};
 pub use worker::{Role, Worker};

@@ -1,6 +1,6 @@
 //! The parameters of the normative price model (`Model` sheet): what an
 //! hour of care *should* cost when run as the parameters say. Data only;
-//! the price itself is worked out in [`crate::audit::hour`].
+//! the price itself is worked out in [`crate::audit::hour_cost`].
 
 use std::collections::BTreeMap;
 
@@ -408,12 +408,12 @@ impl NormativeParams {
 
     /// Finds a parameter by its id or its Czech or English label (folded).
     pub fn spec(key: &str) -> Option<&'static ParamSpec> {
-        let f = crate::text::fold(key);
+        let f = crate::matching::fold(key);
         PARAMS.iter().find(|s| {
             s.id == key.trim()
-                || crate::text::fold(s.cs) == f
-                || crate::text::fold(s.en) == f
-                || crate::text::fold(s.id) == f
+                || crate::matching::fold(s.cs) == f
+                || crate::matching::fold(s.en) == f
+                || crate::matching::fold(s.id) == f
         })
     }
 }

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::matching::fold;
 use crate::model::ids::TaskId;
-use crate::text::fold;
 
 /// The five groups of basic activities of §40(2) Act 108/2006.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -47,7 +47,7 @@ impl TaskGroup {
 
 /// How the decree caps the fee of a statutory task (§6(2)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum BillingUnit {
+pub enum FeeBasis {
     /// Per hour, reduced proportionally for less.
     Hour,
     /// Per act (meal delivery c2, big shopping d6).
@@ -60,7 +60,7 @@ pub enum BillingUnit {
 
 /// The unit in which a catalogue task is counted (`Jednotka`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Unit {
+pub enum TaskUnit {
     /// `hod`: hours.
     Hour,
     /// `úkon`: acts.
@@ -73,15 +73,15 @@ pub enum Unit {
     Km,
 }
 
-impl Unit {
+impl TaskUnit {
     /// Reads `hod`, `úkon`, `kg`, `porce`, `km` (and English words), folded.
-    pub fn parse(s: &str) -> Option<Unit> {
+    pub fn parse(s: &str) -> Option<TaskUnit> {
         Some(match fold(s).as_str() {
-            "hod" | "h" | "hodina" | "hodiny" | "hour" | "hours" => Unit::Hour,
-            "ukon" | "ukony" | "act" | "acts" => Unit::Act,
-            "kg" => Unit::Kg,
-            "porce" | "portion" | "portions" | "meal" | "jidlo" => Unit::Portion,
-            "km" => Unit::Km,
+            "hod" | "h" | "hodina" | "hodiny" | "hour" | "hours" => TaskUnit::Hour,
+            "ukon" | "ukony" | "act" | "acts" => TaskUnit::Act,
+            "kg" => TaskUnit::Kg,
+            "porce" | "portion" | "portions" | "meal" | "jidlo" => TaskUnit::Portion,
+            "km" => TaskUnit::Km,
             _ => return None,
         })
     }
@@ -95,7 +95,7 @@ pub struct StatutoryTask(u8);
 struct StatutoryRow {
     code: &'static str,
     group: TaskGroup,
-    unit: BillingUnit,
+    unit: FeeBasis,
     cs: &'static str,
     en: &'static str,
 }
@@ -103,7 +103,7 @@ struct StatutoryRow {
 const fn row(
     code: &'static str,
     group: TaskGroup,
-    unit: BillingUnit,
+    unit: FeeBasis,
     cs: &'static str,
     en: &'static str,
 ) -> StatutoryRow {
@@ -116,7 +116,7 @@ const fn row(
     }
 }
 
-use BillingUnit as U;
+use FeeBasis as U;
 use TaskGroup as G;
 
 /// Decree 505/2006 §6(1) as amended by Decree 389/2013 (from 1.1.2014);
@@ -289,7 +289,7 @@ impl StatutoryTask {
     }
 
     /// How the decree caps its fee.
-    pub fn billing_unit(self) -> BillingUnit {
+    pub fn fee_basis(self) -> FeeBasis {
         self.row().unit
     }
 
@@ -411,15 +411,15 @@ impl TaskKind {
         }
     }
 
-    fn default_unit(self) -> Unit {
+    fn default_unit(self) -> TaskUnit {
         match self {
-            TaskKind::Statutory(t) => match t.billing_unit() {
-                BillingUnit::Hour => Unit::Hour,
-                BillingUnit::Act => Unit::Act,
-                BillingUnit::Kg => Unit::Kg,
-                BillingUnit::Meal => Unit::Portion,
+            TaskKind::Statutory(t) => match t.fee_basis() {
+                FeeBasis::Hour => TaskUnit::Hour,
+                FeeBasis::Act => TaskUnit::Act,
+                FeeBasis::Kg => TaskUnit::Kg,
+                FeeBasis::Meal => TaskUnit::Portion,
             },
-            _ => Unit::Hour,
+            _ => TaskUnit::Hour,
         }
     }
 
@@ -446,7 +446,7 @@ pub struct Task {
     /// What the code means.
     pub kind: TaskKind,
     /// Unit of quantity.
-    pub unit: Unit,
+    pub unit: TaskUnit,
     /// True for the built-in codes.
     pub builtin: bool,
 }
@@ -629,16 +629,16 @@ mod tests {
                 .kind
                 .statutory()
                 .unwrap()
-                .billing_unit()
+                .fee_basis()
         };
         // §6(2): per act c2, d6; per kg d7, d8; per meal c1; hourly the rest.
-        assert_eq!(unit("c2"), BillingUnit::Act);
-        assert_eq!(unit("D6"), BillingUnit::Act);
-        assert_eq!(unit("d7"), BillingUnit::Kg);
-        assert_eq!(unit("d8"), BillingUnit::Kg);
-        assert_eq!(unit("c1"), BillingUnit::Meal);
+        assert_eq!(unit("c2"), FeeBasis::Act);
+        assert_eq!(unit("D6"), FeeBasis::Act);
+        assert_eq!(unit("d7"), FeeBasis::Kg);
+        assert_eq!(unit("d8"), FeeBasis::Kg);
+        assert_eq!(unit("c1"), FeeBasis::Meal);
         for h in ["a1", "a4", "b3", "c3", "c4", "d1", "d5", "e1", "e2"] {
-            assert_eq!(unit(h), BillingUnit::Hour, "{h}");
+            assert_eq!(unit(h), FeeBasis::Hour, "{h}");
         }
     }
 

@@ -58,7 +58,7 @@ impl Role {
     /// assert_eq!(Role::parse("kuchař"), None);
     /// ```
     pub fn parse(s: &str) -> Option<Role> {
-        let f = crate::text::fold(s);
+        let f = crate::matching::fold(s);
         Some(match f.as_str() {
             "pss"
             | "pracovnik v socialnich sluzbach"

@@ -3,8 +3,8 @@
 //! matches against it and the template writer writes from it, so the two
 //! cannot drift apart.
 
+use crate::matching::fold;
 pub use crate::place::SheetKind;
-use crate::text::fold;
 
 /// A column of a sheet.
 #[derive(Debug)]

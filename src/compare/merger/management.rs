@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::Merger;
-use super::effect::Effect;
+use super::effect::MergerEffect;
 use super::merge::Merged;
-use crate::audit::hours::worker_hours;
+use crate::audit::time_base::worker_hours;
 use crate::i18n::Text;
 use crate::model::{Dataset, Role};
 
@@ -69,9 +69,13 @@ fn clients_served(parts: &[&Dataset], m: &Merged) -> u64 {
 }
 
 /// Works out the management effect.
-pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Effect<ManagementEffect> {
+pub(crate) fn effect(
+    merger: &Merger,
+    parts: &[&Dataset],
+    m: &Merged,
+) -> MergerEffect<ManagementEffect> {
     if merger.management.is_empty() {
-        return Effect::NotAvailable(Text::new(
+        return MergerEffect::NotAvailable(Text::new(
             "list Sloučení nezadává strukturu řízení (řádky „úvazky VED“, „klientů na úvazek SP“ …)",
             "the Sloučení sheet states no management structure (rows \"fte VED\", \"clients per fte SP\", …)",
         ));
@@ -149,7 +153,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Effect<
             "a saving on shared management costs is stated too: the management saving may be counted twice",
         ));
     }
-    Effect::Worked(ManagementEffect {
+    MergerEffect::Worked(ManagementEffect {
         clients,
         saving: cost_today.zip(cost_after).map(|(t, a)| t - a),
         lines,

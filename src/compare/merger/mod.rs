@@ -20,7 +20,7 @@ mod travel;
 pub use crate::model::{
     Assumption, Distance, ManagementRole, Merger, PriceRule, Roster, StaffingBasis,
 };
-pub use effect::Effect;
+pub use effect::MergerEffect;
 pub use management::{ManagementEffect, ManagementLine};
 pub use merge::MergeSummary;
 pub use prices::{ClientChange, MergedPrice, PartPrices, PriceEffect};

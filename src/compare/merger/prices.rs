@@ -15,14 +15,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::effect::Effect;
+use super::effect::MergerEffect;
 use super::merge::Merged;
 use super::{Merger, PriceRule};
 use crate::audit::{Months, TaskInfo, seconds_above_80};
 use crate::i18n::Text;
 use crate::law::EightyHourRule;
 use crate::law::LawTables;
-use crate::model::{BillingUnit, Dataset, TaskId, Unit, Visit};
+use crate::model::{Dataset, FeeBasis, TaskId, TaskUnit, Visit};
 
 const HOUR: u32 = 3600;
 
@@ -32,7 +32,7 @@ pub struct MergedPrice {
     /// The task code.
     pub code: String,
     /// What the price is per.
-    pub unit: Unit,
+    pub unit: TaskUnit,
     /// The merged price; `None` under the legal-caps rule (the cap on the
     /// visit's day) or where the rule gives none (each service keeps its
     /// own).
@@ -105,7 +105,7 @@ pub struct PriceEffect {
 
 /// The effect, and each modelled visit's fee after (by merged visit index).
 pub(crate) struct Priced {
-    pub effect: Effect<PriceEffect>,
+    pub effect: MergerEffect<PriceEffect>,
     pub after: Vec<Option<Decimal>>,
     pub before: Vec<Option<Decimal>>,
 }
@@ -130,8 +130,8 @@ fn price_on(list: &[(NaiveDate, Decimal)], day: NaiveDate) -> Option<Decimal> {
 }
 
 /// The fee a price gives a visit: per hour × hours, or per unit × quantity.
-fn fee_at(price: Decimal, unit: Unit, v: &Visit) -> Decimal {
-    if unit == Unit::Hour {
+fn fee_at(price: Decimal, unit: TaskUnit, v: &Visit) -> Decimal {
+    if unit == TaskUnit::Hour {
         price * Decimal::from(v.duration) / Decimal::from(HOUR)
     } else {
         price * v.quantity
@@ -232,8 +232,8 @@ struct Limits<'a> {
 
 impl Limits<'_> {
     /// The cap on a statutory visit's fee (`None`: no cap known).
-    fn cap(&self, i: usize, v: &Visit, billing: BillingUnit, code: &str) -> Option<Decimal> {
-        if billing == BillingUnit::Hour {
+    fn cap(&self, i: usize, v: &Visit, billing: FeeBasis, code: &str) -> Option<Decimal> {
+        if billing == FeeBasis::Hour {
             let cap = self.law.hourly_cap_on(v.date)?;
             let low_s = Decimal::from(self.low[i]);
             let high_s = Decimal::from(v.duration) - low_s;
@@ -248,13 +248,7 @@ impl Limits<'_> {
     /// A modelled fee held to the law: an optional task is priced by the
     /// provider alone; a statutory one is free for a client exempt under
     /// §75(2) (but meals, `c1`) and at most its cap.
-    fn apply(
-        &self,
-        i: usize,
-        v: &Visit,
-        fee: Decimal,
-        stat: Option<(BillingUnit, &str)>,
-    ) -> Decimal {
+    fn apply(&self, i: usize, v: &Visit, fee: Decimal, stat: Option<(FeeBasis, &str)>) -> Decimal {
         let Some((billing, code)) = stat else {
             return fee;
         };
@@ -315,7 +309,7 @@ fn model(
         let Some(client) = v.client else { continue };
         let task = &tasks[v.task.index()];
         let ti: usize = own[pi].get(&v.task).copied().unwrap_or(0);
-        let stat = task.kind.statutory().map(|s| (s.billing_unit(), s.code()));
+        let stat = task.kind.statutory().map(|s| (s.fee_basis(), s.code()));
         let recorded = v.fee.unwrap_or(Decimal::ZERO);
         let raw_before = price_on(&lists[pi][ti], v.date)
             .map_or(recorded, |p| fee_at(p, part.tasks.tasks()[ti].unit, v));
@@ -410,7 +404,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged, law: &LawT
     let fees = model(merger, parts, m, &lists, &list, &limits);
     if fees.visits == 0 {
         return Priced {
-            effect: Effect::NotAvailable(Text::new(
+            effect: MergerEffect::NotAvailable(Text::new(
                 "žádná návštěva klienta se zákonným ani fakultativním úkonem v období",
                 "no client visit with a statutory or optional task in the period",
             )),
@@ -422,7 +416,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged, law: &LawT
     let revenue_before: Decimal = lines.iter().map(|p| p.before).sum();
     let revenue_after: Decimal = lines.iter().map(|p| p.after).sum();
     Priced {
-        effect: Effect::Worked(PriceEffect {
+        effect: MergerEffect::Worked(PriceEffect {
             rule: merger.price_rule.clone(),
             list,
             unknown_codes,

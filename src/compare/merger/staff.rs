@@ -13,10 +13,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::effect::Effect;
+use super::effect::MergerEffect;
 use super::merge::Merged;
 use super::{Merger, StaffingBasis};
-use crate::audit::hours::worker_hours;
+use crate::audit::time_base::worker_hours;
 use crate::i18n::Text;
 use crate::law::LawTables;
 use crate::model::{Dataset, Role, TimeKind};
@@ -67,8 +67,8 @@ pub struct StaffEffect {
     pub cost_change_vs_today: Option<Decimal>,
 }
 
-fn na(cs: String, en: String) -> Effect<StaffEffect> {
-    Effect::NotAvailable(Text::new(cs, en))
+fn na(cs: String, en: String) -> MergerEffect<StaffEffect> {
+    MergerEffect::NotAvailable(Text::new(cs, en))
 }
 
 /// The full weeks (their Mondays) inside every period.
@@ -160,7 +160,7 @@ pub(crate) fn effect(
     parts: &[&Dataset],
     m: &Merged,
     law: &LawTables,
-) -> Effect<StaffEffect> {
+) -> MergerEffect<StaffEffect> {
     let u = merger.target_utilisation;
     if u <= Decimal::ZERO {
         return na(
@@ -250,7 +250,7 @@ pub(crate) fn effect(
     let needed_separately: Decimal = lines.iter().map(|l| l.fte_needed).sum();
     let cost_per_fte = (cost_fte > Decimal::ZERO).then(|| cost / cost_fte);
     let change_vs_today = merged.fte_needed - fte_today;
-    Effect::Worked(StaffEffect {
+    MergerEffect::Worked(StaffEffect {
         basis: merger.staffing_basis,
         target_utilisation: u,
         weeks: weeks.len() as u64,

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::effect::Effect;
+use super::effect::MergerEffect;
 use super::management::{self, ManagementEffect};
 use super::merge::{MergeSummary, Merged};
 use super::prices::{self, PriceEffect};
@@ -52,13 +52,13 @@ pub struct MergerStudy {
     /// How the records were merged (shared-management saving, notes).
     pub merge: MergeSummary,
     /// One price list.
-    pub prices: Effect<PriceEffect>,
+    pub prices: MergerEffect<PriceEffect>,
     /// One pool of care workers.
-    pub staff: Effect<StaffEffect>,
+    pub staff: MergerEffect<StaffEffect>,
     /// One management.
-    pub management: Effect<ManagementEffect>,
+    pub management: MergerEffect<ManagementEffect>,
     /// Travel across towns.
-    pub travel: Effect<TravelEffect>,
+    pub travel: MergerEffect<TravelEffect>,
     /// What "after" applies.
     pub after_notes: Vec<Text>,
     /// The indicators: each former service, the merged service before the
@@ -150,12 +150,12 @@ impl Merger {
 fn after(
     m: &Merged,
     priced: &prices::Priced,
-    management: &Effect<ManagementEffect>,
+    management: &MergerEffect<ManagementEffect>,
     travelled: &travel::Travelled,
 ) -> (Dataset, Vec<Text>) {
     let mut ds = m.dataset.clone();
     let mut notes = Vec::new();
-    if let Effect::Worked(p) = &priced.effect {
+    if let MergerEffect::Worked(p) = &priced.effect {
         for (i, v) in ds.visits.iter_mut().enumerate() {
             if let (Some(b), Some(a)) = (priced.before[i], priced.after[i]) {
                 let fee = v.fee.unwrap_or(Decimal::ZERO) + a - b;
@@ -183,7 +183,7 @@ fn after(
             "fees: each visit by its modelled change, the merged price list, fee revenue by the sum of changes",
         ));
     }
-    if let Effect::Worked(me) = management {
+    if let MergerEffect::Worked(me) = management {
         for line in me.lines.iter().filter(|l| l.stated) {
             scale_role(&mut ds, line);
         }

@@ -13,12 +13,12 @@ use std::collections::{BTreeMap, HashMap};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::effect::Effect;
+use super::effect::MergerEffect;
 use super::merge::Merged;
 use super::{Merger, Roster};
 use crate::i18n::Text;
+use crate::matching::fold;
 use crate::model::Dataset;
-use crate::text::fold;
 
 /// One municipality's clients.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -74,7 +74,7 @@ pub struct TravelEffect {
 /// The effect, and per merged visit the change of its travel in seconds
 /// (pooled − today, where both are known).
 pub(crate) struct Travelled {
-    pub effect: Effect<TravelEffect>,
+    pub effect: MergerEffect<TravelEffect>,
     pub delta: Vec<i64>,
 }
 
@@ -244,7 +244,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
     let p = collect(parts, m);
     if p.pairs.is_empty() {
         return Travelled {
-            effect: Effect::NotAvailable(Text::new(
+            effect: MergerEffect::NotAvailable(Text::new(
                 "u žádné návštěvy není známa obec klienta (Klienti: Obec) i obec pracovníka (Pracovníci: Obec, nebo Poskytovatel: Obec)",
                 "no visit has both the client's municipality (Klienti: Obec) and the worker's (Pracovníci: Obec, or Poskytovatel: Obec)",
             )),
@@ -291,7 +291,7 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
     }
     let by_municipality: Vec<MunicipalityTravel> = lines.into_values().collect();
     Travelled {
-        effect: Effect::Worked(TravelEffect {
+        effect: MergerEffect::Worked(TravelEffect {
             roster: merger.roster.clone(),
             bases: bases.iter().map(|b| shown(b)).collect(),
             visits: by_municipality.iter().map(|l| l.visits).sum(),

@@ -67,7 +67,7 @@ fn reader_error(format: Format, e: impl std::fmt::Display) -> Error {
     }
     Error::new(ErrorKind::Malformed {
         format: format.name(),
-        message: crate::text::clip(&message, 300),
+        message: crate::display::clip(&message, 300),
     })
 }
 

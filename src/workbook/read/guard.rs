@@ -134,7 +134,7 @@ fn strings_over(mut part: impl Read, bound: u64) -> Result<Option<u64>, Error> {
             Err(e) => {
                 return Err(Error::new(ErrorKind::Malformed {
                     format: "zip",
-                    message: crate::text::clip(&e.to_string(), 300),
+                    message: crate::display::clip(&e.to_string(), 300),
                 }));
             }
         };

@@ -132,7 +132,7 @@ fn catching_panics<T>(read: impl FnOnce() -> Result<T, Error>) -> Result<T, Erro
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
             Err(Error::new(ErrorKind::ReaderPanicked {
-                message: crate::text::clip(&message, 200),
+                message: crate::display::clip(&message, 200),
             }))
         }
     }
@@ -160,7 +160,10 @@ fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<
 
 /// The template's instructions sheet is known and holds no data.
 fn is_instructions(name: &str) -> bool {
-    matches!(crate::text::fold(name).as_str(), "navod" | "instructions")
+    matches!(
+        crate::matching::fold(name).as_str(),
+        "navod" | "instructions"
+    )
 }
 
 fn read_inner(

@@ -9,9 +9,9 @@ use super::book::{Book, Budget};
 use super::cell::Cell;
 use super::value::Ctx;
 use crate::error::{Error, ErrorKind};
+use crate::matching::fold;
 use crate::place::Place;
 use crate::problem::{Problem, Problems, Reason, RowCount};
-use crate::text::fold;
 use crate::workbook::schema::{self, Column, SheetKind};
 
 /// What reading one workbook's sheets shares: the open book, its date

@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::cell::{Cell, serial_duration_seconds, serial_time_seconds, serial_to_date};
+use crate::matching::fold;
 use crate::model::CareDegree;
 use crate::problem::Reason;
-use crate::text::fold;
 
 /// What the value functions need to know about the workbook.
 #[derive(Clone, Copy, Debug, Default)]

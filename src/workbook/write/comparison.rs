@@ -16,7 +16,7 @@ use super::report::sheet::{not_available, print_pages};
 use super::report::style::Styles;
 use crate::audit::AuditReport;
 use crate::benchmark::Status;
-use crate::compare::{MergeSummary, MergerStudy, Mode, PeerGroup};
+use crate::compare::{MergerStudy, Mode, PeerGroup};
 use crate::display::date;
 use crate::i18n::Lang;
 use crate::indicator::catalog;
@@ -52,7 +52,6 @@ const FIRST_COL: u16 = 3;
 pub struct ComparisonWorkbook<'a> {
     entries: Vec<(String, &'a AuditReport)>,
     mode: Mode,
-    merged: Option<(&'a AuditReport, &'a MergeSummary)>,
     study: Option<&'a MergerStudy>,
     lang: Lang,
 }
@@ -64,7 +63,6 @@ impl<'a> ComparisonWorkbook<'a> {
         ComparisonWorkbook {
             entries,
             mode: Mode::Peers,
-            merged: None,
             study: None,
             lang: Lang::Cs,
         }
@@ -81,21 +79,9 @@ impl<'a> ComparisonWorkbook<'a> {
         self
     }
 
-    /// Adds the merged service, with the accounts-only `Sloučení` sheet of
-    /// earlier versions (the reduction of shared costs and the indicators).
-    #[deprecated(
-        since = "0.2.0",
-        note = "use `study` with a `compare::MergerStudy`: the sheet a council reads, with prices, staff, management and travel"
-    )]
-    pub fn merged(mut self, report: &'a AuditReport, summary: &'a MergeSummary) -> Self {
-        self.merged = Some((report, summary));
-        self
-    }
-
     /// Adds a merger study: the merged service (before the effects) in the
     /// comparison, and the study as the `Sloučení` sheet.
     pub fn study(mut self, study: &'a MergerStudy) -> Self {
-        self.merged = Some((&study.before, &study.merge));
         self.study = Some(study);
         self
     }
@@ -165,14 +151,11 @@ impl<'a> ComparisonWorkbook<'a> {
             self.charts_sheet(ws, main_name, &ids)?;
             print_pages(ws, name, true, false, title, lang)?;
         }
-        if let Some((merged, summary)) = self.merged {
+        if let Some(study) = self.study {
             let name = lang.pick("Sloučení", "Merger");
             let ws = wb.add_worksheet();
             ws.set_name(name)?;
-            match self.study {
-                Some(study) => super::merger_study::write(ws, study, &st, lang)?,
-                None => self.merger_sheet(ws, merged, summary, &ids, &st)?,
-            }
+            super::merger_study::write(ws, study, &st, lang)?;
             print_pages(ws, name, true, false, title, lang)?;
         }
         Ok(wb)
@@ -252,7 +235,7 @@ impl<'a> ComparisonWorkbook<'a> {
             }
         }
         let merged_row = self.stat_row(if peers { 6 } else { 0 });
-        if let Some((m, _)) = self.merged {
+        if let Some(m) = self.study.map(|s| &s.before) {
             text(ws, merged_row, 0, &m.provider.name, &st.group)?;
             text(
                 ws,
@@ -289,7 +272,7 @@ impl<'a> ComparisonWorkbook<'a> {
                 None => text(ws, row, c, not_available(lang), &st.muted)?,
             }
         }
-        if let Some((m, _)) = self.merged {
+        if let Some(m) = self.study.map(|s| &s.before) {
             match m.value(id) {
                 Some(v) => num(ws, merged_row, c, v, fmt)?,
                 None => text(ws, merged_row, c, not_available(lang), &st.muted)?,
@@ -370,7 +353,7 @@ impl<'a> ComparisonWorkbook<'a> {
     ) -> Result<(), XlsxError> {
         let (lang, n) = (self.lang, self.n());
         // Period over period: the change of each indicator.
-        let first = merged_row + if self.merged.is_some() { 2 } else { 0 };
+        let first = merged_row + if self.study.is_some() { 2 } else { 0 };
         text(
             ws,
             first,
@@ -502,103 +485,6 @@ impl<'a> ComparisonWorkbook<'a> {
             let col = (k as u16 % 2) * 8;
             ws.insert_chart(row, col, &chart)?;
         }
-        Ok(())
-    }
-
-    fn merger_sheet(
-        &self,
-        ws: &mut Worksheet,
-        merged: &AuditReport,
-        summary: &MergeSummary,
-        ids: &[(String, crate::indicator::Unit)],
-        st: &Styles,
-    ) -> Result<(), XlsxError> {
-        let lang = self.lang;
-        let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
-        ws.set_column_width(0, 44)?;
-        text(ws, 0, 0, l("Studie sloučení", "Merger study"), &st.title)?;
-        let kv: [(&str, Option<Decimal>, &Format); 4] = [
-            (
-                l(
-                    "Úspora sdílených nákladů řízení (zadaný podíl)",
-                    "Saving on shared management costs (stated share)",
-                ),
-                Some(summary.shared_reduction),
-                &st.percent,
-            ),
-            (
-                l(
-                    "Sdílené náklady řízení před úsporou",
-                    "Shared management costs before the saving",
-                ),
-                Some(summary.shared_before),
-                &st.money,
-            ),
-            (l("Úspora", "Saving"), Some(summary.saving), &st.money),
-            (
-                l(
-                    "Náklady částí celkem před úsporou",
-                    "Total cost of the parts before the saving",
-                ),
-                summary.cost_before,
-                &st.money,
-            ),
-        ];
-        for (i, (k, v, fmt)) in kv.iter().enumerate() {
-            let r = 2 + i as u32;
-            text(ws, r, 0, k, &st.text)?;
-            match v {
-                Some(v) => num(ws, r, 1, *v, fmt)?,
-                None => text(ws, r, 1, not_available(lang), &st.muted)?,
-            }
-        }
-        text(
-            ws,
-            6,
-            0,
-            l("Sdílené kategorie nákladů", "Shared cost categories"),
-            &st.text,
-        )?;
-        text(ws, 6, 1, &summary.shared_categories.join(", "), &st.text)?;
-        let mut r = 7;
-        for note in &summary.notes {
-            r += 1;
-            text(ws, r, 0, note.get(lang), &st.muted)?;
-        }
-        r += 2;
-        let header_row = r;
-        text(ws, r, 0, l("Ukazatel", "Indicator"), &st.header)?;
-        for (i, (label, rep)) in self.entries.iter().enumerate() {
-            let c = 1 + i as u16;
-            ws.set_column_width(c, 16)?;
-            text(
-                ws,
-                r,
-                c,
-                &format!("{} ({label})", rep.provider.name),
-                &st.header,
-            )?;
-        }
-        let mc = 1 + self.n() as u16;
-        ws.set_column_width(mc, 18)?;
-        text(ws, r, mc, &merged.provider.name, &st.header)?;
-        ws.set_row_height(r, 45)?;
-        for (id, unit) in ids {
-            r += 1;
-            text(ws, r, 0, &catalog::label(id, lang), &st.text)?;
-            let fmt = st.for_unit(*unit);
-            for (i, (_, rep)) in self.entries.iter().enumerate() {
-                match rep.value(id) {
-                    Some(v) => num(ws, r, 1 + i as u16, v, fmt)?,
-                    None => text(ws, r, 1 + i as u16, not_available(lang), &st.muted)?,
-                }
-            }
-            match merged.value(id) {
-                Some(v) => num(ws, r, mc, v, fmt)?,
-                None => text(ws, r, mc, not_available(lang), &st.muted)?,
-            }
-        }
-        ws.set_freeze_panes(header_row + 1, 1)?;
         Ok(())
     }
 }

@@ -182,13 +182,13 @@ fn write_cell(
     Ok(())
 }
 
-fn unit_code(u: crate::Unit) -> &'static str {
+fn unit_code(u: crate::TaskUnit) -> &'static str {
     match u {
-        crate::Unit::Hour => "hod",
-        crate::Unit::Act => "úkon",
-        crate::Unit::Kg => "kg",
-        crate::Unit::Portion => "porce",
-        crate::Unit::Km => "km",
+        crate::TaskUnit::Hour => "hod",
+        crate::TaskUnit::Act => "úkon",
+        crate::TaskUnit::Kg => "kg",
+        crate::TaskUnit::Portion => "porce",
+        crate::TaskUnit::Km => "km",
     }
 }
 

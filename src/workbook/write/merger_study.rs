@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::report::cell::{not_available, num, text};
 use super::report::style::Styles;
-use crate::compare::{Effect, MergerStudy};
+use crate::compare::{MergerEffect, MergerStudy};
 use crate::display::date;
 use crate::i18n::{Lang, Text};
 use crate::indicator::catalog;
@@ -79,8 +79,8 @@ impl Sheet<'_, '_> {
     }
 
     /// The effect's reason in place of its figures; true when worked out.
-    fn available<T>(&mut self, e: &Effect<T>) -> Result<bool, XlsxError> {
-        if let Effect::NotAvailable(why) = e {
+    fn available<T>(&mut self, e: &MergerEffect<T>) -> Result<bool, XlsxError> {
+        if let MergerEffect::NotAvailable(why) = e {
             not_available(
                 self.ws,
                 self.r,

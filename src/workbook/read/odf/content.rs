@@ -57,7 +57,7 @@ pub(super) fn with_content<T>(
     f: impl FnOnce(&mut dyn Read) -> Result<T, Error>,
 ) -> Result<T, Error> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| malformed(crate::text::clip(&e.to_string(), 300)))?;
+        .map_err(|e| malformed(crate::display::clip(&e.to_string(), 300)))?;
     let mut part = zip
         .by_name("content.xml")
         .map_err(|_| malformed("no content.xml in the archive"))?;

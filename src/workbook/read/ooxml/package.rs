@@ -31,10 +31,10 @@ fn normalise(name: &str) -> String {
 impl<'b> Package<'b> {
     pub(crate) fn open(bytes: &'b [u8]) -> Result<Package<'b>, Error> {
         let zip = ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| malformed(crate::text::clip(&e.to_string(), 300)))?;
+            .map_err(|e| malformed(crate::display::clip(&e.to_string(), 300)))?;
         let mut names = HashMap::new();
         for name in zip.file_names() {
-            let name = name.map_err(|e| malformed(crate::text::clip(&e.to_string(), 300)))?;
+            let name = name.map_err(|e| malformed(crate::display::clip(&e.to_string(), 300)))?;
             names.insert(normalise(&name), name.into_owned());
         }
         Ok(Package { zip, names })
@@ -49,7 +49,7 @@ impl<'b> Package<'b> {
         self.zip.by_name(&name).map(Some).map_err(|e| {
             malformed(format!(
                 "{path}: {}",
-                crate::text::clip(&e.to_string(), 300)
+                crate::display::clip(&e.to_string(), 300)
             ))
         })
     }
@@ -62,7 +62,7 @@ impl<'b> Package<'b> {
         entry.take(SMALL_PART).read_to_end(&mut out).map_err(|e| {
             malformed(format!(
                 "{path}: {}",
-                crate::text::clip(&e.to_string(), 300)
+                crate::display::clip(&e.to_string(), 300)
             ))
         })?;
         Ok(Some(out))

@@ -42,7 +42,7 @@ fn cell_type(t: &[u8]) -> Result<CellType, Error> {
         other => {
             return Err(malformed(format!(
                 "unknown cell type t=\"{}\"",
-                crate::text::clip(&String::from_utf8_lossy(other), 20)
+                crate::display::clip(&String::from_utf8_lossy(other), 20)
             )));
         }
     })
@@ -53,7 +53,7 @@ fn cell_ref(r: &[u8]) -> Result<(u32, u32), Error> {
     let bad = || {
         malformed(format!(
             "bad cell reference r=\"{}\"",
-            crate::text::clip(&String::from_utf8_lossy(r), 20)
+            crate::display::clip(&String::from_utf8_lossy(r), 20)
         ))
     };
     let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
@@ -191,7 +191,7 @@ fn cell_value<'s>(
                 None => {
                     return Err(malformed(format!(
                         "shared string {} not in the table of {}",
-                        crate::text::clip(&String::from_utf8_lossy(raw), 20),
+                        crate::display::clip(&String::from_utf8_lossy(raw), 20),
                         strings.len()
                     )));
                 }
@@ -206,7 +206,7 @@ fn cell_value<'s>(
             x => {
                 return Err(malformed(format!(
                     "boolean cell value {}",
-                    crate::text::clip(&String::from_utf8_lossy(x), 20)
+                    crate::display::clip(&String::from_utf8_lossy(x), 20)
                 )));
             }
         },
@@ -238,7 +238,7 @@ fn cell_value<'s>(
                 None => {
                     return Err(malformed(format!(
                         "a number cell holding {}",
-                        crate::text::clip(&String::from_utf8_lossy(v), 30)
+                        crate::display::clip(&String::from_utf8_lossy(v), 30)
                     )));
                 }
             }
@@ -328,7 +328,7 @@ pub(crate) fn for_each_cell<'s, R: Read>(
                             row = row_number(r).ok_or_else(|| {
                                 malformed(format!(
                                     "bad row number r=\"{}\"",
-                                    crate::text::clip(&String::from_utf8_lossy(r), 20)
+                                    crate::display::clip(&String::from_utf8_lossy(r), 20)
                                 ))
                             })?;
                         }

@@ -62,7 +62,7 @@ fn entity(name: &str) -> Result<char, Error> {
     c.ok_or_else(|| {
         malformed(format!(
             "an unknown entity &{};",
-            crate::text::clip(name, 12)
+            crate::display::clip(name, 12)
         ))
     })
 }

@@ -147,7 +147,7 @@ impl<R: Read> Window<R> {
                     return Ok(true);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(malformed(crate::text::clip(&e.to_string(), 300))),
+                Err(e) => return Err(malformed(crate::display::clip(&e.to_string(), 300))),
             }
         }
     }

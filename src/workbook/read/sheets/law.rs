@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::law::{LawKind, LawOrigin, LawRow};
-use crate::model::{BillingUnit, StatutoryTask};
+use crate::model::{FeeBasis, StatutoryTask};
 use crate::problem::{Problem, Reason};
 use crate::workbook::read::table::Row;
 use crate::workbook::read::value;
@@ -90,11 +90,11 @@ fn tasks(row: &Row<'_, '_>, kind: LawKind) -> Result<Vec<String>, Problem> {
         let task =
             StatutoryTask::from_code(code).ok_or_else(|| row.reject(TASKS, Reason::UnknownKind))?;
         let billed = match kind {
-            LawKind::PerAct => BillingUnit::Act,
-            LawKind::PerKg => BillingUnit::Kg,
+            LawKind::PerAct => FeeBasis::Act,
+            LawKind::PerKg => FeeBasis::Kg,
             _ => return Err(row.reject(TASKS, Reason::TasksNotApplicable)),
         };
-        if task.billing_unit() != billed {
+        if task.fee_basis() != billed {
             return Err(row.reject(TASKS, Reason::TasksNotApplicable));
         }
         tasks.push(task.code().to_string());

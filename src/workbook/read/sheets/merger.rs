@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 
 use super::non_negative;
 use crate::law::EightyHourRule;
+use crate::matching::fold;
 use crate::model::{Distance, ManagementRole, Merger, PriceRule, Role, Roster, StaffingBasis};
 use crate::problem::{Problem, Reason};
-use crate::text::fold;
 use crate::workbook::read::table::Row;
 use crate::workbook::read::value;
 

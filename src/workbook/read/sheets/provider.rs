@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind};
+use crate::matching::fold;
 use crate::model::{Provider, check_weekly_hours, ico_is_valid};
 use crate::period::Period;
 use crate::place::Place;
 use crate::problem::{Problem, Reason};
-use crate::text::fold;
 use crate::workbook::read::cell::Cell;
 use crate::workbook::read::table::Reading;
 use crate::workbook::read::value::{self, Ctx};

@@ -1,7 +1,7 @@
 //! `Úkony`: the provider's task codes mapped onto the statutory list.
 
 use super::refused;
-use crate::model::{DatasetBuilder, Task, TaskKind, Unit};
+use crate::model::{DatasetBuilder, Task, TaskKind, TaskUnit};
 use crate::problem::{Problem, Reason};
 use crate::workbook::read::table::Row;
 use crate::workbook::read::value;
@@ -19,7 +19,7 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     let name = row.get(NAME, value::text)?.unwrap_or_default();
     let mut task = Task::new(code, name, kind);
     if let Some(u) = row.get(UNIT, value::text)? {
-        task.unit = Unit::parse(&u).ok_or_else(|| row.reject(UNIT, Reason::UnknownUnit))?;
+        task.unit = TaskUnit::parse(&u).ok_or_else(|| row.reject(UNIT, Reason::UnknownUnit))?;
     }
     b.task(task).map(|_| ()).map_err(|e| refused(row, CODE, e))
 }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::cell::{num, text};
 use super::style::Styles;
-use crate::audit::public::{Group, PublicTables};
+use crate::audit::publication::{Group, PublicTables};
 use crate::i18n::Lang;
 
 /// The sheet's name.

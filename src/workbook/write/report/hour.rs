@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
 
 use super::cell::{Cached, col_name, formula, hours, not_available, num, text};
 use super::style::Styles;
-use crate::audit::hour::HourAnalysis;
+use crate::audit::hour_cost::HourAnalysis;
 use crate::i18n::Lang;
 use crate::model::NORMATIVE_PARAMS;
 
@@ -165,11 +165,11 @@ fn actual_hour(
             )?;
             r += 1;
             let method = match bu.care_cost_method {
-                crate::audit::hour::CareCostMethod::Recorded => lang.pick(
+                crate::audit::hour_cost::CareCostMethod::Recorded => lang.pick(
                     "Osobní náklady pečovatelů: zapsané u každého PSS (Pracovníci, Osobní náklady).",
                     "Care workers' personnel cost: recorded for every PSS (Workers, personnel cost).",
                 ),
-                crate::audit::hour::CareCostMethod::FteShare => lang.pick(
+                crate::audit::hour_cost::CareCostMethod::FteShare => lang.pick(
                     "Osobní náklady pečovatelů: osobní náklady × podíl PSS na průměrných úvazcích (u některého PSS chybí zapsané náklady).",
                     "Care workers' personnel cost: personnel costs × PSS share of average FTE (some PSS have no recorded cost).",
                 ),
@@ -513,7 +513,7 @@ fn normative_model(
 fn normative_lines(
     ws: &mut Worksheet,
     mut r: u32,
-    n: &crate::audit::hour::NormativePrice,
+    n: &crate::audit::hour_cost::NormativePrice,
     lang: Lang,
     st: &Styles,
 ) -> Result<u32, XlsxError> {

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::cell::{not_available, num, text};
 use super::style::Styles;
-use crate::audit::hour::Scenario;
+use crate::audit::hour_cost::Scenario;
 use crate::i18n::Lang;
 
 /// Writes the sheet.

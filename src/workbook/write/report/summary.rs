@@ -390,7 +390,7 @@ fn headline(
         None => String::new(),
     };
     if !note.is_empty() {
-        text(ws, r, 5, &crate::text::clip(&note, 60), &st.muted)?;
+        text(ws, r, 5, &crate::display::clip(&note, 60), &st.muted)?;
     }
     Ok(())
 }

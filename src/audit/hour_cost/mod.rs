@@ -14,7 +14,7 @@ pub use buildup::{BUILDUP_LINES, CareCostMethod, HourBuildup, HourLine};
 pub use normative::{
     COMPARISON_ROWS, ComparisonRow, NormativeComparison, NormativeLine, NormativePrice,
 };
-pub use scenarios::{Effect, Scenario};
+pub use scenarios::{Scenario, ScenarioEffect};
 pub use travel::{BANDS, TravelAnalysis, TravelBand, travel_per_contact_hour};
 
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -11,7 +11,7 @@
 /// # Examples
 ///
 /// ```
-/// use homecare_audit::text::fold;
+/// use homecare_audit::matching::fold;
 /// assert_eq!(fold("  Stupeň PnP "), "stupen pnp");
 /// assert_eq!(fold("ÚKONY"), fold("úkony"));
 /// ```
@@ -59,18 +59,6 @@ fn strip_diacritic(c: char) -> char {
     }
 }
 
-/// Shortens `s` to at most `max` characters for messages, marking the cut
-/// with `…`.
-pub(crate) fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,11 +79,5 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(fold(input), want, "fold({input:?})");
         }
-    }
-
-    #[test]
-    fn clip_marks_the_cut() {
-        assert_eq!(clip("abcdef", 3), "abc…");
-        assert_eq!(clip("abc", 3), "abc");
     }
 }

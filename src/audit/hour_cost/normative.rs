@@ -161,7 +161,7 @@ impl NormativePrice {
     /// whole price, or a figure is negative.
     ///
     /// ```
-    /// use homecare_audit::audit::hour::NormativePrice;
+    /// use homecare_audit::audit::hour_cost::NormativePrice;
     /// use homecare_audit::model::NormativeParams;
     /// let p = NormativeParams::example_cz();
     /// let d = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
@@ -181,7 +181,7 @@ impl NormativePrice {
     /// As [`NormativePrice::from_params`].
     ///
     /// ```
-    /// use homecare_audit::audit::hour::NormativePrice;
+    /// use homecare_audit::audit::hour_cost::NormativePrice;
     /// use homecare_audit::law::LawTables;
     /// use homecare_audit::model::NormativeParams;
     /// let p = NormativeParams::example_cz();

@@ -94,7 +94,7 @@ fn minutes_per_hour(travel: u64, contact: u64) -> Option<Decimal> {
 /// Travel minutes per contact hour by the totals formula.
 ///
 /// ```
-/// use homecare_audit::audit::hour::travel_per_contact_hour;
+/// use homecare_audit::audit::hour_cost::travel_per_contact_hour;
 /// // 8 visits of 30 min with 10 min of travel each: (60 / 30) × 10 = 20.
 /// assert_eq!(travel_per_contact_hour(8, 8 * 1800, 8 * 600), Some(20.into()));
 /// ```

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::buildup::HourBuildup;
-use super::scenarios::{Effect, Scenario, effect, pss_totals, scenario};
+use super::scenarios::{Scenario, ScenarioEffect, effect, pss_totals, scenario};
 use crate::audit::base::Base;
 use crate::audit::report::Unavailable;
 use crate::i18n::Text;
@@ -153,7 +153,7 @@ fn new_client_effects(
     new_travel: Decimal,
     gained: Decimal,
     change: Decimal,
-) -> [Effect; 5] {
+) -> [ScenarioEffect; 5] {
     [
         effect(
             "direct_hours_per_client_month_iii_iv",

@@ -15,7 +15,7 @@ use crate::model::NormativeParams;
 
 /// One effect of a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Effect {
+pub struct ScenarioEffect {
     /// Stable id.
     pub id: &'static str,
     /// Czech label.
@@ -44,7 +44,7 @@ pub struct Scenario {
     /// Assumptions, printed before the effects.
     pub assumptions: Vec<Text>,
     /// Effects (empty when not available).
-    pub effects: Vec<Effect>,
+    pub effects: Vec<ScenarioEffect>,
     /// Why it could not be worked out.
     pub unavailable: Option<Unavailable>,
     /// The date a scenario is about (`caps_on_date`: the date whose caps it
@@ -90,8 +90,8 @@ pub(crate) fn effect(
     en: &'static str,
     value: Decimal,
     unit: &'static str,
-) -> Effect {
-    Effect {
+) -> ScenarioEffect {
+    ScenarioEffect {
         id,
         label_cs: cs,
         label_en: en,
@@ -119,7 +119,7 @@ pub(crate) fn scenario(
 
 /// The two effects every scenario over the hourly rows under a cap starts
 /// with (how many rows, how many hours), or why there are none.
-fn hourly_rows(at_cap: &AtCap) -> Result<[Effect; 2], Unavailable> {
+fn hourly_rows(at_cap: &AtCap) -> Result<[ScenarioEffect; 2], Unavailable> {
     if at_cap.rows == 0 {
         return Err(Unavailable::new(
             "žádné řádky hodinových úkonů pod limitem",
@@ -266,7 +266,7 @@ pub(crate) fn caps_on_date(
     let low = cap.cap_over_80h.unwrap_or(cap.cap);
     let at_date = (Base::hours(at_cap.seconds - at_cap.low_seconds) * cap.cap)
         + (Base::hours(at_cap.low_seconds) * low);
-    let at_date = crate::audit::hour::internal(at_date);
+    let at_date = crate::audit::hour_cost::internal(at_date);
     s.effects = vec![
         rows,
         hours,
@@ -397,7 +397,7 @@ pub(crate) fn meals_to_meal_service(b: &Base<'_>, client_travel: &[u64]) -> Scen
 /// (average FTE, Σ f(hours)) of the PSS workers employed in the period.
 pub(crate) fn pss_totals(
     b: &Base<'_>,
-    f: fn(&crate::audit::hours::WorkerHours) -> Decimal,
+    f: fn(&crate::audit::time_base::WorkerHours) -> Decimal,
 ) -> (Decimal, Decimal) {
     b.pss_employed()
         .map(|w| &b.hours[w])
