@@ -16,14 +16,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 
-use homecare_audit::audit::{Audit, AuditOptions, summary::summary};
-use homecare_audit::workbook::{
-    ReadOptions, ReportWorkbook, read_benchmarks_path, read_law_path, read_path,
-};
-use homecare_audit::{BenchmarkSet, ErrorKind, Lang};
+use homecare_audit::Lang;
+use homecare_audit::run::{AuditRequest, Audited, Source, parse_date, parse_lang, parse_share};
 
 /// Audit pečovatelské služby ze sešitu poskytovatele.
 /// Audit of a home-care service from the provider's workbook.
@@ -91,252 +89,101 @@ Návratové kódy / exit status:
 Příklad / example:
   cargo run --release --example audit -- sesit.xlsx -o zprava.xlsx --json zprava.json";
 
-fn parse_share(v: &str) -> Result<rust_decimal::Decimal, String> {
-    let d: rust_decimal::Decimal = v
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| format!("není číslo / not a number: {v}"))?;
-    if d < rust_decimal::Decimal::ZERO || d > rust_decimal::Decimal::ONE {
-        return Err(format!(
-            "musí být mezi 0 a 1 / must be between 0 and 1: {v}"
-        ));
+/// The request the arguments make: resolved once, here.
+fn request(args: &Args) -> AuditRequest {
+    let lang = args.lang;
+    let mut request = AuditRequest::new(Source::path(&args.input))
+        .law(args.law.clone().map(Source::Path))
+        .benchmarks(args.benchmarks.clone().map(Source::Path))
+        .lang(lang)
+        .public(args.public)
+        .strict(args.strict)
+        .caps_date(args.caps_date)
+        .retarget_share(args.retarget_share)
+        .retarget_clients(args.retarget_clients);
+    if std::io::stderr().is_terminal() {
+        request = request.progress(move |sheet, rows| {
+            eprint!("\r{sheet}: {rows} {}…", lang.pick("řádků", "rows"));
+        });
     }
-    Ok(d)
-}
-
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    chrono::NaiveDate::parse_from_str(&compact, "%Y-%m-%d")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(&compact, "%d.%m.%Y"))
-        .map_err(|_| {
-            format!("datum jako 2026-02-01 nebo 1. 2. 2026 / a date such as 2026-02-01: {s:?}")
-        })
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("cs nebo en / cs or en, not {s:?}"))
+    request
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let lang = args.lang;
-    let mut options = ReadOptions::default().strict(args.strict);
-    let show_progress = std::io::stderr().is_terminal();
-    if show_progress {
-        options = options.progress(move |sheet, rows| {
-            let label = lang.pick("řádků", "rows");
-            eprint!("\r{sheet}: {rows} {label}…");
-        });
-    }
-    let started = std::time::Instant::now();
-    let read = read_path(&args.input, &options);
+    let request = request(&args);
+    let started = Instant::now();
+    let read = request.read();
     let read_time = started.elapsed();
-    if show_progress {
+    if std::io::stderr().is_terminal() {
         eprint!("\r\x1b[K");
     }
-    let (dataset, problems) = match read {
-        Ok(r) => r,
+    let inputs = match read {
+        Ok(inputs) => inputs,
         Err(e) => {
-            let code = if matches!(e.kind(), ErrorKind::Strict { .. }) {
-                3
-            } else {
-                1
-            };
-            eprintln!("{}: {}", args.input.display(), e.describe(lang));
-            return ExitCode::from(code);
+            eprintln!("{}", e.describe(lang));
+            return ExitCode::from(e.exit_code());
         }
     };
-    // Benchmarks: the built-in set, the input's own Benchmarky sheet, and
-    // a region's benchmarks workbook when given.
-    let mut benchmarks = BenchmarkSet::for_dataset(&dataset);
-    if let Some(path) = &args.benchmarks {
-        match read_benchmarks_path(path, &ReadOptions::default()) {
-            Ok((set, bp)) => {
-                for p in bp.rejections() {
-                    eprintln!("{}: {} ({})", p.place, p.reason.message(lang), p.raw);
-                }
-                benchmarks.extend(set.rows);
-            }
-            Err(e) => {
-                eprintln!("{}: {}", path.display(), e.describe(lang));
-                return ExitCode::from(1);
-            }
+    let started = Instant::now();
+    let audited = inputs.audit();
+    let audit_time = started.elapsed();
+    for line in audited.other_rejected_lines() {
+        eprintln!("{line}");
+    }
+    match write_all(&args, &audited, [read_time, audit_time]) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
         }
     }
-    // The law: the built-in tables, the input's own Limity sheet, and a
-    // law workbook when given.
-    let mut law = dataset.law_tables();
-    if let Some(path) = &args.law {
-        match read_law_path(path, &ReadOptions::default()) {
-            Ok((rows, lp)) => {
-                for p in lp.rejections() {
-                    eprintln!("{}: {} ({})", p.place, p.reason.message(lang), p.raw);
-                }
-                law.extend(rows);
-            }
-            Err(e) => {
-                eprintln!("{}: {}", path.display(), e.describe(lang));
-                return ExitCode::from(1);
-            }
-        }
-    }
-    let options = AuditOptions {
-        caps_date: args.caps_date,
-        retarget_low_share: args.retarget_share,
-        retarget_new_clients: args.retarget_clients.map(rust_decimal::Decimal::from),
-        ..AuditOptions::default()
-    };
-    let audit_started = std::time::Instant::now();
-    let report = Audit::new(&dataset)
-        .problems(&problems)
-        .benchmarks(&benchmarks)
-        .law(&law)
-        .options(options)
-        .run();
-    let audit_time = audit_started.elapsed();
+}
+
+/// The summary, the JSON, the report and the PDF, as asked; what could
+/// not be written, in words.
+fn write_all(
+    args: &Args,
+    audited: &Audited,
+    [read_time, audit_time]: [Duration; 2],
+) -> Result<(), String> {
+    let lang = args.lang;
+    let said = |e: homecare_audit::Error| e.describe(lang);
     // The summary goes to stderr when the JSON goes to stdout.
     if args.json.as_deref() == Some("-") {
-        eprint!("{}", summary(&report, lang));
+        eprint!("{}", audited.summary_text());
     } else {
-        print!("{}", summary(&report, lang));
+        print!("{}", audited.summary_text());
     }
     if let Some(path) = &args.json {
-        let published;
-        let json = if args.public {
-            published = report.public(&dataset);
-            &published
-        } else {
-            &report
-        };
-        let text = match serde_json::to_string_pretty(json) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(1);
-            }
-        };
+        let text = audited.json().map_err(said)?;
         let written = if path == "-" {
-            writeln!(std::io::stdout(), "{text}")
+            std::io::stdout().write_all(text.as_bytes())
         } else {
-            std::fs::write(path, text + "\n")
+            std::fs::write(path, text)
         };
-        if let Err(e) = written {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::from(1);
-        }
+        written.map_err(|e| format!("error: {path}: {e}"))?;
     }
-    let write_started = std::time::Instant::now();
-    let link = input_link(&args.input, &args.output);
-    let written = ReportWorkbook::new(&report, &dataset)
-        .lang(lang)
-        .input_link(link)
-        .public(args.public)
-        .save(&args.output);
+    let started = Instant::now();
+    let written = audited.save_report(&args.output);
     if args.timings {
         eprintln!(
             "timings: read {:.3} s, audit {:.3} s, write {:.3} s",
             read_time.as_secs_f64(),
             audit_time.as_secs_f64(),
-            write_started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64()
         );
     }
-    match written {
-        Ok(()) => eprintln!(
-            "{}: {}",
-            lang.pick("Zpráva", "Report"),
-            args.output.display()
-        ),
-        Err(e) => {
-            eprintln!("{}", e.describe(lang));
-            return ExitCode::from(1);
-        }
-    }
+    written.map_err(said)?;
+    eprintln!(
+        "{}: {}",
+        lang.pick("Zpráva", "Report"),
+        args.output.display()
+    );
     if let Some(pdf) = &args.pdf {
-        let council = ReportWorkbook::new(&report, &dataset)
-            .lang(lang)
-            .council(true)
-            .public(args.public);
-        match council_pdf(&council, pdf, lang) {
-            Ok(()) => eprintln!("PDF: {}", pdf.display()),
-            Err(e) => {
-                eprintln!("{}: {e}", pdf.display());
-                return ExitCode::from(1);
-            }
-        }
+        audited.council_pdf(pdf).map_err(said)?;
+        eprintln!("PDF: {}", pdf.display());
     }
-    ExitCode::SUCCESS
-}
-
-/// The council's PDF: the council's report workbook rendered by LibreOffice
-/// (headless, with a profile of its own so that a LibreOffice the user has
-/// open does not interfere). One line of error when it is not installed.
-fn council_pdf(
-    council: &ReportWorkbook<'_>,
-    pdf: &std::path::Path,
-    lang: Lang,
-) -> Result<(), String> {
-    let soffice = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|d| d.join("soffice"))
-        .find(|f| f.is_file())
-        .ok_or_else(|| {
-            lang.pick(
-                "PDF vytváří LibreOffice, který tu není nainstalován: nainstalujte jej (Debian: apt-get install libreoffice-calc-nogui)",
-                "the PDF is rendered by LibreOffice, which is not installed here: install it (Debian: apt-get install libreoffice-calc-nogui)",
-            )
-            .to_string()
-        })?;
-    let dir = std::env::temp_dir().join(format!("homecare-pdf-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let stem = pdf
-        .file_stem()
-        .map_or_else(|| "zprava".into(), |s| s.to_string_lossy().into_owned());
-    let xlsx = dir.join(format!("{stem}.xlsx"));
-    council.save(&xlsx).map_err(|e| e.describe(lang))?;
-    let out = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&xlsx)
-        .output()
-        .map_err(|e| e.to_string())?;
-    let made = dir.join(format!("{stem}.pdf"));
-    if !out.status.success() || !made.exists() {
-        let said = String::from_utf8_lossy(&out.stderr);
-        return Err(format!(
-            "LibreOffice: {}",
-            said.lines().next().unwrap_or("no PDF written")
-        ));
-    }
-    std::fs::copy(&made, pdf).map_err(|e| e.to_string())?;
-    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
-}
-
-/// How the report's links name the input: its file name when both files
-/// are in one folder, else its absolute path.
-fn input_link(input: &std::path::Path, output: &std::path::Path) -> Option<String> {
-    let dir = |p: &std::path::Path| {
-        p.parent()
-            .map(|d| {
-                if d.as_os_str().is_empty() {
-                    std::path::Path::new(".")
-                } else {
-                    d
-                }
-            })
-            .and_then(|d| d.canonicalize().ok())
-    };
-    if dir(input).is_some() && dir(input) == dir(output) {
-        return input.file_name().map(|n| n.to_string_lossy().into_owned());
-    }
-    input
-        .canonicalize()
-        .ok()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
 }

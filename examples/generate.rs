@@ -7,14 +7,13 @@
 //! `--defects` appends a few timesheet rows with known mistakes (an unknown
 //! client, text in minutes, 31 February, …) so the reader's reporting can be
 //! seen; the bundled `fixtures/sample.xlsx` is made with
-//! `generate -- 2000 fixtures/sample.xlsx --seed 2025 --defects`.
+//! `generate -- 6000 fixtures/sample.xlsx --seed 2025 --defects`.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use homecare_audit::synth::Synth;
-use homecare_audit::workbook::{InputCell, InputWorkbook};
+use homecare_audit::run::{SyntheticWorkbook, parse_rows};
 
 /// Zapíše sešit smyšleného poskytovatele (ROWS řádků výkazů ze semínka).
 /// Writes a synthetic provider's workbook: ROWS timesheet rows from a seed.
@@ -41,12 +40,6 @@ Návratové kódy / exit status: 0 hotovo / done, 1 nelze zapsat / cannot write,
 Příklad / example (the bundled sample):
   cargo run --release --example generate -- 6000 fixtures/sample.xlsx --seed 2025 --defects";
 
-fn parse_rows(s: &str) -> Result<usize, String> {
-    s.replace('_', "")
-        .parse()
-        .map_err(|_| format!("ROWS musí být číslo / must be a number: {s}"))
-}
-
 fn main() -> ExitCode {
     let Args {
         rows,
@@ -54,22 +47,19 @@ fn main() -> ExitCode {
         seed,
         defects,
     } = Args::parse();
-    let synth = Synth::new(seed, rows);
-    let ds = synth.dataset();
-    let mut wb = InputWorkbook::new(&ds);
-    if defects {
-        for (cells, _) in synth.defect_rows() {
-            wb.extra_visit_row(cells);
-        }
-        wb.extra_visit_row(vec![InputCell::Text("Celkem".into())]);
-    }
-    match wb.save(&out) {
-        Ok(()) => {
+    match (SyntheticWorkbook {
+        rows,
+        seed,
+        defects,
+    })
+    .write(&out)
+    {
+        Ok(made) => {
             println!(
                 "{out}: {} visits, {} clients, {} workers (seed {seed}{})",
-                ds.visits.len(),
-                ds.clients.len(),
-                ds.workers.len(),
+                made.visits,
+                made.clients,
+                made.workers,
                 if defects { ", with defects" } else { "" }
             );
             ExitCode::SUCCESS

@@ -11,8 +11,6 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use homecare_audit::law::LawTables;
-use homecare_audit::workbook::LawWorkbook;
 
 /// Zapíše vestavěné zákonné tabulky jako sešit s listem Limity.
 /// Writes the built-in legal tables as a law workbook (sheet Limity).
@@ -34,10 +32,9 @@ Příklad / example:
 
 fn main() -> ExitCode {
     let path = Args::parse().path;
-    let tables = LawTables::built_in();
-    match LawWorkbook::new(&tables).save(&path) {
-        Ok(()) => {
-            println!("{path}: {} řádků / rows", tables.rows().len());
+    match homecare_audit::run::write_law_workbook(&path) {
+        Ok(rows) => {
+            println!("{path}: {rows} řádků / rows");
             ExitCode::SUCCESS
         }
         Err(e) => {

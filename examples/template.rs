@@ -23,7 +23,7 @@ Návratové kódy / exit status: 0 hotovo / done, 1 nelze zapsat / cannot write,
 
 fn main() -> ExitCode {
     let path = Args::parse().path;
-    match homecare_audit::workbook::write_template(&path) {
+    match homecare_audit::run::write_template(&path) {
         Ok(()) => {
             println!("Šablona zapsána: {path}");
             ExitCode::SUCCESS

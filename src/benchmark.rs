@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 pub use crate::model::Benchmark;
 
 // The row is input data (a `Benchmarky` sheet is part of a provider's
@@ -208,6 +210,58 @@ pub enum Status {
     /// No benchmark, or no value.
     #[default]
     None,
+}
+
+/// The one vocabulary of a status, for every face: its id (the JSON's and
+/// the page's), its words (the report's and the summary's), its mark in a
+/// terminal.
+impl Status {
+    /// Every status, best first.
+    pub const ALL: [Status; 4] = [Status::Ok, Status::Warn, Status::Bad, Status::None];
+
+    /// The id, as in the JSON: `ok`, `warn`, `bad`, `none`.
+    ///
+    /// ```
+    /// use homecare_audit::benchmark::Status;
+    /// assert_eq!(Status::Warn.id(), "warn");
+    /// assert_eq!(serde_json::to_string(&Status::Warn).unwrap(), "\"warn\"");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warn => "warn",
+            Status::Bad => "bad",
+            Status::None => "none",
+        }
+    }
+
+    /// The status in words, as the report writes it (its conditional
+    /// formats match these texts); empty for [`Status::None`].
+    ///
+    /// ```
+    /// use homecare_audit::{Lang, benchmark::Status};
+    /// assert_eq!(Status::Bad.label(Lang::Cs), "mimo meze");
+    /// assert_eq!(Status::Bad.label(Lang::En), "out of bounds");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Ok => lang.pick("v pořádku", "ok"),
+            Status::Warn => lang.pick("upozornění", "warning"),
+            Status::Bad => lang.pick("mimo meze", "out of bounds"),
+            Status::None => "",
+        }
+    }
+
+    /// The mark the text summary prints after a value: `[ok]`, `[!]`,
+    /// `[!!]`, nothing for [`Status::None`].
+    pub fn mark(self) -> &'static str {
+        match self {
+            Status::Ok => "[ok]",
+            Status::Warn => "[!]",
+            Status::Bad => "[!!]",
+            Status::None => "",
+        }
+    }
 }
 
 /// The benchmark an indicator was held against.

@@ -22,8 +22,16 @@ use crate::problem::{Problem, Reason};
 
 /// An error that ends reading or building a dataset.
 ///
-/// Cheap to move (one box). Match on [`Error::kind`] for the details.
-pub struct Error(Box<ErrorKind>);
+/// Cheap to move (one box). Match on [`Error::kind`] for the details;
+/// [`Error::file`] names the input file when the front end
+/// ([`crate::run`]) knows which of several it was.
+pub struct Error(Box<Inner>);
+
+/// The kind, and the input file it concerns when known.
+struct Inner {
+    kind: ErrorKind,
+    file: Option<String>,
+}
 
 /// A read limit of [`ReadLimits`](crate::workbook::ReadLimits).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,28 +173,75 @@ pub enum ErrorKind {
         /// Why.
         reason: Text,
     },
+    /// A run was asked for wrongly (an option out of its range, no input):
+    /// the front end's equivalent of a command line's usage error.
+    Usage {
+        /// What is wrong.
+        reason: Text,
+    },
 }
 
 impl Error {
     /// Wraps a kind (inside the crate only: users get errors, they do not
     /// make them).
     pub(crate) fn new(kind: ErrorKind) -> Error {
-        Error(Box::new(kind))
+        Error(Box::new(Inner { kind, file: None }))
+    }
+
+    /// The same error, said of the input file `name` (the front end knows
+    /// which of a provider's files, law or benchmarks workbooks it read).
+    pub(crate) fn in_file(mut self, name: impl Into<String>) -> Error {
+        self.0.file = Some(name.into());
+        self
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.0
+        &self.0.kind
     }
 
     /// Takes the kind out.
     pub fn into_kind(self) -> ErrorKind {
-        *self.0
+        self.0.kind
+    }
+
+    /// The input file the error concerns, as the front end named it
+    /// (`sesit.xlsx`), when it was one of the run's inputs.
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let err = AuditRequest::new(Source::bytes("prazdny.xlsx", Vec::new()))
+    ///     .read()
+    ///     .unwrap_err();
+    /// assert_eq!(err.file(), Some("prazdny.xlsx"));
+    /// assert!(err.describe(homecare_audit::Lang::En).starts_with("prazdny.xlsx: "));
+    /// ```
+    pub fn file(&self) -> Option<&str> {
+        self.0.file.as_deref()
+    }
+
+    /// The exit status a program gives for this error: 3 for strict mode
+    /// meeting a rejected row, 2 for a run asked for wrongly, else 1 (an
+    /// input cannot be read, an output cannot be written).
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let err = AuditRequest::new(Source::bytes("x.xlsx", b"not a workbook".to_vec()))
+    ///     .read()
+    ///     .unwrap_err();
+    /// assert_eq!(err.exit_code(), 1);
+    /// ```
+    pub fn exit_code(&self) -> u8 {
+        match self.kind() {
+            ErrorKind::Strict { .. } => 3,
+            ErrorKind::Usage { .. } => 2,
+            _ => 1,
+        }
     }
 
     /// The place in the workbook, when the error has one.
     pub fn place(&self) -> Option<&Place> {
-        match &*self.0 {
+        match &self.0.kind {
             ErrorKind::MissingColumn { place, .. } | ErrorKind::DuplicateColumn { place, .. } => {
                 Some(place)
             }
@@ -197,27 +252,29 @@ impl Error {
 
     /// True for an exceeded read limit.
     pub fn is_limit(&self) -> bool {
-        matches!(&*self.0, ErrorKind::LimitExceeded { .. })
+        matches!(&self.0.kind, ErrorKind::LimitExceeded { .. })
     }
 
     /// True for an I/O error.
     pub fn is_io(&self) -> bool {
-        matches!(&*self.0, ErrorKind::Io { .. })
+        matches!(&self.0.kind, ErrorKind::Io { .. })
     }
 
     /// The error in plain words for an auditor, in Czech or English, with
     /// its cause: `zprava.xlsx: sešit nelze zapsat: Permission denied`.
+    /// With [`Error::file`] set, the file's name comes first.
     pub fn describe(&self, lang: Lang) -> String {
         let text = self.text();
+        let file = self.file().map(|f| format!("{f}: ")).unwrap_or_default();
         match self.cause() {
-            Some(cause) => format!("{}: {cause}", text.get(lang)),
-            None => text.get(lang).to_string(),
+            Some(cause) => format!("{file}{}: {cause}", text.get(lang)),
+            None => format!("{file}{}", text.get(lang)),
         }
     }
 
     /// The cause an I/O or writing error wraps.
     fn cause(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &*self.0 {
+        match &self.0.kind {
             ErrorKind::Io { err, .. } => Some(err),
             ErrorKind::Write { cause, .. } => Some(cause.as_ref()),
             _ => None,
@@ -227,7 +284,7 @@ impl Error {
     /// The error in plain words, in both languages, without its cause
     /// (that is [`source`](std::error::Error::source)).
     pub fn text(&self) -> Text {
-        match &*self.0 {
+        match &self.0.kind {
             ErrorKind::Io { path, .. } => {
                 let p = path
                     .as_ref()
@@ -329,14 +386,17 @@ impl Error {
                     en: format!("{p}cannot write the workbook"),
                 }
             }
-            ErrorKind::NotAvailable { reason } => reason.clone(),
+            ErrorKind::NotAvailable { reason } | ErrorKind::Usage { reason } => reason.clone(),
         }
     }
 }
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        match &self.0.file {
+            Some(file) => write!(f, "{file}: {:?}", self.0.kind),
+            None => self.0.kind.fmt(f),
+        }
     }
 }
 
@@ -344,6 +404,9 @@ impl fmt::Debug for Error {
 /// it).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = self.file() {
+            write!(f, "{file}: ")?;
+        }
         f.write_str(&self.text().en)
     }
 }

@@ -14,6 +14,12 @@
 //!                                  (model)                                      └──serde──▶ JSON
 //! ```
 //!
+//! On top sits [`run`], the one front end every face calls (the example
+//! programs, the web page): an [`run::AuditRequest`] or
+//! [`run::CompareRequest`] reads the inputs, runs the audit or the
+//! comparison and gives the summary, the JSON and the workbooks, so that a
+//! program is only its arguments and its printing.
+//!
 //! ## Quick start
 //!
 //! ```
@@ -51,6 +57,7 @@ pub mod model;
 pub mod period;
 pub mod place;
 mod problem;
+pub mod run;
 pub mod synth;
 pub mod workbook;
 

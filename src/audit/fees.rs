@@ -181,6 +181,8 @@ impl<'a> TaskFees<'a> {
 /// both are whole haléř: fee × 10^s > amount × m for quantity m / 10^s.
 /// `None` where that is not possible (the caller compares `Decimal`s).
 fn fee_over_per_unit(fee_h: Option<i128>, amount_h: Option<i128>, q: Decimal) -> Option<bool> {
+    // fee > amount × m / 10^s  ⇔  fee × 10^s > amount × m (10^s > 0), so
+    // a quantity of 2.5 kg compares without a division.
     let (f, a) = (fee_h?, amount_h?);
     let (m, k) = quantity_as_integers(q)?;
     Some(f * k > a * m)
@@ -268,6 +270,10 @@ pub(crate) fn seconds_above_80(
             before = 0;
         }
         let d = u64::from(ds.visits[i].duration);
+        // The row spans [before, before + d) of the client's month; its
+        // part past the 80th hour is what is past 80 h at its end minus
+        // what already was at its start (0 until the month crosses 80 h,
+        // then the part across the line, then all of d).
         let over = (before + d).saturating_sub(EIGHTY_H) - before.saturating_sub(EIGHTY_H);
         above[i] = over as u32;
         before += d;
@@ -459,6 +465,9 @@ impl<'b> Walk<'_, 'b> {
             },
         };
         // HalerSeconds: fee × 3600 against cap-per-hour × seconds, in haléř.
+        // Both sides are then integers (a cap of 165 Kč/h over 20 min is
+        // 16 500 × 1 200, a fee of 55 Kč is 5 500 × 3 600: equal, not over),
+        // where dividing the cap by 3600 first would round it.
         let cap_scaled = hs * high_h + ls * low_h;
         let t = &mut self.totals;
         t.cap_amounts.add_scaled(cap_scaled);

@@ -28,7 +28,6 @@ mod order;
 pub mod publication;
 mod report;
 mod staffing;
-pub mod summary;
 mod tally;
 mod targeting;
 pub(crate) mod time_base;
@@ -36,8 +35,8 @@ pub(crate) mod time_base;
 use rust_decimal::Decimal;
 
 pub use report::{
-    AuditReport, BenchmarkRef, ClientLine, Finding, FindingKind, Indicator, MonthLine, Parameters,
-    ProviderSummary, Status, Unavailable, Unit, WorkerLine,
+    AuditReport, BenchmarkRef, ClientLine, Finding, FindingKind, Indicator, KindFindings,
+    MonthLine, Parameters, ProviderSummary, Status, Unavailable, Unit, WorkerLine,
 };
 
 use crate::benchmark::BenchmarkSet;
@@ -230,6 +229,7 @@ impl<'a> Audit<'a> {
                     indicators: no_period_indicators(&why),
                     findings: Vec::new(),
                     findings_not_listed: 0,
+                    finding_counts: Default::default(),
                     problems,
                     workers: Vec::new(),
                     clients: Vec::new(),
@@ -259,6 +259,7 @@ impl<'a> Audit<'a> {
             indicators: list.into_iter().map(|i| (i.id.clone(), i)).collect(),
             findings,
             findings_not_listed: f.not_listed,
+            finding_counts: f.counts.into_iter().filter(|(_, n)| *n > 0).collect(),
             problems,
             workers,
             clients,

@@ -45,6 +45,52 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The value as a person reads it, with its unit and in `lang`'s
+    /// number format (`612,35 Kč`, `41,2 %`, `3,50 FTE`); for a value not
+    /// available, the words and the reason. Every face (the summary, the
+    /// page) shows values this way; the report workbook writes the exact
+    /// number and formats it in the cell.
+    ///
+    /// ```
+    /// use homecare_audit::Lang;
+    /// use homecare_audit::audit::{Indicator, Unit};
+    /// use rust_decimal::Decimal;
+    /// let share = Indicator::value("revenue.fee_share", Unit::Share, Decimal::new(4125, 4));
+    /// // A no-break space before the per cent sign keeps it on the line.
+    /// assert_eq!(share.formatted(Lang::Cs), "41,3\u{a0}%");
+    /// assert_eq!(share.formatted(Lang::En), "41.3\u{a0}%");
+    /// ```
+    pub fn formatted(&self, lang: Lang) -> String {
+        use crate::display::{money, number, percent};
+        let Some(v) = self.value else {
+            let why = self.unavailable.as_ref().map(|u| u.get(lang));
+            return format!(
+                "{}: {}",
+                lang.pick("nedostupné", "not available"),
+                why.unwrap_or("")
+            );
+        };
+        // Counts are whole; ratios and FTE to two places; the per-time
+        // units to one, which is what an auditor compares.
+        let mut s = match self.unit {
+            Unit::Czk => money(v, lang),
+            Unit::Share => percent(v, lang),
+            Unit::Count => number(v, 0, lang),
+            Unit::Ratio | Unit::Fte | Unit::Workers => number(v, 2, lang),
+            Unit::Minutes
+            | Unit::HoursPerClientMonth
+            | Unit::HoursPerFteYear
+            | Unit::ClientsPerFte => {
+                format!("{} {}", number(v, 1, lang), self.unit.label(lang))
+            }
+            _ => format!("{} {}", number(v, 2, lang), self.unit.label(lang)),
+        };
+        if let Some(n) = self.unknown.filter(|n| *n > 0) {
+            s.push_str(&format!(" ({n} {})", lang.pick("neznámých", "unknown")));
+        }
+        s
+    }
+
     /// An available value without numerator and denominator.
     pub fn value(id: impl Into<String>, unit: Unit, value: Decimal) -> Indicator {
         Indicator {
@@ -332,6 +378,12 @@ pub struct AuditReport {
     /// Findings not listed because a kind reached the listing cap (they
     /// are counted in the indicators).
     pub findings_not_listed: u64,
+    /// How many findings of each kind the audit found, counted in full
+    /// whatever the listing cap (kinds found at least once; in JSON
+    /// `findings_by_kind`, e.g. `{"overlap": 46}`). [`AuditReport::findings_by_kind`]
+    /// pairs each count with the findings listed.
+    #[serde(rename = "findings_by_kind")]
+    pub finding_counts: BTreeMap<FindingKind, u64>,
     /// Rejected rows and notices from reading.
     pub problems: Vec<Problem>,
     /// Per worker.
@@ -358,7 +410,68 @@ pub struct AuditReport {
     pub public: Option<super::publication::PublicTables>,
 }
 
+/// The findings of one kind: how many the audit found, and the ones it
+/// lists (at most the listing cap of
+/// [`AuditOptions::max_findings_per_kind`](crate::audit::AuditOptions)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindFindings<'a> {
+    /// The kind.
+    pub kind: FindingKind,
+    /// Every finding of the kind, listed or not.
+    pub count: u64,
+    /// The findings listed, in input order.
+    pub listed: &'a [Finding],
+}
+
+impl KindFindings<'_> {
+    /// Findings of the kind the report counts but does not list.
+    pub fn not_listed(&self) -> u64 {
+        self.count.saturating_sub(self.listed.len() as u64)
+    }
+}
+
 impl AuditReport {
+    /// The findings by kind, in kind order: each kind's full count (not
+    /// the number listed, which the listing cap may cut) and its listed
+    /// findings. Every place that shows findings by kind (the summary, the
+    /// page, the council's sheet) reads this.
+    ///
+    /// ```
+    /// use homecare_audit::audit::{Audit, AuditOptions};
+    /// use homecare_audit::workbook::read_path;
+    /// let (ds, problems) = read_path("fixtures/sample.xlsx", &Default::default())?;
+    /// let options = AuditOptions { max_findings_per_kind: 2, ..AuditOptions::default() };
+    /// let report = Audit::new(&ds).problems(&problems).options(options).run();
+    /// for kind in report.findings_by_kind() {
+    ///     assert!(kind.listed.len() <= 2);
+    ///     assert!(kind.count >= kind.listed.len() as u64);
+    /// }
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    pub fn findings_by_kind(&self) -> Vec<KindFindings<'_>> {
+        // `findings` is sorted by kind, so each kind's listed findings are
+        // one run of it.
+        let mut rest: &[Finding] = &self.findings;
+        let mut out = Vec::with_capacity(self.finding_counts.len());
+        for (&kind, &count) in &self.finding_counts {
+            let skip = rest.iter().take_while(|f| f.kind < kind).count();
+            rest = &rest[skip..];
+            let n = rest.iter().take_while(|f| f.kind == kind).count();
+            out.push(KindFindings {
+                kind,
+                count,
+                listed: &rest[..n],
+            });
+            rest = &rest[n..];
+        }
+        out
+    }
+
+    /// Every finding found, listed or not.
+    pub fn findings_total(&self) -> u64 {
+        self.finding_counts.values().sum()
+    }
+
     /// One line for the auditor when the period runs past the date through
     /// which the legal tables are known to be checked (the built-in tables'
     /// date, or a later fee-cap row of the user's); `None` otherwise.

@@ -16,6 +16,7 @@ pub use merger::{
 };
 pub use peer::{PeerGroup, PeerIndicator, Quartiles, Standing};
 
+use crate::audit::ProviderSummary;
 use crate::model::Dataset;
 
 /// How a set of audits is compared.
@@ -41,22 +42,76 @@ pub enum Mode {
 /// assert_eq!(mode(&[&a, &b]), Mode::Peers);
 /// ```
 pub fn mode(datasets: &[&Dataset]) -> Mode {
-    let Some(first) = datasets.first() else {
+    let keys: Vec<_> = datasets
+        .iter()
+        .map(|d| {
+            (
+                identity(d.provider.ico.as_deref(), &d.provider.name),
+                d.period(),
+            )
+        })
+        .collect();
+    mode_of_keys(&keys)
+}
+
+impl Mode {
+    /// [`mode`] from the audits' reports alone (a report's provider has the
+    /// IČO, the name and the period of its dataset), so that a comparison
+    /// need not keep the datasets.
+    ///
+    /// ```
+    /// use homecare_audit::Audit;
+    /// use homecare_audit::compare::Mode;
+    /// use homecare_audit::synth::Synth;
+    /// let a = Audit::new(&Synth::new(1, 200).dataset()).run();
+    /// // The same provider, a year later: a trend.
+    /// let mut later = Synth::new(1, 200).dataset();
+    /// later.provider.period = later.period().map(|p| {
+    ///     let year = |d: chrono::NaiveDate| d.checked_add_months(chrono::Months::new(12)).unwrap();
+    ///     homecare_audit::Period::new(year(p.from), year(p.to)).unwrap()
+    /// });
+    /// let b = Audit::new(&later).run();
+    /// assert_eq!(Mode::of(&[&a.provider, &b.provider]), Mode::Trend);
+    /// ```
+    pub fn of(providers: &[&ProviderSummary]) -> Mode {
+        let keys: Vec<_> = providers
+            .iter()
+            .map(|p| (identity(p.ico.as_deref(), &p.name), p.period))
+            .collect();
+        mode_of_keys(&keys)
+    }
+
+    /// The mode's id, as the comparison's JSON gives it: `peers`, `trend`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Peers => "peers",
+            Mode::Trend => "trend",
+        }
+    }
+}
+
+/// Who a provider is: its IČO, else its folded name.
+fn identity(ico: Option<&str>, name: &str) -> String {
+    match ico {
+        Some(ico) => format!("ico:{ico}"),
+        None => format!("name:{}", crate::matching::fold(name)),
+    }
+}
+
+/// One provider (one identity) in as many distinct periods as audits, and
+/// more than one audit: a trend.
+fn mode_of_keys(keys: &[(String, Option<crate::Period>)]) -> Mode {
+    let Some((first, _)) = keys.first() else {
         return Mode::Peers;
     };
-    let key = |d: &Dataset| match &d.provider.ico {
-        Some(ico) => format!("ico:{ico}"),
-        None => format!("name:{}", crate::matching::fold(&d.provider.name)),
-    };
-    let k = key(first);
-    let same = datasets.iter().all(|d| key(d) == k);
-    let mut periods: Vec<_> = datasets
+    let same = keys.iter().all(|(k, _)| k == first);
+    let mut periods: Vec<_> = keys
         .iter()
-        .map(|d| d.period().map(|p| (p.from, p.to)))
+        .map(|(_, p)| p.map(|p| (p.from, p.to)))
         .collect();
     periods.sort();
     periods.dedup();
-    if datasets.len() > 1 && same && periods.len() == datasets.len() {
+    if keys.len() > 1 && same && periods.len() == keys.len() {
         Mode::Trend
     } else {
         Mode::Peers

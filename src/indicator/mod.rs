@@ -6,7 +6,9 @@
 
 pub mod catalog;
 mod finding_kind;
+mod headline;
 mod unit;
 
 pub use finding_kind::FindingKind;
+pub use headline::{HEADLINES, HeadlineFamily};
 pub use unit::Unit;

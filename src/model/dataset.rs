@@ -18,7 +18,7 @@ use crate::problem::Reason;
 
 /// Where a dataset came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
+pub struct Provenance {
     /// The input file's name, when read from a file.
     pub file_name: Option<String>,
     /// SHA-256 of the input bytes (lower-case hex), when read from bytes.
@@ -29,7 +29,7 @@ pub struct Source {
     pub date_1904: bool,
 }
 
-impl Source {
+impl Provenance {
     /// The sheet's name as written in the workbook, else the canonical name.
     pub fn sheet_name<'a>(&'a self, canonical: &'a str) -> &'a str {
         self.sheets
@@ -81,7 +81,7 @@ pub struct Dataset {
     #[serde(default)]
     pub normative: Option<crate::model::NormativeParams>,
     /// Where it came from.
-    pub source: Source,
+    pub source: Provenance,
 }
 
 impl Dataset {
@@ -228,7 +228,7 @@ impl DatasetBuilder {
                 benchmarks: Vec::new(),
                 law: Vec::new(),
                 normative: None,
-                source: Source::default(),
+                source: Provenance::default(),
             },
             clients: HashMap::new(),
             workers: HashMap::new(),
@@ -242,7 +242,7 @@ impl DatasetBuilder {
     }
 
     /// Sets where the data came from.
-    pub fn source(&mut self, source: Source) -> &mut Self {
+    pub fn source(&mut self, source: Provenance) -> &mut Self {
         self.ds.source = source;
         self
     }

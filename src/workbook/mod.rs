@@ -17,6 +17,7 @@ pub use read::{
     read_law_bytes, read_law_path, read_merger_bytes, read_merger_path, read_path,
 };
 pub use schema::SheetKind;
+pub use write::benchmarks::BenchmarksWorkbook;
 pub use write::comparison::ComparisonWorkbook;
 pub use write::input::{InputCell, InputWorkbook};
 pub use write::law::LawWorkbook;

@@ -34,7 +34,7 @@ use book::Book;
 use table::Reading;
 
 use crate::error::{Error, ErrorKind, Limit};
-use crate::model::{Dataset, DatasetBuilder, Source};
+use crate::model::{Dataset, DatasetBuilder, Provenance};
 use crate::period::Period;
 use crate::place::Place;
 use crate::problem::{Problem, Problems, Reason};
@@ -273,7 +273,7 @@ fn read_inner(
             ds.provider.period = Period::new(f, t);
         }
     }
-    ds.source = Source {
+    ds.source = Provenance {
         file_name: file_name.map(str::to_string),
         sha256: Some(sha256_hex(bytes)),
         sheets: found

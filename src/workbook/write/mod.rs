@@ -4,6 +4,7 @@
 //! Each writer builds a rust_xlsxwriter `Workbook` and hands it to
 //! `save` or `to_buffer` here, which turn the writer's error into ours.
 
+pub mod benchmarks;
 pub mod comparison;
 pub mod input;
 pub mod law;

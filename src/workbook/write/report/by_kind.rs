@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::cell::{num, text};
 use super::sheet::{Col, col, header};
 use super::style::Styles;
-use crate::audit::Finding;
+use crate::audit::KindFindings;
 use crate::i18n::Lang;
 
 /// Rows listed under each kind.
@@ -25,33 +25,38 @@ pub(super) fn name(lang: Lang) -> &'static str {
     lang.pick("Nálezy podle druhu", "Findings by kind")
 }
 
-/// Writes the summary of `findings` (listed in kind order) and how many
-/// more there are than the report lists.
+/// Writes each kind's full count (not the number listed: the listing cap
+/// cuts the list, not the count), the amount, and its first rows.
 pub(super) fn write(
     ws: &mut Worksheet,
-    findings: &[Finding],
+    groups: &[KindFindings<'_>],
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut groups: Vec<&[Finding]> = Vec::new();
-    let mut rest = findings;
-    while let Some(first) = rest.first() {
-        let n = rest.iter().take_while(|f| f.kind == first.kind).count();
-        groups.push(&rest[..n]);
-        rest = &rest[n..];
-    }
-    let rows: usize = groups.iter().map(|g| 1 + g.len().min(FIRST)).sum();
+    let rows: usize = groups.iter().map(|g| 1 + g.listed.len().min(FIRST)).sum();
     header(ws, &COLS, rows as u32, lang, st)?;
     let mut r = 1;
-    for g in &groups {
-        let kind = g[0].kind;
-        text(ws, r, 0, kind.label(lang), &st.group)?;
-        num(ws, r, 1, (g.len() as u64).into(), &st.count)?;
-        let amounts: Vec<_> = g.iter().filter_map(|f| f.amount).collect();
-        if !amounts.is_empty() {
+    for g in groups {
+        text(ws, r, 0, g.kind.label(lang), &st.group)?;
+        num(ws, r, 1, g.count.into(), &st.count)?;
+        // The amount is summed over the listed findings, so it is written
+        // only when every finding of the kind is listed.
+        let amounts: Vec<_> = g.listed.iter().filter_map(|f| f.amount).collect();
+        if !amounts.is_empty() && g.not_listed() == 0 {
             num(ws, r, 3, amounts.into_iter().sum(), &st.money)?;
         }
-        if g.len() > FIRST {
+        if g.not_listed() > 0 {
+            let more = format!(
+                "{} {}; {} {} {} {}",
+                lang.pick("prvních", "the first"),
+                g.listed.len().min(FIRST),
+                lang.pick("úplná zpráva vypisuje", "the full report lists"),
+                g.listed.len(),
+                lang.pick("z", "of"),
+                g.count
+            );
+            text(ws, r, 2, &more, &st.muted)?;
+        } else if g.listed.len() > FIRST {
             let more = format!(
                 "{} {FIRST}; {}",
                 lang.pick("prvních", "the first"),
@@ -63,7 +68,7 @@ pub(super) fn write(
             text(ws, r, 2, &more, &st.muted)?;
         }
         r += 1;
-        for f in g.iter().take(FIRST) {
+        for f in g.listed.iter().take(FIRST) {
             let place = f.place.as_ref().map(|p| p.to_string()).unwrap_or_default();
             text(ws, r, 1, &place, &st.text)?;
             text(ws, r, 2, f.detail(lang), &st.text)?;

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 };
 
 use super::cell::{Cached, col_name, formula, lit, num, text};
-use super::sheet::{not_available, status_text};
+use super::sheet::not_available;
 use super::style::Styles;
 use super::trace::{Refs, trace};
 use crate::audit::{AuditReport, Indicator};
@@ -67,9 +67,9 @@ fn status_formula(row: u32, tolerance: Decimal, lang: Lang) -> String {
     let v = format!("ROUND({c}{row},9)");
     let t = tolerance.normalize();
     let (ok, warn, bad) = (
-        lit(status_text(Status::Ok, lang)),
-        lit(status_text(Status::Warn, lang)),
-        lit(status_text(Status::Bad, lang)),
+        lit(Status::Ok.label(lang)),
+        lit(Status::Warn.label(lang)),
+        lit(Status::Bad.label(lang)),
     );
     format!(
         "IF(AND({mn}{row}=\"\",{mx}{row}=\"\"),\"\",\
@@ -94,7 +94,7 @@ pub(super) fn status_colours(
         (Status::Bad, &st.red),
     ] {
         let cf = ConditionalFormatCell::new()
-            .set_rule(ConditionalFormatCellRule::EqualTo(status_text(s, lang)))
+            .set_rule(ConditionalFormatCellRule::EqualTo(s.label(lang)))
             .set_format(f);
         ws.add_conditional_format(first, col, last.max(first), col, &cf)?;
     }
@@ -231,7 +231,7 @@ fn bound(
             r,
             STATUS,
             &status_formula(r + 1, tolerance, lang),
-            &Cached::Text(status_text(ind.status, lang).to_string()),
+            &Cached::Text(ind.status.label(lang).to_string()),
             &st.status,
         )?;
     }

@@ -12,7 +12,7 @@ use crate::audit::{AuditReport, EightyHourRule};
 use crate::i18n::Lang;
 use crate::indicator::catalog;
 use crate::law::{CHECKED_THROUGH, EMPLOYER_INSURANCE, LawFigure, TRAINING_HOURS_PER_YEAR};
-use crate::model::Source;
+use crate::model::Provenance;
 
 /// Row (0-based) of the period's first day, last day, days and annual factor.
 const FROM_ROW: u32 = 5;
@@ -30,7 +30,7 @@ pub(super) fn annual_cell(sheet: &str) -> String {
 pub(super) fn write(
     ws: &mut Worksheet,
     report: &AuditReport,
-    source: &Source,
+    source: &Provenance,
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
@@ -63,7 +63,7 @@ pub(super) fn write(
 fn parameters(
     ws: &mut Worksheet,
     report: &AuditReport,
-    source: &Source,
+    source: &Provenance,
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
@@ -163,7 +163,7 @@ fn parameters(
 /// (rows 15 to 18).
 fn input_file(
     ws: &mut Worksheet,
-    source: &Source,
+    source: &Provenance,
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
@@ -205,7 +205,7 @@ fn row_accounting(
     ws: &mut Worksheet,
     mut r: u32,
     report: &AuditReport,
-    source: &Source,
+    source: &Provenance,
     lang: Lang,
     st: &Styles,
 ) -> Result<u32, XlsxError> {

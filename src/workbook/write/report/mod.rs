@@ -189,7 +189,7 @@ impl<'a> ReportWorkbook<'a> {
         } else {
             ds.costs.as_deref()
         };
-        let source = crate::model::Source {
+        let source = crate::model::Provenance {
             file_name: None,
             ..ds.source.clone()
         };
@@ -258,7 +258,7 @@ impl<'a> ReportWorkbook<'a> {
         wb: &mut Workbook,
         report: &'r AuditReport,
         costs: Option<&[crate::model::CostLine]>,
-        source: &crate::model::Source,
+        source: &crate::model::Provenance,
         st: &Styles,
     ) -> Result<trace::Refs<'r>, XlsxError> {
         let (ds, lang) = (self.dataset, self.lang);
@@ -415,7 +415,7 @@ impl<'a> ReportWorkbook<'a> {
             }
             let ws = wb.add_worksheet();
             ws.set_name(by_kind::name(lang))?;
-            by_kind::write(ws, &report.findings, lang, st)?;
+            by_kind::write(ws, &report.findings_by_kind(), lang, st)?;
             sheet::print_pages(
                 ws,
                 by_kind::name(lang),

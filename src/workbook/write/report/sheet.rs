@@ -4,7 +4,6 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::style::Styles;
-use crate::benchmark::Status;
 use crate::i18n::Lang;
 
 /// A sheet of the report, in workbook order.
@@ -197,17 +196,6 @@ pub(crate) fn yes_no(b: bool, lang: Lang) -> &'static str {
         (false, Lang::Cs) => "ne",
         (true, Lang::En) => "yes",
         (false, Lang::En) => "no",
-    }
-}
-
-/// A status as the report writes it (the conditional formats match these
-/// texts).
-pub(crate) fn status_text(s: Status, lang: Lang) -> &'static str {
-    match s {
-        Status::Ok => lang.pick("v pořádku", "ok"),
-        Status::Warn => lang.pick("upozornění", "warning"),
-        Status::Bad => lang.pick("mimo meze", "out of bounds"),
-        Status::None => "",
     }
 }
 

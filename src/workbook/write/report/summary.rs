@@ -10,12 +10,12 @@ use super::cell::{Cached, Rows, cell_ref, formula, hours, text};
 use super::costs::{self as co};
 use super::indicators::{STATUS, VALUE, status_colours};
 use super::months as mo;
-use super::sheet::{not_available, status_text};
+use super::sheet::not_available;
 use super::style::{Styles, money_format};
-use crate::audit::summary::HEADLINES;
 use crate::audit::{AuditReport, Indicator};
 use crate::display::{date, number, percent};
 use crate::i18n::Lang;
+use crate::indicator::HEADLINES;
 use crate::indicator::{Unit, catalog};
 
 /// What the summary refers to on other sheets.
@@ -133,13 +133,13 @@ fn headlines(
         text(ws, r, c as u16, h, &st.header)?;
     }
     let first_status = r + 1;
-    for (cs, en, ids) in HEADLINES {
+    for family in HEADLINES {
         r += 1;
         for c in 0..6 {
             ws.write_blank(r, c, &st.group)?;
         }
-        text(ws, r, 0, lang.pick(cs, en), &st.group)?;
-        for id in *ids {
+        text(ws, r, 0, family.name(lang), &st.group)?;
+        for id in family.ids {
             let (Some(ind), Some(&row)) = (report.indicator(id), refs.indicator_rows.get(*id))
             else {
                 continue;
@@ -368,7 +368,7 @@ fn headline(
                 r,
                 3,
                 &cell_ref(sheet, row, STATUS),
-                &Cached::Text(status_text(ind.status, lang).to_string()),
+                &Cached::Text(ind.status.label(lang).to_string()),
                 &st.status,
             )?;
         }

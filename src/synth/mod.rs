@@ -18,6 +18,9 @@ use crate::model::{
 use crate::period::Period;
 use crate::workbook::write::input::InputCell;
 
+mod merger_sample;
+pub use merger_sample::{merger_sample_assumptions, merger_sample_services};
+
 /// SplitMix64: small, fast, good enough for synthetic data, and stable
 /// across platforms and releases (no dependency whose stream could change).
 #[derive(Clone, Debug)]

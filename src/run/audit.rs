@@ -1,0 +1,409 @@
+//! One audit, from the request a face makes to what it shows and writes:
+//! [`AuditRequest`] (the inputs and options, resolved once) →
+//! [`AuditRequest::read`] → [`AuditInputs`] (every workbook read, every
+//! rejected row kept) → [`AuditInputs::audit`] → [`Audited`] (the summary,
+//! the JSON, the report workbook, the council's PDF).
+//!
+//! Reading and auditing are two steps so that a program can time or
+//! report each; [`AuditRequest::run`] does both.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::source::Source;
+use super::summary::{RejectedRow, Summary, summary_text};
+use crate::audit::{Audit, AuditOptions, AuditReport};
+use crate::benchmark::BenchmarkSet;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::law::LawTables;
+use crate::model::Dataset;
+use crate::problem::{Problem, Problems};
+use crate::workbook::{ReadLimits, ReadOptions, ReportWorkbook};
+
+/// Rows of a table a summary lists at most (the report workbook has
+/// them all).
+pub const SUMMARY_LISTED: usize = 200;
+
+/// The inputs and options of one audit.
+///
+/// ```
+/// use homecare_audit::Lang;
+/// use homecare_audit::run::{AuditRequest, Source};
+/// let audited = AuditRequest::new(Source::path("fixtures/sample.xlsx"))
+///     .lang(Lang::En)
+///     .max_findings_per_kind(2)
+///     .run()?;
+/// // Two listed of each kind, every one counted.
+/// let summary = audited.summary();
+/// assert!(summary.findings.iter().all(|g| g.first.len() <= 2));
+/// assert!(summary.findings_total > 8);
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct AuditRequest {
+    input: Source,
+    law: Option<Source>,
+    benchmarks: Option<Source>,
+    lang: Lang,
+    public: bool,
+    read: ReadOptions,
+    options: AuditOptions,
+}
+
+impl AuditRequest {
+    /// An audit of the provider's workbook `input`, with the built-in law
+    /// and benchmarks, in Czech.
+    pub fn new(input: Source) -> AuditRequest {
+        AuditRequest {
+            input,
+            law: None,
+            benchmarks: None,
+            lang: Lang::Cs,
+            public: false,
+            read: ReadOptions::default(),
+            options: AuditOptions::default(),
+        }
+    }
+
+    /// A law workbook (sheet `Limity`) whose rows take precedence over the
+    /// built-in tables from their dates.
+    pub fn law(mut self, law: Option<Source>) -> Self {
+        self.law = law;
+        self
+    }
+
+    /// A region's benchmarks workbook, over the built-in set and the
+    /// input's own `Benchmarky` sheet.
+    pub fn benchmarks(mut self, benchmarks: Option<Source>) -> Self {
+        self.benchmarks = benchmarks;
+        self
+    }
+
+    /// The language of the summary, the report and the messages.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// A JSON and report fit for publication (no client or worker id,
+    /// birth year or free text from the input).
+    pub fn public(mut self, yes: bool) -> Self {
+        self.public = yes;
+        self
+    }
+
+    /// Strict mode: a rejected row of the provider's workbook ends the
+    /// read ([`ErrorKind::Strict`](crate::ErrorKind::Strict), exit 3).
+    pub fn strict(mut self, yes: bool) -> Self {
+        self.read = self.read.strict(yes);
+        self
+    }
+
+    /// The read limits for the provider's workbook.
+    pub fn limits(mut self, limits: ReadLimits) -> Self {
+        self.read = self.read.limits(limits);
+        self
+    }
+
+    /// Called while the provider's workbook is read, with the sheet and
+    /// the rows read so far.
+    pub fn progress(mut self, f: impl Fn(&str, u64) + Send + Sync + 'static) -> Self {
+        self.read = self.read.progress(f);
+        self
+    }
+
+    /// The date whose caps the "caps of another date" scenario charges
+    /// (`None`: the newest known).
+    pub fn caps_date(mut self, date: Option<NaiveDate>) -> Self {
+        self.options.caps_date = date;
+        self
+    }
+
+    /// The retargeting scenario's share of the low-dependency hours that
+    /// stop (`None`: the `Model` sheet's).
+    pub fn retarget_share(mut self, share: Option<Decimal>) -> Self {
+        self.options.retarget_low_share = share;
+        self
+    }
+
+    /// The retargeting scenario's new clients of degrees III and IV
+    /// (`None`: the `Model` sheet's).
+    pub fn retarget_clients(mut self, clients: Option<u32>) -> Self {
+        self.options.retarget_new_clients = clients.map(Decimal::from);
+        self
+    }
+
+    /// At most `n` findings of one kind are listed; all are counted.
+    pub fn max_findings_per_kind(mut self, n: u64) -> Self {
+        self.options.max_findings_per_kind = n;
+        self
+    }
+
+    /// Every other audit option at once.
+    pub fn options(mut self, options: AuditOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The provider's workbook.
+    pub fn input(&self) -> &Source {
+        &self.input
+    }
+
+    /// Reads every input: the provider's workbook, then the law and
+    /// benchmarks workbooks when given (their rejected rows kept beside
+    /// the provider's).
+    ///
+    /// # Errors
+    ///
+    /// Any reading error of the three workbooks ([`crate::workbook::read_bytes`]),
+    /// with [`Error::file`] naming the workbook.
+    pub fn read(&self) -> Result<AuditInputs, Error> {
+        let (dataset, problems) = self.input.dataset(&self.read)?;
+        // Benchmarks: the built-in set, the input's own Benchmarky sheet,
+        // then a region's workbook. Law: the built-in tables, the input's
+        // own Limity sheet, then a law workbook.
+        let mut benchmarks = BenchmarkSet::for_dataset(&dataset);
+        let mut law = dataset.law_tables();
+        let mut other_rejected = Vec::new();
+        if let Some(source) = &self.benchmarks {
+            let (rows, p) = source.benchmarks(&ReadOptions::default())?;
+            keep_rejected(&mut other_rejected, source, &p);
+            benchmarks.extend(rows);
+        }
+        if let Some(source) = &self.law {
+            let (rows, p) = source.law(&ReadOptions::default())?;
+            keep_rejected(&mut other_rejected, source, &p);
+            law.extend(rows);
+        }
+        Ok(AuditInputs {
+            settings: Settings {
+                lang: self.lang,
+                public: self.public,
+                options: self.options.clone(),
+                input_name: self.input.file_name(),
+                input_path: self.input.as_path().map(Path::to_path_buf),
+            },
+            dataset,
+            problems,
+            benchmarks,
+            law,
+            other_rejected,
+        })
+    }
+
+    /// Reads and audits.
+    ///
+    /// # Errors
+    ///
+    /// As [`AuditRequest::read`].
+    pub fn run(&self) -> Result<Audited, Error> {
+        Ok(self.read()?.audit())
+    }
+}
+
+fn keep_rejected(out: &mut Vec<(String, Problem)>, source: &Source, problems: &Problems) {
+    out.extend(
+        problems
+            .rejections()
+            .map(|p| (source.file_name(), p.clone())),
+    );
+}
+
+/// What of the request the later steps need (not the input's bytes: a
+/// page's workbook is not held twice).
+#[derive(Clone, Debug)]
+struct Settings {
+    lang: Lang,
+    public: bool,
+    options: AuditOptions,
+    input_name: String,
+    input_path: Option<std::path::PathBuf>,
+}
+
+/// Every input of one audit, read.
+#[derive(Debug)]
+pub struct AuditInputs {
+    settings: Settings,
+    /// The provider's records.
+    pub dataset: Dataset,
+    /// What reading the provider's workbook rejected or noticed.
+    pub problems: Problems,
+    /// The benchmarks in force.
+    pub benchmarks: BenchmarkSet,
+    /// The legal tables in force.
+    pub law: LawTables,
+    /// Rows rejected in the law and benchmarks workbooks, each with its
+    /// file's name.
+    pub other_rejected: Vec<(String, Problem)>,
+}
+
+impl AuditInputs {
+    /// The audit.
+    pub fn audit(self) -> Audited {
+        let report = Audit::new(&self.dataset)
+            .problems(&self.problems)
+            .benchmarks(&self.benchmarks)
+            .law(&self.law)
+            .options(self.settings.options.clone())
+            .run();
+        Audited {
+            inputs: self,
+            report,
+        }
+    }
+}
+
+/// One audit done: what every face shows and writes of it.
+#[derive(Debug)]
+pub struct Audited {
+    inputs: AuditInputs,
+    report: AuditReport,
+}
+
+impl Audited {
+    /// The report (in full, as the audit made it; [`Audited::json`] gives
+    /// the published form when the request asked for it).
+    pub fn report(&self) -> &AuditReport {
+        &self.report
+    }
+
+    /// The inputs it was made from.
+    pub fn inputs(&self) -> &AuditInputs {
+        &self.inputs
+    }
+
+    /// The language asked for.
+    pub fn lang(&self) -> Lang {
+        self.inputs.settings.lang
+    }
+
+    /// The summary as data, with at most [`SUMMARY_LISTED`] rows of a table.
+    pub fn summary(&self) -> Summary {
+        let lang = self.lang();
+        let other = self
+            .inputs
+            .other_rejected
+            .iter()
+            .map(|(file, p)| RejectedRow::new(Some(file), p, lang))
+            .collect();
+        Summary::new(&self.report, lang, SUMMARY_LISTED, other)
+    }
+
+    /// The summary as text, as `audit` prints it.
+    pub fn summary_text(&self) -> String {
+        summary_text(&self.report, self.lang())
+    }
+
+    /// The rows rejected in the law and benchmarks workbooks, one line
+    /// each: `Limity!C4: … (raw)`.
+    pub fn other_rejected_lines(&self) -> Vec<String> {
+        let lang = self.lang();
+        self.inputs
+            .other_rejected
+            .iter()
+            .map(|(_, p)| format!("{}: {} ({})", p.place, p.reason.message(lang), p.raw))
+            .collect()
+    }
+
+    /// The JSON report (pretty, ending in a newline), published when the
+    /// request asked for it.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the report cannot
+    /// be serialised (it always can; the error is the serialiser's).
+    pub fn json(&self) -> Result<String, Error> {
+        let text = if self.inputs.settings.public {
+            serde_json::to_string_pretty(&self.report.public(&self.inputs.dataset))
+        } else {
+            serde_json::to_string_pretty(&self.report)
+        };
+        text.map(|t| t + "\n").map_err(|e| Error::write(None, e))
+    }
+
+    /// The report workbook, in the request's language and form; its links
+    /// name the input by its file name.
+    pub fn report_workbook(&self) -> ReportWorkbook<'_> {
+        ReportWorkbook::new(&self.report, &self.inputs.dataset)
+            .lang(self.lang())
+            .input_link(Some(self.inputs.settings.input_name.clone()))
+            .public(self.inputs.settings.public)
+    }
+
+    /// The council's report workbook (summary, indicators, hour cost,
+    /// scenarios, findings by kind).
+    pub fn council_workbook(&self) -> ReportWorkbook<'_> {
+        ReportWorkbook::new(&self.report, &self.inputs.dataset)
+            .lang(self.lang())
+            .council(true)
+            .public(self.inputs.settings.public)
+    }
+
+    /// Writes the report workbook to `path`. Its links to the input name
+    /// the input's file when both are in one folder, else its absolute
+    /// path.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when it cannot be
+    /// written.
+    pub fn save_report(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        let link = match &self.inputs.settings.input_path {
+            Some(input) => input_link(input, path),
+            None => Some(self.inputs.settings.input_name.clone()),
+        };
+        self.report_workbook().input_link(link).save(path)
+    }
+
+    /// The report workbook's bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when it cannot be
+    /// made.
+    pub fn report_bytes(&self) -> Result<Vec<u8>, Error> {
+        self.report_workbook().to_buffer()
+    }
+
+    /// Renders the council's report workbook to a PDF with LibreOffice
+    /// (not in WebAssembly: there is no LibreOffice in a browser).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::NotAvailable`](crate::ErrorKind::NotAvailable) when
+    /// LibreOffice is not installed or makes no PDF;
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) when a file cannot be
+    /// written.
+    #[cfg(not(target_family = "wasm"))]
+    pub fn council_pdf(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        super::pdf::render(&self.council_workbook(), path.as_ref())
+    }
+}
+
+/// How the report's links name the input: its file name when both files
+/// are in one folder, else its absolute path.
+fn input_link(input: &Path, output: &Path) -> Option<String> {
+    let dir = |p: &Path| {
+        p.parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .and_then(|d| d.canonicalize().ok())
+    };
+    if dir(input).is_some() && dir(input) == dir(output) {
+        return input.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
+    input
+        .canonicalize()
+        .ok()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+}

@@ -1,0 +1,578 @@
+//! Several audits at once: [`CompareRequest`] (the workbooks, the law and
+//! benchmarks for all, the merger study's assumptions) →
+//! [`CompareRequest::run`] → [`Comparison`] (peers or trend, the merger
+//! study, the comparison workbook and its JSON).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::source::Source;
+use crate::audit::{Audit, AuditReport};
+use crate::benchmark::{Benchmark, BenchmarkSet};
+use crate::compare::{Merger, MergerStudy, Mode, PeerGroup};
+use crate::error::{Error, ErrorKind};
+use crate::i18n::{Lang, Text};
+use crate::law::{LawRow, LawTables};
+use crate::model::Dataset;
+use crate::problem::Problem;
+use crate::workbook::{ComparisonWorkbook, ReadOptions};
+
+/// Called as each workbook is audited: how many are done, of how many,
+/// the workbook's name, and its error when it was refused.
+pub type CompareProgress = dyn Fn(usize, usize, &str, Option<&Error>) + Send + Sync;
+
+/// The workbooks named, folders expanded to their `.xlsx`, `.xlsm`,
+/// `.xlsb`, `.xls` and `.ods` files (sorted by name, for a stable order).
+///
+/// ```
+/// let files = homecare_audit::run::workbooks_in(&["fixtures/formats".into()])?;
+/// assert!(files.iter().any(|f| f.ends_with("small.ods")));
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when a folder cannot be listed.
+pub fn workbooks_in(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let is_workbook = |p: &Path| {
+        p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"
+            )
+        })
+    };
+    let mut out = Vec::new();
+    for i in inputs {
+        if i.is_dir() {
+            let io = |err| {
+                Error::new(ErrorKind::Io {
+                    path: Some(i.clone()),
+                    err,
+                })
+            };
+            let mut found: Vec<PathBuf> = std::fs::read_dir(i)
+                .map_err(io)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && is_workbook(p))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(i.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// A comparison of several providers' workbooks.
+///
+/// ```
+/// use homecare_audit::compare::Mode;
+/// use homecare_audit::run::{CompareRequest, Source};
+/// let comparison = CompareRequest::new(vec![
+///     Source::path("fixtures/sample.xlsx"),
+///     Source::path("fixtures/formats/small.ods"),
+/// ])
+/// .run()?;
+/// // Two providers: peers, not a trend.
+/// assert_eq!(comparison.mode(), Mode::Peers);
+/// assert_eq!(comparison.audits().len(), 2);
+/// assert!(comparison.refused().is_empty());
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct CompareRequest {
+    inputs: Vec<Source>,
+    law: Option<Source>,
+    benchmarks: Option<Source>,
+    merge: bool,
+    merger: Option<Source>,
+    shared_reduction: Option<Decimal>,
+    lang: Lang,
+    progress: Option<Arc<CompareProgress>>,
+}
+
+impl std::fmt::Debug for CompareRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompareRequest")
+            .field(
+                "inputs",
+                &self.inputs.iter().map(Source::name).collect::<Vec<_>>(),
+            )
+            .field("merge", &self.merge)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CompareRequest {
+    /// A comparison of `inputs`, with the built-in law and benchmarks.
+    pub fn new(inputs: Vec<Source>) -> CompareRequest {
+        CompareRequest {
+            inputs,
+            law: None,
+            benchmarks: None,
+            merge: false,
+            merger: None,
+            shared_reduction: None,
+            lang: Lang::Cs,
+            progress: None,
+        }
+    }
+
+    /// A law workbook for every service.
+    pub fn law(mut self, law: Option<Source>) -> Self {
+        self.law = law;
+        self
+    }
+
+    /// A region's benchmarks workbook for every service.
+    pub fn benchmarks(mut self, benchmarks: Option<Source>) -> Self {
+        self.benchmarks = benchmarks;
+        self
+    }
+
+    /// Also study the services merged into one.
+    pub fn merge(mut self, yes: bool) -> Self {
+        self.merge = yes;
+        self
+    }
+
+    /// The merger study's assumptions workbook (`Sloučení`, `Vzdálenosti`,
+    /// `Jednotný ceník`); without it the defaults, which the study says.
+    pub fn merger(mut self, merger: Option<Source>) -> Self {
+        self.merger = merger;
+        self
+    }
+
+    /// The share of shared management costs a merger saves, over the
+    /// merger workbook's.
+    pub fn shared_reduction(mut self, share: Option<Decimal>) -> Self {
+        self.shared_reduction = share;
+        self
+    }
+
+    /// The language of the workbook and the messages.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Called as each workbook is audited.
+    pub fn progress(
+        mut self,
+        f: impl Fn(usize, usize, &str, Option<&Error>) + Send + Sync + 'static,
+    ) -> Self {
+        self.progress = Some(Arc::new(f));
+        self
+    }
+
+    /// Audits every workbook (in parallel on all cores, one by one in
+    /// WebAssembly), then compares them: peers, or one provider's trend in
+    /// period order; with [`CompareRequest::merge`], the merger study.
+    /// A workbook that cannot be read is refused and listed
+    /// ([`Comparison::refused`]); the others are compared.
+    ///
+    /// # Errors
+    ///
+    /// - the law, benchmarks or merger workbook cannot be read;
+    /// - [`ErrorKind::Usage`] when no workbook is named;
+    /// - [`ErrorKind::NotAvailable`] when no workbook could be read;
+    /// - the merger study's errors ([`Merger::study`]).
+    pub fn run(&self) -> Result<Comparison, Error> {
+        if self.inputs.is_empty() {
+            return Err(Error::new(ErrorKind::Usage {
+                reason: Text::new("žádný sešit ke srovnání", "no workbook to compare"),
+            }));
+        }
+        let law_rows = match &self.law {
+            Some(s) => s.law(&ReadOptions::default())?,
+            None => Default::default(),
+        };
+        let benchmark_rows = match &self.benchmarks {
+            Some(s) => s.benchmarks(&ReadOptions::default())?,
+            None => Default::default(),
+        };
+        let mut notes: Vec<(String, Problem)> = Vec::new();
+        for (source, problems) in [
+            (&self.law, &law_rows.1),
+            (&self.benchmarks, &benchmark_rows.1),
+        ] {
+            if let Some(source) = source {
+                notes.extend(
+                    problems
+                        .rejections()
+                        .map(|p| (source.file_name(), p.clone())),
+                );
+            }
+        }
+        let shared = Shared {
+            law: law_rows.0,
+            benchmarks: benchmark_rows.0,
+        };
+        let merger = if self.merge {
+            Some(self.merger_assumptions(&mut notes)?)
+        } else {
+            None
+        };
+        let outcomes = self.audit_all(&shared, self.merge);
+        let mut audits = Vec::new();
+        let mut datasets = Vec::new();
+        let mut refused = Vec::new();
+        for (source, outcome) in self.inputs.iter().zip(outcomes) {
+            match outcome {
+                Ok((ds, report)) => {
+                    audits.push(ComparedAudit {
+                        file: source.file_name(),
+                        report,
+                    });
+                    datasets.extend(ds);
+                }
+                Err(e) => refused.push(e),
+            }
+        }
+        if audits.is_empty() {
+            return Err(Error::new(ErrorKind::NotAvailable {
+                reason: Text::new(
+                    "žádný sešit se nepodařilo načíst",
+                    "no workbook could be read",
+                ),
+            }));
+        }
+        let providers: Vec<_> = audits.iter().map(|a| &a.report.provider).collect();
+        let mode = Mode::of(&providers);
+        let study = match &merger {
+            Some(m) => Some(self.study(m, &shared, &datasets, &audits)?),
+            None => None,
+        };
+        if mode == Mode::Trend {
+            // Period order, as the workbook shows it (a stable sort: the
+            // same start keeps the order given).
+            audits.sort_by_key(|a| a.report.provider.period.map(|p| p.from));
+        }
+        Ok(Comparison {
+            mode,
+            audits,
+            refused,
+            study,
+            other_rejected: notes,
+            lang: self.lang,
+        })
+    }
+
+    /// The merger study's assumptions: the merger workbook's, or the
+    /// defaults; the stated shared reduction over either.
+    fn merger_assumptions(&self, notes: &mut Vec<(String, Problem)>) -> Result<Merger, Error> {
+        let mut merger = match &self.merger {
+            Some(source) => {
+                let (m, problems) = source.merger(&ReadOptions::default())?;
+                notes.extend(
+                    problems
+                        .rejections()
+                        .map(|p| (source.file_name(), p.clone())),
+                );
+                m
+            }
+            None => Merger::default(),
+        };
+        if self.merger.is_none() || !merger.sources.contains_key("name") {
+            merger.name = self
+                .lang
+                .pick("Sloučená služba", "Merged service")
+                .to_string();
+        }
+        if let Some(r) = self.shared_reduction {
+            merger.shared_reduction = r;
+            merger
+                .sources
+                .insert("shared_reduction".into(), "--shared-reduction".into());
+        }
+        Ok(merger)
+    }
+
+    /// Every input audited, in input order; the datasets kept only when a
+    /// merger study needs them (a region's hundred providers need not stay
+    /// in memory).
+    fn audit_all(
+        &self,
+        shared: &Shared,
+        keep: bool,
+    ) -> Vec<Result<(Option<Dataset>, AuditReport), Error>> {
+        let n = self.inputs.len();
+        let one = |i: usize| {
+            self.inputs[i]
+                .dataset(&ReadOptions::default())
+                .map(|(ds, problems)| {
+                    let report = Audit::new(&ds)
+                        .problems(&problems)
+                        .benchmarks(&shared.benchmarks_for(&ds))
+                        .law(&shared.law_for(&ds))
+                        .run();
+                    (keep.then_some(ds), report)
+                })
+        };
+        let report = |done: usize, i: usize, outcome: &Result<_, Error>| {
+            if let Some(p) = &self.progress {
+                p(done, n, &self.inputs[i].name(), outcome.as_ref().err());
+            }
+        };
+        run_each(n, one, report)
+    }
+
+    fn study(
+        &self,
+        merger: &Merger,
+        shared: &Shared,
+        datasets: &[Dataset],
+        audits: &[ComparedAudit],
+    ) -> Result<MergerStudy, Error> {
+        let mut law = LawTables::built_in();
+        law.extend(shared.law.iter().cloned());
+        let parts: Vec<(&Dataset, &AuditReport)> = datasets
+            .iter()
+            .zip(audits.iter().map(|a| &a.report))
+            .collect();
+        merger.study(&parts, &law, |ds| {
+            Audit::new(ds)
+                .benchmarks(&shared.benchmarks_for(ds))
+                .law(&shared.law_for(ds))
+                .eighty_hour_rule(merger.eighty_hour_rule)
+                .run()
+        })
+    }
+}
+
+/// Runs `one` for 0..n, on every core natively; `done` hears each outcome
+/// as it comes (with how many are done). The outcomes in input order.
+#[cfg(not(target_family = "wasm"))]
+fn run_each<T: Send>(
+    n: usize,
+    one: impl Fn(usize) -> Result<T, Error> + Sync,
+    done: impl Fn(usize, usize, &Result<T, Error>) + Sync,
+) -> Vec<Result<T, Error>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<T, Error>>>> = Mutex::new((0..n).map(|_| None).collect());
+    let threads = std::thread::available_parallelism()
+        .map(|p| p.get())
+        .unwrap_or(1)
+        .min(n.max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    let outcome = one(i);
+                    done(finished.fetch_add(1, Ordering::Relaxed) + 1, i, &outcome);
+                    if let Ok(mut r) = results.lock() {
+                        r[i] = Some(outcome);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// One by one: a browser's worker has one thread.
+#[cfg(target_family = "wasm")]
+fn run_each<T>(
+    n: usize,
+    one: impl Fn(usize) -> Result<T, Error>,
+    done: impl Fn(usize, usize, &Result<T, Error>),
+) -> Vec<Result<T, Error>> {
+    (0..n)
+        .map(|i| {
+            let outcome = one(i);
+            done(i + 1, i, &outcome);
+            outcome
+        })
+        .collect()
+}
+
+/// The law and benchmark rows given for every service.
+struct Shared {
+    law: Vec<LawRow>,
+    benchmarks: Vec<Benchmark>,
+}
+
+impl Shared {
+    fn law_for(&self, ds: &Dataset) -> LawTables {
+        let mut law = ds.law_tables();
+        law.extend(self.law.iter().cloned());
+        law
+    }
+
+    fn benchmarks_for(&self, ds: &Dataset) -> BenchmarkSet {
+        let mut set = BenchmarkSet::for_dataset(ds);
+        set.extend(self.benchmarks.iter().cloned());
+        set
+    }
+}
+
+/// One provider's audit in a comparison.
+#[derive(Clone, Debug)]
+pub struct ComparedAudit {
+    /// The workbook's file name.
+    pub file: String,
+    /// Its audit.
+    pub report: AuditReport,
+}
+
+/// A comparison done. Serialises to the JSON of docs/compare.md: `mode`,
+/// `providers` (`file`, `provider`), then `peers` (the group's quartiles,
+/// ranks, statuses) or `trend` (each indicator's values in period order),
+/// `merger` when studied, and `refused` (file and reason) when a workbook
+/// could not be read.
+#[derive(Debug)]
+pub struct Comparison {
+    mode: Mode,
+    audits: Vec<ComparedAudit>,
+    refused: Vec<Error>,
+    study: Option<MergerStudy>,
+    other_rejected: Vec<(String, Problem)>,
+    lang: Lang,
+}
+
+impl Comparison {
+    /// Peers or trend.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The audits compared: in input order for peers, in period order for
+    /// a trend.
+    pub fn audits(&self) -> &[ComparedAudit] {
+        &self.audits
+    }
+
+    /// The workbooks that could not be read, each error naming its file.
+    pub fn refused(&self) -> &[Error] {
+        &self.refused
+    }
+
+    /// The merger study, when asked for.
+    pub fn study(&self) -> Option<&MergerStudy> {
+        self.study.as_ref()
+    }
+
+    /// Rows rejected in the law, benchmarks and merger workbooks, one line
+    /// each with its file.
+    pub fn other_rejected_lines(&self) -> Vec<String> {
+        self.other_rejected
+            .iter()
+            .map(|(file, p)| format!("{file}: {}", p.describe(self.lang)))
+            .collect()
+    }
+
+    /// What was compared, in words: `srovnání poskytovatelů` or `vývoj
+    /// jednoho poskytovatele`.
+    pub fn describe_mode(&self) -> &'static str {
+        match self.mode {
+            Mode::Peers => self.lang.pick("srovnání poskytovatelů", "peer comparison"),
+            Mode::Trend => self
+                .lang
+                .pick("vývoj jednoho poskytovatele", "one provider's trend"),
+        }
+    }
+
+    /// The comparison workbook.
+    pub fn workbook(&self) -> ComparisonWorkbook<'_> {
+        let entries = self
+            .audits
+            .iter()
+            .map(|a| (a.file.clone(), &a.report))
+            .collect();
+        let book = ComparisonWorkbook::new(entries)
+            .mode(self.mode)
+            .lang(self.lang);
+        match &self.study {
+            Some(s) => book.study(s),
+            None => book,
+        }
+    }
+
+    /// The JSON (pretty, ending in a newline).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Write`] if it cannot be serialised (the serialiser's
+    /// error; it does not happen).
+    pub fn json(&self) -> Result<String, Error> {
+        // Through a `Value`, whose objects keep their keys sorted: the
+        // documented JSON has every object's keys in alphabetical order.
+        serde_json::to_value(self)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .map(|t| t + "\n")
+            .map_err(|e| Error::write(None, e))
+    }
+}
+
+impl Serialize for Comparison {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Provider<'a> {
+            file: &'a str,
+            provider: &'a crate::audit::ProviderSummary,
+        }
+        #[derive(serde::Serialize)]
+        struct Refused {
+            file: Option<String>,
+            reason: String,
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("mode", self.mode.id())?;
+        let providers: Vec<Provider<'_>> = self
+            .audits
+            .iter()
+            .map(|a| Provider {
+                file: &a.file,
+                provider: &a.report.provider,
+            })
+            .collect();
+        m.serialize_entry("providers", &providers)?;
+        let reports: Vec<&AuditReport> = self.audits.iter().map(|a| &a.report).collect();
+        match self.mode {
+            Mode::Peers => m.serialize_entry("peers", &PeerGroup::new(&reports))?,
+            Mode::Trend => {
+                let trend: std::collections::BTreeMap<String, Vec<Option<Decimal>>> =
+                    crate::indicator::catalog::all_ids()
+                        .into_iter()
+                        .map(|(id, _)| {
+                            let values = reports.iter().map(|r| r.value(&id)).collect();
+                            (id, values)
+                        })
+                        .collect();
+                m.serialize_entry("trend", &trend)?;
+            }
+        }
+        if let Some(study) = &self.study {
+            m.serialize_entry("merger", study)?;
+        }
+        if !self.refused.is_empty() {
+            let refused: Vec<Refused> = self
+                .refused
+                .iter()
+                .map(|e| Refused {
+                    file: e.file().map(str::to_string),
+                    reason: e.text().get(self.lang).to_string(),
+                })
+                .collect();
+            m.serialize_entry("refused", &refused)?;
+        }
+        m.end()
+    }
+}

@@ -1,0 +1,133 @@
+//! Where an input comes from: a file (the programs) or bytes with a name
+//! (the page, Python, a caller holding the file in memory).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::law::LawRow;
+use crate::model::{Benchmark, Dataset, Merger};
+use crate::problem::Problems;
+use crate::workbook::{
+    ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes, read_law_bytes,
+    read_law_path, read_merger_bytes, read_merger_path, read_path,
+};
+
+/// One input workbook: a path, or bytes and the file's name.
+///
+/// ```
+/// use homecare_audit::run::Source;
+/// let file = Source::path("fixtures/sample.xlsx");
+/// assert_eq!(file.name(), "fixtures/sample.xlsx");
+/// assert_eq!(file.file_name(), "sample.xlsx");
+/// let bytes = Source::bytes("sesit.xlsx", vec![0x50, 0x4b]);
+/// assert_eq!(bytes.name(), "sesit.xlsx");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    Path(PathBuf),
+    /// A file's bytes, with the file's name (its extension is not needed:
+    /// the format is told from the bytes).
+    Bytes {
+        /// The file's name, as the report and messages give it.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+}
+
+impl Source {
+    /// A file on disk.
+    pub fn path(path: impl Into<PathBuf>) -> Source {
+        Source::Path(path.into())
+    }
+
+    /// A file's bytes and its name.
+    pub fn bytes(name: impl Into<String>, bytes: Vec<u8>) -> Source {
+        Source::Bytes {
+            name: name.into(),
+            bytes,
+        }
+    }
+
+    /// The input as messages name it: the path as given, or the name.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Path(p) => p.display().to_string(),
+            Source::Bytes { name, .. } => name.clone(),
+        }
+    }
+
+    /// The file's name without its folder (`sample.xlsx`).
+    pub fn file_name(&self) -> String {
+        match self {
+            Source::Path(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            Source::Bytes { name, .. } => Path::new(name)
+                .file_name()
+                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
+        }
+    }
+
+    /// The path, for a file on disk.
+    pub fn as_path(&self) -> Option<&Path> {
+        match self {
+            Source::Path(p) => Some(p),
+            Source::Bytes { .. } => None,
+        }
+    }
+
+    /// A provider's workbook.
+    pub(crate) fn dataset(&self, options: &ReadOptions) -> Result<(Dataset, Problems), Error> {
+        match self {
+            Source::Path(p) => read_path(p, options),
+            Source::Bytes { name, bytes } => read_bytes(bytes, Some(name), options),
+        }
+        .map_err(|e| e.in_file(self.name()))
+    }
+
+    /// A law workbook's rows.
+    pub(crate) fn law(&self, options: &ReadOptions) -> Result<(Vec<LawRow>, Problems), Error> {
+        match self {
+            Source::Path(p) => read_law_path(p, options),
+            Source::Bytes { name, bytes } => read_law_bytes(bytes, name, options),
+        }
+        .map_err(|e| e.in_file(self.name()))
+    }
+
+    /// A benchmarks workbook's rows.
+    pub(crate) fn benchmarks(
+        &self,
+        options: &ReadOptions,
+    ) -> Result<(Vec<Benchmark>, Problems), Error> {
+        match self {
+            Source::Path(p) => read_benchmarks_path(p, options),
+            Source::Bytes { bytes, .. } => read_benchmarks_bytes(bytes, options),
+        }
+        .map(|(set, problems)| (set.rows, problems))
+        .map_err(|e| e.in_file(self.name()))
+    }
+
+    /// A merger study's assumptions.
+    pub(crate) fn merger(&self, options: &ReadOptions) -> Result<(Merger, Problems), Error> {
+        match self {
+            Source::Path(p) => read_merger_path(p, options),
+            Source::Bytes { bytes, .. } => read_merger_bytes(bytes, options),
+        }
+        .map_err(|e| e.in_file(self.name()))
+    }
+}
+
+impl From<PathBuf> for Source {
+    fn from(p: PathBuf) -> Source {
+        Source::Path(p)
+    }
+}
+
+impl From<&Path> for Source {
+    fn from(p: &Path) -> Source {
+        Source::Path(p.to_path_buf())
+    }
+}
