@@ -281,3 +281,110 @@ fn the_law_page_is_the_law_tables() {
     );
     generated_section("docs/law.md", "law", &want);
 }
+
+/// The first sentence of a module's `//!` documentation, links and code
+/// marks taken out: `[`Dataset`](crate::Dataset)` reads `Dataset`.
+fn module_summary(path: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut para = String::new();
+    for line in text.lines() {
+        let Some(doc) = line.strip_prefix("//!") else {
+            break;
+        };
+        let doc = doc.trim();
+        if doc.is_empty() || doc.starts_with('#') {
+            if para.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if !para.is_empty() {
+            para.push(' ');
+        }
+        para.push_str(doc);
+    }
+    // Links: keep the text, drop the target.
+    let mut plain = String::new();
+    let mut rest = para.as_str();
+    while let Some(at) = rest.find("](") {
+        plain.push_str(&rest[..at]);
+        rest = &rest[at + 2..];
+        rest = rest.find(')').map_or("", |e| &rest[e + 1..]);
+    }
+    plain.push_str(rest);
+    let plain = plain.replace(['[', ']', '`'], "");
+    let end = plain
+        .char_indices()
+        .find(|&(i, c)| {
+            (c == '.' || c == ':' || c == ';')
+                && plain[i + 1..].starts_with(' ')
+                && !plain[..i].ends_with("e.g")
+                && !plain[..i].ends_with("i.e")
+        })
+        .map_or(plain.len(), |(i, _)| i);
+    plain[..end].trim_end_matches('.').to_string()
+}
+
+/// The code map of `docs/design.md`: every module of `src/` to the third
+/// level, each with the first sentence of its documentation, in path order
+/// (so read, model, audit, write are where a reader looks for them).
+fn code_map() -> String {
+    fn walk(dir: &std::path::Path, depth: usize, out: &mut Vec<(usize, String, String)>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir() || p.extension().is_some_and(|x| x == "rs"))
+            .collect();
+        entries.sort();
+        for p in entries {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if p.is_dir() {
+                let summary = module_summary(&p.join("mod.rs"));
+                out.push((depth, format!("{name}/"), summary));
+                if depth < 2 {
+                    walk(&p, depth + 1, out);
+                }
+            } else if name != "mod.rs" {
+                out.push((depth, name, module_summary(&p)));
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    walk(&root().join("src"), 0, &mut rows);
+    let mut t = String::from("```text\nsrc/\n");
+    for (depth, name, summary) in rows {
+        let entry = format!("{}{name}", "  ".repeat(depth + 1));
+        t.push_str(&format!("{entry:<32}{summary}\n").replace(" \n", "\n"));
+    }
+    t.push_str("```\n");
+    t
+}
+
+#[test]
+fn the_code_map_is_the_source_tree() {
+    let map = code_map();
+    // The front end and the reader are where the layering says.
+    assert!(map.contains("\n  run/ "), "{map}");
+    assert!(map.contains("\n    read/ "), "{map}");
+    generated_section("docs/design.md", "code-map", &map);
+}
+
+#[test]
+fn a_module_summary_is_its_first_sentence_without_links() {
+    let dir = std::env::temp_dir().join(format!("homecare-summary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("m.rs");
+    std::fs::write(
+        &f,
+        "//! The audit: a [`Dataset`](crate::Dataset) in, e.g. a\n//! report out. More.\n\nuse x;\n",
+    )
+    .unwrap();
+    assert_eq!(module_summary(&f), "The audit");
+    std::fs::write(
+        &f,
+        "//! Reads a [`Dataset`] in, e.g. a\n//! report out. More.\n",
+    )
+    .unwrap();
+    assert_eq!(module_summary(&f), "Reads a Dataset in, e.g. a report out");
+    std::fs::remove_dir_all(&dir).ok();
+}

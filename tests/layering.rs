@@ -125,6 +125,29 @@ const LAYERS: &[(&str, &[&str])] = &[
         "synth",
         &["workbook::write", "model", "problem", "period", "matching"],
     ),
+    // The one front end every face calls: requests in, audits and
+    // comparisons out.
+    (
+        "run",
+        &[
+            "workbook",
+            "workbook::read",
+            "workbook::write",
+            "audit",
+            "compare",
+            "synth",
+            "model",
+            "law",
+            "indicator",
+            "benchmark",
+            "display",
+            "error",
+            "problem",
+            "period",
+            "matching",
+            "i18n",
+        ],
+    ),
 ];
 
 /// The unit a source file belongs to.
@@ -414,4 +437,57 @@ fn a_forbidden_import_is_found() {
             "workbook::read uses crate::audit::Audit (audit), which the layering does not allow",
         ]
     );
+}
+
+/// Every `pub struct`, `pub enum`, `pub type` and `pub trait` name in
+/// `src/`, with the files that declare it.
+fn public_type_names(src: &Path) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut stack = vec![src.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for line in text.lines() {
+                let t = line.trim_start();
+                for kw in ["pub struct ", "pub enum ", "pub type ", "pub trait "] {
+                    if let Some(rest) = t.strip_prefix(kw) {
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        let file = p.strip_prefix(src).unwrap().display().to_string();
+                        out.entry(name).or_default().push(file);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_two_public_types_share_a_name() {
+    // A newcomer never has to ask which `Unit` or `Source` is meant.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let names = public_type_names(&src);
+    let shared: Vec<_> = names.iter().filter(|(_, files)| files.len() > 1).collect();
+    assert!(shared.is_empty(), "{shared:#?}");
+    // The scan sees the types it should.
+    for known in [
+        "Dataset",
+        "AuditRequest",
+        "Source",
+        "Provenance",
+        "TaskUnit",
+    ] {
+        assert!(names.contains_key(known), "{known}");
+    }
 }

@@ -9,6 +9,7 @@ mod common;
 mod compare;
 mod corpus;
 mod formats;
+mod front_end;
 mod hostile;
 mod law;
 mod merger;

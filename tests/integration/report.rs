@@ -516,7 +516,7 @@ fn a_period_past_the_checked_law_says_so_and_metodika_lists_the_rows_applied() {
     let a3 = c.get(&("Souhrn".to_string(), 2, 0)).map(|d| d.to_string());
     let want = "Zákonné limity úhrad jsou ověřeny do 30. 11. 2026 a období auditu končí později";
     assert!(a3.as_deref().is_some_and(|t| t.starts_with(want)), "{a3:?}");
-    let summary = homecare_audit::audit::summary::summary(&report, Lang::En);
+    let summary = homecare_audit::run::summary_text(&report, Lang::En);
     assert!(
         summary.contains("! The legal fee caps are checked through 2026-11-30"),
         "{summary}"
