@@ -123,6 +123,16 @@ pub enum ErrorKind {
         /// The second name.
         second: String,
     },
+    /// The column mapping (`Sloupce`) maps one input header of a sheet kind
+    /// to two of our columns.
+    MappedTwice {
+        /// The input's header as the mapping writes it.
+        header: String,
+        /// The first mapping row's cell.
+        first: Place,
+        /// The second.
+        second: Place,
+    },
     /// A sheet has no header row (no row with two or more non-empty cells).
     NoHeader {
         /// The sheet's name as written.
@@ -338,6 +348,18 @@ impl Error {
             ErrorKind::DuplicateSheet { first, second } => Text {
                 cs: format!("listy „{first}“ a „{second}“ jsou tentýž list; nechte jen jeden"),
                 en: format!("sheets \"{first}\" and \"{second}\" are the same sheet; keep one"),
+            },
+            ErrorKind::MappedTwice {
+                header,
+                first,
+                second,
+            } => Text {
+                cs: format!(
+                    "mapování sloupců přiřazuje záhlaví „{header}“ dvěma sloupcům ({first} a {second}); nechte jen jedno"
+                ),
+                en: format!(
+                    "the column mapping maps the header \"{header}\" to two columns ({first} and {second}); keep one"
+                ),
             },
             ErrorKind::NoHeader { sheet } => Text {
                 cs: format!(

@@ -6,17 +6,48 @@ use serde::{Serialize, Serializer};
 
 use crate::matching::fold;
 
-/// A cell of the input workbook: sheet name as written in the file, 1-based
-/// row, 0-based column. Displays as Excel writes a reference, `Výkazy!D17`,
-/// quoting the sheet name where Excel would (`'Moje výkazy'!D17`).
+/// A cell of the input: sheet name as written in the file, 1-based row,
+/// 0-based column, and the file when the records came in several files or
+/// as CSV.
+///
+/// Displays as Excel writes a reference, `Výkazy!D17`, quoting the sheet
+/// name where Excel would (`'Moje výkazy'!D17`); a sheet of one of several
+/// files as `zamestnanci.xlsx/Zaměstnanci!D5`; a line of a CSV file as
+/// `vykazy.csv:17 (Úhrada)`, with the column's header as the file writes it.
+///
+/// ```
+/// use homecare_audit::Place;
+/// assert_eq!(Place::new("Výkazy", 17, 3).to_string(), "Výkazy!D17");
+/// assert_eq!(
+///     Place::new("Zaměstnanci", 5, 3).in_file("zamestnanci.xlsx").to_string(),
+///     "zamestnanci.xlsx/Zaměstnanci!D5"
+/// );
+/// assert_eq!(
+///     Place::csv("vykazy.csv", 17, 4, Some("Úhrada")).to_string(),
+///     "vykazy.csv:17 (Úhrada)"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Place {
-    /// The sheet's name as it is in the workbook.
+    /// The sheet's name as it is in the workbook (empty for a CSV file,
+    /// which has none).
     pub sheet: String,
-    /// The row number as Excel shows it (1-based).
+    /// The row number as Excel shows it (1-based; a CSV file's line of
+    /// records, the first being 1).
     pub row: u32,
     /// The column index (0 = `A`).
     pub col: u32,
+    /// The input file, when the provider's records came in several files
+    /// or the place is in a CSV file; `None` for the one workbook (boxed:
+    /// every rejected row has a place, and most have no file).
+    file: Option<Box<InFile>>,
+}
+
+/// The file of a [`Place`], and a CSV column's header.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct InFile {
+    file: String,
+    header: Option<String>,
 }
 
 impl Place {
@@ -27,7 +58,47 @@ impl Place {
             sheet: sheet.into(),
             row,
             col,
+            file: None,
         }
+    }
+
+    /// A place in a CSV file: its record number (1-based, the header's
+    /// line included), 0-based column, and the column's header.
+    pub fn csv(file: impl Into<String>, row: u32, col: u32, header: Option<&str>) -> Place {
+        Place {
+            sheet: String::new(),
+            row,
+            col,
+            file: Some(Box::new(InFile {
+                file: file.into(),
+                header: header.map(str::to_string),
+            })),
+        }
+    }
+
+    /// The same place, in the named file (one of several inputs).
+    pub fn in_file(mut self, file: impl Into<String>) -> Place {
+        let header = self.file.take().and_then(|f| f.header);
+        self.file = Some(Box::new(InFile {
+            file: file.into(),
+            header,
+        }));
+        self
+    }
+
+    /// The input file the place is in, when places name their file.
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_ref().map(|f| f.file.as_str())
+    }
+
+    /// A CSV column's header as the file writes it.
+    pub fn header(&self) -> Option<&str> {
+        self.file.as_ref().and_then(|f| f.header.as_deref())
+    }
+
+    /// True for a place in a CSV file (a file without sheets).
+    pub fn is_csv(&self) -> bool {
+        self.file.is_some() && self.sheet.is_empty()
     }
 
     /// The cell reference without the sheet, e.g. `D17`.
@@ -73,7 +144,17 @@ pub fn sheet_ref(sheet: &str) -> String {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}!{}", sheet_ref(&self.sheet), self.cell())
+        match (self.file(), self.sheet.is_empty()) {
+            (Some(file), true) => {
+                write!(f, "{file}:{}", self.row)?;
+                match self.header() {
+                    Some(h) if !h.is_empty() => write!(f, " ({h})"),
+                    _ => Ok(()),
+                }
+            }
+            (Some(file), false) => write!(f, "{file}/{}!{}", sheet_ref(&self.sheet), self.cell()),
+            (None, _) => write!(f, "{}!{}", sheet_ref(&self.sheet), self.cell()),
+        }
     }
 }
 
@@ -120,6 +201,10 @@ pub enum SheetKind {
     /// `Jednotný ceník` / `Merged prices`: the merged service's price list
     /// (a merger workbook).
     MergedPrices,
+    /// `Sloupce` / `Columns`: the auditor's column mapping, which says which
+    /// header of an export is which of our columns (read before the other
+    /// sheets, in any input or a file of its own).
+    Columns,
 }
 
 impl SheetKind {
@@ -164,6 +249,7 @@ impl SheetKind {
             SheetKind::Merger => "Sloučení",
             SheetKind::Distances => "Vzdálenosti",
             SheetKind::MergedPrices => "Jednotný ceník",
+            SheetKind::Columns => "Sloupce",
         }
     }
 
@@ -184,6 +270,7 @@ impl SheetKind {
             SheetKind::Merger => "Merger",
             SheetKind::Distances => "Distances",
             SheetKind::MergedPrices => "Merged prices",
+            SheetKind::Columns => "Columns",
         }
     }
 
@@ -207,6 +294,14 @@ impl SheetKind {
                 "Merged prices",
                 "Ceník sloučené služby",
                 "Merged price list",
+            ],
+            SheetKind::Columns => &[
+                "Sloupce",
+                "Columns",
+                "Mapování sloupců",
+                "Column mapping",
+                "Mapování",
+                "Mapping",
             ],
         }
     }
@@ -260,5 +355,17 @@ mod tests {
         );
         assert_eq!(Place::new("2025", 1, 27).to_string(), "'2025'!AB1");
         assert_eq!(Place::new("O'Neil", 1, 0).to_string(), "'O''Neil'!A1");
+    }
+
+    #[test]
+    fn names_the_file_when_there_are_several() {
+        let p = Place::new("Moje výkazy", 2, 0).in_file("a.xlsx");
+        assert_eq!(p.to_string(), "a.xlsx/'Moje výkazy'!A2");
+        assert!(!p.is_csv());
+        // A CSV line: the header names the column; without one, the line.
+        let p = Place::csv("vykazy.csv", 17, 4, Some("Úhrada"));
+        assert_eq!(p.to_string(), "vykazy.csv:17 (Úhrada)");
+        assert!(p.is_csv());
+        assert_eq!(Place::csv("k.csv", 3, 0, None).to_string(), "k.csv:3");
     }
 }

@@ -32,6 +32,17 @@ pub enum Reason {
     UnknownProviderKey,
     /// A negative amount in `Náklady`, accepted as a correction.
     NegativeCorrection,
+    /// A CSV file read with the encoding and delimiter found in its first
+    /// bytes (reported once a file, at its first line).
+    ReadAsCsv {
+        /// The encoding (`windows-1250`, `UTF-8`, …).
+        encoding: &'static str,
+        /// The delimiter (`;`, `,`, tab, `|`).
+        delimiter: u8,
+    },
+    /// Bytes the file's encoding (named) has no character for; replaced,
+    /// the row kept.
+    Undecodable(&'static str),
 
     // Rejections: the row is not used.
     /// A required value is empty.
@@ -108,6 +119,23 @@ pub enum Reason {
     TasksNotApplicable,
     /// A `Sloučení` row naming no assumption of a merger study.
     UnknownAssumption,
+    /// A `Sloupce` row naming no sheet kind of ours.
+    UnknownSheetKind,
+    /// A `Sloupce` row naming no column of its sheet kind.
+    UnknownColumnName,
+    /// A `Sloupce` row whose input header no input sheet of its kind has.
+    MappedHeaderNotFound,
+    /// A `Sloupce` row naming a file (or file and sheet) that is not among
+    /// the inputs.
+    UnknownInputFile,
+    /// A CSV record with another number of fields than its header: its
+    /// values would land in the wrong columns.
+    RaggedRow {
+        /// Fields in the record.
+        fields: u32,
+        /// Fields in the header.
+        header: u32,
+    },
 }
 
 impl Reason {
@@ -122,6 +150,8 @@ impl Reason {
                 | Reason::ErrorInUnusedColumn
                 | Reason::UnknownProviderKey
                 | Reason::NegativeCorrection
+                | Reason::ReadAsCsv { .. }
+                | Reason::Undecodable(_)
         )
     }
 
@@ -171,6 +201,13 @@ impl Reason {
             Reason::UnknownLawKind => "unknown_law_kind",
             Reason::TasksNotApplicable => "tasks_not_applicable",
             Reason::UnknownAssumption => "unknown_assumption",
+            Reason::ReadAsCsv { .. } => "read_as_csv",
+            Reason::Undecodable(_) => "undecodable",
+            Reason::RaggedRow { .. } => "ragged_row",
+            Reason::UnknownSheetKind => "unknown_sheet_kind",
+            Reason::UnknownColumnName => "unknown_column_name",
+            Reason::MappedHeaderNotFound => "mapped_header_not_found",
+            Reason::UnknownInputFile => "unknown_input_file",
         }
     }
 
@@ -186,6 +223,41 @@ impl Reason {
                 return Text {
                     cs: format!("mimo povolený rozsah {range}"),
                     en: format!("outside the allowed range {range}"),
+                };
+            }
+            Reason::ReadAsCsv {
+                encoding,
+                delimiter,
+            } => {
+                let (cs, en) = match delimiter {
+                    b';' => ("středník (;)", "semicolon (;)"),
+                    b',' => ("čárka (,)", "comma (,)"),
+                    b'\t' => ("tabulátor", "tab"),
+                    _ => ("svislá čára (|)", "vertical bar (|)"),
+                };
+                return Text {
+                    cs: format!("načteno jako CSV: kódování {encoding}, oddělovač {cs}"),
+                    en: format!("read as CSV: encoding {encoding}, delimiter {en}"),
+                };
+            }
+            Reason::Undecodable(encoding) => {
+                return Text {
+                    cs: format!(
+                        "bajty, pro které kódování {encoding} nemá znak, nahrazeny; řádek ponechán"
+                    ),
+                    en: format!(
+                        "bytes the encoding {encoding} has no character for, replaced; the row kept"
+                    ),
+                };
+            }
+            Reason::RaggedRow { fields, header } => {
+                return Text {
+                    cs: format!(
+                        "řádek má {fields} polí, záhlaví {header}: hodnoty by byly v jiných sloupcích"
+                    ),
+                    en: format!(
+                        "the record has {fields} fields, the header {header}: values would land in other columns"
+                    ),
                 };
             }
             Reason::IgnoredColumn
@@ -229,7 +301,11 @@ impl Reason {
             | Reason::NoBound
             | Reason::UnknownLawKind
             | Reason::TasksNotApplicable
-            | Reason::UnknownAssumption => self.reference_words(),
+            | Reason::UnknownAssumption
+            | Reason::UnknownSheetKind
+            | Reason::UnknownColumnName
+            | Reason::MappedHeaderNotFound
+            | Reason::UnknownInputFile => self.reference_words(),
         };
         Text::new(cs, en)
     }
@@ -402,6 +478,22 @@ impl Reason {
                 "neznámý předpoklad studie sloučení (viz docs/compare.md)",
                 "unknown merger study assumption (see docs/compare.md)",
             ),
+            Reason::UnknownSheetKind => (
+                "neznámý list (Výkazy, Klienti, Pracovníci, Úkony, Ceník, Náklady, Výnosy, …)",
+                "unknown sheet kind (Visits, Clients, Workers, Tasks, Prices, Costs, Revenues, …)",
+            ),
+            Reason::UnknownColumnName => (
+                "tento list takový sloupec nemá (viz docs/workbook.md)",
+                "that sheet has no such column (see docs/workbook.md)",
+            ),
+            Reason::MappedHeaderNotFound => (
+                "záhlaví není v žádném vstupním listu tohoto druhu",
+                "no input sheet of that kind has this header",
+            ),
+            Reason::UnknownInputFile => (
+                "takový vstupní soubor (nebo list) není mezi vstupy",
+                "no such input file (or sheet) among the inputs",
+            ),
             // Not reached: `text` sends only the reasons above here.
             _ => ("", ""),
         }
@@ -521,12 +613,28 @@ pub struct Problems {
     pub rows: BTreeMap<String, RowCount>,
     /// Rejections and notices, in the order they were found.
     pub list: Vec<Problem>,
+    /// Row counts per input file and sheet (file name → canonical sheet
+    /// name → count): where a provider's records came in several files,
+    /// each file's own part of [`Problems::rows`].
+    pub rows_by_file: BTreeMap<String, BTreeMap<String, RowCount>>,
 }
 
 impl Problems {
     /// An empty set.
     pub fn new() -> Problems {
         Problems::default()
+    }
+
+    /// Adds a sheet's row count, read from the input file `file`.
+    pub fn count_rows(&mut self, sheet: &str, file: &str, count: RowCount) {
+        let total = self.rows.entry(sheet.to_string()).or_default();
+        total.read += count.read;
+        total.accepted += count.accepted;
+        total.rejected += count.rejected;
+        self.rows_by_file
+            .entry(file.to_string())
+            .or_default()
+            .insert(sheet.to_string(), count);
     }
 
     /// Only the rejections.
@@ -621,6 +729,19 @@ mod tests {
             UnknownLawKind,
             TasksNotApplicable,
             UnknownAssumption,
+            ReadAsCsv {
+                encoding: "UTF-8",
+                delimiter: b';',
+            },
+            Undecodable("UTF-8"),
+            UnknownSheetKind,
+            UnknownColumnName,
+            MappedHeaderNotFound,
+            UnknownInputFile,
+            RaggedRow {
+                fields: 3,
+                header: 4,
+            },
         ];
         for r in &all {
             match r {
@@ -666,7 +787,14 @@ mod tests {
                 | NoBound
                 | UnknownLawKind
                 | TasksNotApplicable
-                | UnknownAssumption => {}
+                | UnknownAssumption
+                | ReadAsCsv { .. }
+                | Undecodable(_)
+                | UnknownSheetKind
+                | UnknownColumnName
+                | MappedHeaderNotFound
+                | UnknownInputFile
+                | RaggedRow { .. } => {}
             }
         }
         all

@@ -73,5 +73,5 @@ impl Findings {
 
 /// The input place of a visit's row (column A), if it came from a workbook.
 pub(crate) fn visit_place(ds: &Dataset, v: &Visit) -> Option<Place> {
-    (v.row > 0).then(|| Place::new(ds.source.sheet_name(SheetKind::Visits.cs()), v.row, 0))
+    (v.row > 0).then(|| ds.source.place(SheetKind::Visits.cs(), v.row, 0))
 }

@@ -307,8 +307,7 @@ fn over_contract(b: &Base<'_>, f: &mut Findings) {
         let worked_h = Decimal::from(secs) / Decimal::from(3600);
         if worked_h > contract {
             f.push(FindingKind::OverContract, || {
-                let place = (w.row > 0)
-                    .then(|| Place::new(ds.source.sheet_name(SheetKind::Workers.cs()), w.row, 0));
+                let place = (w.row > 0).then(|| ds.source.place(SheetKind::Workers.cs(), w.row, 0));
                 let month = first.format("%Y-%m");
                 detail(
                     Text {

@@ -14,19 +14,69 @@ use crate::model::task::{Task, TaskCatalog};
 use crate::model::visit::Visit;
 use crate::model::worker::Worker;
 use crate::period::Period;
+use crate::place::Place;
 use crate::problem::Reason;
 
-/// Where a dataset came from.
+/// Where a dataset came from: the input file (or files), their SHA-256,
+/// which sheet of which file gave each of our sheets, and which input
+/// header gave each column used.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
-    /// The input file's name, when read from a file.
+    /// The input file's name, when read from a file (the first of several).
     pub file_name: Option<String>,
-    /// SHA-256 of the input bytes (lower-case hex), when read from bytes.
+    /// SHA-256 of the input bytes (lower-case hex), when read from bytes
+    /// (the first of several inputs; each is in [`Provenance::inputs`]).
     pub sha256: Option<String>,
-    /// Canonical Czech sheet name → the name as written in the workbook.
+    /// Canonical Czech sheet name → the name as written in the workbook
+    /// (empty for a CSV file, which has no sheets).
     pub sheets: BTreeMap<String, String>,
     /// True when the workbook counts dates from 1904.
     pub date_1904: bool,
+    /// Every input file read, in the order given.
+    #[serde(default)]
+    pub inputs: Vec<InputFile>,
+    /// Canonical Czech sheet name → the input file that gave it, where
+    /// places must name their file (several inputs, or a CSV file).
+    #[serde(default)]
+    pub sheet_files: BTreeMap<String, String>,
+    /// Which input header (and file) gave each of our columns, sheet by
+    /// sheet.
+    #[serde(default)]
+    pub columns: Vec<ColumnOrigin>,
+}
+
+/// One input file of a provider's records.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputFile {
+    /// The file's name.
+    pub file_name: String,
+    /// SHA-256 of its bytes (lower-case hex).
+    pub sha256: Option<String>,
+    /// Its format: `xlsx`, `xls`, `xlsb`, `ods` or `csv`.
+    pub format: String,
+    /// A CSV file's encoding and delimiter as found (`windows-1250`, `;`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialect: Option<String>,
+    /// The column mapping alone was read from it (`--mapping`).
+    #[serde(default)]
+    pub mapping_only: bool,
+}
+
+/// Where one of our columns came from: the sheet kind, the column, the
+/// header as the input writes it, and its file and sheet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnOrigin {
+    /// Our sheet's canonical Czech name (`Výkazy`).
+    pub sheet: String,
+    /// Our column's Czech name (`ID klienta`).
+    pub column: String,
+    /// The header as the input writes it (`Uživatel`).
+    pub header: String,
+    /// The input's file and sheet (`vykazy.csv`, `mzdy.xlsx/Zaměstnanci`,
+    /// or the sheet alone for the one workbook).
+    pub input: String,
+    /// True when the auditor's column mapping (`Sloupce`) said so.
+    pub mapped: bool,
 }
 
 impl Provenance {
@@ -36,6 +86,26 @@ impl Provenance {
             .get(canonical)
             .map(String::as_str)
             .unwrap_or(canonical)
+    }
+
+    /// The place of a cell of one of our sheets (by its canonical name) in
+    /// the input: `Výkazy!A17`, `a.xlsx/Výkazy!A17` or `vykazy.csv:17`.
+    ///
+    /// ```
+    /// use homecare_audit::model::Provenance;
+    /// let mut p = Provenance::default();
+    /// assert_eq!(p.place("Výkazy", 17, 0).to_string(), "Výkazy!A17");
+    /// p.sheets.insert("Výkazy".into(), String::new());
+    /// p.sheet_files.insert("Výkazy".into(), "vykazy.csv".into());
+    /// assert_eq!(p.place("Výkazy", 17, 0).to_string(), "vykazy.csv:17");
+    /// ```
+    pub fn place(&self, canonical: &str, row: u32, col: u32) -> Place {
+        let sheet = self.sheet_name(canonical);
+        match self.sheet_files.get(canonical) {
+            Some(file) if sheet.is_empty() => Place::csv(file.as_str(), row, col, None),
+            Some(file) => Place::new(sheet, row, col).in_file(file.as_str()),
+            None => Place::new(sheet, row, col),
+        }
     }
 }
 

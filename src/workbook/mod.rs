@@ -13,8 +13,9 @@ pub mod schema;
 pub mod write;
 
 pub use read::{
-    Format, ReadLimits, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes,
-    read_law_bytes, read_law_path, read_merger_bytes, read_merger_path, read_path,
+    Format, Input, ReadLimits, ReadOptions, read_benchmarks_bytes, read_benchmarks_path,
+    read_bytes, read_inputs, read_law_bytes, read_law_path, read_merger_bytes, read_merger_path,
+    read_path,
 };
 pub use schema::SheetKind;
 pub use write::benchmarks::BenchmarksWorkbook;

@@ -50,6 +50,45 @@ impl Column {
     }
 }
 
+/// Columns of `Sloupce`, the auditor's column mapping: which header of
+/// an input (`Ve vstupu`) is which of our columns (`Sloupec`) of a sheet
+/// kind (`List`), and optionally which file (or `file/sheet`) holds that
+/// sheet kind (`Soubor`).
+pub const COLUMNS: &[Column] = &[
+    col(
+        "sheet",
+        "List",
+        "Sheet",
+        &["Druh listu", "Sheet kind"],
+        true,
+        "náš list: Výkazy, Klienti, Pracovníci, … (česky nebo anglicky)",
+    ),
+    col(
+        "column",
+        "Sloupec",
+        "Column",
+        &["Náš sloupec", "Our column"],
+        false,
+        "náš sloupec, např. ID klienta; prázdné u řádku jen se souborem",
+    ),
+    col(
+        "input_header",
+        "Ve vstupu",
+        "In the input",
+        &["Záhlaví ve vstupu", "Input header", "Záhlaví", "Header"],
+        false,
+        "záhlaví sloupce tak, jak je píše vstupní soubor",
+    ),
+    col(
+        "file",
+        "Soubor",
+        "File",
+        &["Vstupní soubor", "Input file"],
+        false,
+        "soubor (nebo soubor/list), který tento list obsahuje, např. export.csv",
+    ),
+];
+
 /// Columns of `Klienti`.
 pub const CLIENTS: &[Column] = &[
     col(
@@ -614,6 +653,7 @@ pub fn columns(kind: SheetKind) -> &'static [Column] {
         SheetKind::Merger => MERGER,
         SheetKind::Distances => DISTANCES,
         SheetKind::MergedPrices => MERGED_PRICES,
+        SheetKind::Columns => COLUMNS,
     }
 }
 

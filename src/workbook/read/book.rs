@@ -79,7 +79,7 @@ pub(crate) struct Budget {
 }
 
 impl Budget {
-    fn cell(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), Error> {
+    pub(crate) fn cell(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), Error> {
         self.cells += 1;
         let l = &self.limits;
         let exceeded = |limit, value, max| {

@@ -13,8 +13,11 @@
 mod book;
 mod cell;
 mod cfb_guard;
+mod delimited;
 mod guard;
+mod inputs;
 mod limits;
+mod mapping;
 mod odf;
 mod ods_guard;
 mod ooxml;
@@ -27,11 +30,14 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
+pub use inputs::Input;
 pub use limits::{Progress, ReadLimits, ReadOptions};
 pub use sniff::Format;
 
 use book::Book;
-use table::Reading;
+use inputs::{Assigned, Listing, Loaded, Opened};
+use mapping::ColumnMap;
+use table::{Origin, Reading, SheetSource};
 
 use crate::error::{Error, ErrorKind, Limit};
 use crate::model::{Dataset, DatasetBuilder, Provenance};
@@ -63,19 +69,10 @@ pub fn read_path(
     path: impl AsRef<Path>,
     options: &ReadOptions,
 ) -> Result<(Dataset, Problems), Error> {
-    let path = path.as_ref();
-    let bytes = read_file(path, &options.limits)?;
-    let name = file_name_of(path);
-    read_bytes(&bytes, Some(&name), options)
+    read_inputs(&[Input::path(path.as_ref())], options)
 }
 
-/// The last part of `path` (the name a report and a `Limity` row's origin
-/// give the input), empty for a path that ends in `..`.
-fn file_name_of(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
+use inputs::file_name_of;
 
 /// Reads a workbook from bytes. `file_name` names the provider when the
 /// workbook does not.
@@ -97,27 +94,56 @@ pub fn read_bytes(
     file_name: Option<&str>,
     options: &ReadOptions,
 ) -> Result<(Dataset, Problems), Error> {
-    catching_panics(|| read_inner(bytes, file_name, options))
+    read_inputs(
+        &[Input::bytes(file_name.unwrap_or_default(), bytes)],
+        options,
+    )
 }
 
-/// A file's bytes, refused before reading when it is over the size limit.
-fn read_file(path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, Error> {
-    let io = |err| {
-        Error::new(ErrorKind::Io {
-            path: Some(path.to_path_buf()),
-            err,
-        })
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: len,
-            max: limits.file_bytes,
-            context: path.display().to_string(),
-        }));
-    }
-    std::fs::read(path).map_err(io)
+/// Reads a provider's records from several files: workbooks and CSV files
+/// (the care software's export of visits, the payroll's staff list, the
+/// accountant's income statement, the auditor's workbook with
+/// `Poskytovatel` and the column mapping `Sloupce`), as one dataset.
+///
+/// Each sheet of each file is one of our sheets, by the mapping's
+/// `Soubor`, its name, or (a CSV file, a workbook of one sheet) its file's
+/// name; see [`Input`]. Places name their file where there are several
+/// (`zamestnanci.xlsx/Zaměstnanci!D5`) or the file is CSV
+/// (`vykazy.csv:17 (Úhrada)`); [`Problems::rows`] is keyed by our sheets,
+/// [`Problems::rows_by_file`] by file.
+///
+/// ```
+/// use homecare_audit::workbook::{Input, ReadOptions, read_inputs};
+/// let visits = "Datum;Pracovník;Klient;Úkon;Minuty\n3. 3. 2025;P1;K1;a1;30\n3. 3. 2025;P1;K2;a1;x\n";
+/// let clients = "ID klienta,Stupeň PnP\nK1,II\nK2,bez\n";
+/// let staff = "ID pracovníka;Pozice;Úvazek\nP1;PSS;1\n";
+/// let (dataset, problems) = read_inputs(
+///     &[
+///         Input::bytes("vykazy.csv", visits.as_bytes()),
+///         Input::bytes("klienti.csv", clients.as_bytes()),
+///         Input::bytes("pracovnici.csv", staff.as_bytes()),
+///     ],
+///     &ReadOptions::default(),
+/// )?;
+/// assert_eq!(dataset.clients.len(), 2);
+/// let rejected: Vec<String> = problems.rejections().map(|p| p.place.to_string()).collect();
+/// assert_eq!(rejected, ["vykazy.csv:3 (Minuty)"]);
+/// assert_eq!(problems.rows_by_file["klienti.csv"]["Klienti"].accepted, 2);
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read_bytes`], for any of the files (the error names it:
+/// [`Error::file`](crate::Error::file)); [`ErrorKind::DuplicateSheet`] when
+/// two files claim one of our sheets, naming both;
+/// [`ErrorKind::MappedTwice`] when the mapping gives a header two columns;
+/// [`ErrorKind::Usage`] for no input at all.
+pub fn read_inputs(
+    inputs: &[Input<'_>],
+    options: &ReadOptions,
+) -> Result<(Dataset, Problems), Error> {
+    catching_panics(|| read_inner(inputs, options))
 }
 
 /// Runs a read, turning a panic of the underlying reader into
@@ -158,28 +184,221 @@ fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<
     Book::open(bytes, format)
 }
 
-/// The template's instructions sheet is known and holds no data.
-fn is_instructions(name: &str) -> bool {
-    matches!(
-        crate::matching::fold(name).as_str(),
-        "navod" | "instructions"
-    )
+/// A file's bytes, refused before reading when it is over the size limit.
+fn read_file(path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, Error> {
+    let io = |err| {
+        Error::new(ErrorKind::Io {
+            path: Some(path.to_path_buf()),
+            err,
+        })
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > limits.file_bytes {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::FileBytes,
+            value: len,
+            max: limits.file_bytes,
+            context: path.display().to_string(),
+        }));
+    }
+    std::fs::read(path).map_err(io)
 }
 
-fn read_inner(
-    bytes: &[u8],
-    file_name: Option<&str>,
+/// An input opened: the workbook (its archive checked first) or the CSV
+/// file with its dialect, and what its provenance says.
+fn open_input<'b>(
+    input: &Input<'_>,
+    loaded: &'b Loaded<'_>,
+    limits: &ReadLimits,
+) -> Result<(Opened<'b>, crate::model::InputFile), Error> {
+    let mut file = crate::model::InputFile {
+        file_name: input.name().to_string(),
+        ..Default::default()
+    };
+    let opened = match loaded {
+        Loaded::Workbook(bytes) => {
+            let book = open_book(bytes, limits, input.name())?;
+            file.format = book.format().name().to_string();
+            file.sha256 = Some(sha256_hex(bytes));
+            Opened::Book(book)
+        }
+        Loaded::Delimited(text) => {
+            let text = match text {
+                delimited::Text::Bytes(b) => {
+                    file.sha256 = Some(sha256_hex(b));
+                    delimited::Text::Bytes(b)
+                }
+                delimited::Text::File(p) => delimited::Text::File(p.clone()),
+            };
+            let csv = delimited::DelimitedFile::open(text, input.name())?;
+            file.format = "csv".to_string();
+            file.dialect = Some(format!(
+                "{}; {}",
+                csv.dialect.encoding_name(),
+                csv.dialect.delimiter_name()
+            ));
+            Opened::Delimited(csv)
+        }
+    };
+    file.mapping_only = input.is_mapping_only();
+    Ok((opened, file))
+}
+
+/// What reading carries from one sheet to the next: the cell budget, the
+/// problems and the column origins so far.
+struct Carried {
+    budget: book::Budget,
+    problems: Problems,
+    columns: Vec<crate::model::ColumnOrigin>,
+}
+
+/// How places of input `i` name their file: not at all for the one
+/// workbook, by the file among several, as lines in a CSV file.
+fn origin_of(names: &[String], opened: &[Opened<'_>], i: usize) -> Origin {
+    let csv = matches!(opened[i], Opened::Delimited(_));
+    Origin {
+        name: names[i].clone(),
+        file: (names.len() > 1 || csv).then(|| names[i].clone()),
+        csv,
+        headers: Vec::new(),
+    }
+}
+
+/// Reads one sheet of an input through `read`, carrying the budget, the
+/// problems and the column origins.
+fn with_sheet<T>(
+    opened: &mut [Opened<'_>],
+    names: &[String],
+    at: &Assigned,
     options: &ReadOptions,
-) -> Result<(Dataset, Problems), Error> {
+    carried: &mut Carried,
+    mapping: Option<&ColumnMap>,
+    read: impl FnOnce(&mut Reading<'_, '_>, &str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let origin = origin_of(names, opened, at.input);
+    let source = match &mut opened[at.input] {
+        Opened::Book(b) => SheetSource::Book(b),
+        Opened::Delimited(d) => SheetSource::Delimited(d),
+    };
+    let budget = book::Budget {
+        limits: carried.budget.limits,
+        cells: carried.budget.cells,
+        progress: carried.budget.progress.clone(),
+    };
+    let mut reading = Reading::resume(
+        source,
+        origin,
+        options,
+        budget,
+        std::mem::take(&mut carried.problems),
+        mapping,
+        std::mem::take(&mut carried.columns),
+    );
+    let out = read(&mut reading, &at.sheet);
+    carried.budget.cells = reading.budget.cells;
+    carried.problems = reading.problems;
+    carried.columns = reading.columns;
+    out
+}
+
+fn read_inner(inputs: &[Input<'_>], options: &ReadOptions) -> Result<(Dataset, Problems), Error> {
+    if inputs.is_empty() {
+        return Err(Error::new(ErrorKind::Usage {
+            reason: crate::i18n::Text::new("chybí vstupní soubor", "no input file"),
+        }));
+    }
     let limits = options.limits;
-    let mut book = open_book(bytes, &limits, file_name.unwrap_or("the input"))?;
-    let mut problems = Problems::new();
+    let in_file = |i: usize| {
+        let name = inputs[i].name().to_string();
+        move |e: Error| if inputs.len() > 1 { e.in_file(name) } else { e }
+    };
+    let loaded = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| inputs::load(input, &limits).map_err(in_file(i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut opened = Vec::with_capacity(inputs.len());
+    let mut files = Vec::with_capacity(inputs.len());
+    for (i, (input, l)) in inputs.iter().zip(&loaded).enumerate() {
+        let (o, f) = open_input(input, l, &limits).map_err(in_file(i))?;
+        opened.push(o);
+        files.push(f);
+    }
+    let names: Vec<String> = inputs.iter().map(|i| i.name().to_string()).collect();
+    let listing = Listing {
+        names: names.clone(),
+        sheets: opened
+            .iter()
+            .map(|o| match o {
+                Opened::Book(b) => b.sheet_names(),
+                Opened::Delimited(_) => vec![String::new()],
+            })
+            .collect(),
+        hidden: opened
+            .iter()
+            .map(|o| match o {
+                Opened::Book(b) => b.hidden_sheets(),
+                Opened::Delimited(_) => Vec::new(),
+            })
+            .collect(),
+        mapping_only: files.iter().map(|f| f.mapping_only).collect(),
+    };
+    let mut carried = Carried {
+        budget: book::Budget {
+            limits,
+            cells: 0,
+            progress: options.progress.clone(),
+        },
+        problems: Problems::new(),
+        columns: Vec::new(),
+    };
+    for (i, o) in opened.iter().enumerate() {
+        if let Opened::Delimited(d) = o {
+            carried.problems.push(Problem::new(
+                Place::csv(names[i].as_str(), 1, 0, None),
+                names[i].as_str(),
+                Reason::ReadAsCsv {
+                    encoding: d.dialect.encoding_name(),
+                    delimiter: d.dialect.delimiter,
+                },
+            ));
+        }
+    }
 
-    let found = sheet_map(&book, &mut problems)?;
+    // The auditor's column mapping first: it says how to read the rest.
+    let mapping_at = inputs::find_mapping(&listing)?;
+    let mut map = ColumnMap::default();
+    if let Some(at) = &mapping_at {
+        with_sheet(
+            &mut opened,
+            &names,
+            at,
+            options,
+            &mut carried,
+            None,
+            |r, name| {
+                table::read_table(r, name, SheetKind::Columns, None, |row, _| {
+                    map.read_row(row)
+                })
+            },
+        )
+        .map_err(in_file(at.input))?;
+        if let Some(e) = map.take_error() {
+            return Err(in_file(at.input)(e));
+        }
+    }
+    let found = inputs::assign(
+        &listing,
+        mapping_at.as_ref().map(|at| (&map, at)),
+        &mut carried.problems,
+    )?;
+    let mapping = (!map.is_empty()).then_some(&map);
 
-    let mut b = DatasetBuilder::new();
-    let mut reading = Reading::new(&mut book, options, problems);
+    // The provider's name when no sheet gives it: the first records file's.
+    let first = found.values().map(|a| a.input).min().unwrap_or(0);
+    let file_name = (!names[first].is_empty()).then(|| names[first].clone());
     let default_name = file_name
+        .as_deref()
         .map(|n| {
             Path::new(n)
                 .file_stem()
@@ -187,21 +406,24 @@ fn read_inner(
                 .unwrap_or_else(|| n.to_string())
         })
         .unwrap_or_default();
-    // How a `Limity` row's origin names this file.
-    let file_label = file_name
-        .map(|n| {
-            Path::new(n)
-                .file_name()
-                .map_or_else(|| n.to_string(), |s| s.to_string_lossy().into_owned())
-        })
-        .unwrap_or_else(|| "vstup".to_string());
+
+    let mut b = DatasetBuilder::new();
     let mut period_ends = (None, None);
-    if let Some(name) = found.get(&SheetKind::Provider) {
-        let p = sheets::provider::read(&mut reading, name, &default_name)?;
+    if let Some(at) = found.get(&SheetKind::Provider) {
+        let p = with_sheet(
+            &mut opened,
+            &names,
+            at,
+            options,
+            &mut carried,
+            mapping,
+            |r, name| sheets::provider::read(r, name, &default_name),
+        )
+        .map_err(in_file(at.input))?;
         period_ends = (p.from, p.to);
         b.provider(p.provider);
     } else {
-        b.provider(crate::model::Provider::new(default_name));
+        b.provider(crate::model::Provider::new(default_name.clone()));
     }
     let max_birth_year = period_ends
         .1
@@ -209,59 +431,44 @@ fn read_inner(
         .unwrap_or(2100);
 
     for kind in SheetKind::ALL {
-        let Some(name) = found.get(&kind) else {
+        let Some(at) = found.get(&kind) else {
             continue;
         };
-        let name = name.as_str();
-        match kind {
-            SheetKind::Provider => {}
-            SheetKind::Tasks => table::read_table(&mut reading, name, kind, None, |r, _| {
-                sheets::tasks::row(r, &mut b)
-            })?,
-            SheetKind::Workers => table::read_table(&mut reading, name, kind, None, |r, _| {
-                sheets::workers::row(r, &mut b)
-            })?,
-            SheetKind::Clients => table::read_table(&mut reading, name, kind, None, |r, _| {
-                sheets::clients::row(r, &mut b, max_birth_year)
-            })?,
-            SheetKind::Visits => table::read_table(
-                &mut reading,
-                name,
-                kind,
-                Some(sheets::visits::header_check),
-                |r, _| sheets::visits::row(r, &mut b),
-            )?,
-            SheetKind::Prices => table::read_table(&mut reading, name, kind, None, |r, _| {
-                sheets::prices::row(r, &mut b)
-            })?,
-            SheetKind::Costs => {
-                b.costs_given();
-                table::read_table(&mut reading, name, kind, None, |r, n| {
-                    sheets::costs::row(r, &mut b, n)
-                })?
-            }
-            SheetKind::Revenues => {
-                b.revenues_given();
-                table::read_table(&mut reading, name, kind, None, |r, n| {
-                    sheets::revenues::row(r, &mut b, n)
-                })?
-            }
-            SheetKind::Benchmarks => table::read_table(&mut reading, name, kind, None, |r, _| {
-                b.benchmark(sheets::benchmarks::row(r)?);
-                Ok(())
-            })?,
-            SheetKind::Model => table::read_table(&mut reading, name, kind, None, |r, _| {
-                sheets::model::row(r, &mut b)
-            })?,
-            SheetKind::Law => table::read_table(&mut reading, name, kind, None, |r, _| {
-                b.law_row(sheets::law::row(r, &file_label)?);
-                Ok(())
-            })?,
-            // A merger workbook's sheets are not in `SheetKind::ALL`.
-            SheetKind::Merger | SheetKind::Distances | SheetKind::MergedPrices => {}
+        if kind == SheetKind::Provider {
+            continue;
         }
+        // How a `Limity` row's origin names its file.
+        let file_label = if names[at.input].is_empty() {
+            "vstup".to_string()
+        } else {
+            names[at.input].clone()
+        };
+        with_sheet(
+            &mut opened,
+            &names,
+            at,
+            options,
+            &mut carried,
+            mapping,
+            |r, name| read_sheet(r, name, kind, &mut b, max_birth_year, &file_label),
+        )
+        .map_err(in_file(at.input))?;
+    }
+    if let Some(at) = &mapping_at {
+        map.finish(
+            &mut carried.problems,
+            SheetKind::Columns.cs(),
+            &names[at.input],
+        );
     }
 
+    let date_1904 = found
+        .get(&SheetKind::Visits)
+        .and_then(|at| match &opened[at.input] {
+            Opened::Book(b) => Some(b.date_1904()),
+            Opened::Delimited(_) => None,
+        })
+        .unwrap_or(false);
     let mut ds = b.build();
     // A period given by one end only: the other end from the visits.
     if ds.provider.period.is_none() {
@@ -273,64 +480,90 @@ fn read_inner(
             ds.provider.period = Period::new(f, t);
         }
     }
+    // A CSV file read from disk was hashed as it streamed.
+    for (f, o) in files.iter_mut().zip(&opened) {
+        if let Opened::Delimited(d) = o
+            && f.sha256.is_none()
+        {
+            f.sha256 = d.sha256.clone();
+        }
+    }
+    let sheet_files = found
+        .iter()
+        .filter(|(_, at)| names.len() > 1 || matches!(opened[at.input], Opened::Delimited(_)))
+        .map(|(k, at)| (k.cs().to_string(), names[at.input].clone()))
+        .collect();
     ds.source = Provenance {
-        file_name: file_name.map(str::to_string),
-        sha256: Some(sha256_hex(bytes)),
+        file_name,
+        sha256: files.get(first).and_then(|f| f.sha256.clone()),
         sheets: found
             .iter()
-            .map(|(k, v)| (k.cs().to_string(), v.clone()))
+            .map(|(k, at)| (k.cs().to_string(), at.sheet.clone()))
             .collect(),
-        date_1904: reading.ctx.date_1904,
+        date_1904,
+        inputs: files,
+        sheet_files,
+        columns: carried.columns,
     };
-    Ok((ds, reading.problems))
+    Ok((ds, carried.problems))
 }
 
-/// Which sheet of the workbook is which kind: unknown sheets are noted as
-/// ignored, hidden ones as hidden (read all the same: nobody opening the
-/// file would see their rows).
-///
-/// # Errors
-///
-/// Two sheets of one kind, or a required sheet missing.
-fn sheet_map(
-    book: &Book<'_>,
-    problems: &mut Problems,
-) -> Result<BTreeMap<SheetKind, String>, Error> {
-    let mut found: BTreeMap<SheetKind, String> = BTreeMap::new();
-    for name in book.sheet_names() {
-        match SheetKind::parse(&name) {
-            Some(kind) => {
-                if let Some(first) = found.get(&kind) {
-                    return Err(Error::new(ErrorKind::DuplicateSheet {
-                        first: first.clone(),
-                        second: name,
-                    }));
-                }
-                found.insert(kind, name);
-            }
-            None if is_instructions(&name) => {}
-            None => problems.push(Problem::new(
-                Place::new(name.as_str(), 1, 0),
-                name.as_str(),
-                Reason::IgnoredSheet,
-            )),
+/// Reads one of our sheets into the builder.
+fn read_sheet(
+    reading: &mut Reading<'_, '_>,
+    name: &str,
+    kind: SheetKind,
+    b: &mut DatasetBuilder,
+    max_birth_year: i64,
+    file_label: &str,
+) -> Result<(), Error> {
+    match kind {
+        SheetKind::Provider | SheetKind::Columns => Ok(()),
+        SheetKind::Tasks => {
+            table::read_table(reading, name, kind, None, |r, _| sheets::tasks::row(r, b))
         }
-    }
-    let hidden = book.hidden_sheets();
-    for name in found.values().filter(|n| hidden.contains(n)) {
-        problems.push(Problem::new(
-            Place::new(name.as_str(), 1, 0),
-            name.as_str(),
-            Reason::HiddenSheet,
-        ));
-    }
-    for kind in SheetKind::ALL {
-        if kind.required() && !found.contains_key(&kind) {
-            return Err(Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }));
+        SheetKind::Workers => {
+            table::read_table(reading, name, kind, None, |r, _| sheets::workers::row(r, b))
         }
+        SheetKind::Clients => table::read_table(reading, name, kind, None, |r, _| {
+            sheets::clients::row(r, b, max_birth_year)
+        }),
+        SheetKind::Visits => table::read_table(
+            reading,
+            name,
+            kind,
+            Some(sheets::visits::header_check),
+            |r, _| sheets::visits::row(r, b),
+        ),
+        SheetKind::Prices => {
+            table::read_table(reading, name, kind, None, |r, _| sheets::prices::row(r, b))
+        }
+        SheetKind::Costs => {
+            b.costs_given();
+            table::read_table(reading, name, kind, None, |r, n| {
+                sheets::costs::row(r, b, n)
+            })
+        }
+        SheetKind::Revenues => {
+            b.revenues_given();
+            table::read_table(reading, name, kind, None, |r, n| {
+                sheets::revenues::row(r, b, n)
+            })
+        }
+        SheetKind::Benchmarks => table::read_table(reading, name, kind, None, |r, _| {
+            b.benchmark(sheets::benchmarks::row(r)?);
+            Ok(())
+        }),
+        SheetKind::Model => {
+            table::read_table(reading, name, kind, None, |r, _| sheets::model::row(r, b))
+        }
+        SheetKind::Law => table::read_table(reading, name, kind, None, |r, _| {
+            b.law_row(sheets::law::row(r, file_label)?);
+            Ok(())
+        }),
+        // A merger workbook's sheets are not in `SheetKind::ALL`.
+        SheetKind::Merger | SheetKind::Distances | SheetKind::MergedPrices => Ok(()),
     }
-
-    Ok(found)
 }
 
 /// SHA-256 of the input, lower-case hex (the report's methodology names the

@@ -7,22 +7,66 @@
 
 use super::book::{Book, Budget};
 use super::cell::Cell;
+use super::delimited::DelimitedFile;
+use super::mapping::ColumnMap;
 use super::value::Ctx;
 use crate::error::{Error, ErrorKind};
 use crate::matching::fold;
+use crate::model::ColumnOrigin;
 use crate::place::Place;
 use crate::problem::{Problem, Problems, Reason, RowCount};
 use crate::workbook::schema::{self, Column, SheetKind};
 
-/// What reading one workbook's sheets shares: the open book, its date
-/// system, the cell budget, the problems so far and the strict flag. Each
-/// sheet is read through it, not through six parameters.
+/// What a sheet's rows come from: a workbook's sheet or a CSV file.
+pub(crate) enum SheetSource<'r, 'b> {
+    /// A sheet of an opened workbook.
+    Book(&'r mut Book<'b>),
+    /// A delimited text file: one sheet.
+    Delimited(&'r mut DelimitedFile<'b>),
+}
+
+/// How a sheet's places name their file: not at all (the one workbook),
+/// by the file (one of several inputs), or as a CSV file's lines.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Origin {
+    /// The input file's name (for the row counts by file), always.
+    pub name: String,
+    /// The file's name, when places must give it.
+    pub file: Option<String>,
+    /// True for a CSV file: places are lines with the column's header.
+    pub csv: bool,
+    /// A CSV file's header texts by column, once the header is read.
+    pub headers: Vec<String>,
+}
+
+impl Origin {
+    /// The place of a cell of `sheet`.
+    pub(crate) fn place(&self, sheet: &str, row: u32, col: u32) -> Place {
+        match (&self.file, self.csv) {
+            (Some(file), true) => {
+                let header = self.headers.get(col as usize).map(String::as_str);
+                Place::csv(file.as_str(), row, col, header.filter(|h| !h.is_empty()))
+            }
+            (Some(file), false) => Place::new(sheet, row, col).in_file(file.as_str()),
+            (None, _) => Place::new(sheet, row, col),
+        }
+    }
+}
+
+/// What reading one input's sheets shares: where the rows come from, how
+/// places name the file, its date system, the cell budget, the problems
+/// so far, the strict flag and the auditor's column mapping. Each sheet is
+/// read through it, not through seven parameters.
 pub(crate) struct Reading<'r, 'b> {
-    pub book: &'r mut Book<'b>,
+    pub source: SheetSource<'r, 'b>,
+    pub origin: Origin,
     pub ctx: Ctx,
     pub budget: Budget,
     pub problems: Problems,
     pub strict: bool,
+    pub mapping: Option<&'r ColumnMap>,
+    /// Which input header gave each column, sheet by sheet.
+    pub columns: Vec<ColumnOrigin>,
 }
 
 impl<'r, 'b> Reading<'r, 'b> {
@@ -37,7 +81,8 @@ impl<'r, 'b> Reading<'r, 'b> {
             ctx: Ctx {
                 date_1904: book.date_1904(),
             },
-            book,
+            source: SheetSource::Book(book),
+            origin: Origin::default(),
             budget: Budget {
                 limits: options.limits,
                 cells: 0,
@@ -45,6 +90,62 @@ impl<'r, 'b> Reading<'r, 'b> {
             },
             problems,
             strict: options.strict,
+            mapping: None,
+            columns: Vec::new(),
+        }
+    }
+
+    /// Reading a sheet of `source` with the budget and problems so far.
+    pub(crate) fn resume(
+        source: SheetSource<'r, 'b>,
+        origin: Origin,
+        options: &super::ReadOptions,
+        budget: Budget,
+        problems: Problems,
+        mapping: Option<&'r ColumnMap>,
+        columns: Vec<ColumnOrigin>,
+    ) -> Reading<'r, 'b> {
+        let date_1904 = match &source {
+            SheetSource::Book(b) => b.date_1904(),
+            SheetSource::Delimited(_) => false,
+        };
+        Reading {
+            source,
+            origin,
+            ctx: Ctx { date_1904 },
+            budget,
+            problems,
+            strict: options.strict,
+            mapping,
+            columns,
+        }
+    }
+}
+
+/// Calls `f(row, cells, fields)` for every row of `sheet` with a non-empty
+/// cell (`row` 0-based; `fields` is a CSV record's number of fields, `None`
+/// for a workbook's sheet). A CSV file's notices of undecodable bytes are
+/// added to `problems` after its last row.
+pub(crate) fn for_each_row<F>(
+    source: &mut SheetSource<'_, '_>,
+    sheet: &str,
+    budget: &mut Budget,
+    problems: &mut Problems,
+    mut f: F,
+) -> Result<(), Error>
+where
+    F: FnMut(u32, &[(u32, Cell<'_>)], Option<u32>, &mut Problems) -> Result<(), Error>,
+{
+    match source {
+        SheetSource::Book(book) => {
+            book.for_each_row(sheet, budget, |r, cells| f(r, cells, None, problems))
+        }
+        SheetSource::Delimited(file) => {
+            let notices = file.for_each_record(budget, &mut |r, cells, fields| {
+                f(r, cells, Some(fields), problems)
+            })?;
+            problems.list.extend(notices);
+            Ok(())
         }
     }
 }
@@ -52,6 +153,7 @@ impl<'r, 'b> Reading<'r, 'b> {
 /// The place and typed values of one data row.
 pub(crate) struct Row<'r, 'c> {
     sheet: &'r str,
+    origin: &'r Origin,
     /// Excel row number (1-based).
     pub number: u32,
     /// The field's column in the sheet, by field index.
@@ -68,7 +170,7 @@ impl Row<'_, '_> {
     /// The place of a field's cell (the row's first cell if the column is
     /// absent).
     pub(crate) fn place(&self, field: usize) -> Place {
-        Place::new(
+        self.origin.place(
             self.sheet,
             self.number,
             self.cols[field].unwrap_or(self.first_col),
@@ -123,6 +225,10 @@ struct Header {
     cols: Vec<Option<u32>>,
     /// Column index → field index (None = ignored column).
     col_to_field: Vec<Option<u16>>,
+    /// A CSV header's number of fields (every record must have as many).
+    fields: Option<u32>,
+    /// Which header gave each column found.
+    origins: Vec<ColumnOrigin>,
 }
 
 /// A sheet parser's extra header check: returns the Czech name of a
@@ -148,123 +254,235 @@ where
     F: FnMut(&Row<'_, '_>, &mut Problems) -> Result<(), Problem>,
 {
     let Reading {
-        book,
+        source,
+        origin,
         ctx,
         budget,
         problems,
         strict,
+        mapping,
+        columns: origins,
     } = reading;
-    let (ctx, strict) = (*ctx, *strict);
+    let (ctx, strict, mapping) = (*ctx, *strict, *mapping);
+    let mut origin = origin.clone();
     let columns = schema::columns(kind);
     let mut header: Option<Header> = None;
     let mut count = RowCount::default();
     let mut slots: Vec<Option<u32>> = Vec::with_capacity(columns.len());
     let budget_progress = budget.progress.clone();
-    let result = book.for_each_row(name, budget, |r, cells| {
-        let number = r + 1;
-        let Some(h) = &header else {
-            if cells.len() >= 2 {
-                header = Some(read_header(name, number, cells, columns, problems, check)?);
-            }
-            return Ok(());
-        };
-        // A totals row: its first non-empty cell says so.
-        if let Some((c, Cell::Text(t))) = cells.first() {
-            let f = fold(t);
-            let f = f.trim_end_matches(':');
-            if matches!(f, "celkem" | "total" | "totals" | "soucet" | "suma" | "sum") {
-                problems.push(Problem::new(
-                    Place::new(name, number, *c),
-                    t.as_ref(),
-                    Reason::TotalsRow,
-                ));
-                return Ok(());
-            }
-        }
-        count.read += 1;
-        if count.read % 50_000 == 0
-            && let Some(p) = &budget_progress
-        {
-            (p.0)(kind.cs(), count.read);
-        }
-        slots.clear();
-        slots.resize(columns.len(), None);
-        for (i, (c, cell)) in cells.iter().enumerate() {
-            match h.col_to_field.get(*c as usize).copied().flatten() {
-                Some(fi) => slots[fi as usize] = Some(i as u32),
-                None => {
-                    if let Cell::Error(e) = cell {
-                        problems.push(Problem::new(
-                            Place::new(name, number, *c),
-                            e,
-                            Reason::ErrorInUnusedColumn,
-                        ));
+    let at = HeaderAt { kind, mapping };
+    let result = for_each_row(
+        source,
+        name,
+        budget,
+        problems,
+        |r, cells, fields, problems| {
+            let number = r + 1;
+            let Some(h) = &header else {
+                if cells.len() >= 2 {
+                    if origin.csv {
+                        // A CSV file's places name the column by its header.
+                        origin.headers = header_texts(cells);
                     }
+                    let mut found =
+                        read_header(&origin, name, number, cells, columns, &at, problems)?;
+                    origins.append(&mut found.origins);
+                    if let Some(missing) = check.and_then(|f| f(&found.cols)) {
+                        return Err(Error::new(ErrorKind::MissingColumn {
+                            place: origin.place(name, number, cells[0].0),
+                            column: missing,
+                        }));
+                    }
+                    found.fields = fields;
+                    header = Some(found);
+                }
+                return Ok(());
+            };
+            // A totals row: its first non-empty cell says so.
+            if let Some((c, Cell::Text(t))) = cells.first() {
+                let f = fold(t);
+                let f = f.trim_end_matches(':');
+                if matches!(f, "celkem" | "total" | "totals" | "soucet" | "suma" | "sum") {
+                    problems.push(Problem::new(
+                        origin.place(name, number, *c),
+                        t.as_ref(),
+                        Reason::TotalsRow,
+                    ));
+                    return Ok(());
                 }
             }
-        }
-        let row = Row {
-            sheet: name,
-            number,
-            cols: &h.cols,
-            cells,
-            slots: &slots,
-            first_col: cells.first().map(|(c, _)| *c).unwrap_or(0),
-            ctx,
-        };
-        match on_row(&row, problems) {
-            Ok(()) => count.accepted += 1,
-            Err(p) => {
+            count.read += 1;
+            if count.read % 50_000 == 0
+                && let Some(p) = &budget_progress
+            {
+                (p.0)(kind.cs(), count.read);
+            }
+            // A CSV record with more or fewer fields than its header: a
+            // delimiter inside an unquoted value shifts every later value.
+            if let (Some(n), Some(expected)) = (fields, h.fields)
+                && n != expected
+            {
+                let p = Problem::new(
+                    origin.place(name, number, cells[0].0),
+                    record_text(cells),
+                    Reason::RaggedRow {
+                        fields: n,
+                        header: expected,
+                    },
+                );
                 count.rejected += 1;
                 if strict {
                     return Err(Error::new(ErrorKind::Strict { problem: p }));
                 }
                 problems.push(p);
+                return Ok(());
             }
-        }
-        Ok(())
-    });
-    problems.rows.insert(kind.cs().to_string(), count);
+            slots.clear();
+            slots.resize(columns.len(), None);
+            for (i, (c, cell)) in cells.iter().enumerate() {
+                match h.col_to_field.get(*c as usize).copied().flatten() {
+                    Some(fi) => slots[fi as usize] = Some(i as u32),
+                    None => {
+                        if let Cell::Error(e) = cell {
+                            problems.push(Problem::new(
+                                origin.place(name, number, *c),
+                                e,
+                                Reason::ErrorInUnusedColumn,
+                            ));
+                        }
+                    }
+                }
+            }
+            let row = Row {
+                sheet: name,
+                origin: &origin,
+                number,
+                cols: &h.cols,
+                cells,
+                slots: &slots,
+                first_col: cells.first().map(|(c, _)| *c).unwrap_or(0),
+                ctx,
+            };
+            match on_row(&row, problems) {
+                Ok(()) => count.accepted += 1,
+                Err(p) => {
+                    count.rejected += 1;
+                    if strict {
+                        return Err(Error::new(ErrorKind::Strict { problem: p }));
+                    }
+                    problems.push(p);
+                }
+            }
+            Ok(())
+        },
+    );
+    problems.count_rows(kind.cs(), &origin.name, count);
     result?;
     if header.is_none() {
         return Err(Error::new(ErrorKind::NoHeader {
-            sheet: name.to_string(),
+            sheet: sheet_label(&origin, name),
         }));
     }
     Ok(())
 }
 
+/// How an error names a sheet: `Výkazy`, `a.xlsx/Výkazy`, `vykazy.csv`.
+pub(crate) fn sheet_label(origin: &Origin, sheet: &str) -> String {
+    match (&origin.file, origin.csv) {
+        (Some(file), true) => file.clone(),
+        (Some(file), false) => format!("{file}/{sheet}"),
+        (None, _) => sheet.to_string(),
+    }
+}
+
+/// A record's text for a message: its fields joined by `;`.
+fn record_text(cells: &[(u32, Cell<'_>)]) -> String {
+    let parts: Vec<String> = cells.iter().map(|(_, c)| c.raw(false)).collect();
+    parts.join(";")
+}
+
+/// A header row's texts by column (empty where a column has none).
+fn header_texts(cells: &[(u32, Cell<'_>)]) -> Vec<String> {
+    let width = cells.last().map(|(c, _)| *c as usize + 1).unwrap_or(0);
+    let mut out = vec![String::new(); width.min(16_384)];
+    for (c, cell) in cells {
+        if let Some(slot) = out.get_mut(*c as usize) {
+            *slot = cell.raw(false).trim().to_string();
+        }
+    }
+    out
+}
+
+/// Which sheet kind a header is read for, and the auditor's mapping.
+struct HeaderAt<'m> {
+    kind: SheetKind,
+    mapping: Option<&'m ColumnMap>,
+}
+
+impl HeaderAt<'_> {
+    /// The field a header's (folded) text names: the auditor's mapping
+    /// first; then our names, except for a field the mapping gives a header
+    /// of its own (that header alone names it).
+    fn field(&self, columns: &[Column], label: &str) -> Option<usize> {
+        if let Some(m) = self.mapping {
+            if let Some(field) = m.field(self.kind, label) {
+                return Some(field);
+            }
+            return columns
+                .iter()
+                .enumerate()
+                .position(|(i, col)| !m.is_mapped(self.kind, i) && col.matches(label));
+        }
+        columns.iter().position(|col| col.matches(label))
+    }
+}
+
 fn read_header(
+    origin: &Origin,
     sheet: &str,
     number: u32,
     cells: &[(u32, Cell<'_>)],
     columns: &[Column],
+    at: &HeaderAt<'_>,
     problems: &mut Problems,
-    check: Option<HeaderCheck>,
 ) -> Result<Header, Error> {
     let mut cols: Vec<Option<u32>> = vec![None; columns.len()];
     let width = cells.last().map(|(c, _)| *c as usize + 1).unwrap_or(0);
     let mut col_to_field: Vec<Option<u16>> = vec![None; width];
+    let mut origins = Vec::new();
     for (c, cell) in cells {
         let label = match cell {
             Cell::Text(t) => fold(t),
             other => fold(&other.raw(false)),
         };
-        match columns.iter().position(|col| col.matches(&label)) {
+        match at.field(columns, &label) {
             Some(fi) => {
                 if cols[fi].is_some() {
                     return Err(Error::new(ErrorKind::DuplicateColumn {
-                        place: Place::new(sheet, number, *c),
+                        place: origin.place(sheet, number, *c),
                         column: columns[fi].cs,
                     }));
                 }
+                let mapped = at
+                    .mapping
+                    .is_some_and(|m| m.field(at.kind, &label).is_some());
+                if let Some(m) = at.mapping {
+                    m.found(at.kind, &label);
+                }
+                origins.push(ColumnOrigin {
+                    sheet: at.kind.cs().to_string(),
+                    column: columns[fi].cs.to_string(),
+                    header: cell.raw(false).trim().to_string(),
+                    input: sheet_label(origin, sheet),
+                    mapped,
+                });
                 cols[fi] = Some(*c);
                 if let Some(slot) = col_to_field.get_mut(*c as usize) {
                     *slot = Some(fi as u16);
                 }
             }
             None => problems.push(Problem::new(
-                Place::new(sheet, number, *c),
+                origin.place(sheet, number, *c),
                 cell.raw(false),
                 Reason::IgnoredColumn,
             )),
@@ -275,13 +493,17 @@ fn read_header(
         .iter()
         .zip(&cols)
         .find(|(col, found)| col.required && found.is_none())
-        .map(|(col, _)| col.cs)
-        .or_else(|| check.and_then(|f| f(&cols)));
+        .map(|(col, _)| col.cs);
     if let Some(column) = missing {
         return Err(Error::new(ErrorKind::MissingColumn {
-            place: Place::new(sheet, number, first),
+            place: origin.place(sheet, number, first),
             column,
         }));
     }
-    Ok(Header { cols, col_to_field })
+    Ok(Header {
+        cols,
+        col_to_field,
+        fields: None,
+        origins,
+    })
 }

@@ -8,10 +8,9 @@ use crate::error::{Error, ErrorKind};
 use crate::matching::fold;
 use crate::model::{Provider, check_weekly_hours, ico_is_valid};
 use crate::period::Period;
-use crate::place::Place;
 use crate::problem::{Problem, Reason};
 use crate::workbook::read::cell::Cell;
-use crate::workbook::read::table::Reading;
+use crate::workbook::read::table::{self, Reading};
 use crate::workbook::read::value::{self, Ctx};
 use crate::workbook::schema::ProviderKey;
 
@@ -29,18 +28,21 @@ pub(crate) fn read(
     default_name: &str,
 ) -> Result<ProviderSheet, Error> {
     let Reading {
-        book,
+        source,
+        origin,
         ctx,
         budget,
         problems,
         strict,
+        ..
     } = reading;
     let (ctx, strict) = (*ctx, *strict);
+    let origin = origin.clone();
     let mut out = ProviderSheet {
         provider: Provider::new(default_name),
         ..Default::default()
     };
-    book.for_each_row(name, budget, |r, cells| {
+    table::for_each_row(source, name, budget, problems, |r, cells, _, problems| {
         let number = r + 1;
         let key_cell = cells.iter().find(|(c, _)| *c == 0).map(|(_, v)| v);
         let Some(key_cell) = key_cell else {
@@ -56,7 +58,7 @@ pub(crate) fn read(
         let value_cell = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v);
         let Some(key) = ProviderKey::parse(&label) else {
             problems.push(Problem::new(
-                Place::new(name, number, 0),
+                origin.place(name, number, 0),
                 key_cell.raw(ctx.date_1904),
                 Reason::UnknownProviderKey,
             ));
@@ -66,7 +68,7 @@ pub(crate) fn read(
             return Ok(()); // an empty value keeps the default
         };
         if let Err(reason) = apply(&mut out, key, v, ctx) {
-            let p = Problem::new(Place::new(name, number, 1), v.raw(ctx.date_1904), reason);
+            let p = Problem::new(origin.place(name, number, 1), v.raw(ctx.date_1904), reason);
             if strict {
                 return Err(Error::new(ErrorKind::Strict { problem: p }));
             }
@@ -78,7 +80,7 @@ pub(crate) fn read(
         out.provider.period = Period::new(f, t);
         if out.provider.period.is_none() {
             let p = Problem::new(
-                Place::new(name, 1, 1),
+                origin.place(name, 1, 1),
                 format!("{f} – {t}"),
                 Reason::OutOfRange("od ≤ do".into()),
             );
