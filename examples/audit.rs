@@ -2,11 +2,15 @@
 //! be used, and writes the report workbook (and the JSON report on request).
 //!
 //! ```text
-//! cargo run --release --example audit -- [INPUT] [-o REPORT.xlsx] [--json PATH|-]
-//!                                          [--benchmarks FILE] [--law FILE] [--lang cs|en] [--strict]
+//! cargo run --release --example audit -- [INPUT...] [-o REPORT.xlsx] [--json PATH|-]
+//!                                          [--mapping FILE] [--benchmarks FILE] [--law FILE]
+//!                                          [--lang cs|en] [--strict]
 //! cargo run --release --example audit -- --help
 //! ```
 //!
+//! INPUT is the provider's workbook, or several files that together are its
+//! records (exports of the care software as CSV, the payroll's staff list,
+//! the accounts, the auditor's workbook with `Poskytovatel` and `Sloupce`).
 //! Without INPUT it reads `fixtures/sample.xlsx`; without `-o` it writes
 //! `audit-report.xlsx` in the current folder. `--help` lists every option
 //! with its default and the exit statuses (0 done, 1 the input cannot be
@@ -33,9 +37,12 @@ use homecare_audit::run::{AuditRequest, Audited, Source, parse_date, parse_lang,
     verbatim_doc_comment
 )]
 struct Args {
-    /// Sešit poskytovatele (.xlsx, .xlsm, .xlsb, .xls, .ods) / the provider's workbook
-    #[arg(value_name = "INPUT", default_value = "fixtures/sample.xlsx")]
-    input: PathBuf,
+    /// Sešit poskytovatele (.xlsx, .xlsm, .xlsb, .xls, .ods), nebo více souborů jeho záznamů včetně CSV / the provider's workbook, or several files of its records, CSV included
+    #[arg(value_name = "INPUT", default_value = "fixtures/sample.xlsx", num_args = 1..)]
+    inputs: Vec<PathBuf>,
+    /// Mapování sloupců (list Sloupce) v samostatném souboru / the column mapping (sheet Sloupce) in a file of its own
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
     /// Kam zapsat zprávu / where to write the report workbook
     #[arg(
         short = 'o',
@@ -87,12 +94,15 @@ Návratové kódy / exit status:
   3  --strict a odmítnutý řádek / --strict and a rejected row
 
 Příklad / example:
-  cargo run --release --example audit -- sesit.xlsx -o zprava.xlsx --json zprava.json";
+  cargo run --release --example audit -- sesit.xlsx -o zprava.xlsx --json zprava.json
+  cargo run --release --example audit -- vykazy.csv klienti.csv mzdy.xlsx vysledovka.xlsx auditor.xlsx";
 
 /// The request the arguments make: resolved once, here.
 fn request(args: &Args) -> AuditRequest {
     let lang = args.lang;
-    let mut request = AuditRequest::new(Source::path(&args.input))
+    let mut request = AuditRequest::new(Source::path(&args.inputs[0]))
+        .more_files(args.inputs[1..].iter().cloned().map(Source::Path).collect())
+        .mapping(args.mapping.clone().map(Source::Path))
         .law(args.law.clone().map(Source::Path))
         .benchmarks(args.benchmarks.clone().map(Source::Path))
         .lang(lang)

@@ -201,8 +201,8 @@ impl<'a> Audit<'a> {
             ico: ds.provider.ico.clone(),
             period,
         };
-        let (rows, problems) = match self.problems {
-            Some(p) => (p.rows.clone(), p.list.clone()),
+        let (rows, rows_by_file, problems) = match self.problems {
+            Some(p) => (p.rows.clone(), p.rows_by_file.clone(), p.list.clone()),
             None => Default::default(),
         };
         let default_law;
@@ -226,6 +226,9 @@ impl<'a> Audit<'a> {
                 return AuditReport {
                     provider,
                     rows,
+                    rows_by_file,
+                    inputs: ds.source.inputs.clone(),
+                    columns: ds.source.columns.clone(),
                     indicators: no_period_indicators(&why),
                     findings: Vec::new(),
                     findings_not_listed: 0,
@@ -256,6 +259,9 @@ impl<'a> Audit<'a> {
         AuditReport {
             provider,
             rows,
+            rows_by_file,
+            inputs: ds.source.inputs.clone(),
+            columns: ds.source.columns.clone(),
             indicators: list.into_iter().map(|i| (i.id.clone(), i)).collect(),
             findings,
             findings_not_listed: f.not_listed,

@@ -371,6 +371,14 @@ pub struct AuditReport {
     /// Row accounting per input sheet (canonical Czech names), when the
     /// reading problems were given to the audit.
     pub rows: BTreeMap<String, RowCount>,
+    /// The same row accounting per input file (file name → sheet → count),
+    /// where a provider's records came in several files, each file's part.
+    pub rows_by_file: BTreeMap<String, BTreeMap<String, RowCount>>,
+    /// The input files read (name, format, SHA-256, a CSV file's encoding
+    /// and delimiter).
+    pub inputs: Vec<crate::model::InputFile>,
+    /// Which input header and file gave each of our columns used.
+    pub columns: Vec<crate::model::ColumnOrigin>,
     /// Every indicator by id.
     pub indicators: BTreeMap<String, Indicator>,
     /// Findings, in input order within each kind.

@@ -45,6 +45,8 @@ pub const SUMMARY_LISTED: usize = 200;
 #[derive(Clone, Debug)]
 pub struct AuditRequest {
     input: Source,
+    more: Vec<Source>,
+    mapping: Option<Source>,
     law: Option<Source>,
     benchmarks: Option<Source>,
     lang: Lang,
@@ -59,6 +61,8 @@ impl AuditRequest {
     pub fn new(input: Source) -> AuditRequest {
         AuditRequest {
             input,
+            more: Vec::new(),
+            mapping: None,
             law: None,
             benchmarks: None,
             lang: Lang::Cs,
@@ -66,6 +70,22 @@ impl AuditRequest {
             read: ReadOptions::default(),
             options: AuditOptions::default(),
         }
+    }
+
+    /// The provider's further files: the care software's exports, the
+    /// payroll's staff list, the accounts, as workbooks or CSV files; with
+    /// the first, one provider's records
+    /// ([`read_inputs`](crate::workbook::read_inputs)).
+    pub fn more_files(mut self, files: Vec<Source>) -> Self {
+        self.more = files;
+        self
+    }
+
+    /// The auditor's column mapping in a file of its own (its `Sloupce`
+    /// sheet; a `Sloupce` sheet in any input does the same).
+    pub fn mapping(mut self, mapping: Option<Source>) -> Self {
+        self.mapping = mapping;
+        self
     }
 
     /// A law workbook (sheet `Limity`) whose rows take precedence over the
@@ -148,9 +168,14 @@ impl AuditRequest {
         self
     }
 
-    /// The provider's workbook.
+    /// The provider's workbook (the first of its files).
     pub fn input(&self) -> &Source {
         &self.input
+    }
+
+    /// All the provider's files, the first one first.
+    pub fn files(&self) -> impl Iterator<Item = &Source> {
+        std::iter::once(&self.input).chain(&self.more)
     }
 
     /// Reads every input: the provider's workbook, then the law and
@@ -162,7 +187,9 @@ impl AuditRequest {
     /// Any reading error of the three workbooks ([`crate::workbook::read_bytes`]),
     /// with [`Error::file`] naming the workbook.
     pub fn read(&self) -> Result<AuditInputs, Error> {
-        let (dataset, problems) = self.input.dataset(&self.read)?;
+        let files: Vec<&Source> = self.files().collect();
+        let (dataset, problems) =
+            super::source::dataset_of(&files, self.mapping.as_ref(), &self.read)?;
         // Benchmarks: the built-in set, the input's own Benchmarky sheet,
         // then a region's workbook. Law: the built-in tables, the input's
         // own Limity sheet, then a law workbook.

@@ -8,7 +8,7 @@ use crate::law::LawRow;
 use crate::model::{Benchmark, Dataset, Merger};
 use crate::problem::Problems;
 use crate::workbook::{
-    ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes, read_law_bytes,
+    Input, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes, read_law_bytes,
     read_law_path, read_merger_bytes, read_merger_path, read_path,
 };
 
@@ -88,6 +88,14 @@ impl Source {
         .map_err(|e| e.in_file(self.name()))
     }
 
+    /// The reader's input for this source.
+    pub(crate) fn input(&self) -> Input<'_> {
+        match self {
+            Source::Path(p) => Input::path(p.clone()),
+            Source::Bytes { name, bytes } => Input::bytes(name.clone(), bytes),
+        }
+    }
+
     /// A law workbook's rows.
     pub(crate) fn law(&self, options: &ReadOptions) -> Result<(Vec<LawRow>, Problems), Error> {
         match self {
@@ -130,4 +138,22 @@ impl From<&Path> for Source {
     fn from(p: &Path) -> Source {
         Source::Path(p.to_path_buf())
     }
+}
+
+/// A provider's records from several files (and the auditor's mapping
+/// file, read for its `Sloupce` sheet alone): one dataset. One workbook is
+/// read as [`Source::dataset`] reads it, its errors naming it.
+pub(crate) fn dataset_of(
+    files: &[&Source],
+    mapping: Option<&Source>,
+    options: &ReadOptions,
+) -> Result<(Dataset, Problems), Error> {
+    if let ([one], None) = (files, mapping) {
+        return one.dataset(options);
+    }
+    let mut inputs: Vec<Input<'_>> = files.iter().map(|f| f.input()).collect();
+    if let Some(m) = mapping {
+        inputs.push(m.input().mapping_only());
+    }
+    crate::workbook::read_inputs(&inputs, options)
 }

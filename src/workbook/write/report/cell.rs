@@ -180,9 +180,19 @@ pub(crate) fn lit(s: &str) -> String {
 
 /// A link to an input place in the input file, e.g.
 /// `vstup.xlsx#'Výkazy'!D17`; `None` when no file name is known or the
-/// link would be too long for Excel.
+/// link would be too long for Excel. A place in one of several files links
+/// into that file, taken to be in the first input's folder; a CSV file's
+/// place links to the file (a CSV file has no cell anchors).
 pub(crate) fn input_link(file: Option<&str>, place: &Place) -> Option<Url> {
-    let file = file?;
+    let first = file?;
+    let file = match place.file() {
+        // The first input's folder (with its separator), then this file.
+        Some(own) => match first.rfind('/') {
+            Some(i) => format!("{}{own}", &first[..=i]),
+            None => own.to_string(),
+        },
+        None => first.to_string(),
+    };
     if file.is_empty() || file.contains('#') {
         return None;
     }
@@ -193,12 +203,16 @@ pub(crate) fn input_link(file: Option<&str>, place: &Place) -> Option<Url> {
     } else {
         "file:///"
     };
-    let target = format!(
-        "{prefix}{file}#{}!{}{}",
-        quoted(&place.sheet),
-        col_name(u16::try_from(place.col).unwrap_or(u16::MAX)),
-        place.row
-    );
+    let target = if place.is_csv() {
+        format!("{prefix}{file}")
+    } else {
+        format!(
+            "{prefix}{file}#{}!{}{}",
+            quoted(&place.sheet),
+            col_name(u16::try_from(place.col).unwrap_or(u16::MAX)),
+            place.row
+        )
+    };
     (target.encode_utf16().count() < 2000).then(|| Url::new(target).set_text(place.to_string()))
 }
 

@@ -51,6 +51,7 @@ pub(super) fn write(
 
     parameters(ws, report, source, lang, st)?;
     let r = row_accounting(ws, 19, report, source, lang, st)?;
+    let r = inputs_and_columns(ws, r, source, lang, st)?;
     let r = notes(ws, r + 2, report, lang, st)?;
     // Legal rows used, with their origin.
     let r = law_rows(ws, r + 2, report, st, lang)?;
@@ -231,12 +232,109 @@ fn row_accounting(
     }
     for (sheet, count) in &report.rows {
         r += 1;
-        text(ws, r, 0, source.sheet_name(sheet), &st.text)?;
+        // Where the records came in several files (or as CSV), the file.
+        let name = match source.sheet_files.get(sheet) {
+            Some(file) if source.sheet_name(sheet).is_empty() => file.clone(),
+            Some(file) => format!("{file}/{}", source.sheet_name(sheet)),
+            None => source.sheet_name(sheet).to_string(),
+        };
+        text(ws, r, 0, &name, &st.text)?;
         num(ws, r, 1, Decimal::from(count.read), &st.count)?;
         num(ws, r, 2, Decimal::from(count.accepted), &st.count)?;
         num(ws, r, 3, Decimal::from(count.rejected), &st.count)?;
     }
 
+    Ok(r)
+}
+
+/// Where the records did not come as our template (several files, a CSV
+/// file, the auditor's column mapping): every input file with its format,
+/// encoding and SHA-256, and for every column used the input header and
+/// file it came from, from two rows below `r`; returns the last row
+/// written (`r` when the records came as our template).
+fn inputs_and_columns(
+    ws: &mut Worksheet,
+    mut r: u32,
+    source: &Provenance,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    let template = source.inputs.len() <= 1
+        && source.sheet_files.is_empty()
+        && !source.columns.iter().any(|c| c.mapped);
+    if template {
+        return Ok(r);
+    }
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    r += 2;
+    text(ws, r, 0, l("Vstupní soubory", "Input files"), &st.group)?;
+    r += 1;
+    for (c, h) in [
+        l("Soubor", "File"),
+        l("Formát", "Format"),
+        l("Kódování a oddělovač", "Encoding and delimiter"),
+        "SHA-256",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    for f in &source.inputs {
+        r += 1;
+        text(ws, r, 0, &f.file_name, &st.text)?;
+        let format = if f.mapping_only {
+            format!(
+                "{} ({})",
+                f.format,
+                l("jen mapování sloupců", "column mapping only")
+            )
+        } else {
+            f.format.clone()
+        };
+        text(ws, r, 1, &format, &st.text)?;
+        text(ws, r, 2, f.dialect.as_deref().unwrap_or(""), &st.text)?;
+        text(ws, r, 3, f.sha256.as_deref().unwrap_or(""), &st.text)?;
+    }
+    r += 2;
+    text(
+        ws,
+        r,
+        0,
+        l("Sloupce podle vstupu", "Columns by input"),
+        &st.group,
+    )?;
+    r += 1;
+    for (c, h) in [
+        l("List", "Sheet"),
+        l("Sloupec", "Column"),
+        l("Záhlaví ve vstupu", "Header in the input"),
+        l("Vstup", "Input"),
+        l("Podle mapování", "By the mapping"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    for c in &source.columns {
+        r += 1;
+        text(ws, r, 0, &c.sheet, &st.text)?;
+        text(ws, r, 1, &c.column, &st.text)?;
+        text(ws, r, 2, &c.header, &st.text)?;
+        text(ws, r, 3, &c.input, &st.text)?;
+        text(
+            ws,
+            r,
+            4,
+            if c.mapped {
+                l("ano", "yes")
+            } else {
+                l("ne", "no")
+            },
+            &st.text,
+        )?;
+    }
     Ok(r)
 }
 
