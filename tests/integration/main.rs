@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod compare;
 mod corpus;
+mod exports;
 mod formats;
 mod front_end;
 mod hostile;
