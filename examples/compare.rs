@@ -12,15 +12,18 @@
 //!     [--benchmarks FILE] [--law FILE] [--lang cs|en]
 //! ```
 //!
-//! INPUT is a workbook or a folder (its `.xlsx`, `.xlsm`, `.xlsb`, `.xls`
-//! and `.ods` files). `--merger FILE` takes the merger study's assumptions
+//! INPUT is a provider's workbook, or a folder: each subfolder one
+//! provider's records (workbooks and CSV files), and the folder's own
+//! workbooks each a provider (or, when one of them is CSV, together one
+//! provider's records). `--merger FILE` takes the merger study's assumptions
 //! from the `Sloučení` sheet of FILE (and its `Vzdálenosti` and `Jednotný
 //! ceník`; docs/compare.md); without it the defaults are used and said so.
 //! `--shared-reduction 0.3` states that a merger saves 30 % of shared
 //! management costs (category `rezie`), over the sheet's value. `--json`
 //! writes the comparison as JSON (`-`: standard output). Exit status: 0
 //! done, 1 no workbook could be read or an output cannot be written, 2
-//! wrong usage.
+//! wrong usage, 4 some inputs could not be read (the rest compared, the
+//! missing ones listed on the sheet `Nenačteno` and in the JSON).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,7 +31,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use homecare_audit::Lang;
 use homecare_audit::run::{
-    CompareRequest, Comparison, Source, parse_lang, parse_share, workbooks_in,
+    CompareRequest, Comparison, Source, parse_lang, parse_share, providers_in,
 };
 use rust_decimal::Decimal;
 
@@ -37,7 +40,7 @@ use rust_decimal::Decimal;
 #[derive(Parser)]
 #[command(name = "compare", version, after_help = AFTER_HELP, verbatim_doc_comment)]
 struct Args {
-    /// Sešity nebo složky se sešity / workbooks, or folders of workbooks
+    /// Sešity, nebo složky: podsložka = záznamy jednoho poskytovatele / workbooks, or folders: a subfolder = one provider's records
     #[arg(value_name = "INPUT", required = true)]
     inputs: Vec<PathBuf>,
     /// Kam zapsat srovnání / where to write the comparison workbook
@@ -76,6 +79,8 @@ Návratové kódy / exit status:
   0  hotovo / done
   1  žádný sešit nelze přečíst nebo výstup zapsat / no workbook could be read, or the output written
   2  chybné použití / wrong usage
+  4  některé vstupy nelze přečíst; srovnání ostatních zapsáno (list Nenačteno, JSON refused) /
+     some inputs could not be read; the comparison of the rest is written (sheet Refused, JSON refused)
 
 Příklad / example:
   cargo run --release --example compare -- mesto-a.xlsx mesto-b.xlsx mesto-c.xlsx --merge --merger slouceni.xlsx --json -";
@@ -83,14 +88,14 @@ Příklad / example:
 fn main() -> ExitCode {
     let args = Args::parse();
     let lang = args.lang;
-    let files = match workbooks_in(&args.inputs) {
+    let providers = match providers_in(&args.inputs) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: {}", e.describe(lang));
             return ExitCode::from(1);
         }
     };
-    let request = CompareRequest::new(files.into_iter().map(Source::Path).collect())
+    let request = CompareRequest::of_providers(providers)
         .law(args.law.clone().map(Source::Path))
         .benchmarks(args.benchmarks.clone().map(Source::Path))
         .merge(args.merge)
@@ -113,6 +118,8 @@ fn main() -> ExitCode {
         eprintln!("{line}");
     }
     match write(&args, &comparison) {
+        // Written, but a council must not miss that someone is missing.
+        Ok(()) if !comparison.refused().is_empty() => ExitCode::from(4),
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("{message}");

@@ -37,14 +37,6 @@ pub type CompareProgress = dyn Fn(usize, usize, &str, Option<&Error>) + Send + S
 ///
 /// [`ErrorKind::Io`] when a folder cannot be listed.
 pub fn workbooks_in(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let is_workbook = |p: &Path| {
-        p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"
-            )
-        })
-    };
     let mut out = Vec::new();
     for i in inputs {
         if i.is_dir() {
@@ -68,6 +60,120 @@ pub fn workbooks_in(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     Ok(out)
 }
 
+/// One provider in a comparison: a workbook, or the files of its records
+/// (a folder of exports, CSV files, the auditor's workbook).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderFiles {
+    /// How the comparison names it: the workbook's or the folder's name.
+    pub name: String,
+    /// Its files, the first one first.
+    pub files: Vec<Source>,
+}
+
+impl ProviderFiles {
+    /// A provider of one workbook.
+    pub fn one(source: Source) -> ProviderFiles {
+        ProviderFiles {
+            name: source.file_name(),
+            files: vec![source],
+        }
+    }
+}
+
+/// The providers the paths name, each a workbook or a folder of one
+/// provider's records:
+///
+/// - a workbook or CSV file given: one provider;
+/// - a folder given: each of its subfolders is one provider (every file in
+///   it, workbooks and CSV, its records); of its own files, when one is a
+///   CSV file they are together one provider's records, else each
+///   workbook is a provider (a folder of the services' workbooks, as
+///   `merger_sample` writes).
+///
+/// Files are sorted by name, for a stable order.
+///
+/// ```
+/// let providers = homecare_audit::run::providers_in(&["fixtures/formats".into()])?;
+/// assert!(providers.iter().any(|p| p.name == "small.ods"));
+/// # Ok::<(), homecare_audit::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when a folder cannot be listed.
+pub fn providers_in(inputs: &[PathBuf]) -> Result<Vec<ProviderFiles>, Error> {
+    let mut out = Vec::new();
+    for i in inputs {
+        if !i.is_dir() {
+            out.push(ProviderFiles::one(Source::Path(i.clone())));
+            continue;
+        }
+        let (files, folders) = listing(i)?;
+        for folder in folders {
+            let (records, _) = listing(&folder)?;
+            if !records.is_empty() {
+                out.push(ProviderFiles {
+                    name: super::source::Source::Path(folder.clone()).file_name(),
+                    files: records.into_iter().map(Source::Path).collect(),
+                });
+            }
+        }
+        if files.iter().any(|f| is_delimited(f)) {
+            out.push(ProviderFiles {
+                name: Source::Path(i.clone()).file_name(),
+                files: files.into_iter().map(Source::Path).collect(),
+            });
+        } else {
+            out.extend(
+                files
+                    .into_iter()
+                    .map(|f| ProviderFiles::one(Source::Path(f))),
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// A folder's record files (workbooks and CSV, sorted) and subfolders.
+fn listing(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
+    let io = |err| {
+        Error::new(ErrorKind::Io {
+            path: Some(dir.to_path_buf()),
+            err,
+        })
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    let (folders, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        entries.into_iter().partition(|p| p.is_dir());
+    let files = files
+        .into_iter()
+        .filter(|p| p.is_file() && (is_workbook(p) || is_delimited(p)))
+        .collect();
+    Ok((files, folders))
+}
+
+fn extension(p: &Path) -> String {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+fn is_workbook(p: &Path) -> bool {
+    matches!(
+        extension(p).as_str(),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"
+    )
+}
+
+fn is_delimited(p: &Path) -> bool {
+    matches!(extension(p).as_str(), "csv" | "tsv")
+}
+
 /// A comparison of several providers' workbooks.
 ///
 /// ```
@@ -86,7 +192,7 @@ pub fn workbooks_in(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
 /// ```
 #[derive(Clone)]
 pub struct CompareRequest {
-    inputs: Vec<Source>,
+    inputs: Vec<ProviderFiles>,
     law: Option<Source>,
     benchmarks: Option<Source>,
     merge: bool,
@@ -101,7 +207,11 @@ impl std::fmt::Debug for CompareRequest {
         f.debug_struct("CompareRequest")
             .field(
                 "inputs",
-                &self.inputs.iter().map(Source::name).collect::<Vec<_>>(),
+                &self
+                    .inputs
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>(),
             )
             .field("merge", &self.merge)
             .finish_non_exhaustive()
@@ -109,8 +219,15 @@ impl std::fmt::Debug for CompareRequest {
 }
 
 impl CompareRequest {
-    /// A comparison of `inputs`, with the built-in law and benchmarks.
+    /// A comparison of `inputs` (one workbook a provider), with the
+    /// built-in law and benchmarks.
     pub fn new(inputs: Vec<Source>) -> CompareRequest {
+        CompareRequest::of_providers(inputs.into_iter().map(ProviderFiles::one).collect())
+    }
+
+    /// A comparison of providers each made of one or several files
+    /// ([`providers_in`]).
+    pub fn of_providers(inputs: Vec<ProviderFiles>) -> CompareRequest {
         CompareRequest {
             inputs,
             law: None,
@@ -222,15 +339,17 @@ impl CompareRequest {
         let mut audits = Vec::new();
         let mut datasets = Vec::new();
         let mut refused = Vec::new();
-        for (source, outcome) in self.inputs.iter().zip(outcomes) {
+        for (provider, outcome) in self.inputs.iter().zip(outcomes) {
             match outcome {
                 Ok((ds, report)) => {
                     audits.push(ComparedAudit {
-                        file: source.file_name(),
+                        file: provider.name.clone(),
                         report,
                     });
                     datasets.extend(ds);
                 }
+                // The error names its file; else the provider.
+                Err(e) if e.file().is_none() => refused.push(e.in_file(provider.name.clone())),
                 Err(e) => refused.push(e),
             }
         }
@@ -303,20 +422,21 @@ impl CompareRequest {
     ) -> Vec<Result<(Option<Dataset>, AuditReport), Error>> {
         let n = self.inputs.len();
         let one = |i: usize| {
-            self.inputs[i]
-                .dataset(&ReadOptions::default())
-                .map(|(ds, problems)| {
+            let files: Vec<&Source> = self.inputs[i].files.iter().collect();
+            super::source::dataset_of(&files, None, &ReadOptions::default()).map(
+                |(ds, problems)| {
                     let report = Audit::new(&ds)
                         .problems(&problems)
                         .benchmarks(&shared.benchmarks_for(&ds))
                         .law(&shared.law_for(&ds))
                         .run();
                     (keep.then_some(ds), report)
-                })
+                },
+            )
         };
         let report = |done: usize, i: usize, outcome: &Result<_, Error>| {
             if let Some(p) = &self.progress {
-                p(done, n, &self.inputs[i].name(), outcome.as_ref().err());
+                p(done, n, &self.inputs[i].name, outcome.as_ref().err());
             }
         };
         run_each(n, one, report)
@@ -496,8 +616,19 @@ impl Comparison {
             .iter()
             .map(|a| (a.file.clone(), &a.report))
             .collect();
+        let refused = self
+            .refused
+            .iter()
+            .map(|e| {
+                (
+                    e.file().unwrap_or_default().to_string(),
+                    e.text().get(self.lang).to_string(),
+                )
+            })
+            .collect();
         let book = ComparisonWorkbook::new(entries)
             .mode(self.mode)
+            .refused(refused)
             .lang(self.lang);
         match &self.study {
             Some(s) => book.study(s),

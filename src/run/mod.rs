@@ -42,7 +42,10 @@ mod source;
 mod summary;
 
 pub use audit::{AuditInputs, AuditRequest, Audited, SUMMARY_LISTED};
-pub use compare::{CompareProgress, CompareRequest, ComparedAudit, Comparison, workbooks_in};
+pub use compare::{
+    CompareProgress, CompareRequest, ComparedAudit, Comparison, ProviderFiles, providers_in,
+    workbooks_in,
+};
 pub use options::{parse_date, parse_lang, parse_rows, parse_share};
 pub use samples::{
     SyntheticSummary, SyntheticWorkbook, write_example_benchmarks, write_law_workbook,

@@ -602,3 +602,54 @@ fn a_mapping_row_that_names_nothing_is_rejected_and_a_header_mapped_twice_is_an_
         "{e}"
     );
 }
+
+/// `compare` over a folder: each subfolder one provider's records, the
+/// folder's own workbooks each a provider; the one that cannot be read is
+/// named in the comparison workbook and the JSON.
+#[test]
+fn a_folder_per_provider_and_the_refused_named() {
+    use calamine::Reader;
+    use homecare_audit::run::{CompareRequest, providers_in};
+    let dir = std::env::temp_dir().join(format!("exports-compare-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let a = dir.join("mesto-a");
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::write(
+        a.join("vykazy.csv"),
+        "Datum;Pracovník;Klient;Úkon;Minuty\n3.3.2025;P1;K1;a1;30\n4.3.2025;P1;K1;a1;90\n",
+    )
+    .unwrap();
+    std::fs::write(a.join("klienti.csv"), "ID klienta;Stupeň PnP\nK1;III\n").unwrap();
+    std::fs::write(
+        a.join("pracovnici.csv"),
+        "ID pracovníka;Pozice;Úvazek\nP1;PSS;1\n",
+    )
+    .unwrap();
+    std::fs::copy("fixtures/sample.xlsx", dir.join("b.xlsx")).unwrap();
+    std::fs::write(dir.join("rozbite.xlsx"), b"PK\x03\x04 not a zip").unwrap();
+    let providers = providers_in(std::slice::from_ref(&dir)).unwrap();
+    let names: Vec<&str> = providers.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["mesto-a", "b.xlsx", "rozbite.xlsx"]);
+    assert_eq!(providers[0].files.len(), 3);
+
+    let comparison = CompareRequest::of_providers(providers).run().unwrap();
+    assert_eq!(comparison.audits().len(), 2);
+    // mesto-a's staff list: one care worker at a full FTE.
+    let fte = comparison.audits()[0].report.indicators["staff.fte_total"].value;
+    assert_eq!(fte, Some(Decimal::ONE));
+    assert_eq!(comparison.audits()[0].file, "mesto-a");
+    assert_eq!(comparison.refused().len(), 1);
+    // Named as it was given (here with its folder).
+    let refused = dir.join("rozbite.xlsx").display().to_string();
+    assert_eq!(comparison.refused()[0].file(), Some(refused.as_str()));
+    let json: serde_json::Value = serde_json::from_str(&comparison.json().unwrap()).unwrap();
+    assert_eq!(json["refused"][0]["file"], refused.as_str());
+    let bytes = comparison.workbook().to_buffer().unwrap();
+    let book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert!(
+        book.sheet_names().contains(&"Nenačteno".to_string()),
+        "{:?}",
+        book.sheet_names()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

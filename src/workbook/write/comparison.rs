@@ -53,6 +53,7 @@ pub struct ComparisonWorkbook<'a> {
     entries: Vec<(String, &'a AuditReport)>,
     mode: Mode,
     study: Option<&'a MergerStudy>,
+    refused: Vec<(String, String)>,
     lang: Lang,
 }
 
@@ -64,8 +65,17 @@ impl<'a> ComparisonWorkbook<'a> {
             entries,
             mode: Mode::Peers,
             study: None,
+            refused: Vec::new(),
             lang: Lang::Cs,
         }
+    }
+
+    /// The inputs that could not be audited (a label and the reason in
+    /// the workbook's language), listed on a sheet of their own
+    /// (`Nenačteno` / `Refused`) so that the comparison says who is missing.
+    pub fn refused(mut self, refused: Vec<(String, String)>) -> Self {
+        self.refused = refused;
+        self
     }
 
     /// Peers or trend (see [`crate::compare::mode`]). In a trend the
@@ -150,6 +160,29 @@ impl<'a> ComparisonWorkbook<'a> {
             ws.set_name(name)?;
             self.charts_sheet(ws, main_name, &ids)?;
             print_pages(ws, name, true, false, title, lang)?;
+        }
+        if !self.refused.is_empty() {
+            let name = lang.pick("Nenačteno", "Refused");
+            let ws = wb.add_worksheet();
+            ws.set_name(name)?;
+            ws.set_column_width(0, 40)?;
+            ws.set_column_width(1, 100)?;
+            ws.write_string_with_format(
+                0,
+                0,
+                lang.pick(
+                    "Vstupy, které nebylo možné načíst (ve srovnání chybí)",
+                    "Inputs that could not be read (missing from the comparison)",
+                ),
+                &st.title,
+            )?;
+            ws.write_string_with_format(2, 0, lang.pick("Vstup", "Input"), &st.header)?;
+            ws.write_string_with_format(2, 1, lang.pick("Důvod", "Reason"), &st.header)?;
+            for (i, (file, reason)) in self.refused.iter().enumerate() {
+                let r = 3 + i as u32;
+                ws.write_string_with_format(r, 0, file, &st.text)?;
+                ws.write_string_with_format(r, 1, reason, &st.text)?;
+            }
         }
         if let Some(study) = self.study {
             let name = lang.pick("Sloučení", "Merger");
