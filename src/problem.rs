@@ -324,8 +324,8 @@ impl Reason {
                 "unknown cost group (personnel, operating)",
             ),
             Reason::UnknownRevenueSource => (
-                "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, jine)",
-                "unknown revenue source (uhrady, mpsv, kraj, obec, jine)",
+                "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, verejne, jine)",
+                "unknown revenue source (uhrady, mpsv, kraj, obec, verejne, jine)",
             ),
             // Not reached: `text` sends only the reasons above here.
             _ => ("", ""),

@@ -353,7 +353,7 @@ pub const REVENUES: &[Column] = &[
         "Source",
         &[],
         true,
-        "uhrady, mpsv, kraj, obec, jine",
+        "uhrady, mpsv, kraj, obec, verejne (veřejná dotace bez určení zdroje), jine",
     ),
     col("amount", "Částka", "Amount", &[], true, "Kč"),
 ];

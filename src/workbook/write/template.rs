@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::model::{CostCategory, Role, StatutoryTask};
+use crate::model::{CostCategory, RevenueSource, Role, StatutoryTask};
 use crate::workbook::schema::{Column, PROVIDER_KEYS, SheetKind, columns};
 
 /// The name of the instructions sheet (skipped by the reader).
@@ -115,7 +115,10 @@ fn dropdown(kind: SheetKind, col: &Column) -> Option<Vec<String>> {
         (SheetKind::Tasks, "unit") => s(&["hod", "úkon", "kg", "porce", "km"]),
         (SheetKind::Costs, "category") => s(&CostCategory::CODES),
         (SheetKind::Costs, "group") => s(&["osobní", "provozní"]),
-        (SheetKind::Revenues, "source") => s(&["uhrady", "mpsv", "kraj", "obec", "jine"]),
+        (SheetKind::Revenues, "source") => RevenueSource::ALL
+            .iter()
+            .map(|r| r.code().to_string())
+            .collect(),
         (SheetKind::Law, "kind") => crate::law::LawKind::ALL
             .iter()
             .map(|k| k.cs().to_string())

@@ -35,6 +35,10 @@ pub(super) fn source_label(s: RevenueSource, lang: Lang) -> &'static str {
         RevenueSource::Region => lang.pick("kraj", "region"),
         RevenueSource::Municipality => lang.pick("obec", "municipality"),
         RevenueSource::Other => lang.pick("jiné", "other"),
+        RevenueSource::PublicUnattributed => lang.pick(
+            "veřejná dotace bez určení zdroje",
+            "unattributed public grant",
+        ),
     }
 }
 
