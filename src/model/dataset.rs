@@ -194,6 +194,8 @@ pub struct DatasetBuilder {
     /// The account map for `Výsledovka` rows: built in, with the auditor's
     /// rules added (made when first needed).
     account_map: Option<crate::model::AccountMap>,
+    /// The auditor's `Účtová mapa` sheet, once it gave a rule.
+    account_map_sheet: Option<String>,
     clients: HashMap<String, ClientId>,
     workers: HashMap<String, WorkerId>,
 }
@@ -241,6 +243,7 @@ impl DatasetBuilder {
                 source: Provenance::default(),
             },
             account_map: None,
+            account_map_sheet: None,
             clients: HashMap::new(),
             workers: HashMap::new(),
         }
@@ -497,26 +500,8 @@ impl DatasetBuilder {
             return Err(invalid(rule.key(), Reason::DuplicateId));
         }
         map.push(rule);
-        let used = self.accounts_used(None);
-        used.map_sheet = Some(map_sheet.to_string());
+        self.account_map_sheet = Some(map_sheet.to_string());
         Ok(())
-    }
-
-    /// The accounts record, made on first use (`sheet`: the `Výsledovka`
-    /// sheet's name, once known).
-    fn accounts_used(&mut self, sheet: Option<&str>) -> &mut crate::model::AccountsUsed {
-        let used = self
-            .ds
-            .accounts
-            .get_or_insert_with(|| crate::model::AccountsUsed {
-                sheet: String::new(),
-                map_sheet: None,
-                rules: Vec::new(),
-            });
-        if let Some(s) = sheet {
-            used.sheet = s.to_string();
-        }
-        used
     }
 
     /// Adds one row of the accounts (`Výsledovka`, named `sheet`): the
@@ -582,7 +567,15 @@ impl DatasetBuilder {
             })?,
             AccountUse::Excluded => return Err(invalid(account, Reason::AccountExcluded)),
         }
-        self.accounts_used(Some(sheet)).count(&rule, amount);
+        let map_sheet = &self.account_map_sheet;
+        self.ds
+            .accounts
+            .get_or_insert_with(|| crate::model::AccountsUsed {
+                sheet: sheet.to_string(),
+                map_sheet: map_sheet.clone(),
+                rules: Vec::new(),
+            })
+            .count(&rule, amount);
         Ok(())
     }
 

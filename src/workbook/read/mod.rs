@@ -246,6 +246,10 @@ fn read_inner(
                     sheets::revenues::row(r, &mut b, n)
                 })?
             }
+            SheetKind::AccountMap => table::read_table(&mut reading, name, kind, None, |r, _| {
+                sheets::accounts::map_row(r, &mut b, name)
+            })?,
+            SheetKind::Accounts => sheets::accounts::read(&mut reading, name, &mut b)?,
             SheetKind::Benchmarks => table::read_table(&mut reading, name, kind, None, |r, _| {
                 b.benchmark(sheets::benchmarks::row(r)?);
                 Ok(())
