@@ -15,9 +15,9 @@
 //! The shape decides, with one rule for the ambiguous case: a code of
 //! exactly four digits with no separator is a budget item, never a synthetic
 //! account with a one-digit analytic (write that `521.1`); five to nine
-//! digits are a synthetic account and its analytic. A sheet with a
-//! `Paragraf` column is a budget: every code on it must be a budget item
-//! (see [`Account::parse`]).
+//! digits are a synthetic account and its analytic. A row that names its
+//! budget section (`Paragraf`) is a budget row: its code must be a budget
+//! item (see [`Account::parse`]).
 //!
 //! The map ([`AccountMap`]) is data with its source, like the legal tables:
 //! built-in rules ([`AccountMap::built_in`]) keyed by a prefix of the code
@@ -91,7 +91,8 @@ fn is_separator(c: char) -> bool {
 impl Account {
     /// Reads an account from a cell's text. The code is what comes before
     /// the first letter, so `521 - Mzdové náklady` is `521`. `budget_only`
-    /// (the sheet has a `Paragraf` column) accepts only budget items.
+    /// (the row names a budget section, `Paragraf`) accepts only budget
+    /// items.
     ///
     /// ```
     /// use homecare_audit::model::{Account, Chart};

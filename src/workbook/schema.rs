@@ -406,7 +406,7 @@ pub const ACCOUNTS: &[Column] = &[
         "Budget section",
         &["§", "ODPA"],
         false,
-        "rozpočtový paragraf (4351); se sloupcem Paragraf jsou všechny kódy rozpočtové položky",
+        "rozpočtový paragraf (4351); řádek s paragrafem musí mít čtyřmístnou rozpočtovou položku",
     ),
 ];
 

@@ -454,7 +454,7 @@ fn the_auditors_account_map_beats_the_built_in_one_row_by_row() {
 }
 
 #[test]
-fn a_budget_sheet_with_a_paragraf_column_reads_items_only() {
+fn a_row_with_a_paragraf_is_a_budget_row() {
     let mut wb = Workbook::new();
     records(&mut wb);
     sheet_at(
@@ -467,6 +467,7 @@ fn a_budget_sheet_with_a_paragraf_column_reads_items_only() {
             vec![X, T("4122"), T("400000")],             // 3: no paragraf
             vec![T("4351"), T("521"), T("100")],         // 4: not an item
             vec![T("4351"), T("5156"), T("1 200,50-")],  // 5: a return
+            vec![X, T("521"), T("100")],                 // 6: an account
         ],
     );
     let (ds, problems) = read(&wb.save_to_buffer().unwrap());
@@ -475,12 +476,14 @@ fn a_budget_sheet_with_a_paragraf_column_reads_items_only() {
         Reason::NotAnAccount
     );
     let costs = ds.costs.as_ref().unwrap();
-    assert_eq!(costs.len(), 2);
+    assert_eq!(costs.len(), 3);
     assert_eq!(costs[0].note.as_deref(), Some("5011 § 4351"));
-    // 1 551 157.54 − 1 200.50.
+    // Without a paragraf, 521 is read by its shape: an account.
+    assert_eq!(costs[2].category, CostCategory::Wages);
+    // 1 551 157.54 − 1 200.50 + 100.
     assert_eq!(
         costs.iter().map(|c| c.amount).sum::<Decimal>(),
-        dec("1549957.04")
+        dec("1550057.04")
     );
     // 4122 from the region: the region's money or the state's passed on.
     assert_eq!(
@@ -490,8 +493,8 @@ fn a_budget_sheet_with_a_paragraf_column_reads_items_only() {
     assert_eq!(
         problems.count("Výsledovka"),
         RowCount {
-            read: 4,
-            accepted: 3,
+            read: 5,
+            accepted: 4,
             rejected: 1
         }
     );

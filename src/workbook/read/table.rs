@@ -75,11 +75,6 @@ impl Row<'_, '_> {
         )
     }
 
-    /// True when the sheet's header has the field's column.
-    pub(crate) fn has_column(&self, field: usize) -> bool {
-        self.cols.get(field).is_some_and(Option::is_some)
-    }
-
     /// The field's cell, if the column exists and the cell is not empty.
     pub(crate) fn cell(&self, field: usize) -> Option<&Cell<'_>> {
         self.slots[field].map(|i| &self.cells[i as usize].1)

@@ -46,7 +46,12 @@ pub(crate) fn read(
 ) -> Result<(), Error> {
     let mut seen = (0u64, 0u64);
     table::read_table(reading, name, SheetKind::Accounts, None, |r, notices| {
-        let account = account(r)?;
+        let paragraph = r.get(PARAGRAPH, value::text)?;
+        let text = r.req(ACCOUNT, value::text)?;
+        // A row with a budget section is a budget row: its code must be an
+        // item (a row without one is read by the code's shape).
+        let account = Account::parse(&text, paragraph.is_some())
+            .ok_or_else(|| r.reject(ACCOUNT, Reason::NotAnAccount))?;
         match account.side() {
             Some(Side::Cost) => seen.0 += 1,
             Some(Side::Revenue) => seen.1 += 1,
@@ -55,7 +60,7 @@ pub(crate) fn read(
         let amount = r.req(AMOUNT, value::decimal)?;
         let note = [
             r.get(NAME, value::text)?,
-            r.get(PARAGRAPH, value::text)?.map(|p| format!("§ {p}")),
+            paragraph.map(|p| format!("§ {p}")),
         ]
         .into_iter()
         .flatten()
@@ -87,14 +92,6 @@ pub(crate) fn read(
         }
     }
     Ok(())
-}
-
-/// The row's account. With a `Paragraf` column the sheet is a budget and
-/// every code must be a budget item.
-fn account(r: &Row<'_, '_>) -> Result<Account, Problem> {
-    let text = r.req(ACCOUNT, value::text)?;
-    Account::parse(&text, r.has_column(PARAGRAPH))
-        .ok_or_else(|| r.reject(ACCOUNT, Reason::NotAnAccount))
 }
 
 /// True for the words that exclude an account (`nepoužít`).
