@@ -90,6 +90,8 @@ fn file_name_of(path: &Path) -> String {
 ///   [`ErrorKind::NoHeader`], [`ErrorKind::MissingColumn`],
 ///   [`ErrorKind::DuplicateColumn`]: the workbook is not in the contract's
 ///   shape;
+/// - [`ErrorKind::GivenTwice`]: costs (or revenues) both typed on `Náklady`
+///   (`Výnosy`) and read from the accounts (`Výsledovka`);
 /// - [`ErrorKind::Strict`]: strict mode met a rejected row;
 /// - [`ErrorKind::ReaderPanicked`]: the underlying reader crashed (caught).
 pub fn read_bytes(
