@@ -185,7 +185,7 @@ pub enum AccountUse {
 }
 
 impl AccountUse {
-    /// The use in words: `osobní / mzdy`, `zdroj: kraj`, `nepoužije se`.
+    /// The use in words: `osobní / mzdy`, `výnos: kraj`, `nepoužije se`.
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             AccountUse::Cost { category, group } => {
@@ -196,7 +196,7 @@ impl AccountUse {
                 format!("{g} / {}", category.code())
             }
             AccountUse::Revenue { source } => {
-                format!("{}: {}", lang.pick("výnos", "revenue"), source.code())
+                format!("{}: {}", lang.pick("výnos", "revenue"), source.label(lang))
             }
             AccountUse::Excluded => lang.pick("nepoužije se", "not used").to_string(),
         }

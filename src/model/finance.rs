@@ -261,6 +261,22 @@ impl RevenueSource {
         }
     }
 
+    /// The source as the report writes it: `úhrady klientů`, `MPSV`, …,
+    /// `veřejná dotace bez určení zdroje` / `unattributed public grant`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            RevenueSource::UserFees => lang.pick("úhrady klientů", "user fees"),
+            RevenueSource::Mpsv => "MPSV",
+            RevenueSource::Region => lang.pick("kraj", "region"),
+            RevenueSource::Municipality => lang.pick("obec", "municipality"),
+            RevenueSource::Other => lang.pick("jiné", "other"),
+            RevenueSource::PublicUnattributed => lang.pick(
+                "veřejná dotace bez určení zdroje",
+                "unattributed public grant",
+            ),
+        }
+    }
+
     /// True for public money (the parts of the compensation: MPSV, the
     /// region, a municipality, an unattributed public grant); false for
     /// own revenue (user fees, other).

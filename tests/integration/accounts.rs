@@ -324,7 +324,7 @@ fn an_audit_of_the_accounts_equals_one_of_the_same_lines_typed() {
     let grant = (title..title + 20)
         .find(|&r| text(r, 0) == "účet 691")
         .expect("no 691 row");
-    assert_eq!(text(grant, 2), "výnos: verejne");
+    assert_eq!(text(grant, 2), "výnos: veřejná dotace bez určení zdroje");
     assert_eq!(text(grant, 5), "vestavěná, ověřená");
 }
 
