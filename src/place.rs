@@ -130,7 +130,9 @@ pub enum SheetKind {
 
 impl SheetKind {
     /// Every sheet in the order the reader reads them (catalogue and
-    /// workers before the timesheet that refers to them).
+    /// workers before the timesheet that refers to them; `Náklady`,
+    /// `Výnosy` and `Účtová mapa` before `Výsledovka`, which is checked
+    /// against the first two and mapped by the third).
     pub const ALL: [SheetKind; 13] = [
         SheetKind::Provider,
         SheetKind::Tasks,
