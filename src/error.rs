@@ -152,6 +152,15 @@ pub enum ErrorKind {
         /// The column's Czech header.
         column: &'static str,
     },
+    /// Costs (or revenues) given twice: typed on `Náklady` (`Výnosy`) and
+    /// read from the accounts (`Výsledovka`); summed, they would count the
+    /// same money twice.
+    GivenTwice {
+        /// The typed sheet's canonical name (`Náklady` or `Výnosy`).
+        lines: &'static str,
+        /// The accounts sheet's name as written.
+        accounts: String,
+    },
     /// Strict mode: a row was rejected.
     Strict {
         /// The first rejection.
@@ -361,6 +370,26 @@ impl Error {
                     "the column mapping maps the header \"{header}\" to two columns ({first} and {second}); keep one"
                 ),
             },
+            ErrorKind::GivenTwice { lines, accounts } => {
+                let (cs, en) = if *lines == "Výnosy" {
+                    ("výnosy", "revenues")
+                } else {
+                    ("náklady", "costs")
+                };
+                Text {
+                    cs: format!(
+                        "{cs} jsou na listu {lines} i ve výsledovce „{accounts}“ a sečetly by se \
+                         dvakrát; nechte je jen na jednom z listů (úpravu, např. přidělenou režii, \
+                         zapište do výsledovky pod vlastní analytikou a zařaďte ji Účtovou mapou)"
+                    ),
+                    en: format!(
+                        "{en} are given on sheet {lines} and in the accounts \"{accounts}\" and \
+                         would be counted twice; keep them on one of the sheets (write an \
+                         adjustment, allocated overhead say, into the accounts under an analytic \
+                         of its own and map it in the Account map)"
+                    ),
+                }
+            }
             ErrorKind::NoHeader { sheet } => Text {
                 cs: format!(
                     "list {sheet} nemá řádek záhlaví (řádek s aspoň dvěma vyplněnými buňkami)"

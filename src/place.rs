@@ -185,6 +185,12 @@ pub enum SheetKind {
     Costs,
     /// `Výnosy` / `Revenues`.
     Revenues,
+    /// `Účtová mapa` / `Account map`: the auditor's rules turning accounts
+    /// into cost categories and revenue sources (read before `Výsledovka`).
+    AccountMap,
+    /// `Výsledovka` / `Accounts`: the accounts as the accountant gives
+    /// them, an account or budget item a row.
+    Accounts,
     /// `Benchmarky` / `Benchmarks`.
     Benchmarks,
     /// `Model`: parameters of the normative price model.
@@ -209,8 +215,10 @@ pub enum SheetKind {
 
 impl SheetKind {
     /// Every sheet in the order the reader reads them (catalogue and
-    /// workers before the timesheet that refers to them).
-    pub const ALL: [SheetKind; 11] = [
+    /// workers before the timesheet that refers to them; `Náklady`,
+    /// `Výnosy` and `Účtová mapa` before `Výsledovka`, which is checked
+    /// against the first two and mapped by the third).
+    pub const ALL: [SheetKind; 13] = [
         SheetKind::Provider,
         SheetKind::Tasks,
         SheetKind::Workers,
@@ -219,6 +227,8 @@ impl SheetKind {
         SheetKind::Prices,
         SheetKind::Costs,
         SheetKind::Revenues,
+        SheetKind::AccountMap,
+        SheetKind::Accounts,
         SheetKind::Benchmarks,
         SheetKind::Model,
         SheetKind::Law,
@@ -243,6 +253,8 @@ impl SheetKind {
             SheetKind::Prices => "Ceník",
             SheetKind::Costs => "Náklady",
             SheetKind::Revenues => "Výnosy",
+            SheetKind::AccountMap => "Účtová mapa",
+            SheetKind::Accounts => "Výsledovka",
             SheetKind::Benchmarks => "Benchmarky",
             SheetKind::Model => "Model",
             SheetKind::Law => "Limity",
@@ -264,6 +276,8 @@ impl SheetKind {
             SheetKind::Prices => "Prices",
             SheetKind::Costs => "Costs",
             SheetKind::Revenues => "Revenues",
+            SheetKind::AccountMap => "Account map",
+            SheetKind::Accounts => "Accounts",
             SheetKind::Benchmarks => "Benchmarks",
             SheetKind::Model => "Model",
             SheetKind::Law => "Caps",
@@ -284,6 +298,21 @@ impl SheetKind {
             SheetKind::Prices => &["Ceník", "Prices", "Price list"],
             SheetKind::Costs => &["Náklady", "Costs"],
             SheetKind::Revenues => &["Výnosy", "Revenues", "Příjmy"],
+            SheetKind::AccountMap => &[
+                "Účtová mapa",
+                "Account map",
+                "Převodový můstek",
+                "Account mapping",
+            ],
+            SheetKind::Accounts => &[
+                "Výsledovka",
+                "Accounts",
+                "Výkaz zisku a ztráty",
+                "Income statement",
+                "Profit and loss",
+                "Plnění rozpočtu",
+                "Budget execution",
+            ],
             SheetKind::Benchmarks => &["Benchmarky", "Benchmarks"],
             SheetKind::Model => &["Model", "Normativ", "Normativní model", "Parametry modelu"],
             SheetKind::Law => &["Limity", "Caps", "Limity úhrad", "Zákonné limity", "Law"],

@@ -136,6 +136,21 @@ pub enum Reason {
         /// Fields in the header.
         header: u32,
     },
+    /// A `Výsledovka` or `Účtová mapa` cell that is neither an account
+    /// (`521`, `521.100`, `521100`) nor a budget item (`5011`): a title, a
+    /// group's or class's subtotal.
+    NotAnAccount,
+    /// An account of a class that is neither costs nor revenues
+    /// (balance-sheet and closing accounts; a budget's taxes, capital
+    /// income and spending, financing).
+    AccountClassNotUsed,
+    /// An account the account map excludes: not a cost or revenue of the
+    /// service (a transfer to the organisation keeping the service's
+    /// accounts, investment money, a returned transfer).
+    AccountExcluded,
+    /// A `Účtová mapa` row whose target does not fit its account: a cost
+    /// account needs a category, a revenue account a source (and not both).
+    AccountMapMismatch,
 }
 
 impl Reason {
@@ -208,6 +223,10 @@ impl Reason {
             Reason::UnknownColumnName => "unknown_column_name",
             Reason::MappedHeaderNotFound => "mapped_header_not_found",
             Reason::UnknownInputFile => "unknown_input_file",
+            Reason::NotAnAccount => "not_an_account",
+            Reason::AccountClassNotUsed => "account_class_not_used",
+            Reason::AccountExcluded => "account_excluded",
+            Reason::AccountMapMismatch => "account_map_mismatch",
         }
     }
 
@@ -306,6 +325,10 @@ impl Reason {
             | Reason::UnknownColumnName
             | Reason::MappedHeaderNotFound
             | Reason::UnknownInputFile => self.reference_words(),
+            Reason::NotAnAccount
+            | Reason::AccountClassNotUsed
+            | Reason::AccountExcluded
+            | Reason::AccountMapMismatch => self.account_words(),
         };
         Text::new(cs, en)
     }
@@ -400,8 +423,8 @@ impl Reason {
                 "unknown cost group (personnel, operating)",
             ),
             Reason::UnknownRevenueSource => (
-                "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, jine)",
-                "unknown revenue source (uhrady, mpsv, kraj, obec, jine)",
+                "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, verejne, jine)",
+                "unknown revenue source (uhrady, mpsv, kraj, obec, verejne, jine)",
             ),
             // Not reached: `text` sends only the reasons above here.
             _ => ("", ""),
@@ -493,6 +516,36 @@ impl Reason {
             Reason::UnknownInputFile => (
                 "takový vstupní soubor (nebo list) není mezi vstupy",
                 "no such input file (or sheet) among the inputs",
+            ),
+            // Not reached: `text` sends only the reasons above here.
+            _ => ("", ""),
+        }
+    }
+}
+
+impl Reason {
+    /// A row of the accounts (`Výsledovka`) or of the account map.
+    fn account_words(&self) -> (&'static str, &'static str) {
+        match self {
+            Reason::NotAnAccount => (
+                "není účet (521, 521.100, 521100) ani rozpočtová položka (5011); \
+                 nadpisy a součty skupin se nesčítají",
+                "not an account (521, 521.100, 521100) nor a budget item (5011); \
+                 titles and group subtotals are not summed",
+            ),
+            Reason::AccountClassNotUsed => (
+                "účet třídy, která není nákladem ani výnosem (účty tříd 1–4 a 7–9; \
+                 rozpočtové položky tříd 1, 3, 6 a 8); nepoužije se",
+                "an account of a class that is neither costs nor revenues (account classes \
+                 1–4 and 7–9; budget classes 1, 3, 6 and 8); not used",
+            ),
+            Reason::AccountExcluded => (
+                "podle účtové mapy není nákladem ani výnosem služby; nepoužije se",
+                "by the account map not a cost or revenue of the service; not used",
+            ),
+            Reason::AccountMapMismatch => (
+                "nákladový účet (třída 5) potřebuje kategorii, výnosový zdroj (ne obojí)",
+                "a cost account (class 5) needs a category, a revenue account a source (not both)",
             ),
             // Not reached: `text` sends only the reasons above here.
             _ => ("", ""),
@@ -742,6 +795,10 @@ mod tests {
                 fields: 3,
                 header: 4,
             },
+            NotAnAccount,
+            AccountClassNotUsed,
+            AccountExcluded,
+            AccountMapMismatch,
         ];
         for r in &all {
             match r {
@@ -794,7 +851,11 @@ mod tests {
                 | UnknownColumnName
                 | MappedHeaderNotFound
                 | UnknownInputFile
-                | RaggedRow { .. } => {}
+                | RaggedRow { .. }
+                | NotAnAccount
+                | AccountClassNotUsed
+                | AccountExcluded
+                | AccountMapMismatch => {}
             }
         }
         all

@@ -202,12 +202,7 @@ fn revenue_indicators(b: &Base<'_>, total: Decimal, out: &mut Vec<Indicator>) {
         Some(rs) => {
             let public: Decimal = rs
                 .iter()
-                .filter(|r| {
-                    matches!(
-                        r.source,
-                        RevenueSource::Mpsv | RevenueSource::Region | RevenueSource::Municipality
-                    )
-                })
+                .filter(|r| r.source.is_public())
                 .map(|r| r.amount)
                 .sum();
             ratio(

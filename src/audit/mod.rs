@@ -239,6 +239,7 @@ impl<'a> Audit<'a> {
                     months: Vec::new(),
                     parameters,
                     law: Vec::new(),
+                    accounts: ds.accounts.clone(),
                     hour: hour_cost::HourAnalysis::empty(&why),
                     public: None,
                 };
@@ -272,6 +273,7 @@ impl<'a> Audit<'a> {
             months: months_out,
             parameters,
             law: law.used_in(period).into_iter().cloned().collect(),
+            accounts: ds.accounts.clone(),
             hour,
             public: None,
         }
@@ -423,6 +425,38 @@ fn no_period_indicators(why: &Unavailable) -> std::collections::BTreeMap<String,
         .collect()
 }
 
+/// Which account map turned the accounts into costs and revenues.
+fn accounts_note(a: &crate::model::AccountsUsed) -> Text {
+    let (map_cs, map_en) = match &a.map_sheet {
+        Some(m) => (
+            format!("vestavěné účtové mapy upřesněné listem auditora {m}"),
+            format!("the built-in account map refined by the auditor's sheet {m}"),
+        ),
+        None => (
+            "vestavěné účtové mapy (vyhl. 410/2009, 504/2002 a 412/2021 Sb.)".to_string(),
+            "the built-in account map (Decrees 410/2009, 504/2002 and 412/2021)".to_string(),
+        ),
+    };
+    let (prov_cs, prov_en) = if a.any_provisional() {
+        (
+            " Zařazení některých účtů do kategorií je předběžné (obecná znalost, neověřeno ve zdroji).",
+            " Some accounts' categories are provisional (general knowledge, not read in a source).",
+        )
+    } else {
+        ("", "")
+    };
+    Text {
+        cs: format!(
+            "Náklady a výnosy z listu {} jsou zařazeny podle {map_cs}; použitá pravidla jsou v Metodice.{prov_cs}",
+            a.sheet
+        ),
+        en: format!(
+            "Costs and revenues of sheet {} are classified by {map_en}; the rules applied are listed in the method sheet.{prov_en}",
+            a.sheet
+        ),
+    }
+}
+
 fn notes(p: &mut Parameters, fee: &fees::FeeNotes, ds: &Dataset, b: &Base<'_>) {
     let mut add = |note: Text| p.notes.push(note);
     if ds.provider.period.is_none() {
@@ -430,6 +464,9 @@ fn notes(p: &mut Parameters, fee: &fees::FeeNotes, ds: &Dataset, b: &Base<'_>) {
             en: "The period is the first to the last visit date (no period was given).".into(),
             cs: "Období je od prvního do posledního data výkazů (období nebylo zadáno).".into(),
         });
+    }
+    if let Some(a) = &ds.accounts {
+        add(accounts_note(a));
     }
     add(Text {
         en: "Rows outside the period are findings and are not counted in the indicators.".into(),

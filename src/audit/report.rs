@@ -405,6 +405,11 @@ pub struct AuditReport {
     /// The legal rows the audit applied: every row in effect on some day of
     /// the period, with its origin (built-in, or a user's file and cell).
     pub law: Vec<crate::law::LawRow>,
+    /// When costs or revenues came from the accounts (`Výsledovka`): the
+    /// sheet, the account map (built in, or with the auditor's `Účtová
+    /// mapa`) and every rule applied, with its rows, amount and source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<crate::model::AccountsUsed>,
     /// What an hour costs and why: build-up, travel, normative price,
     /// scenarios (flattened into the JSON as `hour_buildup`, `travel`,
     /// `normative`, `normative_comparison`, `scenarios`).

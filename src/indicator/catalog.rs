@@ -103,7 +103,7 @@ pub const FIXED: &[Entry] = &[
         U::Share,
         "Podíl veřejných zdrojů na nákladech",
         "Public funding / cost",
-        "(MPSV + region + municipality) / total cost",
+        "(MPSV + region + municipality + unattributed public grants) / total cost",
     ),
     e(
         "result.balance",

@@ -133,6 +133,12 @@ pub struct Dataset {
     pub costs: Option<Vec<CostLine>>,
     /// Revenues; `None` when no `Výnosy` sheet was given.
     pub revenues: Option<Vec<RevenueLine>>,
+    /// When costs or revenues came from the accounts (`Výsledovka`): the
+    /// sheet, the account map and every rule applied. Not serialised (a
+    /// rule's origin names the cell it was read from); the audit report
+    /// carries it.
+    #[serde(skip)]
+    pub accounts: Option<crate::model::AccountsUsed>,
     /// Benchmark rows from the input's own `Benchmarky` sheet (empty when
     /// it has none). The audit uses them with the built-in set; see
     /// [`BenchmarkSet`](crate::BenchmarkSet).
@@ -255,6 +261,11 @@ pub(crate) const MAX_TEXT: usize = 500;
 #[derive(Debug)]
 pub struct DatasetBuilder {
     ds: Dataset,
+    /// The account map for `Výsledovka` rows: built in, with the auditor's
+    /// rules added (made when first needed).
+    account_map: Option<crate::model::AccountMap>,
+    /// The auditor's `Účtová mapa` sheet, once it gave a rule.
+    account_map_sheet: Option<String>,
     clients: HashMap<String, ClientId>,
     workers: HashMap<String, WorkerId>,
 }
@@ -295,11 +306,14 @@ impl DatasetBuilder {
                 prices: Vec::new(),
                 costs: None,
                 revenues: None,
+                accounts: None,
                 benchmarks: Vec::new(),
                 law: Vec::new(),
                 normative: None,
                 source: Provenance::default(),
             },
+            account_map: None,
+            account_map_sheet: None,
             clients: HashMap::new(),
             workers: HashMap::new(),
         }
@@ -507,6 +521,131 @@ impl DatasetBuilder {
     pub fn revenue(&mut self, line: RevenueLine) -> Result<(), Error> {
         within_bound(line.amount)?;
         self.ds.revenues.get_or_insert_with(Vec::new).push(line);
+        Ok(())
+    }
+
+    /// Adds the auditor's rule to the account map (from a `Účtová mapa`
+    /// sheet, named `map_sheet`): it beats the built-in rules for its
+    /// account from then on.
+    ///
+    /// ```
+    /// use homecare_audit::model::{Account, AccountRule, AccountUse, Chart, RuleOrigin};
+    /// use homecare_audit::{Dataset, Place, RevenueSource};
+    /// use rust_decimal::Decimal;
+    /// let mut b = Dataset::builder();
+    /// b.account_rule("Účtová mapa", AccountRule {
+    ///     chart: Chart::Accounts,
+    ///     code: "691".into(),
+    ///     analytic: Some("100".into()),
+    ///     name: "dotace MPSV".into(),
+    ///     target: AccountUse::Revenue { source: RevenueSource::Mpsv },
+    ///     source: "smlouva o dotaci".into(),
+    ///     verified: true,
+    ///     origin: RuleOrigin::Sheet { place: Place::new("Účtová mapa", 2, 0) },
+    /// })?;
+    /// b.account("Výsledovka", &Account::parse("691.100", false).unwrap(), Decimal::from(500), None, 3)?;
+    /// let ds = b.build();
+    /// assert_eq!(ds.revenues.unwrap()[0].source, RevenueSource::Mpsv);
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::DuplicateId`] when the sheet
+    /// already gave a rule for the same account.
+    pub fn account_rule(
+        &mut self,
+        map_sheet: &str,
+        rule: crate::model::AccountRule,
+    ) -> Result<(), Error> {
+        let map = self
+            .account_map
+            .get_or_insert_with(crate::model::AccountMap::built_in);
+        let key = crate::model::Account {
+            chart: rule.chart,
+            code: rule.code.clone(),
+            analytic: rule.analytic.clone(),
+        };
+        if map.users_rule(&key).is_some() {
+            return Err(invalid(rule.key(), Reason::DuplicateId));
+        }
+        map.push(rule);
+        self.account_map_sheet = Some(map_sheet.to_string());
+        Ok(())
+    }
+
+    /// Adds one row of the accounts (`Výsledovka`, named `sheet`): the
+    /// account map's rule for the account makes it a cost line or a
+    /// revenue line (`name` becomes the cost line's note beside the
+    /// account), and the rule's use is counted for the report.
+    ///
+    /// ```
+    /// use homecare_audit::model::Account;
+    /// use homecare_audit::{CostCategory, CostGroup, Dataset};
+    /// use rust_decimal::Decimal;
+    /// let mut b = Dataset::builder();
+    /// let wages = Account::parse("521.100", false).unwrap();
+    /// b.account("Výsledovka", &wages, Decimal::from(1_000), Some("Mzdy PSS"), 5)?;
+    /// let ds = b.build();
+    /// let line = &ds.costs.unwrap()[0];
+    /// assert_eq!((line.category.clone(), line.group), (CostCategory::Wages, CostGroup::Personnel));
+    /// assert_eq!(line.note.as_deref(), Some("521.100 Mzdy PSS"));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::AccountClassNotUsed`] for an
+    /// account of a class that is neither costs nor revenues,
+    /// [`Reason::AccountExcluded`] when the map's rule excludes it, and as
+    /// [`DatasetBuilder::cost`] for the amount.
+    pub fn account(
+        &mut self,
+        sheet: &str,
+        account: &crate::model::Account,
+        amount: Decimal,
+        name: Option<&str>,
+        row: u32,
+    ) -> Result<(), Error> {
+        use crate::model::AccountUse;
+        if account.side().is_none() {
+            return Err(invalid(account, Reason::AccountClassNotUsed));
+        }
+        within_bound(amount)?;
+        let rule = self
+            .account_map
+            .get_or_insert_with(crate::model::AccountMap::built_in)
+            .find(account)
+            .cloned()
+            // Not reached: every class of a side has a class-wide rule.
+            .ok_or_else(|| invalid(account, Reason::AccountClassNotUsed))?;
+        match &rule.target {
+            AccountUse::Cost { category, group } => self.cost(CostLine {
+                category: category.clone(),
+                group: *group,
+                amount,
+                note: Some(match name {
+                    Some(n) => format!("{account} {n}"),
+                    None => account.to_string(),
+                }),
+                row,
+            })?,
+            AccountUse::Revenue { source } => self.revenue(RevenueLine {
+                source: *source,
+                amount,
+                row,
+            })?,
+            AccountUse::Excluded => return Err(invalid(account, Reason::AccountExcluded)),
+        }
+        let map_sheet = &self.account_map_sheet;
+        self.ds
+            .accounts
+            .get_or_insert_with(|| crate::model::AccountsUsed {
+                sheet: sheet.to_string(),
+                map_sheet: map_sheet.clone(),
+                rules: Vec::new(),
+            })
+            .count(&rule, amount);
         Ok(())
     }
 

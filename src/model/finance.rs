@@ -199,12 +199,38 @@ pub enum RevenueSource {
     Region,
     /// `obec`: municipality.
     Municipality,
-    /// `jine`: other.
+    /// `jine`: other (own revenue that is not a user fee: gifts, rent,
+    /// interest).
     Other,
+    /// `verejne`: an unattributed public grant, "veřejná dotace bez určení
+    /// zdroje": public money whose account does not say whether it came
+    /// from the state (MPSV), the region or a municipality (account 691 of
+    /// an NGO, 672 of a contributory organisation). Public money all the
+    /// same: it is part of the compensation, never own revenue.
+    #[serde(rename = "unattributed_public_grant")]
+    PublicUnattributed,
 }
 
 impl RevenueSource {
-    /// Reads `uhrady`, `mpsv`, `kraj`, `obec`, `jine` (folded; English too).
+    /// Every source, in the order the report lists them.
+    pub const ALL: [RevenueSource; 6] = [
+        RevenueSource::UserFees,
+        RevenueSource::Mpsv,
+        RevenueSource::Region,
+        RevenueSource::Municipality,
+        RevenueSource::PublicUnattributed,
+        RevenueSource::Other,
+    ];
+
+    /// Reads `uhrady`, `mpsv`, `kraj`, `obec`, `verejne`, `jine` (folded;
+    /// English too).
+    ///
+    /// ```
+    /// use homecare_audit::RevenueSource;
+    /// assert_eq!(RevenueSource::parse("Úhrady"), Some(RevenueSource::UserFees));
+    /// assert_eq!(RevenueSource::parse("veřejná dotace"), Some(RevenueSource::PublicUnattributed));
+    /// assert_eq!(RevenueSource::parse("sponzor"), None);
+    /// ```
     pub fn parse(s: &str) -> Option<RevenueSource> {
         Some(match fold(s).as_str() {
             "uhrady" | "uhrada" | "user fees" | "fees" => RevenueSource::UserFees,
@@ -212,6 +238,13 @@ impl RevenueSource {
             "kraj" | "region" => RevenueSource::Region,
             "obec" | "mesto" | "municipality" => RevenueSource::Municipality,
             "jine" | "ostatni" | "other" => RevenueSource::Other,
+            "verejne"
+            | "verejna dotace"
+            | "verejna dotace bez urceni zdroje"
+            | "dotace"
+            | "public"
+            | "public grant"
+            | "unattributed public grant" => RevenueSource::PublicUnattributed,
             _ => return None,
         })
     }
@@ -224,7 +257,37 @@ impl RevenueSource {
             RevenueSource::Region => "kraj",
             RevenueSource::Municipality => "obec",
             RevenueSource::Other => "jine",
+            RevenueSource::PublicUnattributed => "verejne",
         }
+    }
+
+    /// The source as the report writes it: `úhrady klientů`, `MPSV`, …,
+    /// `veřejná dotace bez určení zdroje` / `unattributed public grant`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            RevenueSource::UserFees => lang.pick("úhrady klientů", "user fees"),
+            RevenueSource::Mpsv => "MPSV",
+            RevenueSource::Region => lang.pick("kraj", "region"),
+            RevenueSource::Municipality => lang.pick("obec", "municipality"),
+            RevenueSource::Other => lang.pick("jiné", "other"),
+            RevenueSource::PublicUnattributed => lang.pick(
+                "veřejná dotace bez určení zdroje",
+                "unattributed public grant",
+            ),
+        }
+    }
+
+    /// True for public money (the parts of the compensation: MPSV, the
+    /// region, a municipality, an unattributed public grant); false for
+    /// own revenue (user fees, other).
+    pub fn is_public(self) -> bool {
+        matches!(
+            self,
+            RevenueSource::Mpsv
+                | RevenueSource::Region
+                | RevenueSource::Municipality
+                | RevenueSource::PublicUnattributed
+        )
     }
 }
 

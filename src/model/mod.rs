@@ -1,6 +1,8 @@
 //! The domain: provider, clients, workers, the task catalogue, visits,
-//! prices, costs, revenues, and the [`Dataset`] that holds them.
+//! prices, costs, revenues (typed, or read from the accountant's accounts
+//! through an [`AccountMap`]), and the [`Dataset`] that holds them.
 
+mod accounts;
 mod benchmark;
 mod client;
 mod dataset;
@@ -13,6 +15,9 @@ mod task;
 mod visit;
 mod worker;
 
+pub use accounts::{
+    Account, AccountMap, AccountRule, AccountUse, AccountsUsed, Chart, RuleOrigin, RuleUse, Side,
+};
 pub use benchmark::Benchmark;
 pub use client::{CareDegree, Client};
 pub use dataset::{ColumnOrigin, Dataset, DatasetBuilder, InputFile, Provenance};

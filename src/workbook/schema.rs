@@ -392,9 +392,113 @@ pub const REVENUES: &[Column] = &[
         "Source",
         &[],
         true,
-        "uhrady, mpsv, kraj, obec, jine",
+        "uhrady, mpsv, kraj, obec, verejne (veřejná dotace bez určení zdroje), jine",
     ),
     col("amount", "Částka", "Amount", &[], true, "Kč"),
+];
+
+/// Columns of `Výsledovka`: the accounts as the accountant gives them.
+pub const ACCOUNTS: &[Column] = &[
+    col(
+        "account",
+        "Účet",
+        "Account",
+        &[
+            "Číslo účtu",
+            "Syntetický účet",
+            "Položka",
+            "Rozpočtová položka",
+            "Item",
+            "Budget item",
+        ],
+        true,
+        "účet 521, 521.100, 521100 (vyhl. 410/2009, 504/2002) nebo rozpočtová položka 5011 (vyhl. 412/2021)",
+    ),
+    col(
+        "name",
+        "Název",
+        "Name",
+        &["Název účtu", "Název položky", "Popis", "Text"],
+        false,
+        "text",
+    ),
+    col(
+        "amount",
+        "Částka",
+        "Amount",
+        &[
+            "Skutečnost",
+            "Stav",
+            "Obrat",
+            "Zůstatek",
+            "Běžné období",
+            "Výsledek od počátku roku",
+            "Actual",
+            "Balance",
+        ],
+        true,
+        "Kč; záporné i s mínusem na konci (1551157,54-)",
+    ),
+    col(
+        "paragraph",
+        "Paragraf",
+        "Budget section",
+        &["§", "ODPA"],
+        false,
+        "rozpočtový paragraf (4351); řádek s paragrafem musí mít čtyřmístnou rozpočtovou položku",
+    ),
+];
+
+/// Columns of `Účtová mapa`: the auditor's rules for accounts of the
+/// `Výsledovka`, beating the built-in ones.
+pub const ACCOUNT_MAP: &[Column] = &[
+    col(
+        "account",
+        "Účet",
+        "Account",
+        &[
+            "Číslo účtu",
+            "Položka",
+            "Rozpočtová položka",
+            "Item",
+            "Budget item",
+        ],
+        true,
+        "účet (521, 518.300) nebo rozpočtová položka (5011)",
+    ),
+    col("name", "Název", "Name", &["Popis"], false, "text"),
+    col(
+        "category",
+        "Kategorie",
+        "Category",
+        &[],
+        false,
+        "u nákladového účtu: kategorie jako na listu Náklady, nebo nepoužít",
+    ),
+    col(
+        "group",
+        "Skupina",
+        "Group",
+        &[],
+        false,
+        "osobní / provozní (u známých kategorií se odvodí)",
+    ),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        false,
+        "u výnosového účtu: uhrady, mpsv, kraj, obec, verejne, jine, nebo nepoužít",
+    ),
+    col(
+        "note",
+        "Poznámka",
+        "Note",
+        &["Odůvodnění", "Reason"],
+        false,
+        "proč (smlouva o dotaci, analytika účtu)",
+    ),
 ];
 
 /// Columns of `Benchmarky`.
@@ -647,6 +751,8 @@ pub fn columns(kind: SheetKind) -> &'static [Column] {
         SheetKind::Prices => PRICES,
         SheetKind::Costs => COSTS,
         SheetKind::Revenues => REVENUES,
+        SheetKind::AccountMap => ACCOUNT_MAP,
+        SheetKind::Accounts => ACCOUNTS,
         SheetKind::Benchmarks => BENCHMARKS,
         SheetKind::Model => MODEL,
         SheetKind::Law => LAW,

@@ -1,6 +1,7 @@
 //! One integration test binary (faster to link than many), one module per
 //! concern.
 
+mod accounts;
 mod bad;
 mod benchmarks;
 mod browser;

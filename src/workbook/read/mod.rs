@@ -87,6 +87,8 @@ use inputs::file_name_of;
 ///   [`ErrorKind::NoHeader`], [`ErrorKind::MissingColumn`],
 ///   [`ErrorKind::DuplicateColumn`]: the workbook is not in the contract's
 ///   shape;
+/// - [`ErrorKind::GivenTwice`]: costs (or revenues) both typed on `Náklady`
+///   (`Výnosy`) and read from the accounts (`Výsledovka`);
 /// - [`ErrorKind::Strict`]: strict mode met a rejected row;
 /// - [`ErrorKind::ReaderPanicked`]: the underlying reader crashed (caught).
 pub fn read_bytes(
@@ -550,6 +552,10 @@ fn read_sheet(
                 sheets::revenues::row(r, b, n)
             })
         }
+        SheetKind::AccountMap => table::read_table(reading, name, kind, None, |r, _| {
+            sheets::accounts::map_row(r, b, name)
+        }),
+        SheetKind::Accounts => sheets::accounts::read(reading, name, b),
         SheetKind::Benchmarks => table::read_table(reading, name, kind, None, |r, _| {
             b.benchmark(sheets::benchmarks::row(r)?);
             Ok(())

@@ -82,23 +82,33 @@ pub(crate) fn f64_to_decimal(f: f64) -> R<Decimal> {
 /// Spaces (also no-break and narrow no-break) are thousands separators; a
 /// trailing `Kč`, `CZK` or `,-` is dropped; with both `,` and `.` present the
 /// last one is the decimal mark; one `,` or one `.` alone is the decimal mark;
-/// several of the same mark are thousands separators.
+/// several of the same mark are thousands separators. A minus may lead or,
+/// as accounting software and public budget extracts write it, trail
+/// (`1551157.54-`, `1 234,50 Kč-`, `1 234,50- Kč`); never both.
 pub(crate) fn number_text(s: &str) -> R<Decimal> {
-    let mut t: String = s
+    let t: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    for suffix in ["Kč", "kč", "KČ", "CZK", "czk", ",-", ".-", ",--"] {
+    // A trailing minus before or after the currency: `150,- Kč` keeps its
+    // `,-` (a whole-koruna mark, not a sign), so the sign is taken only
+    // from a `-` that follows a digit or the currency.
+    let (mut t, trailing) = strip_currency_and_trailing_minus(&t);
+    for suffix in [",-", ".-", ",--"] {
         if let Some(stripped) = t.strip_suffix(suffix) {
             t = stripped.to_string();
             break;
         }
     }
-    let t = t.replace('\u{2212}', "-");
-    let (neg, body) = match t.strip_prefix('-') {
+    let (leading, body) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(&t)),
     };
+    if leading && trailing {
+        return Err(Reason::NotANumber);
+    }
+    let neg = leading || trailing;
     if body.is_empty()
         || !body
             .chars()
@@ -136,6 +146,31 @@ pub(crate) fn number_text(s: &str) -> R<Decimal> {
     }
     let d = Decimal::from_str(&normal).map_err(|_| Reason::OutOfRange("±7,9·10²⁸".into()))?;
     Ok(if neg { -d } else { d })
+}
+
+/// Drops a currency suffix (`Kč`, `CZK`) and a trailing minus on either
+/// side of it; returns the rest and whether the minus was there.
+fn strip_currency_and_trailing_minus(t: &str) -> (String, bool) {
+    const CURRENCIES: [&str; 5] = ["Kč", "kč", "KČ", "CZK", "czk"];
+    let strip_currency = |t: &str| -> String {
+        CURRENCIES
+            .iter()
+            .find_map(|c| t.strip_suffix(c))
+            .unwrap_or(t)
+            .to_string()
+    };
+    // `…Kč-`: the minus after the currency.
+    if let Some(rest) = t.strip_suffix('-')
+        && CURRENCIES.iter().any(|c| rest.ends_with(c))
+    {
+        return (strip_currency(rest), true);
+    }
+    let t = strip_currency(t);
+    // `…54-` or `…54-` before a dropped currency; not `150,-` nor `150.-`.
+    match t.strip_suffix('-') {
+        Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit()) => (rest.to_string(), true),
+        _ => (t, false),
+    }
 }
 
 /// Removes thousands separators, checking groups of three after the first.
@@ -493,6 +528,18 @@ mod tests {
             ("42 CZK", "42"),
             ("0,1", "0.1"),
             ("+7", "7"),
+            // A trailing minus, as accounts and budget extracts write it,
+            // with every form above.
+            ("1551157.54-", "-1551157.54"),
+            ("1 551 157,54-", "-1551157.54"),
+            ("1\u{a0}551\u{a0}157,54-", "-1551157.54"),
+            ("1.551.157,54-", "-1551157.54"),
+            ("1,551,157.54-", "-1551157.54"),
+            ("1 234,50 Kč-", "-1234.50"),
+            ("1 234,50- Kč", "-1234.50"),
+            ("42 CZK-", "-42"),
+            ("12,5\u{2212}", "-12.5"),
+            ("150,- Kč", "150"),
         ];
         for (input, want) in ok {
             assert_eq!(decimal(&t(input), CTX), Ok(dec(want)), "{input:?}");
@@ -506,6 +553,11 @@ mod tests {
             "-",
             "1 23,4,5",
             "1.2.3,4,5",
+            // Both a leading and a trailing minus, or a minus alone.
+            "-5-",
+            "--5",
+            "5--",
+            "Kč-",
         ] {
             assert_eq!(decimal(&t(bad), CTX), Err(Reason::NotANumber), "{bad:?}");
         }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::model::{CostCategory, Role, StatutoryTask};
+use crate::model::{CostCategory, RevenueSource, Role, StatutoryTask};
 use crate::workbook::schema::{Column, PROVIDER_KEYS, SheetKind, columns};
 
 /// The name of the instructions sheet (skipped by the reader).
@@ -115,7 +115,23 @@ fn dropdown(kind: SheetKind, col: &Column) -> Option<Vec<String>> {
         (SheetKind::Tasks, "unit") => s(&["hod", "úkon", "kg", "porce", "km"]),
         (SheetKind::Costs, "category") => s(&CostCategory::CODES),
         (SheetKind::Costs, "group") => s(&["osobní", "provozní"]),
-        (SheetKind::Revenues, "source") => s(&["uhrady", "mpsv", "kraj", "obec", "jine"]),
+        (SheetKind::Revenues, "source") => RevenueSource::ALL
+            .iter()
+            .map(|r| r.code().to_string())
+            .collect(),
+        (SheetKind::AccountMap, "category") => CostCategory::CODES
+            .iter()
+            .copied()
+            .chain(["nepoužít"])
+            .map(String::from)
+            .collect(),
+        (SheetKind::AccountMap, "group") => s(&["osobní", "provozní"]),
+        (SheetKind::AccountMap, "source") => RevenueSource::ALL
+            .iter()
+            .map(|r| r.code())
+            .chain(["nepoužít"])
+            .map(String::from)
+            .collect(),
         (SheetKind::Law, "kind") => crate::law::LawKind::ALL
             .iter()
             .map(|k| k.cs().to_string())
@@ -152,6 +168,7 @@ fn instructions(ws: &mut Worksheet, header: &Format) -> Result<(), XlsxError> {
         "Vyplňte listy Poskytovatel, Pracovníci, Klienti a Výkazy (povinné). Náklady umožní ukazatele nákladovosti; bez nich budou označeny jako nedostupné, nikdy jako nula.",
         "Názvy listů a sloupců lze psát česky nebo anglicky, bez ohledu na velikost písmen a diakritiku; pořadí sloupců je volné. Neznámé sloupce se ohlásí a nepoužijí.",
         "Čísla: 1 234,50 nebo 1234.5 (i s „Kč“). Data: 1. 3. 2025 nebo buňka typu datum. Časy: 7:30. Doby: minuty nebo 1:30. Ano/ne: ano, ne, x, 1, 0.",
+        "Místo Nákladů a Výnosů lze vložit výsledovku od účetní (list Výsledovka: Účet, Název, Částka): účty třídy 5 jsou náklady, třídy 6 výnosy, čtyřmístné rozpočtové položky obce se čtou podle rozpočtové skladby. Jak se účty zařadí, lze upřesnit listem Účtová mapa. Náklady nezadávejte na obou listech.",
         "Řádky Celkem/Součet se nesčítají. Každý řádek je buď přijat, nebo odmítnut s uvedením buňky (např. Výkazy!D17) a důvodu.",
         "Srovnávací hodnoty (benchmarky) se dodávají zvlášť, v sešitu s listem Benchmarky (Ukazatel, Kraj, Platí od, Platí do, Minimum, Maximum, Cíl, Zdroj).",
     ];

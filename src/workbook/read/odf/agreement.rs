@@ -254,3 +254,68 @@ fn large_tables_are_read_from_the_archive() {
     assert_eq!(ours.2[0].len(), 60_000);
     assert_eq!(ours.2[0][59_999], (29_999, 1, "f:1.0".to_string()));
 }
+
+/// An .ods's accounts read as an xlsx's are: a text amount with a trailing
+/// minus (as accounting software exports it) and a float cell, each on its
+/// row of `Výsledovka`.
+#[test]
+fn an_ods_statement_reads_a_trailing_minus() {
+    let row = |cells: &[(&str, &str)]| {
+        let mut s = String::from("<table:table-row>");
+        for (kind, v) in cells {
+            match *kind {
+                "s" => s.push_str(&format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+                )),
+                _ => s.push_str(&format!(
+                    r#"<table:table-cell office:value-type="float" office:value="{v}"/>"#
+                )),
+            }
+        }
+        s + "</table:table-row>"
+    };
+    let table = |name: &str, rows: &[String]| {
+        format!(
+            r#"<table:table table:name="{name}">{}</table:table>"#,
+            rows.concat()
+        )
+    };
+    let tables = [
+        table(
+            "Pracovníci",
+            &[
+                row(&[("s", "ID pracovníka"), ("s", "Pozice"), ("s", "Úvazek")]),
+                row(&[("s", "P1"), ("s", "PSS"), ("f", "1")]),
+            ],
+        ),
+        table("Klienti", &[row(&[("s", "ID klienta"), ("s", "Obec")])]),
+        table(
+            "Výkazy",
+            &[row(&[
+                ("s", "Datum"),
+                ("s", "Pracovník"),
+                ("s", "Úkon"),
+                ("s", "Minuty"),
+            ])],
+        ),
+        table(
+            "Výsledovka",
+            &[
+                row(&[("s", "Účet"), ("s", "Částka")]),
+                row(&[("s", "521"), ("s", "1 551 157,54-")]),
+                row(&[("f", "518"), ("f", "-250.5")]),
+            ],
+        ),
+    ]
+    .concat();
+    let (ds, problems) = crate::workbook::read_bytes(&ods(&tables), None, &Default::default())
+        .expect("the .ods reads");
+    assert!(problems.no_rejections(), "{:?}", problems.list);
+    let amounts: Vec<String> = ds
+        .costs
+        .expect("costs from the statement")
+        .iter()
+        .map(|c| c.amount.to_string())
+        .collect();
+    assert_eq!(amounts, ["-1551157.54", "-250.5"]);
+}

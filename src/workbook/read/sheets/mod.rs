@@ -1,6 +1,7 @@
 //! One parser per sheet. Each turns a [`Row`](super::table::Row) into a
 //! record of the [`DatasetBuilder`](crate::DatasetBuilder), or a problem.
 
+pub(crate) mod accounts;
 pub(crate) mod benchmarks;
 pub(crate) mod clients;
 pub(crate) mod costs;

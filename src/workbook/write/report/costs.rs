@@ -29,13 +29,7 @@ pub(super) fn group_label(g: CostGroup, lang: Lang) -> &'static str {
 
 /// A revenue source as the sheet writes it.
 pub(super) fn source_label(s: RevenueSource, lang: Lang) -> &'static str {
-    match s {
-        RevenueSource::UserFees => lang.pick("úhrady klientů", "user fees"),
-        RevenueSource::Mpsv => "MPSV",
-        RevenueSource::Region => lang.pick("kraj", "region"),
-        RevenueSource::Municipality => lang.pick("obec", "municipality"),
-        RevenueSource::Other => lang.pick("jiné", "other"),
-    }
+    s.label(lang)
 }
 
 /// References to the two tables; `None` where the input had no such sheet.

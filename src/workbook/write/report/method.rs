@@ -55,6 +55,7 @@ pub(super) fn write(
     let r = notes(ws, r + 2, report, lang, st)?;
     // Legal rows used, with their origin.
     let r = law_rows(ws, r + 2, report, st, lang)?;
+    let r = account_rules(ws, r + 2, report, st, lang)?;
     let r = working_time(ws, r + 2, lang, st)?;
     benchmarks(ws, r + 2, report, lang, st)
 }
@@ -359,6 +360,78 @@ fn notes(
         text(ws, r, 0, l("žádné", "none"), &st.muted)?;
     }
 
+    Ok(r)
+}
+
+/// The account map's rules applied to the `Výsledovka`, from row `r`
+/// (nothing when costs and revenues were typed); returns the last row
+/// written.
+fn account_rules(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    st: &Styles,
+    lang: Lang,
+) -> Result<u32, XlsxError> {
+    let Some(a) = &report.accounts else {
+        return Ok(r.saturating_sub(2));
+    };
+    let l = |cs: &'static str, en: &'static str| lang.pick(cs, en);
+    text(
+        ws,
+        r,
+        0,
+        &match &a.map_sheet {
+            Some(m) => format!(
+                "{} {} ({} {m})",
+                l("Účtová mapa použitá pro list", "Account map used for sheet"),
+                a.sheet,
+                l(
+                    "vestavěná a list auditora",
+                    "built-in and the auditor's sheet"
+                ),
+            ),
+            None => format!(
+                "{} {} ({})",
+                l("Účtová mapa použitá pro list", "Account map used for sheet"),
+                a.sheet,
+                l("vestavěná", "built-in"),
+            ),
+        },
+        &st.group,
+    )?;
+    r += 1;
+    for (c, h) in [
+        l("Účet / položka", "Account / item"),
+        l("Název", "Name"),
+        l("Zařazení", "Classified as"),
+        l("Řádků", "Rows"),
+        l("Částka", "Amount"),
+        l("Původ", "Origin"),
+        l("Zdroj", "Source"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    for u in &a.rules {
+        r += 1;
+        let rule = &u.rule;
+        text(
+            ws,
+            r,
+            0,
+            &format!("{} {}", rule.chart.name(lang), rule.key()),
+            &st.text,
+        )?;
+        text(ws, r, 1, &rule.name, &st.text)?;
+        text(ws, r, 2, &rule.target.describe(lang), &st.text)?;
+        num(ws, r, 3, Decimal::from(u.rows), &st.count)?;
+        num(ws, r, 4, u.amount, &st.money)?;
+        text(ws, r, 5, &rule.origin_text(lang), &st.text)?;
+        text(ws, r, 6, &rule.source, &st.text)?;
+    }
     Ok(r)
 }
 

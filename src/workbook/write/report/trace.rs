@@ -259,11 +259,12 @@ fn money(id: &str, r: &Refs<'_>) -> Trace {
             }
         }),
         "revenue.public_share" => with_cost(&|c| Trace {
-            numerator: r.revenue_of(&[
-                RevenueSource::Mpsv,
-                RevenueSource::Region,
-                RevenueSource::Municipality,
-            ]),
+            numerator: r.revenue_of(
+                &RevenueSource::ALL
+                    .into_iter()
+                    .filter(|s| s.is_public())
+                    .collect::<Vec<_>>(),
+            ),
             denominator: Some(c),
             ..Trace::default()
         }),
