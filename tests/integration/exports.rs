@@ -260,32 +260,34 @@ fn auditor(ds: &Dataset) -> Vec<u8> {
             }
         }
     }
-    if let Some(costs) = &ds.costs {
-        let ws = wb.add_worksheet().set_name("Náklady").unwrap();
-        for (c, h) in ["Kategorie", "Skupina", "Částka"].iter().enumerate() {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
-        for (i, line) in costs.iter().enumerate() {
-            let r = i as u32 + 1;
-            ws.write_string(r, 0, line.category.code()).unwrap();
-            let group = match line.group {
-                homecare_audit::CostGroup::Personnel => "osobní",
-                homecare_audit::CostGroup::Operating => "provozní",
-            };
-            ws.write_string(r, 1, group).unwrap();
-            ws.write_string(r, 2, cz(line.amount)).unwrap();
-        }
+    // The auditor's account map: each cost line's and revenue line's
+    // analytic account of the income statement to its category or source.
+    let ws = wb.add_worksheet().set_name("Účtová mapa").unwrap();
+    for (c, h) in ["Účet", "Kategorie", "Skupina", "Zdroj"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
     }
-    if let Some(revenues) = &ds.revenues {
-        let ws = wb.add_worksheet().set_name("Výnosy").unwrap();
-        for (c, h) in ["Zdroj", "Částka"].iter().enumerate() {
-            ws.write_string(0, c as u16, *h).unwrap();
+    let mut r = 1;
+    for (i, line) in ds.costs.iter().flatten().enumerate() {
+        let group = match line.group {
+            homecare_audit::CostGroup::Personnel => "osobní",
+            homecare_audit::CostGroup::Operating => "provozní",
+        };
+        for (c, v) in [
+            cost_account(i),
+            line.category.code().to_string(),
+            group.to_string(),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(r, c as u16, v).unwrap();
         }
-        for (i, line) in revenues.iter().enumerate() {
-            ws.write_string(i as u32 + 1, 0, line.source.code())
-                .unwrap();
-            ws.write_string(i as u32 + 1, 1, cz(line.amount)).unwrap();
-        }
+        r += 1;
+    }
+    for (i, line) in ds.revenues.iter().flatten().enumerate() {
+        ws.write_string(r, 0, revenue_account(i)).unwrap();
+        ws.write_string(r, 3, line.source.code()).unwrap();
+        r += 1;
     }
     let ws = wb.add_worksheet().set_name("Sloupce").unwrap();
     let rows = [
@@ -335,6 +337,45 @@ fn auditor(ds: &Dataset) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// The analytic accounts the statement books each line on.
+fn cost_account(i: usize) -> String {
+    format!("518.{}", 100 + i)
+}
+fn revenue_account(i: usize) -> String {
+    format!("649.{}", 100 + i)
+}
+
+/// The accountant's income statement: a title, an empty row, then the
+/// accounts, amounts with a trailing minus where negative.
+fn statement(ds: &Dataset) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Výsledovka").unwrap();
+    ws.write_string(0, 0, "Výkaz zisku a ztráty 2025").unwrap();
+    for (c, h) in ["Účet", "Název", "Částka"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let amount = |d: Decimal| {
+        if d < Decimal::ZERO {
+            format!("{}-", cz(-d))
+        } else {
+            cz(d)
+        }
+    };
+    let mut r = 3;
+    for (i, line) in ds.costs.iter().flatten().enumerate() {
+        ws.write_string(r, 0, cost_account(i)).unwrap();
+        ws.write_string(r, 1, line.category.code()).unwrap();
+        ws.write_string(r, 2, amount(line.amount)).unwrap();
+        r += 1;
+    }
+    for (i, line) in ds.revenues.iter().flatten().enumerate() {
+        ws.write_string(r, 0, revenue_account(i)).unwrap();
+        ws.write_string(r, 2, amount(line.amount)).unwrap();
+        r += 1;
+    }
+    wb.save_to_buffer().unwrap()
+}
+
 fn audit(ds: &Dataset, problems: &Problems) -> AuditReport {
     Audit::new(ds).problems(problems).run()
 }
@@ -365,11 +406,17 @@ fn exports_with_a_mapping_audit_as_the_template_does() {
         payroll(&ds),
         auditor(&ds),
     );
+    let accounts = statement(&ds);
+    assert!(
+        ds.costs.as_ref().is_some_and(|c| c.len() > 3),
+        "the sample has costs"
+    );
     let (exported, problems) = read_inputs(
         &[
             Input::bytes("vykazy-2025.csv", &visits),
             Input::bytes("seznam.csv", &clients),
             Input::bytes("mzdy.xlsx", &staff),
+            Input::bytes("vysledovka.xlsx", &accounts),
             Input::bytes("auditor.xlsx", &own),
         ],
         &ReadOptions::default(),
@@ -445,7 +492,7 @@ fn exports_with_a_mapping_audit_as_the_template_does() {
         ),
         ("Uživatel", "vykazy-2025.csv", true)
     );
-    assert_eq!(exported.source.inputs.len(), 4);
+    assert_eq!(exported.source.inputs.len(), 5);
     assert_eq!(exported.source.inputs[0].format, "csv");
 }
 
