@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
-TARGETS="${TARGETS:-read_xlsx read_sheet_xml read_xls read_ods read_content_xml audit_dataset}"
+TARGETS="${TARGETS:-read_xlsx read_sheet_xml read_xls read_ods read_content_xml audit_dataset read_csv read_mapping}"
 JOBS="${JOBS:-1}"
 shared="../tests/data/calamine"
 for t in $TARGETS; do
