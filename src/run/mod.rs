@@ -49,7 +49,7 @@ pub use compare::{
 pub use options::{parse_date, parse_lang, parse_rows, parse_share};
 pub use samples::{
     SyntheticSummary, SyntheticWorkbook, write_example_benchmarks, write_law_workbook,
-    write_merger_sample, write_template,
+    write_merger_sample, write_template, write_template_with_mapping,
 };
 pub use source::Source;
 pub use summary::{

@@ -26,6 +26,17 @@ pub fn write_template(path: impl AsRef<Path>) -> Result<(), Error> {
     crate::workbook::write_template(path)
 }
 
+/// Writes the blank template with a blank column mapping (`Sloupce`), for
+/// reading a provider's own exports; see
+/// [`write_template_with_mapping`](crate::workbook::write_template_with_mapping).
+///
+/// # Errors
+///
+/// [`ErrorKind::Write`] when the file cannot be written.
+pub fn write_template_with_mapping(path: impl AsRef<Path>) -> Result<(), Error> {
+    crate::workbook::write_template_with_mapping(path)
+}
+
 /// Writes the built-in legal tables as a law workbook (sheet `Limity`), the
 /// form `audit --law` reads; returns how many rows it holds.
 ///

@@ -700,3 +700,27 @@ fn a_folder_per_provider_and_the_refused_named() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A 2 GB CSV file is refused by the size limit from its length alone:
+/// nothing of it is read (the file is sparse: it takes no disk).
+#[test]
+fn a_2_gb_csv_is_refused_before_it_is_read() {
+    let path = std::env::temp_dir().join(format!("exports-huge-{}.csv", std::process::id()));
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(2 << 30).unwrap();
+    drop(f);
+    let e = read_inputs(
+        &[
+            Input::path(&path),
+            Input::bytes("klienti.csv", b"ID klienta;PnP\nK1;II\n"),
+        ],
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    let _ = std::fs::remove_file(&path);
+    // 2 GiB against the default 512 MiB.
+    assert!(
+        matches!(e.kind(), ErrorKind::LimitExceeded { limit: homecare_audit::Limit::FileBytes, value, max, .. } if *value == 2 << 30 && *max == 512 << 20),
+        "{e}"
+    );
+}

@@ -33,7 +33,28 @@ const LAST_ROW: u32 = 1_048_575;
 ///
 /// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
 pub fn write_template(path: impl AsRef<Path>) -> Result<(), crate::Error> {
-    super::save(build(), path.as_ref())
+    super::save(build(false), path.as_ref())
+}
+
+/// Writes the blank template with a blank column mapping as well (a
+/// `Sloupce` sheet: `List`, `Sloupec`, `Ve vstupu`, `Soubor`), for an
+/// auditor who reads the provider's own exports: fill in `Poskytovatel`
+/// and `Sloupce` and give this workbook beside the exports.
+///
+/// ```
+/// let path = std::env::temp_dir().join("homecare-doc-template-mapping.xlsx");
+/// homecare_audit::workbook::write_template_with_mapping(&path)?;
+/// let (ds, problems) = homecare_audit::workbook::read_path(&path, &Default::default())?;
+/// assert!(ds.visits.is_empty() && problems.no_rejections());
+/// assert_eq!(problems.count("Sloupce").read, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) when the file cannot be written.
+pub fn write_template_with_mapping(path: impl AsRef<Path>) -> Result<(), crate::Error> {
+    super::save(build(true), path.as_ref())
 }
 
 /// The template as an in-memory workbook (for callers that add to it).
@@ -42,10 +63,10 @@ pub fn write_template(path: impl AsRef<Path>) -> Result<(), crate::Error> {
 ///
 /// [`ErrorKind::Write`](crate::ErrorKind::Write) from the writer (none in practice).
 pub fn template_workbook() -> Result<Workbook, crate::Error> {
-    build().map_err(|e| crate::Error::write(None, e))
+    build(false).map_err(|e| crate::Error::write(None, e))
 }
 
-fn build() -> Result<Workbook, XlsxError> {
+fn build(mapping: bool) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let header = Format::new()
         .set_bold()
@@ -95,7 +116,33 @@ fn build() -> Result<Workbook, XlsxError> {
         }
         ws.set_freeze_panes(1, 0)?;
     }
+    if mapping {
+        mapping_sheet(&mut wb, &header)?;
+    }
     Ok(wb)
+}
+
+/// `Sloupce`: the headers, a dropdown of our sheets, and the column hints.
+fn mapping_sheet(wb: &mut Workbook, header: &Format) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(SheetKind::Columns.cs())?;
+    for (i, col) in columns(SheetKind::Columns).iter().enumerate() {
+        let c = i as u16;
+        ws.write_string_with_format(0, c, col.cs, header)?;
+        ws.set_column_width(c, 28)?;
+    }
+    let sheets: Vec<String> = SheetKind::ALL
+        .iter()
+        .filter(|k| !matches!(k, SheetKind::Provider | SheetKind::Benchmarks))
+        .map(|k| k.cs().to_string())
+        .collect();
+    let dv = DataValidation::new()
+        .allow_list_strings(&sheets)?
+        .set_error_style(DataValidationErrorStyle::Warning)
+        .set_input_message(columns(SheetKind::Columns)[0].hint)?;
+    ws.add_data_validation(1, 0, LAST_ROW, 0, &dv)?;
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
 }
 
 /// The dropdown values of a coded column, if it has one.
