@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use homecare_audit::run::{SyntheticWorkbook, parse_rows};
+use homecare_audit::run::{CsvEncoding, SyntheticWorkbook, parse_csv_encoding, parse_rows};
 
 /// Zapíše sešit smyšleného poskytovatele (ROWS řádků výkazů ze semínka).
 /// Writes a synthetic provider's workbook: ROWS timesheet rows from a seed.
@@ -32,6 +32,9 @@ struct Args {
     /// Přidat řádky se známými chybami / append rows with known mistakes
     #[arg(long)]
     defects: bool,
+    /// Místo sešitu exporty do složky OUTPUT: vykazy.csv (UTF-8 nebo windows-1250) a ostatni.xlsx / instead of a workbook, exports into the folder OUTPUT: vykazy.csv (in the encoding given) and ostatni.xlsx
+    #[arg(long, value_name = "utf8|cp1250", value_parser = parse_csv_encoding)]
+    csv: Option<CsvEncoding>,
 }
 
 const AFTER_HELP: &str = "\
@@ -46,7 +49,19 @@ fn main() -> ExitCode {
         out,
         seed,
         defects,
+        csv,
     } = Args::parse();
+    if let Some(encoding) = csv {
+        return exports(
+            SyntheticWorkbook {
+                rows,
+                seed,
+                defects,
+            },
+            &out,
+            encoding,
+        );
+    }
     match (SyntheticWorkbook {
         rows,
         seed,
@@ -62,6 +77,21 @@ fn main() -> ExitCode {
                 made.workers,
                 if defects { ", with defects" } else { "" }
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.describe(homecare_audit::Lang::En));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The sample as a provider's exports: the timesheet as CSV and the other
+/// sheets as a workbook, in the folder `dir`.
+fn exports(sample: SyntheticWorkbook, dir: &str, encoding: CsvEncoding) -> ExitCode {
+    match sample.write_exports(dir, encoding) {
+        Ok([csv, rest]) => {
+            println!("{} + {}", csv.display(), rest.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

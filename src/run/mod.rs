@@ -41,12 +41,13 @@ mod samples;
 mod source;
 mod summary;
 
+pub use crate::workbook::CsvEncoding;
 pub use audit::{AuditInputs, AuditRequest, Audited, SUMMARY_LISTED};
 pub use compare::{
     CompareProgress, CompareRequest, ComparedAudit, Comparison, ProviderFiles, providers_in,
     workbooks_in,
 };
-pub use options::{parse_date, parse_lang, parse_rows, parse_share};
+pub use options::{parse_csv_encoding, parse_date, parse_lang, parse_rows, parse_share};
 pub use samples::{
     SyntheticSummary, SyntheticWorkbook, write_example_benchmarks, write_law_workbook,
     write_merger_sample, write_template, write_template_with_mapping,

@@ -88,3 +88,26 @@ pub fn parse_rows(text: &str) -> Result<usize, String> {
         .parse()
         .map_err(|_| format!("ROWS musí být číslo / must be a number: {text}"))
 }
+
+/// A CSV encoding as a command line or a form gives it: `utf8` (`utf-8`)
+/// or `cp1250` (`windows-1250`).
+///
+/// ```
+/// use homecare_audit::run::{CsvEncoding, parse_csv_encoding};
+/// assert_eq!(parse_csv_encoding("UTF-8"), Ok(CsvEncoding::Utf8));
+/// assert_eq!(parse_csv_encoding("windows-1250"), Ok(CsvEncoding::Windows1250));
+/// assert!(parse_csv_encoding("latin1").is_err());
+/// ```
+///
+/// # Errors
+///
+/// The reason in both languages, for any other word.
+pub fn parse_csv_encoding(s: &str) -> Result<crate::workbook::CsvEncoding, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "utf8" | "utf-8" => Ok(crate::workbook::CsvEncoding::Utf8),
+        "cp1250" | "windows-1250" | "win1250" => Ok(crate::workbook::CsvEncoding::Windows1250),
+        other => Err(format!(
+            "utf8 nebo cp1250, ne „{other}“ / utf8 or cp1250, not \"{other}\""
+        )),
+    }
+}

@@ -135,6 +135,43 @@ impl SyntheticWorkbook {
             workers: ds.workers.len(),
         })
     }
+
+    /// Writes it as a provider's exports into the folder `dir`: the
+    /// timesheet as `dir/vykazy.csv` (as care software exports it: `;`,
+    /// decimal commas, in `encoding`) and every other sheet as
+    /// `dir/ostatni.xlsx`; returns the two paths. `audit vykazy.csv
+    /// ostatni.xlsx` reads them as one provider's records (`defects` are not
+    /// written: they are workbook cells).
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source, SyntheticWorkbook};
+    /// use homecare_audit::workbook::CsvEncoding;
+    /// let dir = std::env::temp_dir().join("synth-exports-doc");
+    /// let sample = SyntheticWorkbook { rows: 50, seed: 3, defects: false };
+    /// let [csv, rest] = sample.write_exports(&dir, CsvEncoding::Windows1250)?;
+    /// let audited = AuditRequest::new(Source::path(&csv)).more_files(vec![Source::path(&rest)]).run()?;
+    /// assert_eq!(audited.report().rows["Výkazy"].rejected, 0);
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Write`] when a file cannot be written.
+    pub fn write_exports(
+        &self,
+        dir: impl AsRef<Path>,
+        encoding: crate::workbook::CsvEncoding,
+    ) -> Result<[std::path::PathBuf; 2], Error> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(Some(dir), e))?;
+        let ds = Synth::new(self.seed, self.rows).dataset();
+        let (csv, rest) = (dir.join("vykazy.csv"), dir.join("ostatni.xlsx"));
+        crate::workbook::VisitsCsv::new(&ds)
+            .encoding(encoding)
+            .save(&csv)?;
+        InputWorkbook::new(&ds).without_visits().save(&rest)?;
+        Ok([csv, rest])
+    }
 }
 
 /// Writes the sample merger study into `dir`: the three services'

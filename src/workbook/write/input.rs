@@ -37,6 +37,7 @@ pub struct InputWorkbook<'a> {
     dataset: &'a Dataset,
     extra_visits: Vec<Vec<InputCell>>,
     extra_sheets: Vec<(String, Vec<Vec<InputCell>>)>,
+    visits: bool,
 }
 
 /// Excel's serial day number of a date (1900 system).
@@ -55,6 +56,7 @@ impl<'a> InputWorkbook<'a> {
         InputWorkbook {
             dataset,
             extra_visits: Vec::new(),
+            visits: true,
             extra_sheets: Vec::new(),
         }
     }
@@ -63,6 +65,14 @@ impl<'a> InputWorkbook<'a> {
     /// column order of [`VISITS`].
     pub fn extra_visit_row(&mut self, cells: Vec<InputCell>) -> &mut Self {
         self.extra_visits.push(cells);
+        self
+    }
+
+    /// Leaves the timesheet out (it is written elsewhere, e.g. as CSV by
+    /// [`VisitsCsv`](crate::workbook::VisitsCsv)): the other sheets of a
+    /// provider whose timesheet comes from the care software.
+    pub fn without_visits(&mut self) -> &mut Self {
+        self.visits = false;
         self
     }
 
@@ -105,7 +115,9 @@ impl<'a> InputWorkbook<'a> {
         tasks_sheet(&mut wb, ds, &f)?;
         workers_sheet(&mut wb, ds, &f)?;
         clients_sheet(&mut wb, ds, &f)?;
-        visits_sheet(&mut wb, ds, &self.extra_visits, &f)?;
+        if self.visits {
+            visits_sheet(&mut wb, ds, &self.extra_visits, &f)?;
+        }
         prices_sheet(&mut wb, ds, &f)?;
         costs_sheet(&mut wb, ds, &f)?;
         revenues_sheet(&mut wb, ds, &f)?;

@@ -12,6 +12,7 @@ pub mod merger;
 mod merger_study;
 pub mod report;
 pub mod template;
+pub mod visits_csv;
 
 use std::path::Path;
 
