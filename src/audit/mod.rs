@@ -238,6 +238,7 @@ impl<'a> Audit<'a> {
                     law: Vec::new(),
                     hour: hour_cost::HourAnalysis::empty(&why),
                     public: None,
+                    absent_lists: ds.absent_lists.iter().copied().collect(),
                 };
             }
         };
@@ -268,6 +269,7 @@ impl<'a> Audit<'a> {
             law: law.used_in(period).into_iter().cloned().collect(),
             hour,
             public: None,
+            absent_lists: ds.absent_lists.iter().copied().collect(),
         }
     }
 }
@@ -348,6 +350,7 @@ impl Audit<'_> {
                 f.count(kind),
             ));
         }
+        without_lists(b.ds, &mut list);
         self.hold_to_benchmarks(&mut list, b.period);
         (list, f, fee_notes)
     }
@@ -372,6 +375,20 @@ impl Audit<'_> {
                     ind.status = bm.status(v, self.options.status_tolerance);
                 }
             }
+        }
+    }
+}
+
+/// Without a client or staff list, what needs it is not available with
+/// the list's reason: its placeholders (unknown degrees, a worker's role
+/// and FTE) would otherwise read as figures, and an absent list's count
+/// of findings as 0.
+fn without_lists(ds: &Dataset, list: &mut [Indicator]) {
+    for ind in list {
+        if let Some(l) = crate::indicator::catalog::needs_list(&ind.id)
+            && !ds.has_list(l)
+        {
+            *ind = Indicator::unavailable(ind.id.clone(), ind.unit, l.missing());
         }
     }
 }
@@ -485,15 +502,19 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
     use chrono::Datelike;
     let ds = b.ds;
     let t = &b.tally;
+    let listed = ds.has_list(crate::model::RecordList::Workers);
+    let unknown = time_base::WorkerHours::unknown();
     let workers = ds
         .workers
         .iter()
         .zip(&b.hours)
         .zip(&t.workers)
-        .map(|((w, h), a)| WorkerLine {
+        // Without a staff list a worker's time base rests on placeholders.
+        .map(|((w, h), a)| (w, if listed { h } else { &unknown }, a))
+        .map(|(w, h, a)| WorkerLine {
             id: w.id.clone(),
-            role: w.role.code(),
-            fte: w.fte,
+            role: if listed { w.role.code() } else { "" },
+            fte: if listed { w.fte } else { Decimal::ZERO },
             average_fte: h.average_fte,
             contract_hours: h.contract,
             absence_hours: h.absence,
@@ -510,6 +531,7 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
             rows: a.rows,
             clients: a.clients,
             personnel_cost: w.personnel_cost,
+            listed,
         })
         .collect();
     let end_year = b.period.to.year();

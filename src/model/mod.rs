@@ -15,7 +15,7 @@ mod worker;
 
 pub use benchmark::Benchmark;
 pub use client::{CareDegree, Client};
-pub use dataset::{Dataset, DatasetBuilder, Provenance};
+pub use dataset::{Dataset, DatasetBuilder, Provenance, RecordList};
 pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};
 pub use finance::{CostCategory, CostGroup, CostLine, Price, RevenueLine, RevenueSource};
 pub use ids::{ClientId, TaskId, WorkerId};

@@ -130,6 +130,15 @@ impl Worker {
         }
     }
 
+    /// A worker the timesheet names when the records come without a staff
+    /// list ([`RecordList::Workers`](crate::model::RecordList)): only the
+    /// id is known. The role ([`Role::Jin`]) and FTE (1) are placeholders
+    /// that no figure reads: the audit makes every indicator that needs
+    /// them "not available" ([`Dataset::has_list`](crate::Dataset::has_list)).
+    pub fn unlisted(id: impl Into<String>) -> Worker {
+        Worker::new(id, Role::Jin, Decimal::ONE)
+    }
+
     /// Sets the employment dates.
     pub fn with_employment(mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Worker {
         self.employed_from = from;

@@ -11,7 +11,7 @@ use crate::audit::AuditReport;
 use crate::display::{money, number};
 use crate::i18n::Lang;
 use crate::indicator::HEADLINES;
-use crate::indicator::catalog::label;
+use crate::indicator::catalog::{label, summary_label};
 use crate::problem::Problem;
 
 /// What a face shows of one audit, in the audit's language, values
@@ -51,6 +51,69 @@ pub struct Summary {
     /// Rows rejected in the law and benchmarks workbooks given beside it
     /// (each with its file).
     pub other_rejected: Vec<RejectedRow>,
+    /// The lists the records came without (no `Klienti`, no `Pracovníci`)
+    /// and what each would make available.
+    pub absent_lists: Vec<AbsentList>,
+}
+
+/// A list the records came without, and what adding it would make
+/// available.
+#[derive(Clone, Debug, Serialize)]
+pub struct AbsentList {
+    /// The sheet's canonical name (`Klienti`, `Pracovníci`).
+    pub sheet: &'static str,
+    /// The sentence the summary prints: `Seznam klientů (list Klienti) by
+    /// zpřístupnil: …`.
+    pub text: String,
+    /// The indicators it would make available, named once per family
+    /// ([`summary_label`](crate::indicator::catalog::summary_label)).
+    pub indicators: Vec<String>,
+}
+
+impl AbsentList {
+    /// Every list `r` lacks, with what it would make available.
+    fn of(r: &AuditReport, lang: Lang) -> Vec<AbsentList> {
+        r.absent_lists
+            .iter()
+            .map(|&list| {
+                let mut names: Vec<String> = Vec::new();
+                for id in r.made_available_by(list) {
+                    let name = summary_label(id, lang);
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                let what = list.name();
+                let text = match lang {
+                    Lang::Cs => format!(
+                        "{} (list {}) by zpřístupnil: {}.",
+                        capitalised(&what.cs),
+                        list.sheet(),
+                        names.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "A {} ({} sheet) would make available: {}.",
+                        what.en,
+                        list.sheet_en(),
+                        names.join(", ")
+                    ),
+                };
+                AbsentList {
+                    sheet: list.sheet(),
+                    text,
+                    indicators: names,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// One family of headline indicators.
@@ -216,6 +279,7 @@ impl Summary {
                 .map(|p| RejectedRow::new(None, p, lang))
                 .collect(),
             other_rejected,
+            absent_lists: AbsentList::of(r, lang),
         }
     }
 }
@@ -263,6 +327,9 @@ pub fn summary_text(r: &AuditReport, lang: Lang) -> String {
         }
     }
     hour_lines(&mut out, r, lang);
+    for list in AbsentList::of(r, lang) {
+        let _ = writeln!(out, "\n{}", list.text);
+    }
     // Full counts: the listing cap cuts what is listed, not what is found.
     let by_kind = r.findings_by_kind();
     let counted: u64 = r

@@ -16,4 +16,5 @@ mod merger;
 mod public;
 mod report;
 mod template;
+mod timesheet_alone;
 mod values;

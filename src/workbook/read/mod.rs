@@ -34,7 +34,7 @@ use book::Book;
 use table::Reading;
 
 use crate::error::{Error, ErrorKind, Limit};
-use crate::model::{Dataset, DatasetBuilder, Provenance};
+use crate::model::{Dataset, DatasetBuilder, Provenance, RecordList};
 use crate::period::Period;
 use crate::place::Place;
 use crate::problem::{Problem, Problems, Reason};
@@ -178,6 +178,15 @@ fn read_inner(
     let found = sheet_map(&book, &mut problems)?;
 
     let mut b = DatasetBuilder::new();
+    // Without a client or staff list, the timesheet names them.
+    for (kind, list) in [
+        (SheetKind::Clients, RecordList::Clients),
+        (SheetKind::Workers, RecordList::Workers),
+    ] {
+        if !found.contains_key(&kind) {
+            b.without_list(list);
+        }
+    }
     let mut reading = Reading::new(&mut book, options, problems);
     let default_name = file_name
         .map(|n| {
