@@ -243,6 +243,8 @@ fn read_header(
     check: Option<HeaderCheck>,
 ) -> Result<Header, Error> {
     let mut cols: Vec<Option<u32>> = vec![None; columns.len()];
+    // Per field: how well its header names it, and the header as written.
+    let mut chosen: Vec<Option<(usize, String)>> = vec![None; columns.len()];
     let width = cells.last().map(|(c, _)| *c as usize + 1).unwrap_or(0);
     let mut col_to_field: Vec<Option<u16>> = vec![None; width];
     for (c, cell) in cells {
@@ -250,15 +252,44 @@ fn read_header(
             Cell::Text(t) => fold(t),
             other => fold(&other.raw(false)),
         };
-        match columns.iter().position(|col| col.matches(&label)) {
-            Some(fi) => {
-                if cols[fi].is_some() {
-                    return Err(Error::new(ErrorKind::DuplicateColumn {
-                        place: Place::new(sheet, number, *c),
-                        column: columns[fi].cs,
-                    }));
+        let hit = columns
+            .iter()
+            .enumerate()
+            .find_map(|(fi, col)| col.rank(&label).map(|r| (fi, r)));
+        match hit {
+            Some((fi, rank)) => {
+                let raw = cell.raw(false);
+                if let (Some(old_c), Some((old_rank, old_raw))) = (cols[fi], &chosen[fi]) {
+                    // Two names equally good (the same header twice, or
+                    // `Klient` beside `Client`): which one is meant is not
+                    // ours to guess. Otherwise a care system's export that
+                    // writes `Pečovatel` beside `Pracovník` reads the
+                    // better-named column and notes the other.
+                    if rank == *old_rank {
+                        return Err(Error::new(ErrorKind::DuplicateColumn {
+                            place: Place::new(sheet, number, *c),
+                            column: columns[fi].cs,
+                        }));
+                    }
+                    let (ignored_c, ignored_raw, used) = if rank < *old_rank {
+                        (old_c, old_raw.clone(), raw.clone())
+                    } else {
+                        (*c, raw.clone(), old_raw.clone())
+                    };
+                    problems.push(Problem::new(
+                        Place::new(sheet, number, ignored_c),
+                        ignored_raw,
+                        Reason::SameColumnAgain(used),
+                    ));
+                    if rank > *old_rank {
+                        continue;
+                    }
+                    if let Some(slot) = col_to_field.get_mut(old_c as usize) {
+                        *slot = None;
+                    }
                 }
                 cols[fi] = Some(*c);
+                chosen[fi] = Some((rank, raw));
                 if let Some(slot) = col_to_field.get_mut(*c as usize) {
                     *slot = Some(fi as u16);
                 }
