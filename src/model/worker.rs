@@ -78,6 +78,22 @@ impl Role {
             .flatten()
     }
 
+    /// The job titles read as this role (folded and in the masculine: the
+    /// feminine, `(ka)` and `/ice` forms of each are read too), its code
+    /// first.
+    ///
+    /// ```
+    /// use homecare_audit::Role;
+    /// assert_eq!(Role::Pss.titles()[0], "pss");
+    /// assert!(Role::Pss.titles().contains(&"pracovnik v socialnich sluzbach"));
+    /// ```
+    pub fn titles(self) -> &'static [&'static str] {
+        ROLE_TITLES
+            .iter()
+            .find(|(r, _)| *r == self)
+            .map_or(&[], |(_, t)| *t)
+    }
+
     /// A folded title, its gender and its `(ka)` or `/ice` endings
     /// evened out, looked up among the known titles.
     fn from_title(folded: &str) -> Option<Role> {

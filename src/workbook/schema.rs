@@ -367,7 +367,6 @@ pub const VISITS: &[Column] = &[
             "Datum úkonu",
             "Datum poskytnutí",
             "Datum návštěvy",
-            "Den",
             "Visit date",
         ],
         true,
