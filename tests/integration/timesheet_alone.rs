@@ -420,3 +420,30 @@ fn a_list_given_empty_is_not_a_list_absent() {
         "{e}"
     );
 }
+
+#[test]
+fn a_merger_of_a_service_without_a_staff_list_says_so() {
+    use homecare_audit::compare::Merger;
+    let (ds, problems) =
+        read_bytes(&workbook(), Some("lhota.xlsx"), &ReadOptions::default()).unwrap();
+    let law = ds.law_tables();
+    let report = Audit::new(&ds).problems(&problems).law(&law).run();
+    let study = Merger::default()
+        .study(&[(&ds, &report), (&ds, &report)], &law, |d| {
+            Audit::new(d).law(&law).run()
+        })
+        .unwrap();
+    // The merged service lacks both lists as its parts do.
+    let after = study.indicators.last().unwrap();
+    assert!(
+        after
+            .values
+            .get("staff.adequacy")
+            .is_some_and(Option::is_none)
+    );
+    let why = study.staff.reason().unwrap();
+    assert_eq!(
+        why.en,
+        "the service Pečovatelská služba Lhota: no Workers sheet (Pracovníci): no staff list"
+    );
+}
