@@ -442,6 +442,24 @@ fn notes(p: &mut Parameters, fee: &fees::FeeNotes, ds: &Dataset, b: &Base<'_>) {
             cs: "Období je od prvního do posledního data výkazů (období nebylo zadáno).".into(),
         });
     }
+    for list in &ds.absent_lists {
+        let (n, cs_whom, en_whom) = match list {
+            crate::model::RecordList::Clients => (ds.clients.len(), "klienti", "clients"),
+            crate::model::RecordList::Workers => (ds.workers.len(), "pracovníci", "workers"),
+        };
+        add(Text {
+            en: format!(
+                "No {} sheet: the {en_whom} are the {n} the timesheet names, with nothing else known of them; what needs the {} is not available.",
+                list.sheet_en(),
+                list.name().en
+            ),
+            cs: format!(
+                "Chybí list {}: {cs_whom} jsou ti, které uvádějí výkazy ({n}), a nic dalšího o nich není známo; co potřebuje {}, nelze spočítat.",
+                list.sheet(),
+                list.name().cs
+            ),
+        });
+    }
     add(Text {
         en: "Rows outside the period are findings and are not counted in the indicators.".into(),
         cs: "Řádky mimo období jsou nálezy a do ukazatelů se nezapočítávají.".into(),

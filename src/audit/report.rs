@@ -462,6 +462,51 @@ impl AuditReport {
     /// assert!(report.indicator("staff.continuity").unwrap().value.is_some());
     /// # Ok::<(), homecare_audit::Error>(())
     /// ```
+    /// What adding `list` would make available, as the summary says it
+    /// (`Seznam klientů (list Klienti) by zpřístupnil: …`), and the names
+    /// it lists: each indicator's label, a family
+    /// ([`summary_label`](crate::indicator::catalog::summary_label)) once.
+    /// Empty when the records came with the list.
+    pub fn made_available_text(
+        &self,
+        list: crate::model::RecordList,
+        lang: Lang,
+    ) -> (String, Vec<String>) {
+        let mut names: Vec<String> = Vec::new();
+        for id in self.made_available_by(list) {
+            let name = crate::indicator::catalog::summary_label(id, lang);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() {
+            return (String::new(), names);
+        }
+        let what = list.name();
+        let text = match lang {
+            Lang::Cs => {
+                let mut c = what.cs.chars();
+                let first: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                format!(
+                    "{first} (list {}) by zpřístupnil: {}.",
+                    list.sheet(),
+                    names.join(", ")
+                )
+            }
+            Lang::En => format!(
+                "A {} ({} sheet) would make available: {}.",
+                what.en,
+                list.sheet_en(),
+                names.join(", ")
+            ),
+        };
+        (text, names)
+    }
+
+    /// The ids of [`AuditReport::made_available_text`].
     pub fn made_available_by(&self, list: crate::model::RecordList) -> Vec<&str> {
         if !self.absent_lists.contains(&list) {
             return Vec::new();

@@ -11,7 +11,7 @@ use crate::audit::AuditReport;
 use crate::display::{money, number};
 use crate::i18n::Lang;
 use crate::indicator::HEADLINES;
-use crate::indicator::catalog::{label, summary_label};
+use crate::indicator::catalog::label;
 use crate::problem::Problem;
 
 /// What a face shows of one audit, in the audit's language, values
@@ -67,6 +67,8 @@ pub struct AbsentList {
     pub text: String,
     /// The indicators it would make available, named once per family
     /// ([`summary_label`](crate::indicator::catalog::summary_label)).
+    ///
+    /// The text and the names are [`AuditReport::made_available_text`]'s.
     pub indicators: Vec<String>,
 }
 
@@ -76,44 +78,15 @@ impl AbsentList {
         r.absent_lists
             .iter()
             .map(|&list| {
-                let mut names: Vec<String> = Vec::new();
-                for id in r.made_available_by(list) {
-                    let name = summary_label(id, lang);
-                    if !names.contains(&name) {
-                        names.push(name);
-                    }
-                }
-                let what = list.name();
-                let text = match lang {
-                    Lang::Cs => format!(
-                        "{} (list {}) by zpřístupnil: {}.",
-                        capitalised(&what.cs),
-                        list.sheet(),
-                        names.join(", ")
-                    ),
-                    Lang::En => format!(
-                        "A {} ({} sheet) would make available: {}.",
-                        what.en,
-                        list.sheet_en(),
-                        names.join(", ")
-                    ),
-                };
+                let (text, indicators) = r.made_available_text(list, lang);
                 AbsentList {
                     sheet: list.sheet(),
                     text,
-                    indicators: names,
+                    indicators,
                 }
             })
             .collect()
     }
-}
-
-/// The first letter in upper case.
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// One family of headline indicators.

@@ -447,3 +447,35 @@ fn a_merger_of_a_service_without_a_staff_list_says_so() {
         "the service Pečovatelská služba Lhota: no Workers sheet (Pracovníci): no staff list"
     );
 }
+
+#[test]
+fn the_report_says_so_on_its_first_page_and_in_its_notes() {
+    use calamine::{DataType, Reader, Xlsx};
+    let audited = AuditRequest::new(Source::bytes("lhota.xlsx", workbook()))
+        .run()
+        .unwrap();
+    let notes: Vec<&str> = (audited.report().parameters.notes.iter())
+        .map(|n| n.cs.as_str())
+        .collect();
+    assert!(notes.contains(
+        &"Chybí list Klienti: klienti jsou ti, které uvádějí výkazy (3), a nic dalšího o nich není známo; co potřebuje seznam klientů, nelze spočítat."
+    ), "{notes:?}");
+    assert!(notes.iter().any(|n| {
+        n.starts_with("Chybí list Pracovníci: pracovníci jsou ti, které uvádějí výkazy (2)")
+    }));
+    // The Souhrn sheet carries the sentences below the headline table.
+    let bytes = audited.report_workbook().to_buffer().unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let souhrn = book.worksheet_range("Souhrn").unwrap();
+    let cells: Vec<String> = souhrn.cells().map(|(_, _, v)| v.to_string()).collect();
+    let (clients, _) = audited
+        .report()
+        .made_available_text(RecordList::Clients, Lang::Cs);
+    assert!(clients.starts_with("Seznam klientů (list Klienti) by zpřístupnil: "));
+    assert!(cells.contains(&clients), "{cells:?}");
+    // The Pracovníci sheet: the timesheet's hours, no role, no FTE.
+    let workers = book.worksheet_range("Pracovníci").unwrap();
+    assert_eq!(workers.get_value((1, 0)).unwrap().to_string(), "Nováková");
+    assert!(workers.get_value((1, 1)).is_none_or(|v| v.is_empty()));
+    assert!(workers.get_value((1, 2)).is_none_or(|v| v.is_empty()));
+}
