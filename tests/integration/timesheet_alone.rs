@@ -479,3 +479,41 @@ fn the_report_says_so_on_its_first_page_and_in_its_notes() {
     assert!(workers.get_value((1, 1)).is_none_or(|v| v.is_empty()));
     assert!(workers.get_value((1, 2)).is_none_or(|v| v.is_empty()));
 }
+
+#[test]
+fn the_first_page_still_holds_souhrn_with_the_lists_sentences() {
+    use crate::common::{PDFTOTEXT, SOFFICE, have};
+    use crate::report::{convert, recalculating_profile, scratch};
+    let test = "the_first_page_still_holds_souhrn_with_the_lists_sentences";
+    if !have(test, &[SOFFICE, PDFTOTEXT]) {
+        return;
+    }
+    let dir = scratch("timesheet-alone");
+    let audited = AuditRequest::new(Source::bytes("lhota.xlsx", workbook()))
+        .run()
+        .unwrap();
+    let report = dir.join("report.xlsx");
+    std::fs::write(&report, audited.report_workbook().to_buffer().unwrap()).unwrap();
+    let profile = recalculating_profile(&dir);
+    let pdf = convert(SOFFICE.command, &profile, &report, "pdf", &dir.join("out"));
+    let text = |page: u32| {
+        let out = std::process::Command::new("pdftotext")
+            .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let page1 = text(1);
+    for needle in [
+        "Audit pečovatelské služby",
+        "Seznam klientů (list Klienti) by zpřístupnil",
+        "Seznam pracovníků (list Pracovníci) by",
+        "Podle stupně příspěvku na péči",
+        "Měsíční vývoj",
+    ] {
+        assert!(page1.contains(needle), "page 1 lacks {needle:?}:\n{page1}");
+    }
+    assert!(text(2).contains("Oblast"), "page 2 is not Ukazatele");
+}
