@@ -391,7 +391,7 @@ pub const VISITS: &[Column] = &[
             "Care worker",
         ],
         true,
-        "kód z listu Pracovníci",
+        "kód z listu Pracovníci (bez toho listu jakýkoli kód)",
     ),
     col(
         "client_id",
@@ -407,7 +407,7 @@ pub const VISITS: &[Column] = &[
             "Klient ID",
         ],
         false,
-        "kód z listu Klienti; prázdné u času bez klienta",
+        "kód z listu Klienti (bez toho listu jakýkoli kód); prázdné u času bez klienta",
     ),
     col(
         "task",
