@@ -362,12 +362,18 @@ impl SheetKind {
             .find(|k| k.aliases().iter().any(|a| fold(a) == f))
     }
 
-    /// True for `Klienti`, `Pracovníci`, `Výkazy`.
+    /// True for `Výkazy` alone: a timesheet is enough to start. Without
+    /// `Klienti` or `Pracovníci` the clients and workers are those the
+    /// timesheet names, and what needs the list is "not available".
+    ///
+    /// ```
+    /// use homecare_audit::place::SheetKind;
+    /// assert!(SheetKind::Visits.required());
+    /// assert!(!SheetKind::Clients.required());
+    /// assert!(!SheetKind::Workers.required());
+    /// ```
     pub fn required(self) -> bool {
-        matches!(
-            self,
-            SheetKind::Clients | SheetKind::Workers | SheetKind::Visits
-        )
+        matches!(self, SheetKind::Visits)
     }
 }
 

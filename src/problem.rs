@@ -20,6 +20,10 @@ pub enum Reason {
     // Notices: the row (if any) is still accepted, or is not a data row.
     /// A column header the library does not know (reported once).
     IgnoredColumn,
+    /// A second header naming a column another header of the row names
+    /// better (`Pečovatel` beside `Pracovník`): ignored; the string is the
+    /// header of the column used.
+    SameColumnAgain(String),
     /// A sheet the library does not know (reported once).
     IgnoredSheet,
     /// A sheet the workbook hides: read anyway (a notice).
@@ -159,6 +163,7 @@ impl Reason {
         !matches!(
             self,
             Reason::IgnoredColumn
+                | Reason::SameColumnAgain(_)
                 | Reason::IgnoredSheet
                 | Reason::HiddenSheet
                 | Reason::TotalsRow
@@ -174,6 +179,7 @@ impl Reason {
     pub fn id(&self) -> &'static str {
         match self {
             Reason::IgnoredColumn => "ignored_column",
+            Reason::SameColumnAgain(_) => "same_column_again",
             Reason::IgnoredSheet => "ignored_sheet",
             Reason::TotalsRow => "totals_row",
             Reason::ErrorInUnusedColumn => "error_in_unused_column",
@@ -277,6 +283,12 @@ impl Reason {
                     en: format!(
                         "the record has {fields} fields, the header {header}: values would land in other columns"
                     ),
+                };
+            }
+            Reason::SameColumnAgain(used) => {
+                return Text {
+                    cs: format!("znamená totéž co sloupec {used}, který se použije"),
+                    en: format!("means the same as the column {used}, which is used"),
                 };
             }
             Reason::IgnoredColumn
@@ -763,6 +775,7 @@ mod tests {
             UnknownGroup,
             UnknownRevenueSource,
             OutOfRange("1–2".into()),
+            SameColumnAgain("Pracovník".into()),
             Negative,
             DuplicateId,
             UnknownWorker,
@@ -826,6 +839,7 @@ mod tests {
                 | UnknownGroup
                 | UnknownRevenueSource
                 | OutOfRange(_)
+                | SameColumnAgain(_)
                 | Negative
                 | DuplicateId
                 | UnknownWorker

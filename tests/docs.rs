@@ -270,6 +270,80 @@ fn generated_section(file: &str, name: &str, want: &str) {
     );
 }
 
+/// The headers and the job titles `docs/workbook.md` lists: every alias
+/// of the client, staff and timesheet columns, and the titles of each role.
+fn accepted_words() -> String {
+    use homecare_audit::Role;
+    use homecare_audit::workbook::schema::{self, SheetKind};
+    let mut t = String::from("| sheet | column | also accepted as a header |\n|---|---|---|\n");
+    for kind in [SheetKind::Clients, SheetKind::Workers, SheetKind::Visits] {
+        for c in schema::columns(kind) {
+            if c.aliases.is_empty() {
+                continue;
+            }
+            let also: Vec<String> = c.aliases.iter().map(|a| format!("`{a}`")).collect();
+            t.push_str(&format!(
+                "| `{}` | {} / {} | {} |\n",
+                kind.cs(),
+                c.cs,
+                c.en,
+                also.join(", ")
+            ));
+        }
+    }
+    t.push_str("\n| role | job titles read as it (folded, in the masculine) |\n|---|---|\n");
+    for role in Role::ALL {
+        let titles: Vec<String> = role.titles().iter().map(|w| format!("`{w}`")).collect();
+        t.push_str(&format!("| `{}` | {} |\n", role.code(), titles.join(", ")));
+    }
+    t
+}
+
+#[test]
+fn the_workbook_page_lists_the_accepted_words() {
+    generated_section("docs/workbook.md", "words", &accepted_words());
+}
+
+/// The indicators each list holds up (`docs/indicators.md`).
+fn list_needs() -> String {
+    use homecare_audit::model::RecordList;
+    let mut t = String::from("| without | not available |\n|---|---|\n");
+    for list in RecordList::ALL {
+        let mut names: Vec<String> = Vec::new();
+        for (id, _) in catalog::all_ids() {
+            if catalog::needs_list(&id) != Some(list) {
+                continue;
+            }
+            let name = match [
+                "staff.fte.",
+                "target.clients_by_degree.",
+                "target.hours_by_degree.",
+            ]
+            .iter()
+            .find(|p| id.starts_with(*p))
+            {
+                Some(p) => format!("`{p}*`"),
+                None => format!("`{id}`"),
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        t.push_str(&format!(
+            "| `{}` ({}) | {} |\n",
+            list.sheet(),
+            list.name().en,
+            names.join(", ")
+        ));
+    }
+    t
+}
+
+#[test]
+fn the_indicator_page_says_what_each_list_holds_up() {
+    generated_section("docs/indicators.md", "lists", &list_needs());
+}
+
 #[test]
 fn the_law_page_is_the_law_tables() {
     let want = law_tables();

@@ -286,6 +286,11 @@ fn worker_day(ds: &Dataset, rows: &[DayRow], active: &mut Active, f: &mut Findin
 /// A worker's month with more worked hours than contract hours.
 fn over_contract(b: &Base<'_>, f: &mut Findings) {
     let ds = b.ds;
+    // Without a staff list no contract is known (a worker's FTE is a
+    // placeholder): the count is not available, and nothing is found.
+    if !ds.has_list(crate::model::RecordList::Workers) {
+        return;
+    }
     // Only the worker-months with time (a sparse table holds no others),
     // in worker and month order.
     let mut held = Vec::new();

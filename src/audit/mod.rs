@@ -242,6 +242,7 @@ impl<'a> Audit<'a> {
                     accounts: ds.accounts.clone(),
                     hour: hour_cost::HourAnalysis::empty(&why),
                     public: None,
+                    absent_lists: ds.absent_lists.iter().copied().collect(),
                 };
             }
         };
@@ -276,6 +277,7 @@ impl<'a> Audit<'a> {
             accounts: ds.accounts.clone(),
             hour,
             public: None,
+            absent_lists: ds.absent_lists.iter().copied().collect(),
         }
     }
 }
@@ -356,6 +358,7 @@ impl Audit<'_> {
                 f.count(kind),
             ));
         }
+        without_lists(b.ds, &mut list);
         self.hold_to_benchmarks(&mut list, b.period);
         (list, f, fee_notes)
     }
@@ -380,6 +383,20 @@ impl Audit<'_> {
                     ind.status = bm.status(v, self.options.status_tolerance);
                 }
             }
+        }
+    }
+}
+
+/// Without a client or staff list, what needs it is not available with
+/// the list's reason: its placeholders (unknown degrees, a worker's role
+/// and FTE) would otherwise read as figures, and an absent list's count
+/// of findings as 0.
+fn without_lists(ds: &Dataset, list: &mut [Indicator]) {
+    for ind in list {
+        if let Some(l) = crate::indicator::catalog::needs_list(&ind.id)
+            && !ds.has_list(l)
+        {
+            *ind = Indicator::unavailable(ind.id.clone(), ind.unit, l.missing());
         }
     }
 }
@@ -468,6 +485,24 @@ fn notes(p: &mut Parameters, fee: &fees::FeeNotes, ds: &Dataset, b: &Base<'_>) {
     if let Some(a) = &ds.accounts {
         add(accounts_note(a));
     }
+    for list in &ds.absent_lists {
+        let (n, cs_whom, en_whom) = match list {
+            crate::model::RecordList::Clients => (ds.clients.len(), "klienti", "clients"),
+            crate::model::RecordList::Workers => (ds.workers.len(), "pracovníci", "workers"),
+        };
+        add(Text {
+            en: format!(
+                "No {} sheet: the {en_whom} are the {n} the timesheet names, with nothing else known of them; what needs the {} is not available.",
+                list.sheet_en(),
+                list.name().en
+            ),
+            cs: format!(
+                "Chybí list {}: {cs_whom} jsou ti, které uvádějí výkazy ({n}), a nic dalšího o nich není známo; co potřebuje {}, nelze spočítat.",
+                list.sheet(),
+                list.name().cs
+            ),
+        });
+    }
     add(Text {
         en: "Rows outside the period are findings and are not counted in the indicators.".into(),
         cs: "Řádky mimo období jsou nálezy a do ukazatelů se nezapočítávají.".into(),
@@ -528,15 +563,19 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
     use chrono::Datelike;
     let ds = b.ds;
     let t = &b.tally;
+    let listed = ds.has_list(crate::model::RecordList::Workers);
+    let unknown = time_base::WorkerHours::unknown();
     let workers = ds
         .workers
         .iter()
         .zip(&b.hours)
         .zip(&t.workers)
-        .map(|((w, h), a)| WorkerLine {
+        // Without a staff list a worker's time base rests on placeholders.
+        .map(|((w, h), a)| (w, if listed { h } else { &unknown }, a))
+        .map(|(w, h, a)| WorkerLine {
             id: w.id.clone(),
-            role: w.role.code(),
-            fte: w.fte,
+            role: if listed { w.role.code() } else { "" },
+            fte: if listed { w.fte } else { Decimal::ZERO },
             average_fte: h.average_fte,
             contract_hours: h.contract,
             absence_hours: h.absence,
@@ -553,6 +592,7 @@ fn tables(b: &Base<'_>) -> (Vec<WorkerLine>, Vec<ClientLine>, Vec<MonthLine>) {
             rows: a.rows,
             clients: a.clients,
             personnel_cost: w.personnel_cost,
+            listed,
         })
         .collect();
     let end_year = b.period.to.year();

@@ -209,7 +209,8 @@ fn age_bands(served: &[&ClientLine]) -> Vec<Group> {
 
 fn role_groups(workers: &[WorkerLine]) -> Vec<Group> {
     let mut by_role: BTreeMap<&str, u64> = BTreeMap::new();
-    for w in workers {
+    // A worker only the timesheet names has no role, nor an FTE below.
+    for w in workers.iter().filter(|w| w.listed) {
         *by_role.entry(w.role).or_default() += 1;
     }
     by_role
@@ -221,7 +222,7 @@ fn role_groups(workers: &[WorkerLine]) -> Vec<Group> {
 fn fte_bands(workers: &[WorkerLine]) -> Vec<Group> {
     let half = Decimal::new(5, 1);
     let mut counts = [0u64; 3];
-    for w in workers {
+    for w in workers.iter().filter(|w| w.listed) {
         let band = if w.fte < half {
             0
         } else if w.fte < Decimal::ONE {
@@ -315,6 +316,7 @@ fn all_workers(workers: &[WorkerLine]) -> WorkerLine {
         rows: workers.iter().map(|w| w.rows).sum(),
         clients: 0,
         personnel_cost: None,
+        listed: workers.iter().all(|w| w.listed),
     }
 }
 

@@ -254,6 +254,11 @@ pub struct WorkerLine {
     pub clients: u64,
     /// Personnel cost, when given.
     pub personnel_cost: Option<Decimal>,
+    /// False for a worker only the timesheet names (no staff list): the
+    /// role is empty and the staff list's figures (FTE, contract, absence,
+    /// training, available and productive hours) are unknown, written as
+    /// 0 here and left empty in the report.
+    pub listed: bool,
 }
 
 /// One client's line.
@@ -421,6 +426,12 @@ pub struct AuditReport {
     /// report.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public: Option<super::publication::PublicTables>,
+    /// The lists the records came without (no `Klienti`, no `Pracovníci`
+    /// sheet; in JSON only when there is one): the indicators that need
+    /// them are not available, and [`AuditReport::made_available_by`]
+    /// names them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub absent_lists: Vec<crate::model::RecordList>,
 }
 
 /// The findings of one kind: how many the audit found, and the ones it
@@ -444,6 +455,84 @@ impl KindFindings<'_> {
 }
 
 impl AuditReport {
+    /// The indicators an absent list would make available, in report
+    /// order: those not available for want of it.
+    ///
+    /// ```
+    /// use homecare_audit::audit::Audit;
+    /// use homecare_audit::model::RecordList;
+    /// use homecare_audit::{Dataset, Visit};
+    ///
+    /// let mut b = Dataset::builder();
+    /// b.without_list(RecordList::Clients).without_list(RecordList::Workers);
+    /// let (w, k) = (b.timesheet_worker("P1")?, b.timesheet_client("K1")?);
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    /// b.visit(Visit::new(day, w, Some(k), b.find_task("a1").unwrap(), 3600))?;
+    /// let report = Audit::new(&b.build()).run();
+    /// let ids = report.made_available_by(RecordList::Workers);
+    /// assert!(ids.contains(&"staff.adequacy"));
+    /// assert!(report.indicator("staff.adequacy").unwrap().value.is_none());
+    /// assert!(report.indicator("staff.continuity").unwrap().value.is_some());
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    /// What adding `list` would make available, as the summary says it
+    /// (`Seznam klientů (list Klienti) by zpřístupnil: …`), and the names
+    /// it lists: each indicator's label, a family
+    /// ([`summary_label`](crate::indicator::catalog::summary_label)) once.
+    /// Empty when the records came with the list.
+    pub fn made_available_text(
+        &self,
+        list: crate::model::RecordList,
+        lang: Lang,
+    ) -> (String, Vec<String>) {
+        let mut names: Vec<String> = Vec::new();
+        for id in self.made_available_by(list) {
+            let name = crate::indicator::catalog::summary_label(id, lang);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() {
+            return (String::new(), names);
+        }
+        let what = list.name();
+        let text = match lang {
+            Lang::Cs => {
+                let mut c = what.cs.chars();
+                let first: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                format!(
+                    "{first} (list {}) by zpřístupnil: {}.",
+                    list.sheet(),
+                    names.join(", ")
+                )
+            }
+            Lang::En => format!(
+                "A {} ({} sheet) would make available: {}.",
+                what.en,
+                list.sheet_en(),
+                names.join(", ")
+            ),
+        };
+        (text, names)
+    }
+
+    /// The ids of [`AuditReport::made_available_text`].
+    pub fn made_available_by(&self, list: crate::model::RecordList) -> Vec<&str> {
+        if !self.absent_lists.contains(&list) {
+            return Vec::new();
+        }
+        crate::indicator::catalog::all_ids()
+            .iter()
+            .filter(|(id, _)| crate::indicator::catalog::needs_list(id) == Some(list))
+            .filter_map(|(id, _)| self.indicators.get_key_value(id.as_str()))
+            .filter(|(_, i)| i.value.is_none())
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
     /// The findings by kind, in kind order: each kind's full count (not
     /// the number listed, which the listing cap may cut) and its listed
     /// findings. Every place that shows findings by kind (the summary, the

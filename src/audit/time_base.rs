@@ -25,6 +25,24 @@ pub(crate) struct WorkerHours {
     pub average_fte: Decimal,
 }
 
+impl WorkerHours {
+    /// A time base not known (a worker without a staff list): every figure
+    /// 0, for the report's worker line to leave empty.
+    pub(crate) fn unknown() -> WorkerHours {
+        WorkerHours {
+            employed: None,
+            contract: Decimal::ZERO,
+            absence: Decimal::ZERO,
+            training: Decimal::ZERO,
+            training_given: false,
+            training_minimum: Decimal::ZERO,
+            available: Decimal::ZERO,
+            productive: Decimal::ZERO,
+            average_fte: Decimal::ZERO,
+        }
+    }
+}
+
 pub(crate) fn secs_to_hours(secs: u64) -> Decimal {
     Decimal::from(secs) / Decimal::from(3600)
 }

@@ -5,7 +5,7 @@
 
 use super::{FindingKind, Unit};
 use crate::i18n::Lang;
-use crate::model::Role;
+use crate::model::{RecordList, Role};
 
 /// One catalogue entry.
 #[derive(Clone, Copy, Debug)]
@@ -413,6 +413,91 @@ pub fn label(id: &str, lang: Lang) -> String {
     id.to_string()
 }
 
+/// The list an indicator needs beyond the timesheet, if any: without the
+/// client list (`Klienti`) or the staff list (`Pracovníci`) it is "not
+/// available" with [`RecordList::missing`] as the reason.
+///
+/// - **the client list**: what only it holds (care-allowance degree, birth
+///   year, lives alone, at risk, the §75(2) exemption, contract dates):
+///   the degree shares, `target.high_dependency_share`, the flag shares,
+///   `fees.exempt_charged`, the `outside_contract` findings;
+/// - **the staff list**: role, FTE, weekly hours, employment, training:
+///   every FTE figure (`staff.fte.*`, the PSS and SP ratios, adequacy,
+///   training, `cost.per_fte`), the `over_contract` and
+///   `outside_employment` findings.
+///
+/// Everything else is the timesheet's (hours, travel, contacts, clients
+/// served, client-months, fees) or the costs' and revenues'.
+///
+/// ```
+/// use homecare_audit::indicator::catalog::needs_list;
+/// use homecare_audit::model::RecordList;
+/// assert_eq!(needs_list("target.hours_by_degree.II"), Some(RecordList::Clients));
+/// assert_eq!(needs_list("staff.adequacy"), Some(RecordList::Workers));
+/// assert_eq!(needs_list("cost.per_direct_hour"), None);
+/// ```
+pub fn needs_list(id: &str) -> Option<RecordList> {
+    const CLIENTS: [&str; 6] = [
+        "fees.exempt_charged",
+        "target.high_dependency_share",
+        "target.at_risk_share",
+        "target.lives_alone_share",
+        "target.age80_share",
+        "integrity.findings.outside_contract",
+    ];
+    const WORKERS: [&str; 12] = [
+        "cost.per_fte",
+        "staff.fte_total",
+        "staff.direct_fte_share",
+        "staff.utilization",
+        "staff.direct_hours_per_fte",
+        "staff.clients_per_direct_fte",
+        "staff.clients_per_social_worker",
+        "staff.required_fte",
+        "staff.adequacy",
+        "staff.training_compliance",
+        "integrity.findings.over_contract",
+        "integrity.findings.outside_employment",
+    ];
+    if CLIENTS.contains(&id)
+        || id.starts_with("target.clients_by_degree.")
+        || id.starts_with("target.hours_by_degree.")
+    {
+        Some(RecordList::Clients)
+    } else if WORKERS.contains(&id) || id.starts_with("staff.fte.") {
+        Some(RecordList::Workers)
+    } else {
+        None
+    }
+}
+
+/// What the summary calls an indicator among those a list would make
+/// available: its label, or for a family of ids (`staff.fte.<ROLE>`, the
+/// shares by degree) the family's name, so that it is named once.
+///
+/// ```
+/// use homecare_audit::Lang;
+/// use homecare_audit::indicator::catalog::summary_label;
+/// assert_eq!(summary_label("staff.fte.PSS", Lang::Cs), "Úvazky podle rolí");
+/// assert_eq!(summary_label("staff.adequacy", Lang::En), "PSS staffing adequacy");
+/// ```
+pub fn summary_label(id: &str, lang: Lang) -> String {
+    if id.starts_with("staff.fte.") {
+        lang.pick("Úvazky podle rolí", "FTE by role").to_string()
+    } else if id.starts_with("target.clients_by_degree.") {
+        lang.pick(
+            "Klienti podle stupně PnP",
+            "Clients by care-allowance degree",
+        )
+        .to_string()
+    } else if id.starts_with("target.hours_by_degree.") {
+        lang.pick("Hodiny podle stupně PnP", "Hours by care-allowance degree")
+            .to_string()
+    } else {
+        label(id, lang)
+    }
+}
+
 /// The formula of an indicator in words (English).
 pub fn formula(id: &str) -> &'static str {
     if let Some(e) = FIXED.iter().find(|e| e.id == id) {
@@ -434,6 +519,56 @@ pub fn formula(id: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lists_each_indicator_needs() {
+        let of = |list| -> Vec<String> {
+            all_ids()
+                .into_iter()
+                .map(|(id, _)| id)
+                .filter(|id| needs_list(id) == Some(list))
+                .collect()
+        };
+        // Clients: 6 degree ids twice (none, I–IV, unknown), the
+        // high-dependency share, the three flag shares, exempt fees, the
+        // contract findings.
+        let clients = of(RecordList::Clients);
+        assert_eq!(clients.len(), 12 + 6, "{clients:?}");
+        for id in [
+            "target.clients_by_degree.unknown",
+            "target.hours_by_degree.IV",
+            "target.age80_share",
+            "fees.exempt_charged",
+        ] {
+            assert!(clients.iter().any(|c| c == id), "{id}");
+        }
+        // Workers: 7 roles' FTE and 12 more.
+        let workers = of(RecordList::Workers);
+        assert_eq!(workers.len(), 7 + 12, "{workers:?}");
+        for id in [
+            "staff.fte.RID",
+            "staff.training_compliance",
+            "cost.per_fte",
+            "integrity.findings.over_contract",
+        ] {
+            assert!(workers.iter().any(|w| w == id), "{id}");
+        }
+        // The timesheet's own: hours, travel, contacts, clients served.
+        for id in [
+            "staff.travel_share",
+            "staff.continuity",
+            "staff.mean_visit_minutes",
+            "staff.out_of_hours_share",
+            "target.hours_per_client_month",
+            "target.meal_only_share",
+            "target.clients_over_80h",
+            "cost.per_client",
+            "fees.rows_over_cap",
+            "integrity.findings.overlap",
+        ] {
+            assert_eq!(needs_list(id), None, "{id}");
+        }
+    }
 
     #[test]
     fn every_id_has_a_label_in_both_languages() {

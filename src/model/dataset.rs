@@ -1,6 +1,6 @@
 //! The validated dataset, and the builder that validates it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -109,6 +109,77 @@ impl Provenance {
     }
 }
 
+/// A list of the provider's records that the timesheet refers to and that
+/// the records may come without: a timesheet alone is enough to audit.
+///
+/// Without the list, the clients (or workers) are those the timesheet
+/// names, by their ids as written and with nothing else known; an
+/// indicator that needs what only the list holds is "not available" with
+/// [`RecordList::missing`] as the reason
+/// ([`indicator::catalog::needs_list`](crate::indicator::catalog::needs_list)
+/// says which).
+///
+/// ```
+/// use homecare_audit::model::RecordList;
+/// assert_eq!(RecordList::Clients.sheet(), "Klienti");
+/// assert_eq!(RecordList::Workers.missing().en, "no Workers sheet (Pracovníci): no staff list");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordList {
+    /// The client list, sheet `Klienti`: care-allowance degree, birth year,
+    /// lives alone, at risk, fee exemption, contract dates.
+    Clients,
+    /// The staff list, sheet `Pracovníci`: role, FTE, weekly hours,
+    /// employment dates, absence, training, personnel cost.
+    Workers,
+}
+
+impl RecordList {
+    /// Both lists, clients first.
+    pub const ALL: [RecordList; 2] = [RecordList::Clients, RecordList::Workers];
+
+    /// The sheet's canonical Czech name (`Klienti`, `Pracovníci`).
+    pub fn sheet(self) -> &'static str {
+        match self {
+            RecordList::Clients => "Klienti",
+            RecordList::Workers => "Pracovníci",
+        }
+    }
+
+    /// The sheet's English name (`Clients`, `Workers`).
+    pub fn sheet_en(self) -> &'static str {
+        match self {
+            RecordList::Clients => "Clients",
+            RecordList::Workers => "Workers",
+        }
+    }
+
+    /// The list in words, in both languages (`seznam klientů`, `client
+    /// list`).
+    pub fn name(self) -> crate::i18n::Text {
+        match self {
+            RecordList::Clients => crate::i18n::Text::new("seznam klientů", "client list"),
+            RecordList::Workers => crate::i18n::Text::new("seznam pracovníků", "staff list"),
+        }
+    }
+
+    /// Why a figure that needs the list is not available when the records
+    /// came without it.
+    pub fn missing(self) -> crate::i18n::Text {
+        let name = self.name();
+        crate::i18n::Text::new(
+            format!("chybí list {} ({})", self.sheet(), name.cs),
+            format!(
+                "no {} sheet ({}): no {}",
+                self.sheet_en(),
+                self.sheet(),
+                name.en
+            ),
+        )
+    }
+}
+
 /// A provider's validated records: everything the audit needs.
 ///
 /// Every id in it resolves; every duration is known. Build one from a
@@ -156,6 +227,12 @@ pub struct Dataset {
     /// and says so).
     #[serde(default)]
     pub normative: Option<crate::model::NormativeParams>,
+    /// The lists the records came without (no `Klienti` or no `Pracovníci`
+    /// sheet): the clients or workers are then only those the timesheet
+    /// names. An absent list is not a list given empty: the indicators
+    /// that need it are "not available", never 0.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub absent_lists: BTreeSet<RecordList>,
     /// Where it came from.
     pub source: Provenance,
 }
@@ -180,6 +257,11 @@ impl Dataset {
     /// ```
     pub fn builder() -> DatasetBuilder {
         DatasetBuilder::new()
+    }
+
+    /// Whether the records came with `list` (see [`RecordList`]).
+    pub fn has_list(&self, list: RecordList) -> bool {
+        !self.absent_lists.contains(&list)
     }
 
     /// The legal tables an audit of this dataset applies by default: the
@@ -310,6 +392,7 @@ impl DatasetBuilder {
                 benchmarks: Vec::new(),
                 law: Vec::new(),
                 normative: None,
+                absent_lists: BTreeSet::new(),
                 source: Provenance::default(),
             },
             account_map: None,
@@ -368,6 +451,81 @@ impl DatasetBuilder {
         self.workers.insert(worker.id.clone(), id);
         self.ds.workers.push(worker);
         Ok(id)
+    }
+
+    /// Declares that the records come without `list` (no `Klienti` or no
+    /// `Pracovníci` sheet): [`DatasetBuilder::timesheet_client`] and
+    /// [`DatasetBuilder::timesheet_worker`] then add the clients or workers
+    /// the timesheet names, and the audit says which indicators the list
+    /// would make available.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use homecare_audit::model::RecordList;
+    /// use homecare_audit::{Dataset, Visit};
+    ///
+    /// let mut b = Dataset::builder();
+    /// b.without_list(RecordList::Clients).without_list(RecordList::Workers);
+    /// let w = b.timesheet_worker("Nováková")?;
+    /// let k = b.timesheet_client("K-7")?;
+    /// assert_eq!(b.timesheet_client("K-7")?, k); // named again: the same client
+    /// let b1 = b.find_task("b1").unwrap();
+    /// let day = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    /// b.visit(Visit::new(day, w, Some(k), b1, 45 * 60))?;
+    /// let ds = b.build();
+    /// assert!(!ds.has_list(RecordList::Workers));
+    /// assert_eq!(ds.workers[0].id, "Nováková");
+    /// assert_eq!(ds.clients[0].care_allowance, None); // nothing else known
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    pub fn without_list(&mut self, list: RecordList) -> &mut Self {
+        self.ds.absent_lists.insert(list);
+        self
+    }
+
+    /// Whether the records come with `list` (not declared absent with
+    /// [`DatasetBuilder::without_list`]).
+    pub fn has_list(&self, list: RecordList) -> bool {
+        !self.ds.absent_lists.contains(&list)
+    }
+
+    /// The worker a timesheet row names: the one added with this id, or,
+    /// when the records come without a staff list
+    /// ([`DatasetBuilder::without_list`]), a new worker with only the id
+    /// ([`Worker::unlisted`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::UnknownWorker`] for an id not
+    /// added while there is a staff list; as [`DatasetBuilder::worker`] for
+    /// an empty or too long id.
+    pub fn timesheet_worker(&mut self, id: &str) -> Result<WorkerId, Error> {
+        if let Some(w) = self.find_worker(id) {
+            return Ok(w);
+        }
+        if self.ds.absent_lists.contains(&RecordList::Workers) {
+            return self.worker(Worker::unlisted(id));
+        }
+        Err(invalid(id, Reason::UnknownWorker))
+    }
+
+    /// The client a timesheet row names: the one added with this id, or,
+    /// when the records come without a client list
+    /// ([`DatasetBuilder::without_list`]), a new client with only the id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::UnknownClient`] for an id not
+    /// added while there is a client list; as [`DatasetBuilder::client`]
+    /// for an empty or too long id.
+    pub fn timesheet_client(&mut self, id: &str) -> Result<ClientId, Error> {
+        if let Some(c) = self.find_client(id) {
+            return Ok(c);
+        }
+        if self.ds.absent_lists.contains(&RecordList::Clients) {
+            return self.client(Client::new(id));
+        }
+        Err(invalid(id, Reason::UnknownClient))
     }
 
     /// Adds a provider's task code to the catalogue.

@@ -20,7 +20,7 @@ pub use accounts::{
 };
 pub use benchmark::Benchmark;
 pub use client::{CareDegree, Client};
-pub use dataset::{ColumnOrigin, Dataset, DatasetBuilder, InputFile, Provenance};
+pub use dataset::{ColumnOrigin, Dataset, DatasetBuilder, InputFile, Provenance, RecordList};
 pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};
 pub use finance::{CostCategory, CostGroup, CostLine, Price, RevenueLine, RevenueSource};
 pub use ids::{ClientId, TaskId, WorkerId};

@@ -54,6 +54,6 @@ pub use samples::{
 };
 pub use source::Source;
 pub use summary::{
-    FindingGroup, FindingRow, Headline, RejectedRow, SheetRows, Summary, SummaryFamily,
+    AbsentList, FindingGroup, FindingRow, Headline, RejectedRow, SheetRows, Summary, SummaryFamily,
     summary_text,
 };

@@ -51,6 +51,42 @@ pub struct Summary {
     /// Rows rejected in the law and benchmarks workbooks given beside it
     /// (each with its file).
     pub other_rejected: Vec<RejectedRow>,
+    /// The lists the records came without (no `Klienti`, no `Pracovníci`)
+    /// and what each would make available.
+    pub absent_lists: Vec<AbsentList>,
+}
+
+/// A list the records came without, and what adding it would make
+/// available.
+#[derive(Clone, Debug, Serialize)]
+pub struct AbsentList {
+    /// The sheet's canonical name (`Klienti`, `Pracovníci`).
+    pub sheet: &'static str,
+    /// The sentence the summary prints: `Seznam klientů (list Klienti) by
+    /// zpřístupnil: …`.
+    pub text: String,
+    /// The indicators it would make available, named once per family
+    /// ([`summary_label`](crate::indicator::catalog::summary_label)).
+    ///
+    /// The text and the names are [`AuditReport::made_available_text`]'s.
+    pub indicators: Vec<String>,
+}
+
+impl AbsentList {
+    /// Every list `r` lacks, with what it would make available.
+    fn of(r: &AuditReport, lang: Lang) -> Vec<AbsentList> {
+        r.absent_lists
+            .iter()
+            .map(|&list| {
+                let (text, indicators) = r.made_available_text(list, lang);
+                AbsentList {
+                    sheet: list.sheet(),
+                    text,
+                    indicators,
+                }
+            })
+            .collect()
+    }
 }
 
 /// One family of headline indicators.
@@ -216,6 +252,7 @@ impl Summary {
                 .map(|p| RejectedRow::new(None, p, lang))
                 .collect(),
             other_rejected,
+            absent_lists: AbsentList::of(r, lang),
         }
     }
 }
@@ -263,6 +300,9 @@ pub fn summary_text(r: &AuditReport, lang: Lang) -> String {
         }
     }
     hour_lines(&mut out, r, lang);
+    for list in AbsentList::of(r, lang) {
+        let _ = writeln!(out, "\n{}", list.text);
+    }
     // Full counts: the listing cap cuts what is listed, not what is found.
     let by_kind = r.findings_by_kind();
     let counted: u64 = r

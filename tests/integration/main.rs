@@ -17,5 +17,7 @@ mod law;
 mod merger;
 mod public;
 mod report;
+mod synonyms;
 mod template;
+mod timesheet_alone;
 mod values;

@@ -1030,7 +1030,8 @@ fn structural_errors_name_what_is_wrong() {
         Some("Výkazy!F1")
     );
 
-    // A missing required sheet.
+    // The one required sheet, the timesheet, missing (Klienti and
+    // Pracovníci are optional: tests/integration/timesheet_alone.rs).
     let mut wb = Workbook::new();
     sheet(
         &mut wb,
@@ -1038,20 +1039,15 @@ fn structural_errors_name_what_is_wrong() {
         &["ID pracovníka", "Pozice", "Úvazek"],
         &[],
     );
-    sheet(
-        &mut wb,
-        "Výkazy",
-        &["Datum", "Pracovník", "Klient", "Úkon", "Minuty"],
-        &[],
-    );
+    sheet(&mut wb, "Klienti", &["ID klienta", "Stupeň PnP"], &[]);
     let e = err(&wb.save_to_buffer().unwrap());
     assert!(
-        matches!(e.kind(), ErrorKind::MissingSheet { sheet: "Klienti" }),
+        matches!(e.kind(), ErrorKind::MissingSheet { sheet: "Výkazy" }),
         "{e}"
     );
     assert_eq!(
         e.describe(homecare_audit::Lang::Cs),
-        "chybí povinný list Klienti"
+        "chybí povinný list Výkazy"
     );
 
     // Two sheets that are the same after folding names.

@@ -147,6 +147,10 @@ function render(view, reportBytes, json, name, millis) {
   $('period').textContent = view.period ? `${t().period} ${view.period}` : '';
   $('law-warning').hidden = !view.law_warning;
   $('law-warning').textContent = view.law_warning || '';
+  // A timesheet alone: what an added client or staff list would make available.
+  $('absent-lists').replaceChildren(...(view.absent_lists || []).map(
+    (l) => el('p', { className: 'note', 'data-sheet': l.sheet }, l.text),
+  ));
 
   const families = $('families');
   families.replaceChildren(...view.families.map((f) => table(

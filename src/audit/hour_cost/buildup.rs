@@ -110,6 +110,11 @@ pub(crate) fn build(b: &Base<'_>) -> Result<HourBuildup, Unavailable> {
             "no Costs sheet (Náklady) was given",
         ));
     };
+    // The care workers' share of the personnel cost is the staff list's
+    // (their roles, FTE, contracts).
+    if !b.ds.has_list(crate::model::RecordList::Workers) {
+        return Err(crate::model::RecordList::Workers.missing());
+    }
     let t = &b.tally;
     if t.direct == 0 {
         return Err(Unavailable::new(

@@ -14,7 +14,7 @@ use super::scenarios::{Scenario, ScenarioEffect, effect, pss_totals, scenario};
 use crate::audit::base::Base;
 use crate::audit::report::Unavailable;
 use crate::i18n::Text;
-use crate::model::{CareDegree, NormativeParams};
+use crate::model::{CareDegree, NormativeParams, RecordList};
 
 /// Fees of one observed client-month of degree III or IV.
 #[derive(Default)]
@@ -40,6 +40,11 @@ pub(crate) fn retarget_high_dependency(
     let mut s = with_assumptions(pct, new, months);
     if let Some(why) = out_of_range(share, new) {
         s.unavailable = Some(why);
+        return s;
+    }
+    // Who is of which degree is the client list's.
+    if !b.ds.has_list(RecordList::Clients) {
+        s.unavailable = Some(RecordList::Clients.missing());
         return s;
     }
     let t = &b.tally;
@@ -335,6 +340,11 @@ fn staff_and_cost(
     direct_now: Decimal,
     direct_after: Decimal,
 ) {
+    // The care workers' FTE are the staff list's.
+    if !b.ds.has_list(RecordList::Workers) {
+        s.unavailable = Some(RecordList::Workers.missing());
+        return;
+    }
     let t = &b.tally;
     let (fte, _) = pss_totals(b, |h| h.available);
     let pss_direct = Base::hours(t.pss_direct);

@@ -11,7 +11,7 @@ use crate::audit::base::Base;
 use crate::audit::fees::AtCap;
 use crate::audit::report::Unavailable;
 use crate::i18n::{Lang, Text};
-use crate::model::NormativeParams;
+use crate::model::{NormativeParams, RecordList};
 
 /// One effect of a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -373,6 +373,10 @@ pub(crate) fn meals_to_meal_service(b: &Base<'_>, client_travel: &[u64]) -> Scen
         ),
     ];
     let (fte, productive) = pss_totals(b, |h| h.productive);
+    if !b.ds.has_list(RecordList::Workers) {
+        s.unavailable = Some(RecordList::Workers.missing());
+        return s;
+    }
     match productive
         .checked_div(fte)
         .filter(|p| !p.is_zero() && !fte.is_zero())
@@ -456,6 +460,10 @@ pub(crate) fn target_utilisation(
                 range.map_or(Decimal::ONE, |r| r.1)
             ),
         ));
+        return s;
+    }
+    if !b.ds.has_list(RecordList::Workers) {
+        s.unavailable = Some(RecordList::Workers.missing());
         return s;
     }
     if fte.is_zero() || available.is_zero() {

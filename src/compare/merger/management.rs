@@ -80,6 +80,9 @@ pub(crate) fn effect(
             "the Sloučení sheet states no management structure (rows \"fte VED\", \"clients per fte SP\", …)",
         ));
     }
+    if let Some(why) = super::without_staff_list(parts) {
+        return MergerEffect::NotAvailable(why);
+    }
     let clients = clients_served(parts, m);
     let mut roles: Vec<Role> = merger.management.iter().map(|r| r.role).collect();
     for r in [Role::Ved, Role::Sp] {

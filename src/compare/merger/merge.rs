@@ -237,6 +237,10 @@ impl Merger {
 /// part's number (`2:K001`); the merged id of each of the part's tasks.
 fn add_records(b: &mut DatasetBuilder, pi: usize, ds: &Dataset) -> Result<Vec<TaskId>, Error> {
     let tag = |id: &str| format!("{}:{id}", pi + 1);
+    // A part without a list leaves the merged service without it.
+    for list in ds.absent_lists.iter() {
+        b.without_list(*list);
+    }
     let mut workers = Vec::with_capacity(ds.workers.len());
     for w in &ds.workers {
         let mut w = w.clone();

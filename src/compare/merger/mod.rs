@@ -27,3 +27,16 @@ pub use prices::{ClientChange, MergedPrice, PartPrices, PriceEffect};
 pub use staff::{StaffEffect, StaffLine};
 pub use study::{IndicatorColumn, MergerStudy};
 pub use travel::{MunicipalityTravel, TravelEffect};
+
+/// Why the effects that read the workers' roles and FTE (staff,
+/// management) are not available: a service audited without a staff list
+/// (`Pracovníci`), named.
+fn without_staff_list(parts: &[&crate::model::Dataset]) -> Option<crate::i18n::Text> {
+    use crate::model::RecordList;
+    let p = parts.iter().find(|p| !p.has_list(RecordList::Workers))?;
+    let why = RecordList::Workers.missing();
+    Some(crate::i18n::Text::new(
+        format!("služba {}: {}", p.provider.name, why.cs),
+        format!("the service {}: {}", p.provider.name, why.en),
+    ))
+}

@@ -168,6 +168,9 @@ pub(crate) fn effect(
             "the target utilisation must be above 0".into(),
         );
     }
+    if let Some(why) = super::without_staff_list(parts) {
+        return MergerEffect::NotAvailable(why);
+    }
     let mut periods = Vec::new();
     for p in parts {
         match p.period() {

@@ -40,7 +40,7 @@ use mapping::ColumnMap;
 use table::{Origin, Reading, SheetSource};
 
 use crate::error::{Error, ErrorKind, Limit};
-use crate::model::{Dataset, DatasetBuilder, Provenance};
+use crate::model::{Dataset, DatasetBuilder, Provenance, RecordList};
 use crate::period::Period;
 use crate::place::Place;
 use crate::problem::{Problem, Problems, Reason};
@@ -410,6 +410,16 @@ fn read_inner(inputs: &[Input<'_>], options: &ReadOptions) -> Result<(Dataset, P
         .unwrap_or_default();
 
     let mut b = DatasetBuilder::new();
+    // Without a client or staff list in any of the files, the timesheet
+    // names them.
+    for (kind, list) in [
+        (SheetKind::Clients, RecordList::Clients),
+        (SheetKind::Workers, RecordList::Workers),
+    ] {
+        if !found.contains_key(&kind) {
+            b.without_list(list);
+        }
+    }
     let mut period_ends = (None, None);
     if let Some(at) = found.get(&SheetKind::Provider) {
         let p = with_sheet(

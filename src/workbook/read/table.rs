@@ -420,20 +420,21 @@ struct HeaderAt<'m> {
 }
 
 impl HeaderAt<'_> {
-    /// The field a header's (folded) text names: the auditor's mapping
-    /// first; then our names, except for a field the mapping gives a header
-    /// of its own (that header alone names it).
-    fn field(&self, columns: &[Column], label: &str) -> Option<usize> {
-        if let Some(m) = self.mapping {
-            if let Some(field) = m.field(self.kind, label) {
-                return Some(field);
-            }
-            return columns
-                .iter()
-                .enumerate()
-                .position(|(i, col)| !m.is_mapped(self.kind, i) && col.matches(label));
+    /// The field a header's (folded) text names, and how well
+    /// ([`Column::rank`]: 0 for the column's own name): the auditor's
+    /// mapping first, as good as the own name; then our names, except for
+    /// a field the mapping gives a header of its own (that header alone
+    /// names it).
+    fn field(&self, columns: &[Column], label: &str) -> Option<(usize, usize)> {
+        if let Some(m) = self.mapping
+            && let Some(field) = m.field(self.kind, label)
+        {
+            return Some((field, 0));
         }
-        columns.iter().position(|col| col.matches(label))
+        columns.iter().enumerate().find_map(|(i, col)| {
+            let free = self.mapping.is_none_or(|m| !m.is_mapped(self.kind, i));
+            free.then(|| col.rank(label).map(|r| (i, r))).flatten()
+        })
     }
 }
 
@@ -447,6 +448,8 @@ fn read_header(
     problems: &mut Problems,
 ) -> Result<Header, Error> {
     let mut cols: Vec<Option<u32>> = vec![None; columns.len()];
+    // Per field: how well its header names it, and the header as written.
+    let mut chosen: Vec<Option<(usize, String)>> = vec![None; columns.len()];
     let width = cells.last().map(|(c, _)| *c as usize + 1).unwrap_or(0);
     let mut col_to_field: Vec<Option<u16>> = vec![None; width];
     let mut origins = Vec::new();
@@ -456,12 +459,37 @@ fn read_header(
             other => fold(&other.raw(false)),
         };
         match at.field(columns, &label) {
-            Some(fi) => {
-                if cols[fi].is_some() {
-                    return Err(Error::new(ErrorKind::DuplicateColumn {
-                        place: origin.place(sheet, number, *c),
-                        column: columns[fi].cs,
-                    }));
+            Some((fi, rank)) => {
+                let raw = cell.raw(false);
+                if let (Some(old_c), Some((old_rank, old_raw))) = (cols[fi], &chosen[fi]) {
+                    // Two names equally good (the same header twice, or
+                    // `Klient` beside `Client`): which one is meant is not
+                    // ours to guess. Otherwise a care system's export that
+                    // writes `Pečovatel` beside `Pracovník` reads the
+                    // better-named column and notes the other.
+                    if rank == *old_rank {
+                        return Err(Error::new(ErrorKind::DuplicateColumn {
+                            place: origin.place(sheet, number, *c),
+                            column: columns[fi].cs,
+                        }));
+                    }
+                    let (ignored_c, ignored_raw, used) = if rank < *old_rank {
+                        (old_c, old_raw.clone(), raw.clone())
+                    } else {
+                        (*c, raw.clone(), old_raw.clone())
+                    };
+                    problems.push(Problem::new(
+                        origin.place(sheet, number, ignored_c),
+                        ignored_raw,
+                        Reason::SameColumnAgain(used),
+                    ));
+                    if rank > *old_rank {
+                        continue;
+                    }
+                    if let Some(slot) = col_to_field.get_mut(old_c as usize) {
+                        *slot = None;
+                    }
+                    origins.retain(|o: &ColumnOrigin| o.column != columns[fi].cs);
                 }
                 let mapped = at
                     .mapping
@@ -477,6 +505,7 @@ fn read_header(
                     mapped,
                 });
                 cols[fi] = Some(*c);
+                chosen[fi] = Some((rank, raw));
                 if let Some(slot) = col_to_field.get_mut(*c as usize) {
                     *slot = Some(fi as u16);
                 }

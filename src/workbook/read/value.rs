@@ -434,14 +434,7 @@ pub(crate) fn degree(c: &Cell<'_>, _: Ctx) -> R<CareDegree> {
     let n = match c {
         Cell::Int(i) => Some(*i),
         Cell::Float(f) if f.fract() == 0.0 && (0.0..=4.0).contains(f) => Some(*f as i64),
-        Cell::Text(s) => match fold(s).as_str() {
-            "0" | "bez" | "none" | "zadny" | "zadna" | "ne" | "no" | "bez pnp" => Some(0),
-            "i" | "1" | "lehka" => Some(1),
-            "ii" | "2" | "stredne tezka" => Some(2),
-            "iii" | "3" | "tezka" => Some(3),
-            "iv" | "4" | "uplna" => Some(4),
-            _ => None,
-        },
+        Cell::Text(s) => return CareDegree::parse(s).ok_or(Reason::UnknownDegree),
         Cell::Error(_) => return Err(Reason::ErrorCell),
         Cell::Empty => return Err(Reason::Missing),
         _ => None,

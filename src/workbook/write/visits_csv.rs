@@ -153,7 +153,7 @@ fn push_field(line: &mut String, f: &str) {
 
 /// `h:mm`, or `h:mm:ss` when the time has seconds.
 fn clock(s: u32) -> String {
-    if s % 60 == 0 {
+    if s.is_multiple_of(60) {
         format!("{}:{:02}", s / 3600, s / 60 % 60)
     } else {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::{non_negative, refused};
-use crate::model::{DatasetBuilder, Visit, VisitFlags};
+use crate::model::{DatasetBuilder, RecordList, Visit, VisitFlags};
 use crate::problem::{Problem, Reason};
 use crate::workbook::read::table::Row;
 use crate::workbook::read::value;
@@ -39,21 +39,23 @@ pub(crate) fn header_check(cols: &[Option<u32>]) -> Option<&'static str> {
 pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Problem> {
     let date = row.req(DATE, value::date)?;
     let worker_id = row.req(WORKER, value::text)?;
-    let worker = b
-        .find_worker(&worker_id)
-        .ok_or_else(|| row.reject(WORKER, Reason::UnknownWorker))?;
+    // With a staff list an id not on it rejects the row here; without one
+    // the id adds its worker, but only once the whole row is good (below),
+    // so that a rejected row adds nobody.
+    let worker = b.find_worker(&worker_id);
+    if worker.is_none() && b.has_list(RecordList::Workers) {
+        return Err(row.reject(WORKER, Reason::UnknownWorker));
+    }
     let task_code = row.req(TASK, value::text)?;
     let task = b
         .find_task(&task_code)
         .ok_or_else(|| row.reject(TASK, Reason::UnknownTask))?;
-    let client = match row.get(CLIENT, value::text)? {
-        Some(id) => Some(
-            b.find_client(&id)
-                .ok_or_else(|| row.reject(CLIENT, Reason::UnknownClient))?,
-        ),
-        None => None,
-    };
-    if client.is_none() && b.tasks().get(task).kind.needs_client() {
+    let client_id = row.get(CLIENT, value::text)?;
+    let client = client_id.as_deref().and_then(|id| b.find_client(id));
+    if client_id.is_some() && client.is_none() && b.has_list(RecordList::Clients) {
+        return Err(row.reject(CLIENT, Reason::UnknownClient));
+    }
+    if client_id.is_none() && b.tasks().get(task).kind.needs_client() {
         return Err(row.reject(CLIENT, Reason::ClientTaskWithoutClient));
     }
     let start = row.get(START, value::time_of_day)?;
@@ -102,6 +104,20 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     let quantity =
         non_negative(row, QUANTITY, row.get(QUANTITY, value::decimal)?)?.unwrap_or(Decimal::ONE);
     let fee = non_negative(row, FEE, row.get(FEE, value::decimal)?)?;
+    // The row is good: the ids the timesheet names without a list.
+    let worker = match worker {
+        Some(w) => w,
+        None => b
+            .timesheet_worker(&worker_id)
+            .map_err(|e| refused(row, WORKER, e))?,
+    };
+    let client = match (client, &client_id) {
+        (None, Some(id)) => Some(
+            b.timesheet_client(id)
+                .map_err(|e| refused(row, CLIENT, e))?,
+        ),
+        (c, _) => c,
+    };
     let mut v = Visit::new(date, worker, client, task, duration)
         .with_travel(travel)
         .with_quantity(quantity);

@@ -113,7 +113,14 @@ pub(crate) fn formula(
     cached: &Cached,
     fmt: &Format,
 ) -> Result<(), XlsxError> {
-    let fml = Formula::new(f).set_result(cached.result());
+    let result = cached.result();
+    if result.is_empty() {
+        // rust_xlsxwriter caches a formula given no result as the sheet's
+        // default, 0: an empty text must be that default to be cached as
+        // it is (every other formula here gives its result).
+        ws.set_formula_result_default("");
+    }
+    let fml = Formula::new(f).set_result(result);
     ws.write_formula_with_format(row, col, fml, fmt)?;
     Ok(())
 }

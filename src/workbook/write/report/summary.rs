@@ -58,6 +58,7 @@ pub(super) fn write(
     }
     heading(ws, report, lang, st)?;
     let r = headlines(ws, 3, report, refs, lang, st)?;
+    let r = absent_lists(ws, r, report, lang, st)?;
     let data = chart_data(ws, r + 2, report, refs, lang, st)?;
     // The page ends below the table or below the two rows of charts.
     let last_row = data.last.max(CHART_ROW + 2 * CHART_ROWS);
@@ -150,6 +151,30 @@ fn headlines(
     }
     status_colours(ws, first_status, r, 3, lang, st)?;
 
+    Ok(r)
+}
+
+/// Below the table, what each list the records came without would make
+/// available (`Seznam klientů (list Klienti) by zpřístupnil: …`), one
+/// wrapped line a list across the table; returns the last row.
+fn absent_lists(
+    ws: &mut Worksheet,
+    mut r: u32,
+    report: &AuditReport,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    for &list in &report.absent_lists {
+        let (sentence, _) = report.made_available_text(list, lang);
+        if sentence.is_empty() {
+            continue;
+        }
+        r += 2;
+        ws.merge_range(r, 0, r, 5, &sentence, &st.wrap)?;
+        // The table is about 130 characters wide.
+        let lines = sentence.chars().count() / 120 + 1;
+        ws.set_row_height(r, 15.0 * lines as f64)?;
+    }
     Ok(r)
 }
 

@@ -64,19 +64,22 @@ pub(super) fn write(
         let r = i as u32 + 1;
         let row = r + 1; // A1 row number
         text(ws, r, ID, &w.id, &st.text)?;
-        text(ws, r, ROLE, w.role, &st.text)?;
-        num(ws, r, 2, w.fte, &st.decimal)?;
-        num(ws, r, AVERAGE_FTE, w.average_fte, &st.decimal)?;
-        num(ws, r, 4, w.contract_hours, &st.hours)?;
-        num(ws, r, 5, w.absence_hours, &st.hours)?;
-        num(ws, r, 6, w.training_hours, &st.hours)?;
-        text(ws, r, 7, yes_no(w.training_given, lang), &st.text)?;
-        num(ws, r, 8, w.training_minimum, &st.hours)?;
-        if let Some(m) = w.training_met {
-            text(ws, r, TRAINING_MET, yes_no(m, lang), &st.text)?;
+        // Without a staff list only the timesheet's columns are known.
+        if w.listed {
+            text(ws, r, ROLE, w.role, &st.text)?;
+            num(ws, r, 2, w.fte, &st.decimal)?;
+            num(ws, r, AVERAGE_FTE, w.average_fte, &st.decimal)?;
+            num(ws, r, 4, w.contract_hours, &st.hours)?;
+            num(ws, r, 5, w.absence_hours, &st.hours)?;
+            num(ws, r, 6, w.training_hours, &st.hours)?;
+            text(ws, r, 7, yes_no(w.training_given, lang), &st.text)?;
+            num(ws, r, 8, w.training_minimum, &st.hours)?;
+            if let Some(m) = w.training_met {
+                text(ws, r, TRAINING_MET, yes_no(m, lang), &st.text)?;
+            }
+            num(ws, r, AVAILABLE, w.available_hours, &st.hours)?;
+            num(ws, r, PRODUCTIVE, w.productive_hours, &st.hours)?;
         }
-        num(ws, r, AVAILABLE, w.available_hours, &st.hours)?;
-        num(ws, r, PRODUCTIVE, w.productive_hours, &st.hours)?;
         num(ws, r, DIRECT, hours(w.direct_seconds), &st.hours)?;
         num(ws, r, OPTIONAL, hours(w.optional_seconds), &st.hours)?;
         num(ws, r, TRAVEL, hours(w.travel_seconds), &st.hours)?;
