@@ -294,7 +294,7 @@ impl SheetKind {
             SheetKind::Tasks => &["Úkony", "Tasks", "Katalog úkonů", "Task catalogue"],
             SheetKind::Workers => &["Pracovníci", "Workers", "Zaměstnanci", "Staff"],
             SheetKind::Clients => &["Klienti", "Clients", "Uživatelé"],
-            SheetKind::Visits => &["Výkazy", "Visits", "Výkaz", "Timesheet"],
+            SheetKind::Visits => &["Výkazy", "Visits", "Výkaz", "Timesheet", "Výkony", "Výkonů"],
             SheetKind::Prices => &["Ceník", "Prices", "Price list"],
             SheetKind::Costs => &["Náklady", "Costs"],
             SheetKind::Revenues => &["Výnosy", "Revenues", "Příjmy"],

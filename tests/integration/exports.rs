@@ -119,16 +119,7 @@ fn clients_csv(ds: &Dataset) -> Vec<u8> {
         "\u{feff}Příjmení a jméno,Narozen(a),Příspěvek,Sám,Riziko,Osvobozen,Bydliště,Smlouva od,Smlouva do\n",
     );
     for c in &ds.clients {
-        let degree = c
-            .care_allowance
-            .map(|d| {
-                if d == homecare_audit::CareDegree::None {
-                    "bez".to_string()
-                } else {
-                    d.id().to_string()
-                }
-            })
-            .unwrap_or_default();
+        let degree = c.care_allowance.map(degree_words).unwrap_or_default();
         out.push_str(&format!(
             "\"{}\",{},{},{},{},{},\"{}\",{},{}\n",
             client_name(&c.id),
@@ -143,6 +134,31 @@ fn clients_csv(ds: &Dataset) -> Vec<u8> {
         ));
     }
     out.into_bytes()
+}
+
+/// A payroll's job title for a role, as payroll programs write them.
+fn job_title(role: homecare_audit::Role) -> &'static str {
+    use homecare_audit::Role;
+    match role {
+        Role::Pss => "pracovnice v sociálních službách",
+        Role::Sp => "sociální pracovnice",
+        Role::Ved => "vedoucí pečovatelské služby",
+        Role::Adm => "administrativní pracovnice",
+        Role::Rid => "řidič",
+        other => other.code(),
+    }
+}
+
+/// A care-allowance degree as a client list writes it.
+fn degree_words(d: homecare_audit::CareDegree) -> &'static str {
+    use homecare_audit::CareDegree;
+    match d {
+        CareDegree::None => "bez příspěvku",
+        CareDegree::I => "I. stupeň",
+        CareDegree::II => "stupeň II",
+        CareDegree::III => "3 - těžká závislost",
+        CareDegree::IV => "IV - úplná závislost",
+    }
 }
 
 /// The payroll's staff list: a workbook with a title row and its own
@@ -169,7 +185,7 @@ fn payroll(ds: &Dataset) -> Vec<u8> {
     for (i, w) in ds.workers.iter().enumerate() {
         let r = i as u32 + 3;
         ws.write_string(r, 0, worker_name(&w.id)).unwrap();
-        ws.write_string(r, 1, w.role.code()).unwrap();
+        ws.write_string(r, 1, job_title(w.role)).unwrap();
         ws.write_string(r, 2, cz(w.fte)).unwrap();
         let hours = |s: Option<u64>| s.map(|s| cz(Decimal::from(s) / Decimal::from(3600)));
         for (c, v) in [
@@ -722,5 +738,85 @@ fn a_2_gb_csv_is_refused_before_it_is_read() {
     assert!(
         matches!(e.kind(), ErrorKind::LimitExceeded { limit: homecare_audit::Limit::FileBytes, value, max, .. } if *value == 2 << 30 && *max == 512 << 20),
         "{e}"
+    );
+}
+
+/// The care software's timesheet and the accountant's statement alone: the
+/// hour's cost and the revenue shares are right, what needs the staff or
+/// client list is not available with that reason.
+#[test]
+fn a_timesheet_and_the_accounts_alone() {
+    // Four visits of task a1: 60 + 90 + 30 + 60 = 240 minutes = 4 hours.
+    let visits = "Datum výkonu;Pečovatelka;Uživatel;Kód výkonu;Doba (min)\n\
+                  3.3.2025;Nováková;Svoboda;a1;60\n\
+                  3.3.2025;Nováková;Dvořák;a1;90\n\
+                  4.3.2025;Malá;Svoboda;a1;30\n\
+                  5.3.2025;Malá;Dvořák;a1;60\n";
+    // Costs 100 000 (521 wages) + 33 800 (524 insurance) + 6 200 (501
+    // material) = 140 000; revenues 20 000 (602 fees) + 100 000 (672, the
+    // founder's contribution: public money) = 120 000.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("List1").unwrap();
+    ws.write_string(0, 0, "Výsledovka k 31. 3. 2025").unwrap();
+    for (r, (account, name, amount)) in [
+        ("Účet", "Název", "Částka"),
+        ("521", "Mzdové náklady", "100 000,00"),
+        ("524", "Zákonné sociální pojištění", "33 800,00"),
+        ("501", "Spotřeba materiálu", "6 200,00"),
+        ("602", "Tržby z prodeje služeb", "20 000,00"),
+        ("672", "Příspěvek zřizovatele", "100 000,00"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in [account, name, amount].iter().enumerate() {
+            ws.write_string(r as u32 + 2, c as u16, **v).unwrap();
+        }
+    }
+    let accounts = wb.save_to_buffer().unwrap();
+    let (ds, problems) = read_inputs(
+        &[
+            Input::bytes("export-vykonu.csv", visits.as_bytes()),
+            Input::bytes("vysledovka.xlsx", &accounts),
+        ],
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        problems.no_rejections(),
+        "{:?}",
+        problems.rejections().collect::<Vec<_>>()
+    );
+    // The names are the ids: two workers, two clients.
+    assert_eq!((ds.workers.len(), ds.clients.len()), (2, 2));
+    let report = audit(&ds, &problems);
+    let value = |id: &str| report.indicators[id].value;
+    // 140 000 Kč over 4 direct hours.
+    assert_eq!(value("cost.per_direct_hour"), Some(Decimal::from(35_000)));
+    assert_eq!(value("cost.total"), Some(Decimal::from(140_000)));
+    // Shares of the cost (docs/indicators.md): fees 20 000 / 140 000 = 1/7,
+    // public money (672) 100 000 / 140 000 = 5/7.
+    let share = |n: i64| Some(Decimal::from(n) / Decimal::from(140_000));
+    assert_eq!(value("revenue.fee_share"), share(20_000));
+    assert_eq!(value("revenue.public_share"), share(100_000));
+    for (id, sheet) in [
+        ("staff.fte_total", "Pracovníci"),
+        ("cost.per_fte", "Pracovníci"),
+        ("target.high_dependency_share", "Klienti"),
+    ] {
+        let i = &report.indicators[id];
+        assert_eq!(i.value, None, "{id}");
+        let why = i
+            .unavailable
+            .as_ref()
+            .map(|u| format!("{u:?}"))
+            .unwrap_or_default();
+        assert!(why.contains(&format!("chybí list {sheet}")), "{id}: {why}");
+    }
+    // The one-sheet workbook took its kind from its file's name.
+    assert_eq!(ds.source.sheets["Výsledovka"], "List1");
+    assert_eq!(
+        problems.rows_by_file["vysledovka.xlsx"]["Výsledovka"].accepted,
+        5
     );
 }
