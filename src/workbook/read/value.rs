@@ -86,6 +86,14 @@ pub(crate) fn f64_to_decimal(f: f64) -> R<Decimal> {
 /// as accounting software and public budget extracts write it, trail
 /// (`1551157.54-`, `1 234,50 Kč-`, `1 234,50- Kč`); never both.
 pub(crate) fn number_text(s: &str) -> R<Decimal> {
+    match plain_number(s) {
+        Some(d) => Ok(d),
+        None => general_number(s),
+    }
+}
+
+/// [`number_text`] for any text: spaces, currency, marks, signs.
+fn general_number(s: &str) -> R<Decimal> {
     let t: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t'))
@@ -209,6 +217,39 @@ pub(crate) fn date(c: &Cell<'_>, ctx: Ctx) -> R<NaiveDate> {
 
 /// `1. 3. 2025`, `1.3.2025`, `01.03.2025`, `2025-03-01` (a time after the
 /// ISO date, `T07:30` or ` 07:30`, is ignored).
+/// Digits with at most one `,` or `.` between them and an optional leading
+/// `-` (`30`, `85,50`, `-12.5`: how exports write numbers): read without
+/// allocating, as the general path reads them (the same value and scale).
+/// `None` for anything else, which the general path then reads.
+fn plain_number(s: &str) -> Option<Decimal> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        _ => (false, b),
+    };
+    // 27 digits fit `Decimal`'s 96-bit mantissa whatever they are.
+    if digits.is_empty() || digits.len() > 27 {
+        return None;
+    }
+    let mut mantissa: i128 = 0;
+    let mut scale: Option<u32> = None;
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i128::from(c - b'0');
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            // One mark, with digits on both sides.
+            b',' | b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    let mantissa = if neg { -mantissa } else { mantissa };
+    Decimal::try_from_i128_with_scale(mantissa, scale.unwrap_or(0)).ok()
+}
+
 pub(crate) fn date_text(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if let Some(iso) = s.get(..10)
@@ -224,14 +265,17 @@ pub(crate) fn date_text(s: &str) -> Option<NaiveDate> {
         let d: u32 = digits(it.next()?, 2, 2)?.parse().ok()?;
         return NaiveDate::from_ymd_opt(y, m, d);
     }
-    let parts: Vec<&str> = s.split('.').map(str::trim).collect();
-    let parts = match parts.as_slice() {
-        [d, m, y] | [d, m, y, ""] => [*d, *m, *y],
+    // `d. m. yyyy`, a dot after the year allowed; no allocation (a
+    // timesheet CSV has a date on every row).
+    let mut parts = s.split('.').map(str::trim);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    match (parts.next(), parts.next()) {
+        (None, _) | (Some(""), None) => {}
         _ => return None,
-    };
-    let d: u32 = digits(parts[0], 1, 2)?.parse().ok()?;
-    let m: u32 = digits(parts[1], 1, 2)?.parse().ok()?;
-    let y: i32 = digits(parts[2], 4, 4)?.parse().ok()?;
+    }
+    let d: u32 = digits(d, 1, 2)?.parse().ok()?;
+    let m: u32 = digits(m, 1, 2)?.parse().ok()?;
+    let y: i32 = digits(y, 4, 4)?.parse().ok()?;
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -277,13 +321,15 @@ fn clock_text(s: &str) -> Option<u32> {
 /// Splits `H:MM[:SS]` (any number of hour digits, minutes and seconds
 /// below 60). Seconds may carry a fraction, rounded.
 fn hms(s: &str) -> Option<(u32, u32, u32)> {
-    let parts: Vec<&str> = s.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
+    // Two or three parts, without allocating (two times a timesheet row).
+    let mut parts = s.split(':');
+    let (h, m, third) = (parts.next()?, parts.next()?, parts.next());
+    if parts.next().is_some() {
         return None;
     }
-    let h: u32 = digits(parts[0], 1, 5)?.parse().ok()?;
-    let m: u32 = digits(parts[1], 2, 2)?.parse().ok()?;
-    let sec: u32 = match parts.get(2) {
+    let h: u32 = digits(h, 1, 5)?.parse().ok()?;
+    let m: u32 = digits(m, 2, 2)?.parse().ok()?;
+    let sec: u32 = match third {
         None => 0,
         Some(p) => {
             let (whole, frac) = p.split_once(['.', ',']).unwrap_or((p, ""));
@@ -492,6 +538,18 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        /// The allocation-free path reads what the general path reads, to
+        /// the value and the scale.
+        #[test]
+        fn plain_numbers_read_as_the_general_path_reads_them(s in "-?[0-9]{1,14}([.,][0-9]{1,6})?") {
+            let fast = plain_number(&s).expect("plain");
+            let general = general_number(&s).expect("general");
+            proptest::prop_assert_eq!(fast, general);
+            proptest::prop_assert_eq!(fast.scale(), general.scale());
+        }
+    }
     use std::borrow::Cow;
 
     fn t(s: &str) -> Cell<'_> {
