@@ -299,7 +299,11 @@ where
                 return Ok(());
             };
             // A totals row: its first non-empty cell says so.
-            if let Some((c, Cell::Text(t))) = cells.first() {
+            // Only a text starting with a letter can say so: a CSV row's
+            // first cell, a date, is not folded on every row.
+            if let Some((c, Cell::Text(t))) = cells.first()
+                && t.chars().next().is_some_and(char::is_alphabetic)
+            {
                 let f = fold(t);
                 let f = f.trim_end_matches(':');
                 if matches!(f, "celkem" | "total" | "totals" | "soucet" | "suma" | "sum") {

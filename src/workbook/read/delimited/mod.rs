@@ -153,20 +153,19 @@ fn io_error(path: &std::path::Path, err: std::io::Error) -> Error {
     })
 }
 
-fn read_records<R: Read>(
+fn read_records<R: Read + Send>(
     input: R,
     name: &str,
     dialect: Dialect,
     budget: &mut Budget,
     f: &mut OnRecord<'_>,
 ) -> Result<Vec<Problem>, Error> {
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(64 << 10)
         .from_reader(input);
-    let mut record = csv::ByteRecord::new();
     // One allocation for every record's cells: emptied and handed between
     // lifetimes (an empty vector's buffer holds no borrow).
     let mut spare: Vec<(u32, Cell<'static>)> = Vec::new();
@@ -176,12 +175,7 @@ fn read_records<R: Read>(
     // rule): it names the columns of later notices.
     let mut header: Option<Vec<String>> = None;
     let mut number: u32 = 0;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(csv_error(name, e)),
-        }
+    each_record(reader, name, |record| {
         // The record's number, 0-based: the row a spreadsheet shows when it
         // opens the file (blank lines are not records; csv's own line
         // count is not used: it miscounts CRLF files).
@@ -212,7 +206,7 @@ fn read_records<R: Read>(
         }
         if cells.is_empty() {
             spare = relabel(cells);
-            continue;
+            return Ok(());
         }
         if header.is_none() && cells.len() >= 2 {
             header = Some(
@@ -228,7 +222,8 @@ fn read_records<R: Read>(
         }
         f(row, &cells, fields)?;
         spare = relabel(cells);
-    }
+        Ok(())
+    })?;
     if undecodable > notices.len() {
         notices.push(Problem::new(
             Place::csv(name, 1, 0, None),
@@ -237,6 +232,84 @@ fn read_records<R: Read>(
         ));
     }
     Ok(notices)
+}
+
+/// Records per batch handed from the parsing thread.
+const RECORDS_PER_BATCH: usize = 2048;
+
+/// Batches in flight between the threads (memory stays bounded).
+const BATCHES_IN_FLIGHT: usize = 4;
+
+/// Calls `each` for every record of `reader`, in order. Natively the CSV
+/// grammar runs on a second thread while this one decodes, types and
+/// stores the records (batches through a bounded channel, emptied batches
+/// sent back for reuse); the page, which has no threads, reads inline.
+#[cfg(not(target_arch = "wasm32"))]
+fn each_record<R: Read + Send>(
+    reader: csv::Reader<R>,
+    name: &str,
+    mut each: impl FnMut(&csv::ByteRecord) -> Result<(), Error>,
+) -> Result<(), Error> {
+    use std::sync::mpsc;
+    type Batch = Result<Vec<csv::ByteRecord>, csv::Error>;
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+        let (back_tx, back_rx) = mpsc::channel::<Vec<csv::ByteRecord>>();
+        scope.spawn(move || {
+            let mut reader = reader;
+            loop {
+                let mut batch = back_rx.try_recv().unwrap_or_default();
+                let mut n = 0;
+                let mut done = false;
+                while n < RECORDS_PER_BATCH {
+                    if n == batch.len() {
+                        batch.push(csv::ByteRecord::new());
+                    }
+                    match reader.read_byte_record(&mut batch[n]) {
+                        Ok(true) => n += 1,
+                        Ok(false) => {
+                            done = true;
+                            break;
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+                batch.truncate(n);
+                // The other side has stopped (an error, a limit): stop too.
+                if tx.send(Ok(batch)).is_err() || done {
+                    return;
+                }
+            }
+        });
+        for batch in rx {
+            let batch = batch.map_err(|e| csv_error(name, e))?;
+            for record in &batch {
+                each(record)?;
+            }
+            let _ = back_tx.send(batch);
+        }
+        Ok(())
+    })
+}
+
+/// Calls `each` for every record of `reader`, in order (inline: no threads).
+#[cfg(target_arch = "wasm32")]
+fn each_record<R: Read + Send>(
+    mut reader: csv::Reader<R>,
+    name: &str,
+    mut each: impl FnMut(&csv::ByteRecord) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut record = csv::ByteRecord::new();
+    while reader
+        .read_byte_record(&mut record)
+        .map_err(|e| csv_error(name, e))?
+    {
+        each(&record)?;
+    }
+    Ok(())
 }
 
 /// An emptied vector of cells with another lifetime, its buffer kept (the
