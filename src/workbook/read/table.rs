@@ -209,6 +209,22 @@ impl Row<'_, '_> {
         }
     }
 
+    /// An optional text field, borrowed from the cell where it can be.
+    pub(crate) fn text(&self, field: usize) -> Result<Option<std::borrow::Cow<'_, str>>, Problem> {
+        match self.cell(field) {
+            None => Ok(None),
+            Some(c) => super::value::text_ref(c, self.ctx)
+                .map(Some)
+                .map_err(|r| self.reject(field, r)),
+        }
+    }
+
+    /// A required text field, borrowed from the cell where it can be.
+    pub(crate) fn req_text(&self, field: usize) -> Result<std::borrow::Cow<'_, str>, Problem> {
+        self.text(field)?
+            .ok_or_else(|| self.reject(field, Reason::Missing))
+    }
+
     /// A required field: [`Reason::Missing`] when empty.
     pub(crate) fn req<T>(
         &self,

@@ -497,6 +497,19 @@ pub(crate) fn degree(c: &Cell<'_>, _: Ctx) -> R<CareDegree> {
 
 /// Text: text cells trimmed; numbers as written without a needless `.0`
 /// (an id typed as 1001 is `"1001"`); dates as `1. 3. 2025`.
+/// [`text`] borrowed from the cell when it is a text short enough to keep
+/// (an id or code on every timesheet row: no allocation).
+pub(crate) fn text_ref<'c>(c: &'c Cell<'_>, ctx: Ctx) -> R<std::borrow::Cow<'c, str>> {
+    if let Cell::Text(s) = c {
+        let t = s.trim();
+        // Bytes bound characters: a text of at most MAX_TEXT bytes is kept.
+        if t.len() <= crate::model::MAX_TEXT {
+            return Ok(std::borrow::Cow::Borrowed(t));
+        }
+    }
+    text(c, ctx).map(std::borrow::Cow::Owned)
+}
+
 pub(crate) fn text(c: &Cell<'_>, ctx: Ctx) -> R<String> {
     let s = match c {
         Cell::Text(s) | Cell::IsoDate(s) | Cell::IsoDuration(s) => s.trim().to_string(),

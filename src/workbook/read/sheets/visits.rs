@@ -38,7 +38,7 @@ pub(crate) fn header_check(cols: &[Option<u32>]) -> Option<&'static str> {
 
 pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Problem> {
     let date = row.req(DATE, value::date)?;
-    let worker_id = row.req(WORKER, value::text)?;
+    let worker_id = row.req_text(WORKER)?;
     // With a staff list an id not on it rejects the row here; without one
     // the id adds its worker, but only once the whole row is good (below),
     // so that a rejected row adds nobody.
@@ -46,11 +46,11 @@ pub(crate) fn row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result<(), Probl
     if worker.is_none() && b.has_list(RecordList::Workers) {
         return Err(row.reject(WORKER, Reason::UnknownWorker));
     }
-    let task_code = row.req(TASK, value::text)?;
+    let task_code = row.req_text(TASK)?;
     let task = b
         .find_task(&task_code)
         .ok_or_else(|| row.reject(TASK, Reason::UnknownTask))?;
-    let client_id = row.get(CLIENT, value::text)?;
+    let client_id = row.text(CLIENT)?;
     let client = client_id.as_deref().and_then(|id| b.find_client(id));
     if client_id.is_some() && client.is_none() && b.has_list(RecordList::Clients) {
         return Err(row.reject(CLIENT, Reason::UnknownClient));
