@@ -106,7 +106,10 @@ pub fn run(
 ) -> Result<AuditOutput, String> {
     let said = |e: homecare_audit::Error| e.describe(lang);
     let inputs = AuditRequest::new(Source::bytes(file_name, input.to_vec()))
-        .benchmarks(benchmarks.map(|b| Source::bytes(lang.pick("srovnávací hodnoty", "benchmarks"), b.to_vec())))
+        .benchmarks(
+            benchmarks
+                .map(|b| Source::bytes(lang.pick("srovnávací hodnoty", "benchmarks"), b.to_vec())),
+        )
         .lang(lang)
         .progress(progress)
         .read()
