@@ -317,6 +317,33 @@ impl Dataset {
     }
 }
 
+/// `id` in `map`, the last one found first. Ids are never removed, so a
+/// cached id stays right.
+fn cached<T: Copy>(
+    last: &std::cell::RefCell<Option<(String, T)>>,
+    map: &HashMap<String, T>,
+    id: &str,
+) -> Option<T> {
+    let key = id_key_cow(id);
+    if let Some((k, v)) = last.borrow().as_ref()
+        && k == key.as_ref()
+    {
+        return Some(*v);
+    }
+    let found = map.get(key.as_ref()).copied()?;
+    // The cached key's buffer reused: a miss does not allocate.
+    let mut last = last.borrow_mut();
+    match last.as_mut() {
+        Some((k, v)) => {
+            k.clear();
+            k.push_str(&key);
+            *v = found;
+        }
+        None => *last = Some((key.into_owned(), found)),
+    }
+    Some(found)
+}
+
 /// Ids are compared as written, after trimming and folding no-break spaces.
 pub(crate) fn id_key(id: &str) -> String {
     id_key_cow(id).into_owned()
@@ -350,6 +377,11 @@ pub struct DatasetBuilder {
     account_map_sheet: Option<String>,
     clients: HashMap<String, ClientId>,
     workers: HashMap<String, WorkerId>,
+    /// The last worker and client found: a timesheet comes sorted by
+    /// worker and day, so most rows name the one of the row before, found
+    /// by one comparison instead of a hash (behind `&self`).
+    last_worker: std::cell::RefCell<Option<(String, WorkerId)>>,
+    last_client: std::cell::RefCell<Option<(String, ClientId)>>,
 }
 
 /// An amount within ±[`MAX_NUMBER`](crate::model::MAX_NUMBER), as the
@@ -399,6 +431,8 @@ impl DatasetBuilder {
             account_map_sheet: None,
             clients: HashMap::new(),
             workers: HashMap::new(),
+            last_worker: Default::default(),
+            last_client: Default::default(),
         }
     }
 
@@ -809,12 +843,12 @@ impl DatasetBuilder {
 
     /// Finds a client added so far.
     pub fn find_client(&self, id: &str) -> Option<ClientId> {
-        self.clients.get(id_key_cow(id).as_ref()).copied()
+        cached(&self.last_client, &self.clients, id)
     }
 
     /// Finds a worker added so far.
     pub fn find_worker(&self, id: &str) -> Option<WorkerId> {
-        self.workers.get(id_key_cow(id).as_ref()).copied()
+        cached(&self.last_worker, &self.workers, id)
     }
 
     /// Finds a task code (built-in or added), folded.
