@@ -820,3 +820,35 @@ fn a_timesheet_and_the_accounts_alone() {
         5
     );
 }
+
+/// A mapping row wrong twice over (its file is no input and its header is
+/// in no sheet) is one rejected row: two problems, counted once.
+#[test]
+fn a_mapping_row_wrong_twice_is_one_rejected_row() {
+    // Row 2 wrong twice, row 3 once (its header), row 4 right.
+    let mapping = "List;Sloupec;Ve vstupu;Soubor\n\
+                   Výkazy;Úhrada;Cena Kč;chybi.csv\n\
+                   Výkazy;Cesta min;Cesta;\n\
+                   Výkazy;Minuty;Doba;\n";
+    let visits = "Datum;Pracovník;Klient;Úkon;Doba\n3.3.2025;P1;K1;a1;30\n";
+    let (_, problems) = read_inputs(
+        &[
+            Input::bytes("vykazy.csv", visits.as_bytes()),
+            Input::bytes("sloupce.csv", mapping.as_bytes()),
+        ],
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let kinds: Vec<&str> = problems.rejections().map(|p| p.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "unknown_input_file",
+            "mapped_header_not_found",
+            "mapped_header_not_found"
+        ]
+    );
+    // Three mapping rows read: rows 2 and 3 rejected, row 4 accepted.
+    let count = problems.count("Sloupce");
+    assert_eq!((count.read, count.accepted, count.rejected), (3, 1, 2));
+}

@@ -264,22 +264,22 @@ pub(crate) fn find_mapping(listing: &Listing) -> Result<Option<Assigned>, Error>
     Ok(found)
 }
 
-/// Which input sheet is which of our sheet kinds. Unknown sheets are noted
-/// as ignored, hidden ones as hidden (read all the same); a mapping row
-/// naming a file no input has is rejected (its place and the mapping's row
-/// count moved from accepted to rejected).
+/// Which input sheet is which of our sheet kinds, and the mapping rows
+/// whose `Soubor` names no input (their place and text, for
+/// [`ColumnMap::finish`] to reject). Unknown sheets are noted as ignored,
+/// hidden ones as hidden (read all the same).
 ///
 /// # Errors
 ///
 /// Two sheets of one kind (naming both), a required sheet missing.
 pub(crate) fn assign(
     listing: &Listing,
-    mapping: Option<(&ColumnMap, &Assigned)>,
+    mapping: Option<&ColumnMap>,
     problems: &mut Problems,
-) -> Result<BTreeMap<SheetKind, Assigned>, Error> {
+) -> Result<(BTreeMap<SheetKind, Assigned>, Vec<(Place, String)>), Error> {
     let mut found: BTreeMap<SheetKind, Assigned> = BTreeMap::new();
     let several = listing.names.len() > 1;
-    let mut used_assignments = vec![false; mapping.map_or(0, |(m, _)| m.files.len())];
+    let mut used_assignments = vec![false; mapping.map_or(0, |m| m.files.len())];
     for (i, sheets) in listing.sheets.iter().enumerate() {
         let data_sheets: Vec<&String> = sheets.iter().filter(|s| !is_instructions(s)).collect();
         for (n, sheet) in data_sheets.iter().enumerate() {
@@ -287,13 +287,13 @@ pub(crate) fn assign(
                 input: i,
                 sheet: (*sheet).clone(),
             };
-            if mapping.is_some_and(|(_, at)| *at == here) {
+            if mapping.is_some_and(|m| m.at.as_ref() == Some(&here)) {
                 continue;
             }
             if listing.mapping_only[i] {
                 continue;
             }
-            let by_mapping = mapping.and_then(|(m, _)| {
+            let by_mapping = mapping.and_then(|m| {
                 m.files.iter().enumerate().find_map(|(k, a)| {
                     let file_matches = a.file == fold(&listing.names[i]);
                     let sheet_matches = match &a.sheet {
@@ -345,59 +345,18 @@ pub(crate) fn assign(
             }
         }
     }
-    if let Some((m, at)) = mapping {
-        let unused: Vec<(Place, String)> = m
-            .files
-            .iter()
-            .zip(&used_assignments)
-            .filter(|(_, used)| !**used)
-            .map(|(a, _)| (a.place.clone(), a.raw.clone()))
-            .collect();
-        reject_mapping_rows(
-            problems,
-            &listing.names[at.input],
-            unused,
-            Reason::UnknownInputFile,
-        );
-    }
+    let unused: Vec<(Place, String)> = mapping
+        .iter()
+        .flat_map(|m| m.files.iter().zip(&used_assignments))
+        .filter(|(_, used)| !**used)
+        .map(|(a, _)| (a.place.clone(), a.raw.clone()))
+        .collect();
     for kind in SheetKind::ALL {
         if kind.required() && !found.contains_key(&kind) {
             return Err(Error::new(ErrorKind::MissingSheet { sheet: kind.cs() }));
         }
     }
-    Ok(found)
-}
-
-/// Rejects mapping rows already counted as accepted: each row's problem,
-/// and the row moved from accepted to rejected in `Sloupce`'s counts.
-pub(crate) fn reject_mapping_rows(
-    problems: &mut Problems,
-    file: &str,
-    rows: Vec<(Place, String)>,
-    reason: Reason,
-) {
-    let mut numbers: Vec<u32> = rows.iter().map(|(p, _)| p.row).collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    for (place, raw) in rows {
-        problems.push(Problem::new(place, raw, reason.clone()));
-    }
-    let sheet = SheetKind::Columns.cs();
-    let n = numbers.len() as u64;
-    for count in [
-        problems.rows.get_mut(sheet),
-        problems
-            .rows_by_file
-            .get_mut(file)
-            .and_then(|m| m.get_mut(sheet)),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let moved = n.min(count.accepted);
-        count.accepted -= moved;
-        count.rejected += moved;
-    }
+    Ok((found, unused))
 }
 
 /// A sheet's place for a notice about the whole sheet.

@@ -66,6 +66,8 @@ pub(crate) struct ColumnMap {
     found: RefCell<HashSet<(SheetKind, String)>>,
     /// The first header mapped twice, an error once the sheet is read.
     twice: Option<Error>,
+    /// Where the mapping was read from.
+    pub at: Option<super::inputs::Assigned>,
 }
 
 impl ColumnMap {
@@ -158,10 +160,18 @@ impl ColumnMap {
         self.twice.take()
     }
 
-    /// Once every sheet's header is read: each mapping row whose header no
-    /// input sheet of its kind had is rejected (its row moved from accepted
-    /// to rejected in `sheet`'s count, read from `file`).
-    pub(crate) fn finish(&self, problems: &mut Problems, sheet: &str, file: &str) {
+    /// Once every sheet's header is read, the rows rejected late: those
+    /// whose `Soubor` names no input (`unknown_files`, from
+    /// [`assign`](super::inputs::assign)), then those whose header no input
+    /// sheet of its kind had. Each such row, counted as accepted when the
+    /// mapping was read, is moved to rejected once (a row may fail both) in
+    /// `Sloupce`'s counts, overall and for the mapping's `file`.
+    pub(crate) fn finish(
+        &self,
+        problems: &mut Problems,
+        file: &str,
+        unknown_files: Vec<(Place, String)>,
+    ) {
         let found = self.found.borrow();
         let mut missing: Vec<&Mapped> = self
             .headers
@@ -169,16 +179,22 @@ impl ColumnMap {
             .filter(|(key, _)| !found.contains(key))
             .map(|(_, m)| m)
             .collect();
-        // Rows once each, in the mapping sheet's order.
+        // In the mapping sheet's order.
         missing.sort_by(|a, b| a.place.cmp(&b.place));
-        let rows: BTreeSet<u32> = missing.iter().map(|m| m.place.row).collect();
-        for m in &missing {
-            problems.push(Problem::new(
-                m.place.clone(),
-                &m.raw,
-                Reason::MappedHeaderNotFound,
-            ));
+        let late = unknown_files
+            .into_iter()
+            .map(|(place, raw)| (place, raw, Reason::UnknownInputFile))
+            .chain(
+                missing
+                    .into_iter()
+                    .map(|m| (m.place.clone(), m.raw.clone(), Reason::MappedHeaderNotFound)),
+            );
+        let mut rows = BTreeSet::new();
+        for (place, raw, reason) in late {
+            rows.insert(place.row);
+            problems.push(Problem::new(place, raw, reason));
         }
+        let sheet = SheetKind::Columns.cs();
         let n = rows.len() as u64;
         for count in [
             problems.rows.get_mut(sheet),

@@ -389,9 +389,10 @@ fn read_inner(inputs: &[Input<'_>], options: &ReadOptions) -> Result<(Dataset, P
             return Err(in_file(at.input)(e));
         }
     }
-    let found = inputs::assign(
+    map.at = mapping_at.clone();
+    let (found, unknown_files) = inputs::assign(
         &listing,
-        mapping_at.as_ref().map(|at| (&map, at)),
+        mapping_at.is_some().then_some(&map),
         &mut carried.problems,
     )?;
     let mapping = (!map.is_empty()).then_some(&map);
@@ -467,11 +468,7 @@ fn read_inner(inputs: &[Input<'_>], options: &ReadOptions) -> Result<(Dataset, P
         .map_err(in_file(at.input))?;
     }
     if let Some(at) = &mapping_at {
-        map.finish(
-            &mut carried.problems,
-            SheetKind::Columns.cs(),
-            &names[at.input],
-        );
+        map.finish(&mut carried.problems, &names[at.input], unknown_files);
     }
 
     let date_1904 = found
