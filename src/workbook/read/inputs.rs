@@ -264,6 +264,9 @@ pub(crate) fn find_mapping(listing: &Listing) -> Result<Option<Assigned>, Error>
     Ok(found)
 }
 
+/// A mapping row's `Soubor` that names no input: its place and text.
+pub(crate) type UnknownFile = (Place, String);
+
 /// Which input sheet is which of our sheet kinds, and the mapping rows
 /// whose `Soubor` names no input (their place and text, for
 /// [`ColumnMap::finish`] to reject). Unknown sheets are noted as ignored,
@@ -276,7 +279,7 @@ pub(crate) fn assign(
     listing: &Listing,
     mapping: Option<&ColumnMap>,
     problems: &mut Problems,
-) -> Result<(BTreeMap<SheetKind, Assigned>, Vec<(Place, String)>), Error> {
+) -> Result<(BTreeMap<SheetKind, Assigned>, Vec<UnknownFile>), Error> {
     let mut found: BTreeMap<SheetKind, Assigned> = BTreeMap::new();
     let several = listing.names.len() > 1;
     let mut used_assignments = vec![false; mapping.map_or(0, |m| m.files.len())];
@@ -345,7 +348,7 @@ pub(crate) fn assign(
             }
         }
     }
-    let unused: Vec<(Place, String)> = mapping
+    let unused: Vec<UnknownFile> = mapping
         .iter()
         .flat_map(|m| m.files.iter().zip(&used_assignments))
         .filter(|(_, used)| !**used)
