@@ -12,7 +12,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::source::Source;
+use super::source::{Source, keep_rejected};
 use super::summary::{RejectedRow, Summary, summary_text};
 use crate::audit::{Audit, AuditOptions, AuditReport};
 use crate::benchmark::BenchmarkSet;
@@ -230,14 +230,6 @@ impl AuditRequest {
     pub fn run(&self) -> Result<Audited, Error> {
         Ok(self.read()?.audit())
     }
-}
-
-fn keep_rejected(out: &mut Vec<(String, Problem)>, source: &Source, problems: &Problems) {
-    out.extend(
-        problems
-            .rejections()
-            .map(|p| (source.file_name(), p.clone())),
-    );
 }
 
 /// What of the request the later steps need (not the input's bytes: a

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::source::Source;
+use super::source::{Source, keep_rejected};
 use crate::audit::{Audit, AuditReport};
 use crate::benchmark::{Benchmark, BenchmarkSet};
 use crate::compare::{Merger, MergerStudy, Mode, PeerGroup};
@@ -305,31 +305,24 @@ impl CompareRequest {
                 reason: Text::new("žádný sešit ke srovnání", "no workbook to compare"),
             }));
         }
-        let law_rows = match &self.law {
-            Some(s) => s.law(&ReadOptions::default())?,
-            None => Default::default(),
-        };
-        let benchmark_rows = match &self.benchmarks {
-            Some(s) => s.benchmarks(&ReadOptions::default())?,
-            None => Default::default(),
-        };
         let mut notes: Vec<(String, Problem)> = Vec::new();
-        for (source, problems) in [
-            (&self.law, &law_rows.1),
-            (&self.benchmarks, &benchmark_rows.1),
-        ] {
-            if let Some(source) = source {
-                notes.extend(
-                    problems
-                        .rejections()
-                        .map(|p| (source.file_name(), p.clone())),
-                );
+        let law = match &self.law {
+            Some(source) => {
+                let (rows, problems) = source.law(&ReadOptions::default())?;
+                keep_rejected(&mut notes, source, &problems);
+                rows
             }
-        }
-        let shared = Shared {
-            law: law_rows.0,
-            benchmarks: benchmark_rows.0,
+            None => Vec::new(),
         };
+        let benchmarks = match &self.benchmarks {
+            Some(source) => {
+                let (rows, problems) = source.benchmarks(&ReadOptions::default())?;
+                keep_rejected(&mut notes, source, &problems);
+                rows
+            }
+            None => Vec::new(),
+        };
+        let shared = Shared { law, benchmarks };
         let merger = if self.merge {
             Some(self.merger_assumptions(&mut notes)?)
         } else {
@@ -388,11 +381,7 @@ impl CompareRequest {
         let mut merger = match &self.merger {
             Some(source) => {
                 let (m, problems) = source.merger(&ReadOptions::default())?;
-                notes.extend(
-                    problems
-                        .rejections()
-                        .map(|p| (source.file_name(), p.clone())),
-                );
+                keep_rejected(notes, source, &problems);
                 m
             }
             None => Merger::default(),

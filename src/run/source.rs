@@ -157,3 +157,17 @@ pub(crate) fn dataset_of(
     }
     crate::workbook::read_inputs(&inputs, options)
 }
+
+/// The rejected rows of a law, benchmarks or merger workbook, kept beside
+/// the provider's with the workbook's name.
+pub(super) fn keep_rejected(
+    out: &mut Vec<(String, crate::Problem)>,
+    source: &Source,
+    problems: &Problems,
+) {
+    out.extend(
+        problems
+            .rejections()
+            .map(|p| (source.file_name(), p.clone())),
+    );
+}

@@ -68,6 +68,17 @@ pub(crate) fn recalculating_profile(dir: &Path) -> String {
     format!("file://{}", dir.join("profile").display())
 }
 
+/// One page of a PDF as text, laid out (poppler's `pdftotext`).
+pub(crate) fn pdf_page_text(pdf: &Path, page: u32) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Converts `file` with LibreOffice into `out/` as `format`.
 pub(crate) fn convert(exe: &str, profile: &str, file: &Path, format: &str, out: &Path) -> PathBuf {
     let status = Command::new(exe)
@@ -469,15 +480,7 @@ fn summary_prints_on_one_landscape_page() {
     // LibreOffice prints every sheet; Souhrn is first, so page 1 is Souhrn.
     let profile = recalculating_profile(&dir);
     let pdf = convert(exe, &profile, &report, "pdf", &dir.join("out"));
-    let text = |page: u32| {
-        let out = Command::new("pdftotext")
-            .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let text = |page: u32| pdf_page_text(&pdf, page);
     let page1 = text(1);
     // One page wide: the leftmost column (the title, the indicator labels)
     // and the rightmost (the note column, the chart titles) on page 1 ...

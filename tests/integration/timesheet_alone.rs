@@ -496,15 +496,7 @@ fn the_first_page_still_holds_souhrn_with_the_lists_sentences() {
     std::fs::write(&report, audited.report_workbook().to_buffer().unwrap()).unwrap();
     let profile = recalculating_profile(&dir);
     let pdf = convert(SOFFICE.command, &profile, &report, "pdf", &dir.join("out"));
-    let text = |page: u32| {
-        let out = std::process::Command::new("pdftotext")
-            .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let text = |page: u32| crate::report::pdf_page_text(&pdf, page);
     let page1 = text(1);
     for needle in [
         "Audit pečovatelské služby",

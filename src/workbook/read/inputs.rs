@@ -119,19 +119,9 @@ pub(crate) enum Loaded<'a> {
 /// I/O, the file-size limit, and an input that is neither a workbook nor
 /// text ([`ErrorKind::UnknownFormat`]).
 pub(crate) fn load<'a>(input: &Input<'a>, limits: &ReadLimits) -> Result<Loaded<'a>, Error> {
-    let too_big = |len: u64| {
-        Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: len,
-            max: limits.file_bytes,
-            context: input.name.clone(),
-        })
-    };
     match &input.content {
         Content::Bytes(b) => {
-            if b.len() as u64 > limits.file_bytes {
-                return Err(too_big(b.len() as u64));
-            }
+            within_size(b.len() as u64, limits, &input.name)?;
             match sniff::detect(b) {
                 Ok(_) => Ok(Loaded::Workbook(Cow::Borrowed(b))),
                 Err(_) if is_delimited(b, &input.name) => Ok(Loaded::Delimited(Text::Bytes(b))),
@@ -139,16 +129,12 @@ pub(crate) fn load<'a>(input: &Input<'a>, limits: &ReadLimits) -> Result<Loaded<
             }
         }
         Content::Path(path) => {
-            let io = |err| {
-                Error::new(ErrorKind::Io {
-                    path: Some(path.clone()),
-                    err,
-                })
-            };
-            let len = std::fs::metadata(path).map_err(io)?.len();
-            if len > limits.file_bytes {
-                return Err(too_big(len));
-            }
+            let io = |err| io_error(path, err);
+            within_size(
+                std::fs::metadata(path).map_err(io)?.len(),
+                limits,
+                &input.name,
+            )?;
             let mut head = Vec::with_capacity(4096);
             {
                 use std::io::Read;
@@ -160,12 +146,42 @@ pub(crate) fn load<'a>(input: &Input<'a>, limits: &ReadLimits) -> Result<Loaded<
             if !workbook && is_delimited(&head, &input.name) {
                 return Ok(Loaded::Delimited(Text::File(path.clone())));
             }
+            // Its size already checked.
             let bytes = std::fs::read(path).map_err(io)?;
             // Not a workbook and not text: the sniffer says what it is.
             sniff::detect(&bytes)?;
             Ok(Loaded::Workbook(Cow::Owned(bytes)))
         }
     }
+}
+
+/// A file's bytes, refused before reading when it is over the size limit.
+pub(crate) fn read_file(path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, Error> {
+    let io = |err| io_error(path, err);
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    within_size(len, limits, &path.display().to_string())?;
+    std::fs::read(path).map_err(io)
+}
+
+/// [`Limit::FileBytes`]: an input of `len` bytes (`context` names it),
+/// checked before anything is read.
+pub(crate) fn within_size(len: u64, limits: &ReadLimits, context: &str) -> Result<(), Error> {
+    if len > limits.file_bytes {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            limit: Limit::FileBytes,
+            value: len,
+            max: limits.file_bytes,
+            context: context.to_string(),
+        }));
+    }
+    Ok(())
+}
+
+fn io_error(path: &Path, err: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io {
+        path: Some(path.to_path_buf()),
+        err,
+    })
 }
 
 /// True for text read as CSV: a `.csv`, `.tsv` or `.txt` file that is not

@@ -35,11 +35,11 @@ pub use limits::{Progress, ReadLimits, ReadOptions};
 pub use sniff::Format;
 
 use book::Book;
-use inputs::{Assigned, Listing, Loaded, Opened};
+use inputs::{Assigned, Listing, Loaded, Opened, read_file};
 use mapping::ColumnMap;
 use table::{Origin, Reading, SheetSource};
 
-use crate::error::{Error, ErrorKind, Limit};
+use crate::error::{Error, ErrorKind};
 use crate::model::{Dataset, DatasetBuilder, Provenance, RecordList};
 use crate::period::Period;
 use crate::place::Place;
@@ -169,14 +169,7 @@ fn catching_panics<T>(read: impl FnOnce() -> Result<T, Error>) -> Result<T, Erro
 /// Opens workbook bytes after the checks that come before any inflating:
 /// the file-size limit, the format from the bytes, the archive pre-scan.
 fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<Book<'b>, Error> {
-    if bytes.len() as u64 > limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: bytes.len() as u64,
-            max: limits.file_bytes,
-            context: context.to_string(),
-        }));
-    }
+    inputs::within_size(bytes.len() as u64, limits, context)?;
     let format = sniff::detect(bytes)?;
     if format == Format::Xls {
         cfb_guard::check(bytes)?;
@@ -184,26 +177,6 @@ fn open_book<'b>(bytes: &'b [u8], limits: &ReadLimits, context: &str) -> Result<
         guard::check_archive(bytes, limits)?;
     }
     Book::open(bytes, format)
-}
-
-/// A file's bytes, refused before reading when it is over the size limit.
-fn read_file(path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, Error> {
-    let io = |err| {
-        Error::new(ErrorKind::Io {
-            path: Some(path.to_path_buf()),
-            err,
-        })
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > limits.file_bytes {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            limit: Limit::FileBytes,
-            value: len,
-            max: limits.file_bytes,
-            context: path.display().to_string(),
-        }));
-    }
-    std::fs::read(path).map_err(io)
 }
 
 /// An input opened: the workbook (its archive checked first) or the CSV

@@ -9,10 +9,11 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::report::cell::num;
 use crate::model::Benchmark;
+use crate::workbook::schema::{BENCHMARKS, SheetKind};
 
 /// The source every example row gives, so that no one mistakes it for a
 /// region's figure.
@@ -148,28 +149,16 @@ impl BenchmarksWorkbook {
 
     fn build(&self) -> Result<Workbook, XlsxError> {
         let mut wb = Workbook::new();
-        let header = Format::new()
-            .set_bold()
-            .set_background_color("#DDEBF7")
-            .set_border_bottom(FormatBorder::Thin);
+        let header = super::input_header();
         let date = Format::new().set_num_format("d.m.yyyy");
         let plain = Format::new();
         let ws = wb.add_worksheet();
-        ws.set_name("Benchmarky")?;
-        for (c, (h, w)) in [
-            ("Ukazatel", 30.0),
-            ("Kraj", 8.0),
-            ("Platí od", 11.0),
-            ("Platí do", 11.0),
-            ("Minimum", 10.0),
-            ("Maximum", 10.0),
-            ("Cíl", 10.0),
-            ("Zdroj", 90.0),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            ws.write_string_with_format(0, c as u16, h, &header)?;
+        ws.set_name(SheetKind::Benchmarks.cs())?;
+        // The contract's headers (schema::BENCHMARKS), with widths for the
+        // values they hold.
+        const WIDTHS: [f64; 8] = [30.0, 8.0, 11.0, 11.0, 10.0, 10.0, 10.0, 90.0];
+        for (c, (col, w)) in BENCHMARKS.iter().zip(WIDTHS).enumerate() {
+            ws.write_string_with_format(0, c as u16, col.cs, &header)?;
             ws.set_column_width(c as u16, w)?;
         }
         for (i, b) in self.rows.iter().enumerate() {

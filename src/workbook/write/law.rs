@@ -5,9 +5,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, XlsxError,
-};
+use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format, Workbook, XlsxError};
 
 use super::report::cell::num;
 use crate::law::{LawKind, LawTables};
@@ -58,10 +56,7 @@ impl<'a> LawWorkbook<'a> {
 
     fn build(&self) -> Result<Workbook, XlsxError> {
         let mut wb = Workbook::new();
-        let header = Format::new()
-            .set_bold()
-            .set_background_color("#DDEBF7")
-            .set_border_bottom(FormatBorder::Thin);
+        let header = super::input_header();
         let date = Format::new().set_num_format("d. m. yyyy");
         let number = Format::new().set_num_format("General");
         let ws = wb.add_worksheet();

@@ -18,6 +18,16 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+/// The header cells of a workbook the auditor fills in or a program reads
+/// back (the template, a law or benchmarks workbook): bold on light blue,
+/// a thin line below.
+pub(crate) fn input_header() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new()
+        .set_bold()
+        .set_background_color("#DDEBF7")
+        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin)
+}
+
 /// Saves a built workbook to `path`; the writer's error as
 /// [`ErrorKind::Write`](crate::ErrorKind::Write) naming the path.
 pub(crate) fn save(built: Result<Workbook, XlsxError>, path: &Path) -> Result<(), crate::Error> {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, Format, Workbook, Worksheet, XlsxError,
 };
 
 use crate::model::{CostCategory, RevenueSource, Role, StatutoryTask};
@@ -68,10 +68,7 @@ pub fn template_workbook() -> Result<Workbook, crate::Error> {
 
 fn build(mapping: bool) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
-    let header = Format::new()
-        .set_bold()
-        .set_background_color("#DDEBF7")
-        .set_border_bottom(FormatBorder::Thin);
+    let header = super::input_header();
     let hint = Format::new().set_italic().set_font_color("#595959");
 
     let ws = wb.add_worksheet();

@@ -324,17 +324,7 @@ fn inputs_and_columns(
         text(ws, r, 1, &c.column, &st.text)?;
         text(ws, r, 2, &c.header, &st.text)?;
         text(ws, r, 3, &c.input, &st.text)?;
-        text(
-            ws,
-            r,
-            4,
-            if c.mapped {
-                l("ano", "yes")
-            } else {
-                l("ne", "no")
-            },
-            &st.text,
-        )?;
+        text(ws, r, 4, super::sheet::yes_no(c.mapped, lang), &st.text)?;
     }
     Ok(r)
 }
