@@ -201,6 +201,14 @@ fn input_file(
     Ok(())
 }
 
+/// A table's header row at row `r`, from column A.
+fn header_cells(ws: &mut Worksheet, r: u32, heads: &[&str], st: &Styles) -> Result<(), XlsxError> {
+    for (c, h) in heads.iter().enumerate() {
+        text(ws, r, c as u16, h, &st.header)?;
+    }
+    Ok(())
+}
+
 /// Rows read, accepted and rejected per input sheet, from row `r`;
 /// returns the last row written.
 fn row_accounting(
@@ -220,17 +228,17 @@ fn row_accounting(
         &st.group,
     )?;
     r += 1;
-    for (c, h) in [
-        l("List", "Sheet"),
-        l("Přečteno", "Read"),
-        l("Přijato", "Accepted"),
-        l("Zamítnuto", "Rejected"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
+    header_cells(
+        ws,
+        r,
+        &[
+            l("List", "Sheet"),
+            l("Přečteno", "Read"),
+            l("Přijato", "Accepted"),
+            l("Zamítnuto", "Rejected"),
+        ],
+        st,
+    )?;
     for (sheet, count) in &report.rows {
         r += 1;
         // Where the records came in several files (or as CSV), the file.
@@ -270,17 +278,17 @@ fn inputs_and_columns(
     r += 2;
     text(ws, r, 0, l("Vstupní soubory", "Input files"), &st.group)?;
     r += 1;
-    for (c, h) in [
-        l("Soubor", "File"),
-        l("Formát", "Format"),
-        l("Kódování a oddělovač", "Encoding and delimiter"),
-        "SHA-256",
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
+    header_cells(
+        ws,
+        r,
+        &[
+            l("Soubor", "File"),
+            l("Formát", "Format"),
+            l("Kódování a oddělovač", "Encoding and delimiter"),
+            "SHA-256",
+        ],
+        st,
+    )?;
     for f in &source.inputs {
         r += 1;
         text(ws, r, 0, &f.file_name, &st.text)?;
@@ -306,18 +314,18 @@ fn inputs_and_columns(
         &st.group,
     )?;
     r += 1;
-    for (c, h) in [
-        l("List", "Sheet"),
-        l("Sloupec", "Column"),
-        l("Záhlaví ve vstupu", "Header in the input"),
-        l("Vstup", "Input"),
-        l("Podle mapování", "By the mapping"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
+    header_cells(
+        ws,
+        r,
+        &[
+            l("List", "Sheet"),
+            l("Sloupec", "Column"),
+            l("Záhlaví ve vstupu", "Header in the input"),
+            l("Vstup", "Input"),
+            l("Podle mapování", "By the mapping"),
+        ],
+        st,
+    )?;
     for c in &source.columns {
         r += 1;
         text(ws, r, 0, &c.sheet, &st.text)?;
@@ -391,20 +399,20 @@ fn account_rules(
         &st.group,
     )?;
     r += 1;
-    for (c, h) in [
-        l("Účet / položka", "Account / item"),
-        l("Název", "Name"),
-        l("Zařazení", "Classified as"),
-        l("Řádků", "Rows"),
-        l("Částka", "Amount"),
-        l("Původ", "Origin"),
-        l("Zdroj", "Source"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
+    header_cells(
+        ws,
+        r,
+        &[
+            l("Účet / položka", "Account / item"),
+            l("Název", "Name"),
+            l("Zařazení", "Classified as"),
+            l("Řádků", "Rows"),
+            l("Částka", "Amount"),
+            l("Původ", "Origin"),
+            l("Zdroj", "Source"),
+        ],
+        st,
+    )?;
     for u in &a.rules {
         r += 1;
         let rule = &u.rule;
@@ -478,19 +486,19 @@ fn benchmarks(
         &st.group,
     )?;
     r += 1;
-    for (c, h) in [
-        l("Ukazatel", "Indicator"),
-        l("Kraj", "Region"),
-        l("Minimum", "Min"),
-        l("Maximum", "Max"),
-        l("Cíl", "Target"),
-        l("Zdroj", "Source"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
+    header_cells(
+        ws,
+        r,
+        &[
+            l("Ukazatel", "Indicator"),
+            l("Kraj", "Region"),
+            l("Minimum", "Min"),
+            l("Maximum", "Max"),
+            l("Cíl", "Target"),
+            l("Zdroj", "Source"),
+        ],
+        st,
+    )?;
     let mut any = false;
     for ind in ordered(report) {
         let Some(b) = &ind.benchmark else { continue };
@@ -545,21 +553,21 @@ fn law_rows(
         &st.group,
     )?;
     r += 1;
-    for (c, h) in [
-        l("Druh", "Kind"),
-        l("Úkony", "Tasks"),
-        l("Platí od", "Valid from"),
-        l("Částka", "Amount"),
-        l("Jednotka", "Unit"),
-        l("Předpis", "Decree"),
-        l("Původ", "Origin"),
-        l("Zdroj", "Source"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, r, c as u16, h, &st.header)?;
-    }
+    header_cells(
+        ws,
+        r,
+        &[
+            l("Druh", "Kind"),
+            l("Úkony", "Tasks"),
+            l("Platí od", "Valid from"),
+            l("Částka", "Amount"),
+            l("Jednotka", "Unit"),
+            l("Předpis", "Decree"),
+            l("Původ", "Origin"),
+            l("Zdroj", "Source"),
+        ],
+        st,
+    )?;
     for row in &report.law {
         r += 1;
         text(ws, r, 0, row.kind.name(lang), &st.text)?;
