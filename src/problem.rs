@@ -123,6 +123,11 @@ pub enum Reason {
     TasksNotApplicable,
     /// A `Sloučení` row naming no assumption of a merger study.
     UnknownAssumption,
+    /// An assumption (or a pair of municipalities, or a task of the stated
+    /// price list) already given on an earlier row, whose place the string
+    /// names: the first is kept, this one rejected (a study never takes
+    /// one of two differing values without a word).
+    GivenBefore(String),
     /// A `Sloupce` row naming no sheet kind of ours.
     UnknownSheetKind,
     /// A `Sloupce` row naming no column of its sheet kind.
@@ -222,6 +227,7 @@ impl Reason {
             Reason::UnknownLawKind => "unknown_law_kind",
             Reason::TasksNotApplicable => "tasks_not_applicable",
             Reason::UnknownAssumption => "unknown_assumption",
+            Reason::GivenBefore(_) => "given_before",
             Reason::ReadAsCsv { .. } => "read_as_csv",
             Reason::Undecodable(_) => "undecodable",
             Reason::RaggedRow { .. } => "ragged_row",
@@ -283,6 +289,12 @@ impl Reason {
                     en: format!(
                         "the record has {fields} fields, the header {header}: values would land in other columns"
                     ),
+                };
+            }
+            Reason::GivenBefore(first) => {
+                return Text {
+                    cs: format!("už zadáno v {first}; platí první zadání"),
+                    en: format!("already given at {first}; the first is kept"),
                 };
             }
             Reason::SameColumnAgain(used) => {
@@ -795,6 +807,7 @@ mod tests {
             UnknownLawKind,
             TasksNotApplicable,
             UnknownAssumption,
+            GivenBefore("Sloučení!B2".into()),
             ReadAsCsv {
                 encoding: "UTF-8",
                 delimiter: b';',
@@ -859,6 +872,7 @@ mod tests {
                 | UnknownLawKind
                 | TasksNotApplicable
                 | UnknownAssumption
+                | GivenBefore(_)
                 | ReadAsCsv { .. }
                 | Undecodable(_)
                 | UnknownSheetKind

@@ -116,3 +116,94 @@ proptest! {
         prop_assert_eq!(s.indicators.len(), 5);
     }
 }
+
+/// Sloučení parameters with values the reader accepts and values it
+/// rejects.
+const PARAMETERS: [(&str, &[&str], &[&str]); 8] = [
+    ("ceník", &["nejnižší", "nejvyšší", "limity"], &["průměr"]),
+    ("cílové vytížení", &["0,6", "0,8"], &["1,5", "x"]),
+    ("plánování", &["špička", "průměr"], &["občas"]),
+    ("úvazky VED", &["1", "2"], &["sto"]),
+    ("klientů na úvazek SP", &["40"], &["0", "čtyřicet"]),
+    ("společný rozpis", &["nejbližší", "Beta"], &[]),
+    ("úspora režie", &["0,2"], &["2"]),
+    ("pravidlo 80 hodin", &["vše", "nad 80"], &["občas"]),
+];
+
+fn merger_book(rows: &[(&str, &str)]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Sloučení").unwrap();
+    ws.write_row(0, 0, ["Parametr", "Hodnota"]).unwrap();
+    for (i, (k, v)) in rows.iter().enumerate() {
+        ws.write_row(1 + i as u32, 0, [*k, *v]).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// No rejected assumption cell changes an effect unless the sheet
+    /// names the value used in its place: the study of a workbook with
+    /// rejected cells, against the study of the same workbook without
+    /// them, has every effect either the same, or not available with a
+    /// rejected cell's place in its reason; where a default stands in,
+    /// the assumption's source names the cell.
+    #[test]
+    fn no_rejected_cell_changes_an_effect_unnamed(
+        seed in 0u64..100_000,
+        choice in proptest::collection::vec(0usize..5, PARAMETERS.len()),
+    ) {
+        use homecare_audit::workbook::{read_merger_bytes, ReadOptions};
+        let mut all = Vec::new();
+        let mut accepted = Vec::new();
+        for ((name, good, bad), k) in PARAMETERS.iter().zip(&choice) {
+            // 0: absent; then the good values; then the bad ones.
+            let values: Vec<(&str, bool)> = good.iter().map(|v| (*v, true))
+                .chain(bad.iter().map(|v| (*v, false))).collect();
+            if *k == 0 || values.is_empty() { continue; }
+            let (v, ok) = values[(k - 1) % values.len()];
+            all.push((*name, v));
+            if ok { accepted.push((*name, v)); }
+        }
+        let read = |rows: &[(&str, &str)]| {
+            read_merger_bytes(&merger_book(rows), &ReadOptions::default()).unwrap().0
+        };
+        let (with, without) = (read(&all), read(&accepted));
+        prop_assert_eq!(with.cells.rejected.len(), all.len() - accepted.len());
+        let ds = parts(seed, 250, [120, 140, 160]);
+        let law = LawTables::built_in();
+        let reports: Vec<AuditReport> = ds.iter().map(|d| Audit::new(d).run()).collect();
+        let pairs: Vec<(&Dataset, &AuditReport)> = ds.iter().zip(&reports).collect();
+        let study = |m: &Merger| m.study(&pairs, &law, |d| Audit::new(d).law(&law).run()).unwrap();
+        let (a, b) = (study(&with), study(&without));
+        let places: Vec<String> =
+            with.cells.rejected.iter().map(|c| c.problem.place.to_string()).collect();
+        let named = |why: &homecare_audit::Text| places.iter().any(|p| why.cs.contains(p.as_str()));
+        macro_rules! same_or_named {
+            ($field:ident) => {
+                match (&a.$field, &b.$field) {
+                    (x, y) if x == y => {}
+                    (homecare_audit::compare::MergerEffect::NotAvailable(why), _) => {
+                        prop_assert!(named(why), "{}: {:?}", stringify!($field), why)
+                    }
+                    _ => prop_assert!(false, "{} changed by a rejected cell", stringify!($field)),
+                }
+            };
+        }
+        same_or_named!(prices);
+        same_or_named!(staff);
+        same_or_named!(management);
+        same_or_named!(travel);
+        same_or_named!(shared_costs);
+        // Where a default stands in, the sheet names the cell.
+        for c in &with.cells.rejected {
+            let Some(id) = c.assumption else { continue };
+            let line = a.assumptions.iter().find(|x| x.id == id).unwrap();
+            prop_assert!(
+                line.source.cs.contains(&c.problem.place.to_string()),
+                "{}: {:?}", id, line.source
+            );
+        }
+    }
+}

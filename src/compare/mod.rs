@@ -9,10 +9,10 @@ mod merger;
 mod peer;
 
 pub use merger::{
-    Assumption, ClientChange, Distance, IndicatorColumn, ManagementEffect, ManagementLine,
-    ManagementRole, MergeSummary, MergedPrice, Merger, MergerEffect, MergerStudy,
-    MunicipalityTravel, PartPrices, PriceEffect, PriceRule, Roster, StaffEffect, StaffLine,
-    StaffingBasis, TravelEffect,
+    Assumption, AssumptionCells, ClientChange, Distance, IndicatorColumn, ManagementEffect,
+    ManagementLine, ManagementRole, MergeSummary, MergedPrice, Merger, MergerEffect, MergerStudy,
+    MunicipalityTravel, PartPrices, PriceEffect, PriceRule, RejectedCell, Roster, SharedCostEffect,
+    StaffEffect, StaffLine, StaffingBasis, TravelEffect,
 };
 pub use peer::{PeerGroup, PeerIndicator, Quartiles, Standing};
 

@@ -12,6 +12,7 @@ use crate::i18n::Text;
 use crate::law::EightyHourRule;
 use crate::matching::fold;
 use crate::model::{CostCategory, Role};
+use crate::problem::{Problem, RowCount};
 
 /// The price list of the merged service.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -238,6 +239,87 @@ pub struct Merger {
     /// `target_utilisation`, …): a cell with its stated source, or an
     /// option. An id without an entry is the default.
     pub sources: BTreeMap<String, String>,
+    /// The merger workbook's cells as read: every row counted, every
+    /// rejected cell with the assumption it was meant to state. The study
+    /// never lets a rejected cell pass as a default: the effect that needs
+    /// it is not available, with the cell's place and reason.
+    pub cells: AssumptionCells,
+}
+
+/// The merger workbook's rows as read (empty for a merger set in code).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AssumptionCells {
+    /// Rows read, accepted and rejected per sheet (`Sloučení`,
+    /// `Vzdálenosti`, `Jednotný ceník`).
+    pub rows: BTreeMap<String, RowCount>,
+    /// Every rejected row, in the order read.
+    pub rejected: Vec<RejectedCell>,
+}
+
+/// A rejected row of the merger workbook and what it was meant to state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RejectedCell {
+    /// The assumption's id (as in [`Assumption::id`], with `distances`
+    /// for a `Vzdálenosti` row and `price_rule` for a `Jednotný ceník`
+    /// row); `None` for a parameter the study does not know, which states
+    /// nothing.
+    pub assumption: Option<&'static str>,
+    /// Where, what was there, and why.
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+impl AssumptionCells {
+    /// The first rejected cell meant to state one of `ids` (a row that
+    /// only repeats an assumption given before is not one: the first
+    /// stands, named).
+    ///
+    /// ```
+    /// use homecare_audit::compare::Merger;
+    /// assert!(Merger::default().cells.rejected_for(&["price_rule"]).is_none());
+    /// ```
+    pub fn rejected_for(&self, ids: &[&str]) -> Option<&RejectedCell> {
+        self.rejected.iter().find(|c| {
+            !matches!(c.problem.reason, crate::problem::Reason::GivenBefore(_))
+                && c.assumption.is_some_and(|a| ids.contains(&a))
+        })
+    }
+
+    /// The rejected cells meant to state the assumption `id` (not those
+    /// that only repeat it).
+    pub fn rejected_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a RejectedCell> + 'a {
+        self.rejected.iter().filter(move |c| {
+            !matches!(c.problem.reason, crate::problem::Reason::GivenBefore(_))
+                && c.assumption == Some(id)
+        })
+    }
+
+    /// The rows that gave the assumption `id` again (rejected: the first
+    /// is kept, and named as the source).
+    pub fn repeated<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a RejectedCell> + 'a {
+        self.rejected.iter().filter(move |c| {
+            matches!(c.problem.reason, crate::problem::Reason::GivenBefore(_))
+                && c.assumption == Some(id)
+        })
+    }
+}
+
+impl RejectedCell {
+    /// Why an effect that needs this cell is not available: the cell, its
+    /// value and its reason.
+    pub fn why_not_available(&self) -> Text {
+        use crate::i18n::Lang;
+        Text::new(
+            format!(
+                "odmítnutá buňka {}: účinek, který ji potřebuje, se bez ní nepočítá",
+                self.problem.describe(Lang::Cs)
+            ),
+            format!(
+                "rejected cell {}: the effect that needs it is not worked out without it",
+                self.problem.describe(Lang::En)
+            ),
+        )
+    }
 }
 
 impl Default for Merger {
@@ -254,6 +336,7 @@ impl Default for Merger {
             distances: Vec::new(),
             eighty_hour_rule: EightyHourRule::default(),
             sources: BTreeMap::new(),
+            cells: AssumptionCells::default(),
         }
     }
 }
@@ -376,20 +459,69 @@ impl Merger {
             .map(|(id, label, value)| Assumption {
                 id,
                 label,
-                value,
+                value: match self.cells.rejected_of(id).next() {
+                    Some(_) if !STANDS_IN.contains(&id) => {
+                        Text::new("odmítnuto (viz zdroj)", "rejected (see the source)")
+                    }
+                    _ => value,
+                },
                 source: self.source_of(id),
             })
             .collect()
     }
 
     fn source_of(&self, id: &str) -> Text {
-        match self.sources.get(id) {
-            Some(s) => Text::new(s.clone(), s.clone()),
-            None if id == "target_utilisation" => Text::new(
+        use crate::i18n::Lang;
+        let cells: Vec<&RejectedCell> = self.cells.rejected_of(id).collect();
+        let mut source = match (cells.is_empty(), self.sources.get(id)) {
+            // Rejected cells stand beside accepted ones of the same
+            // assumption (a management role): all are named.
+            (false, stated) => {
+                let cell = |lang| {
+                    let all: Vec<String> = cells.iter().map(|c| c.problem.describe(lang)).collect();
+                    all.join("; ")
+                };
+                let (cs, en) = if STANDS_IN.contains(&id) {
+                    (
+                        format!("výchozí hodnota místo odmítnuté buňky {}", cell(Lang::Cs)),
+                        format!(
+                            "the default in place of the rejected cell {}",
+                            cell(Lang::En)
+                        ),
+                    )
+                } else {
+                    (
+                        format!("odmítnuto: {}; účinek se nepočítá", cell(Lang::Cs)),
+                        format!("rejected: {}; the effect is not worked out", cell(Lang::En)),
+                    )
+                };
+                match stated {
+                    Some(s) => Text::new(format!("{s}; {cs}"), format!("{s}; {en}")),
+                    None => Text::new(cs, en),
+                }
+            }
+            (true, Some(s)) => Text::new(s.clone(), s.clone()),
+            (true, None) if id == "target_utilisation" => Text::new(
                 "výchozí hodnota: příklad normativního modelu, nahraďte vlastní",
                 "default: the normative model's example value; state your own",
             ),
-            None => Text::new("výchozí hodnota", "default"),
+            (true, None) => Text::new("výchozí hodnota", "default"),
+        };
+        // A second row of the same assumption: named, not taken.
+        for c in self.cells.repeated(id) {
+            source
+                .cs
+                .push_str(&format!("; znovu v {}, nepoužito", c.problem.place));
+            source
+                .en
+                .push_str(&format!("; again at {}, not used", c.problem.place));
         }
+        source
     }
 }
+
+/// The assumptions whose default stands in for a rejected cell, named on
+/// the sheet: the 80-hour rule (the audit's own default reading of the
+/// decree) and the merged service's name. Every other rejected assumption
+/// leaves its effect not available.
+pub const STANDS_IN: [&str; 2] = ["eighty_hour_rule", "name"];

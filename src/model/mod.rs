@@ -24,7 +24,10 @@ pub use dataset::{ColumnOrigin, Dataset, DatasetBuilder, InputFile, Provenance, 
 pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};
 pub use finance::{CostCategory, CostGroup, CostLine, Price, RevenueLine, RevenueSource};
 pub use ids::{ClientId, TaskId, WorkerId};
-pub use merger::{Assumption, Distance, ManagementRole, Merger, PriceRule, Roster, StaffingBasis};
+pub use merger::{
+    Assumption, AssumptionCells, Distance, ManagementRole, Merger, PriceRule, RejectedCell, Roster,
+    StaffingBasis,
+};
 pub use normative::{NormativeParams, PARAMS as NORMATIVE_PARAMS, ParamSpec};
 pub use provider::{Provider, ico_is_valid};
 pub use task::{

@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// A worker's role in the service.
+/// In JSON its code (`PSS`, `SP`, …), as the workbook writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Role {
     /// `PSS`: worker in social services doing care (pečovatel/ka, §116).
     Pss,

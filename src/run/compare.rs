@@ -296,13 +296,22 @@ impl CompareRequest {
     /// # Errors
     ///
     /// - the law, benchmarks or merger workbook cannot be read;
-    /// - [`ErrorKind::Usage`] when no workbook is named;
+    /// - [`ErrorKind::Usage`] when no workbook is named, or a merger is
+    ///   asked of fewer than two (or of records that are all the same);
     /// - [`ErrorKind::NotAvailable`] when no workbook could be read;
     /// - the merger study's errors ([`Merger::study`]).
     pub fn run(&self) -> Result<Comparison, Error> {
         if self.inputs.is_empty() {
             return Err(Error::new(ErrorKind::Usage {
                 reason: Text::new("žádný sešit ke srovnání", "no workbook to compare"),
+            }));
+        }
+        if self.merge && self.inputs.len() < 2 {
+            return Err(Error::new(ErrorKind::Usage {
+                reason: Text::new(
+                    "sloučení (--merge) potřebuje aspoň dvě služby",
+                    "a merger (--merge) needs at least two services",
+                ),
             }));
         }
         let mut notes: Vec<(String, Problem)> = Vec::new();
@@ -394,6 +403,14 @@ impl CompareRequest {
         }
         if let Some(r) = self.shared_reduction {
             merger.shared_reduction = r;
+            // The option stands in for a rejected cell of the sheet, named
+            // as the source: the cell stays listed, but no longer holds
+            // the effect back.
+            for c in &mut merger.cells.rejected {
+                if c.assumption == Some("shared_reduction") {
+                    c.assumption = None;
+                }
+            }
             merger
                 .sources
                 .insert("shared_reduction".into(), "--shared-reduction".into());
@@ -440,18 +457,62 @@ impl CompareRequest {
     ) -> Result<MergerStudy, Error> {
         let mut law = LawTables::built_in();
         law.extend(shared.law.iter().cloned());
-        let parts: Vec<(&Dataset, &AuditReport)> = datasets
-            .iter()
-            .zip(audits.iter().map(|a| &a.report))
-            .collect();
-        merger.study(&parts, &law, |ds| {
+        let (parts, same) = distinct_records(datasets, audits);
+        let mut study = merger.study(&parts, &law, |ds| {
             Audit::new(ds)
                 .benchmarks(&shared.benchmarks_for(ds))
                 .law(&shared.law_for(ds))
                 .eighty_hour_rule(merger.eighty_hour_rule)
                 .run()
-        })
+        })?;
+        study.merge.notes.extend(same);
+        Ok(study)
     }
+}
+
+/// The services of a merger, each once: records given twice (the same
+/// files, or files of the same SHA-256) are one service, said so in the
+/// notes. A merger of a service with itself would double its clients and
+/// show a saving from nothing.
+fn distinct_records<'a>(
+    datasets: &'a [Dataset],
+    audits: &'a [ComparedAudit],
+) -> (Vec<(&'a Dataset, &'a AuditReport)>, Vec<Text>) {
+    let key = |r: &AuditReport| -> Option<Vec<String>> {
+        let mut k: Vec<String> = r
+            .inputs
+            .iter()
+            .map(|i| i.sha256.clone())
+            .collect::<Option<_>>()?;
+        k.sort();
+        (!k.is_empty()).then_some(k)
+    };
+    let mut parts: Vec<(&Dataset, &AuditReport)> = Vec::new();
+    let mut seen: Vec<(Vec<String>, &str)> = Vec::new();
+    let mut notes = Vec::new();
+    for (ds, a) in datasets.iter().zip(audits) {
+        let k = key(&a.report);
+        if let Some(k) = k.as_ref()
+            && let Some((_, first)) = seen.iter().find(|(s, _)| s == k)
+        {
+            notes.push(Text::new(
+                format!(
+                    "{} jsou tytéž záznamy jako {first} (stejný SHA-256): jedna služba",
+                    a.file
+                ),
+                format!(
+                    "{} are the same records as {first} (the same SHA-256): one service",
+                    a.file
+                ),
+            ));
+            continue;
+        }
+        if let Some(k) = k {
+            seen.push((k, &a.file));
+        }
+        parts.push((ds, &a.report));
+    }
+    (parts, notes)
 }
 
 /// Runs `one` for 0..n, on every core natively; `done` hears each outcome

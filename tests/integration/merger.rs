@@ -19,18 +19,18 @@ use homecare_audit::{
 };
 use rust_decimal::Decimal;
 
-fn d(m: u32, day: u32) -> NaiveDate {
+pub(crate) fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, m, day).unwrap()
 }
 
-fn dec(s: &str) -> Decimal {
+pub(crate) fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
 /// A service: seat, hourly price, hours of each visit of week 1 and week
 /// 2 (five visits each, Monday to Friday), the client's municipality, and
 /// its management workers.
-fn service(
+pub(crate) fn service(
     seat: &str,
     price: i64,
     hours: (u32, u32),
@@ -73,7 +73,7 @@ fn service(
     b.build()
 }
 
-fn three() -> Vec<Dataset> {
+pub(crate) fn three() -> Vec<Dataset> {
     vec![
         service("A", 100, (6, 2), "X", &[(Role::Ved, "1", 600_000)]),
         service("B", 140, (2, 6), "X", &[(Role::Ved, "0.5", 300_000)]),
@@ -81,7 +81,7 @@ fn three() -> Vec<Dataset> {
     ]
 }
 
-fn study(parts: &[Dataset], merger: &Merger) -> homecare_audit::compare::MergerStudy {
+pub(crate) fn study(parts: &[Dataset], merger: &Merger) -> homecare_audit::compare::MergerStudy {
     let law = LawTables::built_in();
     let reports: Vec<AuditReport> = parts.iter().map(|p| Audit::new(p).run()).collect();
     let pairs: Vec<(&Dataset, &AuditReport)> = parts.iter().zip(&reports).collect();
@@ -124,13 +124,13 @@ fn one_price_list_lowest_and_at_the_caps() {
     assert_eq!(p.revenue_after, Decimal::from(19_800));
 
     // The 80-hour rule: a client of A with 10 visits × 9 h = 90 h in March
-    // pays every hour at the lower cap, 145 Kč: 90 × 145 = 13 050.
+    // pays every hour at the lower cap, 145 Kč: 90 × 145 = 13 050 (B's
+    // client, 40 h, stays at 165 Kč: 6 600).
     let heavy = service("A", 100, (9, 9), "X", &[]);
-    let s = study(std::slice::from_ref(&heavy), &caps);
-    assert_eq!(
-        s.prices.worked().unwrap().revenue_after,
-        Decimal::from(13_050)
-    );
+    let s = study(&[heavy, parts[1].clone()], &caps);
+    let p = s.prices.worked().unwrap();
+    assert_eq!(p.by_part[0].after, Decimal::from(13_050));
+    assert_eq!(p.revenue_after, Decimal::from(13_050 + 6_600));
 }
 
 #[test]

@@ -3,13 +3,13 @@
 //! Ids are kept apart per provider (`2:K001` is client `K001` of the second
 //! provider); the task catalogues are joined by code (a provider's own code
 //! that means something else elsewhere is kept apart the same way); the
-//! period is the union of the periods. Costs are summed, except that the
-//! categories marked as shared management (by default `rezie`, overhead:
-//! management and administration) may be reduced by a stated share, the
-//! saving a merger is expected to bring. That share is an explicit
-//! parameter, printed in the comparison workbook. Price lists are not
-//! merged here (they differ per provider), so off-price checks do not run
-//! on the merged service; the study's price effect sets one list.
+//! period is the union of the periods. Costs and revenues are summed, every
+//! line kept with its service's name: the merged records are the services
+//! together and nothing else (the saving a merger is expected to bring on
+//! shared management is the study's shared-costs effect, with its amount).
+//! Price lists are not merged here (they differ per provider), so
+//! off-price checks do not run on the merged service; the study's price
+//! effect sets one list.
 
 use std::ops::Range;
 
@@ -28,15 +28,7 @@ use crate::period::Period;
 pub struct MergeSummary {
     /// The merged providers, in order (their ids carry `1:`, `2:`, …).
     pub parts: Vec<String>,
-    /// The stated share of shared-management costs saved.
-    pub shared_reduction: Decimal,
-    /// The shared-management categories (codes).
-    pub shared_categories: Vec<String>,
-    /// Shared-management costs before the reduction.
-    pub shared_before: Decimal,
-    /// The saving: shared costs × the reduction.
-    pub saving: Decimal,
-    /// Total cost of the parts before the reduction (`None` when a part
+    /// Total cost of the parts, the merged service's (`None` when a part
     /// has no costs).
     pub cost_before: Option<Decimal>,
     /// Notes on what was not merged.
@@ -94,10 +86,14 @@ impl Merger {
     /// use rust_decimal::Decimal;
     /// let a = Synth::new(1, 300).dataset();
     /// let b = Synth::new(2, 500).dataset();
-    /// let (merged, summary) = Merger::with_reduction(Decimal::new(2, 1)).merge(&[&a, &b])?;
+    /// let (merged, summary) = Merger::default().merge(&[&a, &b])?;
     /// assert_eq!(merged.visits.len(), a.visits.len() + b.visits.len());
     /// assert_eq!(merged.clients.len(), a.clients.len() + b.clients.len());
-    /// assert_eq!(summary.saving, summary.shared_before * Decimal::new(2, 1));
+    /// // The costs are the services' together, nothing saved yet.
+    /// let sum = |d: &homecare_audit::Dataset| -> Decimal {
+    ///     d.costs.iter().flatten().map(|c| c.amount).sum()
+    /// };
+    /// assert_eq!(summary.cost_before, Some(sum(&a) + sum(&b)));
     /// # Ok::<(), homecare_audit::Error>(())
     /// ```
     ///
@@ -158,15 +154,14 @@ impl Merger {
         provider
     }
 
-    /// Costs (shared management reduced by the stated share) and revenues,
-    /// when every part has them; the summary of what was done.
+    /// Costs and revenues, when every part has them; the summary of what
+    /// was done.
     fn add_finances(
         &self,
         b: &mut DatasetBuilder,
         parts: &[&Dataset],
     ) -> Result<MergeSummary, Error> {
         let mut notes = Vec::new();
-        let mut shared_before = Decimal::ZERO;
         let mut cost_before = Some(Decimal::ZERO);
         let all_costs = parts.iter().all(|d| d.costs.is_some());
         let all_revenues = parts.iter().all(|d| d.revenues.is_some());
@@ -178,16 +173,11 @@ impl Merger {
                         if !all_costs {
                             continue;
                         }
-                        let mut line = CostLine {
+                        b.cost(CostLine {
                             note: Some(ds.provider.name.clone()),
                             row: 0,
                             ..c.clone()
-                        };
-                        if self.shared_categories.contains(&c.category) {
-                            shared_before += c.amount;
-                            line.amount = c.amount * (Decimal::ONE - self.shared_reduction);
-                        }
-                        b.cost(line)?;
+                        })?;
                     }
                 }
                 None => cost_before = None,
@@ -219,14 +209,6 @@ impl Merger {
         ));
         Ok(MergeSummary {
             parts: parts.iter().map(|d| d.provider.name.clone()).collect(),
-            shared_reduction: self.shared_reduction,
-            shared_categories: self
-                .shared_categories
-                .iter()
-                .map(|c| c.code().to_string())
-                .collect(),
-            shared_before,
-            saving: shared_before * self.shared_reduction,
             cost_before,
             notes,
         })

@@ -5,25 +5,28 @@
 //! [`Merger`] holds the study's assumptions (read from a `Sloučení` sheet
 //! by [`read_merger_path`](crate::workbook::read_merger_path), or set in
 //! code); [`Merger::merge`] joins the records; [`Merger::study`] works out
-//! the four effects from the audited records and audits the merged service
-//! before and after them. Every effect is either worked out or "not
+//! the effects from the audited records (prices, staff, management, travel,
+//! shared costs) and audits the merged service before and after them. Every effect is either worked out or "not
 //! available" with its reason; none is taken from a constant.
 
 mod effect;
 mod management;
 mod merge;
 mod prices;
+mod shared;
 mod staff;
 mod study;
 mod travel;
 
 pub use crate::model::{
-    Assumption, Distance, ManagementRole, Merger, PriceRule, Roster, StaffingBasis,
+    Assumption, AssumptionCells, Distance, ManagementRole, Merger, PriceRule, RejectedCell, Roster,
+    StaffingBasis,
 };
 pub use effect::MergerEffect;
 pub use management::{ManagementEffect, ManagementLine};
 pub use merge::MergeSummary;
 pub use prices::{ClientChange, MergedPrice, PartPrices, PriceEffect};
+pub use shared::SharedCostEffect;
 pub use staff::{StaffEffect, StaffLine};
 pub use study::{IndicatorColumn, MergerStudy};
 pub use travel::{MunicipalityTravel, TravelEffect};

@@ -7,7 +7,8 @@
 //! visit's day (hourly, with the 80-hour rule, or per unit where a cap is
 //! known); nothing for a client exempt under §75(2) except meals. A visit
 //! whose service has no price for its task keeps its recorded fee as
-//! today's.
+//! today's, as recorded (not capped: the audit's fee checks speak to it),
+//! and after too unless the merged list prices its task.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -108,6 +109,17 @@ pub(crate) struct Priced {
     pub effect: MergerEffect<PriceEffect>,
     pub after: Vec<Option<Decimal>>,
     pub before: Vec<Option<Decimal>>,
+}
+
+impl Priced {
+    /// Not available, for the reason given; no visit's fee modelled.
+    pub(crate) fn none(why: Text, visits: usize) -> Priced {
+        Priced {
+            effect: MergerEffect::NotAvailable(why),
+            after: vec![None; visits],
+            before: vec![None; visits],
+        }
+    }
 }
 
 /// A part's price list: per task of the part, (from, price) oldest first.
@@ -311,20 +323,23 @@ fn model(
         let ti: usize = own[pi].get(&v.task).copied().unwrap_or(0);
         let stat = task.kind.statutory().map(|s| (s.fee_basis(), s.code()));
         let recorded = v.fee.unwrap_or(Decimal::ZERO);
-        let raw_before = price_on(&lists[pi][ti], v.date)
-            .map_or(recorded, |p| fee_at(p, part.tasks.tasks()[ti].unit, v));
-        let raw_after = match &merger.price_rule {
+        let held = |fee: Decimal| limits.apply(i, v, fee, stat);
+        // Without a price of its own the recorded fee is today's, as it
+        // stands (not capped: the audit's fee checks speak to it); with
+        // no merged price either it stays so after.
+        let before = price_on(&lists[pi][ti], v.date).map_or(recorded, |p| {
+            held(fee_at(p, part.tasks.tasks()[ti].unit, v))
+        });
+        let after = match &merger.price_rule {
             PriceRule::LegalCaps => stat
                 .and_then(|(b, code)| limits.cap(i, v, b, code))
-                .unwrap_or(raw_before),
+                .map_or(before, held),
             _ => merged_price
                 .get(task.code.as_str())
                 .copied()
                 .flatten()
-                .map_or(raw_before, |p| fee_at(p, task.unit, v)),
+                .map_or(before, |p| held(fee_at(p, task.unit, v))),
         };
-        let before = limits.apply(i, v, raw_before, stat);
-        let after = limits.apply(i, v, raw_after, stat);
         out.before[i] = Some(before);
         out.after[i] = Some(after);
         out.visits += 1;
@@ -356,6 +371,8 @@ fn by_part(
         per_client
             .iter()
             .filter(|(_, e)| keep(e.0))
+            // Nobody is "most changed" when nothing changed.
+            .filter(|(_, e)| e.2 != e.1)
             .max_by(|x, y| {
                 // The largest change either way; the first client on a tie.
                 (x.1.2 - x.1.1)
@@ -390,6 +407,15 @@ fn by_part(
 /// Works out the price effect.
 pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged, law: &LawTables) -> Priced {
     let ds = &m.dataset;
+    if matches!(&merger.price_rule, PriceRule::Given(list) if list.is_empty()) {
+        return Priced::none(
+            Text::new(
+                "ceník je zadaný, ale list Jednotný ceník chybí nebo nemá žádný přijatý řádek",
+                "the price list is stated, but the Jednotný ceník sheet is missing or has no accepted row",
+            ),
+            ds.visits.len(),
+        );
+    }
     let lists: Vec<_> = parts.iter().map(|d| part_prices(d)).collect();
     let (list, unknown_codes) = merged_list(merger, parts, m, &lists);
     let limits = Limits {

@@ -6,6 +6,11 @@
 //! services each cover their own peak; one pool covers the peak of the sum,
 //! which is never more than the sum of the peaks. Only full weeks (Monday to
 //! Sunday) inside every service's period are compared.
+//!
+//! Three figures, and two differences costed: today's FTE, the services
+//! planned apart at the target, and the pool. Merged − apart is the
+//! merger's own effect; merged − today also holds the planning at the
+//! target, which a service could do alone.
 
 use std::collections::BTreeMap;
 
@@ -63,7 +68,13 @@ pub struct StaffEffect {
     /// Personnel cost of a care-worker FTE over the period (Σ cost ÷ Σ FTE
     /// of the care workers with a cost), when known.
     pub cost_per_fte: Option<Decimal>,
-    /// change vs today × cost per FTE.
+    /// change vs separate × cost per FTE: the merger's own effect (the
+    /// same services, the same target, planned as one pool instead of
+    /// apart).
+    pub cost_change_vs_separate: Option<Decimal>,
+    /// change vs today × cost per FTE: the merger's effect and planning at
+    /// the target together (most of it needs no merger when today's
+    /// utilisation is off the target).
     pub cost_change_vs_today: Option<Decimal>,
 }
 
@@ -253,12 +264,14 @@ pub(crate) fn effect(
     let needed_separately: Decimal = lines.iter().map(|l| l.fte_needed).sum();
     let cost_per_fte = (cost_fte > Decimal::ZERO).then(|| cost / cost_fte);
     let change_vs_today = merged.fte_needed - fte_today;
+    let change_vs_separate = merged.fte_needed - needed_separately;
     MergerEffect::Worked(StaffEffect {
         basis: merger.staffing_basis,
         target_utilisation: u,
         weeks: weeks.len() as u64,
-        change_vs_separate: merged.fte_needed - needed_separately,
+        change_vs_separate,
         change_vs_today,
+        cost_change_vs_separate: cost_per_fte.map(|c| c * change_vs_separate),
         cost_change_vs_today: cost_per_fte.map(|c| c * change_vs_today),
         cost_per_fte,
         by_part: lines,

@@ -19,11 +19,12 @@ use super::effect::MergerEffect;
 use super::management::{self, ManagementEffect};
 use super::merge::{MergeSummary, Merged};
 use super::prices::{self, PriceEffect};
+use super::shared::{self, SharedCostEffect};
 use super::staff::{self, StaffEffect};
 use super::travel::{self, TravelEffect};
-use super::{Assumption, Merger};
+use super::{Assumption, AssumptionCells, Merger};
 use crate::audit::AuditReport;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::i18n::Text;
 use crate::law::LawTables;
 use crate::model::{
@@ -49,6 +50,10 @@ pub struct MergerStudy {
     pub parts: Vec<String>,
     /// What the council stated, each with its source.
     pub assumptions: Vec<Assumption>,
+    /// The merger workbook's rows: counted per sheet, each rejected one
+    /// with its place, value, reason and the assumption it was meant to
+    /// state.
+    pub cells: AssumptionCells,
     /// How the records were merged (shared-management saving, notes).
     pub merge: MergeSummary,
     /// One price list.
@@ -59,6 +64,8 @@ pub struct MergerStudy {
     pub management: MergerEffect<ManagementEffect>,
     /// Travel across towns.
     pub travel: MergerEffect<TravelEffect>,
+    /// The stated saving on shared management costs.
+    pub shared_costs: MergerEffect<SharedCostEffect>,
     /// What "after" applies.
     pub after_notes: Vec<Text>,
     /// The indicators: each former service, the merged service before the
@@ -86,9 +93,11 @@ fn column(report: &AuditReport, kind: &'static str) -> IndicatorColumn {
 
 impl Merger {
     /// Studies the merger of `parts` (each with its audit): merges them,
-    /// works out the four effects, and audits the merged service before and
+    /// works out the effects, and audits the merged service before and
     /// after them with `audit` (which states the law and benchmarks).
-    /// `law` gives the fee caps and leave for the effects.
+    /// `law` gives the fee caps and leave for the effects. An effect whose
+    /// assumption cell was rejected ([`Merger::cells`]) is not available,
+    /// with the cell's place and reason.
     ///
     /// ```
     /// use homecare_audit::{Audit, compare::Merger, law::LawTables, synth::Synth};
@@ -103,26 +112,64 @@ impl Merger {
     /// // No structure stated: the management effect says why it is missing.
     /// assert!(study.management.reason().is_some());
     /// assert_eq!(study.indicators.len(), 4); // two parts, before, after
+    /// // A merger of one service is no merger.
+    /// let one = Merger::default().study(&[(&a, &ra)], &law, |ds| Audit::new(ds).run());
+    /// assert!(one.is_err());
     /// # Ok::<(), homecare_audit::Error>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// As [`Merger::merge`].
+    /// [`ErrorKind::Usage`] for fewer than two services; as
+    /// [`Merger::merge`].
     pub fn study(
         &self,
         parts: &[(&Dataset, &AuditReport)],
         law: &LawTables,
         audit: impl Fn(&Dataset) -> AuditReport,
     ) -> Result<MergerStudy, Error> {
+        if parts.len() < 2 {
+            return Err(Error::new(ErrorKind::Usage {
+                reason: Text::new(
+                    "sloučení potřebuje aspoň dvě různé služby",
+                    "a merger needs at least two different services",
+                ),
+            }));
+        }
         let datasets: Vec<&Dataset> = parts.iter().map(|p| p.0).collect();
         let merged = self.merge_parts(&datasets)?;
-        let priced = prices::effect(self, &datasets, &merged, law);
-        let staff = staff::effect(self, &datasets, &merged, law);
-        let management = management::effect(self, &datasets, &merged);
-        let travelled = travel::effect(self, &datasets, &merged);
+        let n = merged.dataset.visits.len();
+        // A rejected assumption cell leaves its effect not available (its
+        // default never stands in without a word).
+        let rejected = |ids: &[&str]| self.cells.rejected_for(ids).map(|c| c.why_not_available());
+        let priced = match rejected(&["price_rule"]) {
+            Some(why) => prices::Priced::none(why, n),
+            None => prices::effect(self, &datasets, &merged, law),
+        };
+        let staff = match rejected(&["target_utilisation", "staffing_basis"]) {
+            Some(why) => MergerEffect::NotAvailable(why),
+            None => staff::effect(self, &datasets, &merged, law),
+        };
+        let management = match rejected(&["management"]) {
+            Some(why) => MergerEffect::NotAvailable(why),
+            None => management::effect(self, &datasets, &merged),
+        };
+        let travelled = match rejected(&["roster", "distances"]) {
+            Some(why) => travel::Travelled::none(why, n),
+            None => travel::effect(self, &datasets, &merged),
+        };
+        let shared_costs = match rejected(&["shared_reduction"]) {
+            Some(why) => MergerEffect::NotAvailable(why),
+            None => shared::effect(self, &datasets),
+        };
         let before = audit(&merged.dataset);
-        let (after_ds, after_notes) = after(&merged, &priced, &management, &travelled);
+        let effects = Effects {
+            priced: &priced,
+            management: &management,
+            travelled: &travelled,
+            shared: &shared_costs,
+        };
+        let (after_ds, after_notes) = after(&merged, &effects);
         let mut after_report = audit(&after_ds);
         after_report.provider.name =
             format!("{} (po sloučení / after)", merged.dataset.provider.name);
@@ -133,11 +180,13 @@ impl Merger {
         Ok(MergerStudy {
             parts: datasets.iter().map(|d| d.provider.name.clone()).collect(),
             assumptions: self.assumptions(),
+            cells: self.cells.clone(),
             merge: merged.summary.clone(),
             prices: priced.effect,
             staff,
             management,
             travel: travelled.effect,
+            shared_costs,
             after_notes,
             indicators,
             before,
@@ -146,13 +195,17 @@ impl Merger {
     }
 }
 
+/// The effects that change records.
+struct Effects<'a> {
+    priced: &'a prices::Priced,
+    management: &'a MergerEffect<ManagementEffect>,
+    travelled: &'a travel::Travelled,
+    shared: &'a MergerEffect<SharedCostEffect>,
+}
+
 /// The merged records with the effects that change records applied.
-fn after(
-    m: &Merged,
-    priced: &prices::Priced,
-    management: &MergerEffect<ManagementEffect>,
-    travelled: &travel::Travelled,
-) -> (Dataset, Vec<Text>) {
+fn after(m: &Merged, e: &Effects<'_>) -> (Dataset, Vec<Text>) {
+    let (priced, management, travelled) = (e.priced, e.management, e.travelled);
     let mut ds = m.dataset.clone();
     let mut notes = Vec::new();
     if let MergerEffect::Worked(p) = &priced.effect {
@@ -201,14 +254,36 @@ fn after(
             "management: the stated roles' FTE as structured, personnel costs by the difference",
         ));
     }
+    if let (MergerEffect::Worked(sc), Some(costs)) = (e.shared, &mut ds.costs)
+        && !sc.saving.is_zero()
+    {
+        // Each shared line less the stated share, in its own category:
+        // Σ (amount × share) is the effect's saving exactly.
+        let reduced: Vec<CostLine> = costs
+            .iter()
+            .filter(|c| sc.categories.iter().any(|k| k == c.category.code()))
+            .map(|c| CostLine {
+                amount: -(c.amount * sc.reduction),
+                note: Some(
+                    "sloučení: úspora sdílených nákladů / merger: shared-cost saving".into(),
+                ),
+                row: 0,
+                ..c.clone()
+            })
+            .collect();
+        costs.extend(reduced);
+        notes.push(Text::new(
+            "sdílené náklady: každá položka sdílených kategorií o stanovený podíl",
+            "shared costs: each line of the shared categories less the stated share",
+        ));
+    }
     if travelled.effect.worked().is_some() {
         for (v, d) in ds.visits.iter_mut().zip(&travelled.delta) {
-            let t = i64::from(v.travel) + d;
-            v.travel = u32::try_from(t.max(0)).unwrap_or(u32::MAX);
+            v.travel = travel::moved(v.travel, *d);
         }
         notes.push(Text::new(
-            "cesty: čas cesty každé návštěvy o rozdíl podle tabulky vzdáleností",
-            "travel: each visit's travel by the distance table's change",
+            "cesty: čas cesty každé návštěvy o rozdíl podle tabulky vzdáleností, nejvýše na 0",
+            "travel: each visit's travel by the distance table's change, never below 0",
         ));
     }
     notes.push(Text::new(

@@ -7,6 +7,16 @@
 //! to the client's municipality, one way per visit (`Vzdálenosti`; a
 //! municipality to itself is 0 unless the table says otherwise), today and
 //! under the pooled roster the sheet states.
+//!
+//! The visits are the client visits every effect models: statutory and
+//! optional tasks (`FAK`) alike, since a worker travels to either. A
+//! municipality is compared only where both today's pair and the pooled
+//! one are in the table (else both are "–": never today's figure against
+//! one from a farther base). The visits without a municipality are counted
+//! per service and named on the sheet. "After" moves each visit's recorded
+//! travel by the table's change, never below 0: where the recorded travel
+//! is shorter than the table's saving, the records carry less of it, and
+//! the effect gives both sums.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -69,6 +79,16 @@ pub struct TravelEffect {
     pub by_municipality: Vec<MunicipalityTravel>,
     /// Pairs (base, municipality) the table lacks.
     pub missing_pairs: Vec<(String, String)>,
+    /// Client visits without a client's or a worker's municipality, per
+    /// former service in order: they are not in the effect.
+    pub unknown_by_part: Vec<u64>,
+    /// The change of travel the table gives the visits compared (pooled −
+    /// today), hours.
+    pub change_hours_table: Decimal,
+    /// The change "after" carries into the records, hours: each visit's
+    /// recorded travel moved by its change but never below 0, so at most
+    /// as large a saving as the table's.
+    pub change_hours_applied: Decimal,
 }
 
 /// The effect, and per merged visit the change of its travel in seconds
@@ -93,6 +113,17 @@ struct Pairs {
     pairs: BTreeMap<(String, String), Pair>,
     name: BTreeMap<String, String>,
     unknown: u64,
+    unknown_by_part: Vec<u64>,
+}
+
+impl Travelled {
+    /// Not available, for the reason given; no visit's travel moved.
+    pub(crate) fn none(why: Text, visits: usize) -> Travelled {
+        Travelled {
+            effect: MergerEffect::NotAvailable(why),
+            delta: vec![0; visits],
+        }
+    }
 }
 
 /// Folded once per client and per worker, not once per visit.
@@ -107,7 +138,10 @@ fn collect(parts: &[&Dataset], m: &Merged) -> Pairs {
         .iter()
         .map(|c| folded(c.municipality.as_ref()))
         .collect();
-    let mut out = Pairs::default();
+    let mut out = Pairs {
+        unknown_by_part: vec![0; parts.len()],
+        ..Pairs::default()
+    };
     // Where each worker sets out from, folded once.
     let mut bases: BTreeMap<usize, Option<(String, String)>> = BTreeMap::new();
     for (pi, i) in m.client_visits(parts) {
@@ -119,6 +153,7 @@ fn collect(parts: &[&Dataset], m: &Merged) -> Pairs {
             .or_insert_with(|| folded(ds.worker(v.worker).municipality.as_ref().or(seat)));
         let (Some((fh, home)), Some((fb, base))) = (&homes[c.index()], base) else {
             out.unknown += 1;
+            out.unknown_by_part[pi] += 1;
             continue;
         };
         out.name.entry(fh.clone()).or_insert_with(|| home.clone());
@@ -189,8 +224,11 @@ fn lines(
     for ((home, base), pair) in &p.pairs {
         let target = pooled(home);
         let today = minutes(base, home);
-        let after = target.as_deref().and_then(|t| minutes(t, home));
-        for (from, known) in [(Some(base.as_str()), today), (target.as_deref(), after)] {
+        // Without today's pair the pooled figure has nothing to be set
+        // against: both unknown, not today "–" and after from elsewhere.
+        let after = today.and(target.as_deref().and_then(|t| minutes(t, home)));
+        let pooled_pair = today.and(target.as_deref());
+        for (from, known) in [(Some(base.as_str()), today), (pooled_pair, after)] {
             let missing = from.map(|f| (shown(f), shown(home)));
             if let (Some(m), None) = (missing, known)
                 && !out.missing.contains(&m)
@@ -243,13 +281,13 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
     let n = m.dataset.visits.len();
     let p = collect(parts, m);
     if p.pairs.is_empty() {
-        return Travelled {
-            effect: MergerEffect::NotAvailable(Text::new(
+        return Travelled::none(
+            Text::new(
                 "u žádné návštěvy není známa obec klienta (Klienti: Obec) i obec pracovníka (Pracovníci: Obec, nebo Poskytovatel: Obec)",
                 "no visit has both the client's municipality (Klienti: Obec) and the worker's (Pracovníci: Obec, or Poskytovatel: Obec)",
-            )),
-            delta: vec![0; n],
-        };
+            ),
+            n,
+        );
     }
     let table = Distances::new(merger);
     let mut bases: Vec<String> = p.pairs.keys().map(|(_, b)| b.clone()).collect();
@@ -290,6 +328,8 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
         hours += h;
     }
     let by_municipality: Vec<MunicipalityTravel> = lines.into_values().collect();
+    let (table_s, applied_s) = changes(&m.dataset, &delta);
+    let in_hours = |s: i64| Decimal::from(s) / Decimal::from(3600);
     Travelled {
         effect: MergerEffect::Worked(TravelEffect {
             roster: merger.roster.clone(),
@@ -302,9 +342,31 @@ pub(crate) fn effect(merger: &Merger, parts: &[&Dataset], m: &Merged) -> Travell
             minutes_per_hour_pooled: total_pooled.and_then(|t| per_hour(t, hours)),
             by_municipality,
             missing_pairs: missing,
+            unknown_by_part: p.unknown_by_part,
+            change_hours_table: in_hours(table_s),
+            change_hours_applied: in_hours(applied_s),
         }),
         delta,
     }
+}
+
+/// The table's change of travel over the visits, and the change the
+/// records carry (each visit's travel + its change, never below 0), in
+/// seconds.
+fn changes(ds: &Dataset, delta: &[i64]) -> (i64, i64) {
+    let (mut table, mut applied) = (0i64, 0i64);
+    for (v, d) in ds.visits.iter().zip(delta) {
+        let t = i64::from(v.travel);
+        table += d;
+        applied += (t + d).max(0) - t;
+    }
+    (table, applied)
+}
+
+/// A visit's travel after: its recorded travel moved by its change, never
+/// below 0 (the effect's `change_hours_applied` sums exactly this).
+pub(crate) fn moved(travel: u32, delta: i64) -> u32 {
+    u32::try_from((i64::from(travel) + delta).max(0)).unwrap_or(u32::MAX)
 }
 
 fn per_hour(minutes: Decimal, hours: Decimal) -> Option<Decimal> {

@@ -711,28 +711,19 @@ pub fn read_merger_bytes(
     options: &ReadOptions,
 ) -> Result<(crate::model::Merger, Problems), Error> {
     catching_panics(|| {
-        let mut merger = crate::model::Merger::default();
-        let mut given = Vec::new();
+        let mut sheets = sheets::merger::MergerSheets::default();
         let problems = read_sheets(
             bytes,
             options,
             "the merger workbook",
             &SheetKind::MERGER,
             |kind, r| match kind {
-                SheetKind::Distances => {
-                    merger.distances.push(sheets::merger::distance(r)?);
-                    Ok(())
-                }
-                SheetKind::MergedPrices => {
-                    given.push(sheets::merger::price(r)?);
-                    Ok(())
-                }
-                _ => sheets::merger::assumption(r, &mut merger),
+                SheetKind::Distances => sheets.distance(r),
+                SheetKind::MergedPrices => sheets.price(r),
+                _ => sheets.assumption(r),
             },
         )?;
-        if let crate::model::PriceRule::Given(list) = &mut merger.price_rule {
-            *list = given;
-        }
+        let merger = sheets.finish(&problems.rows);
         Ok((merger, problems))
     })
 }

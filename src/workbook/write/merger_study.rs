@@ -117,10 +117,12 @@ pub(crate) fn write(
     text(s.ws, 1, 0, &study.parts.join(" + "), &st.text)?;
     s.r = 2;
     assumptions(&mut s, study)?;
+    cells(&mut s, study)?;
     prices(&mut s, study)?;
     staff(&mut s, study)?;
     management(&mut s, study)?;
     travel(&mut s, study)?;
+    shared_costs(&mut s, study)?;
     indicators(&mut s, study)
 }
 
@@ -136,11 +138,9 @@ fn assumptions(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxErr
         text(s.ws, s.r, 0, a.label.get(s.lang), &s.st.text)?;
         text(s.ws, s.r, 1, a.value.get(s.lang), &s.st.wrap)?;
         text(s.ws, s.r, 3, a.source.get(s.lang), &s.st.wrap)?;
-        // A spreadsheet does not size wrapped rows on opening: as many
-        // lines as the longer of the two texts needs in its column.
-        let lines = |t: &str, width: usize| t.chars().count().div_ceil(width).max(1);
-        let n =
-            lines(a.value.get(s.lang), VALUE_CHARS).max(lines(a.source.get(s.lang), SOURCE_CHARS));
+        // As many lines as the longer of the two texts needs.
+        let n = wrapped_lines(a.value.get(s.lang), VALUE_CHARS)
+            .max(wrapped_lines(a.source.get(s.lang), SOURCE_CHARS));
         s.ws.set_row_height(s.r, 15.0 * n as f64)?;
         s.r += 1;
     }
@@ -148,6 +148,69 @@ fn assumptions(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxErr
         s.note(n)?;
     }
     Ok(())
+}
+
+/// The merger workbook's rows: counted per sheet, then each rejected one
+/// with its place, value, reason and the assumption it was meant to state.
+fn cells(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
+    let c = &study.cells;
+    if c.rows.is_empty() {
+        return Ok(());
+    }
+    s.r += 1;
+    s.header(&[
+        ("List sešitu sloučení", "Sheet of the merger workbook"),
+        ("Řádků", "Rows"),
+        ("Přijato", "Accepted"),
+        ("Odmítnuto", "Rejected"),
+    ])?;
+    let count = &s.st.count;
+    for (sheet, n) in &c.rows {
+        text(s.ws, s.r, 0, sheet, &s.st.text)?;
+        num(s.ws, s.r, 1, Decimal::from(n.read), count)?;
+        num(s.ws, s.r, 2, Decimal::from(n.accepted), count)?;
+        num(s.ws, s.r, 3, Decimal::from(n.rejected), count)?;
+        s.r += 1;
+    }
+    if c.rejected.is_empty() {
+        return Ok(());
+    }
+    s.r += 1;
+    s.header(&[
+        ("Odmítnutá buňka", "Rejected cell"),
+        ("Hodnota", "Value"),
+        ("", ""),
+        ("Důvod", "Reason"),
+    ])?;
+    for cell in &c.rejected {
+        let reason = cell.problem.reason.message(s.lang);
+        let meant = match cell.assumption {
+            Some(id) => study
+                .assumptions
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.label.get(s.lang).to_string()),
+            None => None,
+        };
+        let reason = match meant {
+            Some(label) => format!("{reason} ({label})"),
+            None => reason,
+        };
+        text(s.ws, s.r, 0, &cell.problem.place.to_string(), &s.st.text)?;
+        text(s.ws, s.r, 1, &cell.problem.raw, &s.st.wrap)?;
+        text(s.ws, s.r, 3, &reason, &s.st.wrap)?;
+        let n =
+            wrapped_lines(&cell.problem.raw, VALUE_CHARS).max(wrapped_lines(&reason, SOURCE_CHARS));
+        s.ws.set_row_height(s.r, 15.0 * n as f64)?;
+        s.r += 1;
+    }
+    Ok(())
+}
+
+/// Lines a text wraps to in a column of `width` characters (a
+/// spreadsheet does not size wrapped rows on opening).
+fn wrapped_lines(t: &str, width: usize) -> usize {
+    t.chars().count().div_ceil(width).max(1)
 }
 
 fn prices(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
@@ -277,35 +340,63 @@ fn staff(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
         num(s.ws, s.r, 5, line.fte_needed, dec)?;
         s.r += 1;
     }
-    s.line(
-        "Potřeba úvazků: služby zvlášť celkem",
-        "FTE needed: the services apart, in all",
-        Some(e.needed_separately),
-        dec,
+    s.r += 1;
+    // Today, the services planned apart at the target, and the pool: the
+    // merger's own effect is merged − apart; merged − today also holds the
+    // planning at the target, which needs no merger.
+    s.header(&[
+        ("Pečovatelé (PSS)", "Care workers (PSS)"),
+        ("Dnes", "Today"),
+        ("Služby zvlášť", "Services apart"),
+        ("Sloučeno", "Merged"),
+    ])?;
+    text(s.ws, s.r, 0, s.l("Úvazky", "FTE"), &s.st.text)?;
+    num(s.ws, s.r, 1, e.merged.fte_today, dec)?;
+    num(s.ws, s.r, 2, e.needed_separately, dec)?;
+    num(s.ws, s.r, 3, e.merged.fte_needed, dec)?;
+    s.r += 1;
+    let money = &s.st.money;
+    let cost = |fte: Decimal| e.cost_per_fte.map(|c| c * fte);
+    text(
+        s.ws,
+        s.r,
+        0,
+        s.l("Osobní náklady za období", "Personnel cost over the period"),
+        &s.st.text,
     )?;
+    s.value(1, cost(e.merged.fte_today), money)?;
+    s.value(2, cost(e.needed_separately), money)?;
+    s.value(3, cost(e.merged.fte_needed), money)?;
+    s.r += 1;
     s.line(
-        "Sloučení oproti službám zvlášť",
-        "Merged against the services apart",
+        "Sloučení oproti službám zvlášť: úvazky (účinek sloučení)",
+        "Merged against the services apart: FTE (the merger's own effect)",
         Some(e.change_vs_separate),
         dec,
     )?;
     s.line(
-        "Sloučení oproti dnešním úvazkům",
-        "Merged against today's FTE",
+        "Sloučení oproti službám zvlášť: osobní náklady",
+        "Merged against the services apart: personnel cost",
+        e.cost_change_vs_separate,
+        money,
+    )?;
+    s.line(
+        "Sloučení oproti dnešku: úvazky (včetně plánování na cílové vytížení)",
+        "Merged against today: FTE (with planning at the target)",
         Some(e.change_vs_today),
         dec,
+    )?;
+    s.line(
+        "Sloučení oproti dnešku: osobní náklady",
+        "Merged against today: personnel cost",
+        e.cost_change_vs_today,
+        money,
     )?;
     s.line(
         "Osobní náklady na úvazek PSS za období",
         "Personnel cost per PSS FTE over the period",
         e.cost_per_fte,
-        &s.st.money,
-    )?;
-    s.line(
-        "Změna osobních nákladů oproti dnešku",
-        "Change of personnel cost against today",
-        e.cost_change_vs_today,
-        &s.st.money,
+        money,
     )?;
     Ok(())
 }
@@ -424,11 +515,68 @@ fn travel(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
     }
     for (a, b) in &e.missing_pairs {
         let t = Text::new(
-            format!("v tabulce Vzdálenosti chybí {a} – {b}"),
-            format!("the Vzdálenosti table lacks {a} – {b}"),
+            format!("v tabulce Vzdálenosti chybí {a} – {b}: obec se neporovnává"),
+            format!("the Vzdálenosti table lacks {a} – {b}: the municipality is not compared"),
         );
         s.note(&t)?;
     }
+    for (part, n) in study.parts.iter().zip(&e.unknown_by_part) {
+        if *n > 0 {
+            s.note(&Text::new(
+                format!("{part}: {n} návštěv bez obce klienta nebo pracovníka, v účinku nejsou"),
+                format!("{part}: {n} visits without the client's or the worker's municipality, not in the effect"),
+            ))?;
+        }
+    }
+    s.line(
+        "Změna času cest podle tabulky (h)",
+        "Change of travel by the table (h)",
+        Some(e.change_hours_table),
+        dec,
+    )?;
+    s.line(
+        "Změna přenesená do záznamů „po“ (h; cesta návštěvy nejvýše na 0)",
+        "Change carried into the records after (h; a visit's travel not below 0)",
+        Some(e.change_hours_applied),
+        dec,
+    )?;
+    Ok(())
+}
+
+fn shared_costs(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
+    s.heading("5. Sdílené náklady řízení", "5. Shared management costs")?;
+    if !s.available(&study.shared_costs)? {
+        return Ok(());
+    }
+    let Some(e) = study.shared_costs.worked() else {
+        return Ok(());
+    };
+    let money = &s.st.money;
+    s.line(
+        "Náklady služeb celkem (před)",
+        "The services' costs in all (before)",
+        Some(e.cost_before),
+        money,
+    )?;
+    let cats = e.categories.join(", ");
+    let (cs, en) = (
+        format!("z toho sdílené řízení ({cats})"),
+        format!("of which shared management ({cats})"),
+    );
+    s.line(&cs, &en, Some(e.shared_before), money)?;
+    s.line(
+        "Stanovená úspora (podíl)",
+        "Stated saving (share)",
+        Some(e.reduction),
+        &s.st.percent,
+    )?;
+    s.line("Úspora", "Saving", Some(e.saving), money)?;
+    s.line(
+        "Náklady po úspoře",
+        "Costs after the saving",
+        Some(e.cost_after),
+        money,
+    )?;
     Ok(())
 }
 

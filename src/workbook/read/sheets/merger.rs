@@ -1,12 +1,23 @@
 //! A merger workbook: `Sloučení` (assumptions), `Vzdálenosti` (travel
 //! minutes), `Jednotný ceník` (the merged price list).
+//!
+//! Every row is accepted or rejected with its place, and a rejected row is
+//! kept on the merger ([`Merger::cells`]) with the assumption it was meant
+//! to state: the study then leaves that effect "not available" rather than
+//! take the default in its place. A parameter, a pair of municipalities or
+//! a task given twice is rejected the second time (the first is kept), so
+//! that no value wins over another without a word.
+
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
 use super::non_negative;
 use crate::law::EightyHourRule;
 use crate::matching::fold;
-use crate::model::{Distance, ManagementRole, Merger, PriceRule, Role, Roster, StaffingBasis};
+use crate::model::{
+    Distance, ManagementRole, Merger, PriceRule, RejectedCell, Role, Roster, StaffingBasis,
+};
 use crate::problem::{Problem, Reason};
 use crate::workbook::read::table::Row;
 use crate::workbook::read::value;
@@ -68,6 +79,16 @@ impl Key {
             Key::EightyHours => "eighty_hour_rule",
         }
     }
+
+    /// What a second row of the same parameter would overwrite: a role's
+    /// fixed FTE and its clients per FTE are each their own.
+    fn slot(&self) -> String {
+        match self {
+            Key::Fte(r) => format!("fte {}", r.code()),
+            Key::ClientsPerFte(r) => format!("clients_per_fte {}", r.code()),
+            other => other.id().to_string(),
+        }
+    }
 }
 
 fn share(row: &Row<'_, '_>, min: Decimal) -> Result<Decimal, Problem> {
@@ -94,12 +115,101 @@ fn role_entry(m: &mut Merger, role: Role) -> &mut ManagementRole {
     &mut m.management[last]
 }
 
-/// One `Sloučení` row into the merger, with its source.
-pub(crate) fn assumption(row: &Row<'_, '_>, m: &mut Merger) -> Result<(), Problem> {
-    let text = row.req(PARAMETER, value::text)?;
-    let key = Key::parse(&text).ok_or_else(|| row.reject(PARAMETER, Reason::UnknownAssumption))?;
+/// The merger workbook's sheets read into a [`Merger`], row by row.
+#[derive(Default)]
+pub(crate) struct MergerSheets {
+    merger: Merger,
+    /// The `Jednotný ceník` rows accepted.
+    given: Vec<(String, Decimal)>,
+    /// Where each parameter (by [`Key::slot`]) was first given.
+    first: HashMap<String, String>,
+    /// Where each pair of municipalities (folded, in order) was first
+    /// given, with its minutes.
+    pairs: HashMap<(String, String), (Decimal, String)>,
+    /// Where each task of the stated list was first given.
+    codes: HashMap<String, String>,
+}
+
+impl MergerSheets {
+    /// The merger, with the stated list in place and the row counts of
+    /// `rows` (the reader's, per sheet).
+    pub(crate) fn finish(
+        mut self,
+        rows: &std::collections::BTreeMap<String, crate::problem::RowCount>,
+    ) -> Merger {
+        if let PriceRule::Given(list) = &mut self.merger.price_rule {
+            *list = self.given;
+        }
+        self.merger.cells.rows = rows.clone();
+        self.merger
+    }
+
+    /// Keeps a rejected row with the assumption it was meant to state.
+    fn rejected(&mut self, assumption: Option<&'static str>, p: Problem) -> Problem {
+        self.merger.cells.rejected.push(RejectedCell {
+            assumption,
+            problem: p.clone(),
+        });
+        p
+    }
+
+    /// One `Sloučení` row.
+    pub(crate) fn assumption(&mut self, row: &Row<'_, '_>) -> Result<(), Problem> {
+        let key = match row.req(PARAMETER, value::text) {
+            Ok(text) => {
+                Key::parse(&text).ok_or_else(|| row.reject(PARAMETER, Reason::UnknownAssumption))
+            }
+            Err(p) => Err(p),
+        };
+        let key = key.map_err(|p| self.rejected(None, p))?;
+        let id = key.id();
+        if let Some(first) = self.first.get(&key.slot()) {
+            let p = row.reject(VALUE, Reason::GivenBefore(first.clone()));
+            return Err(self.rejected(Some(id), p));
+        }
+        assumption(row, &key, &mut self.merger).map_err(|p| self.rejected(Some(id), p))?;
+        self.first.insert(key.slot(), row.place(VALUE).to_string());
+        Ok(())
+    }
+
+    /// One `Vzdálenosti` row.
+    pub(crate) fn distance(&mut self, row: &Row<'_, '_>) -> Result<(), Problem> {
+        let d = distance(row).map_err(|p| self.rejected(Some("distances"), p))?;
+        let (a, b) = (fold(&d.from), fold(&d.to));
+        // Either direction is the same pair.
+        let pair = if a <= b { (a, b) } else { (b, a) };
+        if let Some((minutes, first)) = self.pairs.get(&pair) {
+            if *minutes == d.minutes {
+                // The same minutes again change nothing.
+                return Ok(());
+            }
+            let p = row.reject(2, Reason::GivenBefore(first.clone()));
+            return Err(self.rejected(Some("distances"), p));
+        }
+        self.pairs
+            .insert(pair, (d.minutes, row.place(2).to_string()));
+        self.merger.distances.push(d);
+        Ok(())
+    }
+
+    /// One `Jednotný ceník` row.
+    pub(crate) fn price(&mut self, row: &Row<'_, '_>) -> Result<(), Problem> {
+        let (code, price) = price(row).map_err(|p| self.rejected(Some("price_rule"), p))?;
+        let folded = fold(&code);
+        if let Some(first) = self.codes.get(&folded) {
+            let p = row.reject(0, Reason::GivenBefore(first.clone()));
+            return Err(self.rejected(Some("price_rule"), p));
+        }
+        self.codes.insert(folded, row.place(0).to_string());
+        self.given.push((code, price));
+        Ok(())
+    }
+}
+
+/// One `Sloučení` row's value into the merger, with its source.
+fn assumption(row: &Row<'_, '_>, key: &Key, m: &mut Merger) -> Result<(), Problem> {
     let word = || row.req(VALUE, value::text);
-    match &key {
+    match key {
         Key::Name => m.name = word()?.trim().to_string(),
         Key::PriceRule => {
             m.price_rule = PriceRule::parse(&word()?).ok_or_else(|| {
@@ -160,19 +270,27 @@ pub(crate) fn assumption(row: &Row<'_, '_>, m: &mut Merger) -> Result<(), Proble
     Ok(())
 }
 
-/// One `Vzdálenosti` row.
-pub(crate) fn distance(row: &Row<'_, '_>) -> Result<Distance, Problem> {
+/// One `Vzdálenosti` row's values.
+fn distance(row: &Row<'_, '_>) -> Result<Distance, Problem> {
     let from = row.req(0, value::text)?.trim().to_string();
     let to = row.req(1, value::text)?.trim().to_string();
     let minutes = non_negative(row, 2, Some(row.req(2, value::decimal)?))?.unwrap_or_default();
     if minutes > Decimal::from(24 * 60) {
         return Err(row.reject(2, Reason::OutOfRange("0–1440".into())));
     }
+    // Zero minutes between two towns would make either the other's
+    // nearest base: a blank cell typed as 0, not a distance.
+    if minutes.is_zero() && fold(&from) != fold(&to) {
+        return Err(row.reject(
+            2,
+            Reason::OutOfRange("1–1440 mezi dvěma obcemi / between two towns".into()),
+        ));
+    }
     Ok(Distance { from, to, minutes })
 }
 
-/// One `Jednotný ceník` row: task code and price.
-pub(crate) fn price(row: &Row<'_, '_>) -> Result<(String, Decimal), Problem> {
+/// One `Jednotný ceník` row's task code and price.
+fn price(row: &Row<'_, '_>) -> Result<(String, Decimal), Problem> {
     let code = row.req(0, value::text)?.trim().to_string();
     let price = non_negative(row, 1, Some(row.req(1, value::decimal)?))?.unwrap_or_default();
     if price > Decimal::from(1_000_000) {
