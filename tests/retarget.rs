@@ -1,14 +1,19 @@
 //! The retargeting scenario (care turned to clients of higher dependency)
 //! on providers small enough to work by hand, each figure worked out in the
 //! comments from docs/hour.md: the new clients' fees capped row by row, the
-//! care workers' hours without a social worker's.
+//! care workers' hours without a social worker's, and the inputs used
+//! printed where they were used.
 
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 use homecare_audit::audit::hour_cost::Scenario;
 use homecare_audit::audit::{Audit, AuditOptions, AuditReport};
+use homecare_audit::workbook::ReportWorkbook;
 use homecare_audit::{
-    CareDegree, Client, ClientId, Dataset, DatasetBuilder, Period, Provider, Role, Visit, Worker,
-    WorkerId,
+    CareDegree, Client, ClientId, Dataset, DatasetBuilder, Lang, Period, Provider, Role, Visit,
+    Worker, WorkerId,
 };
 use rust_decimal::Decimal;
 
@@ -137,4 +142,122 @@ fn a_social_workers_hours_freed_are_not_the_care_workers() {
     assert_eq!(e("fte_needed"), dec("1.25"));
     assert_eq!(e("pss_direct_hours_now"), dec("8"));
     assert_eq!(e("pss_direct_hours_after"), dec("10"));
+}
+
+/// The `Cena hodiny` row of a parameter: (value, source).
+fn parameter_row(xlsx: Vec<u8>, label: &str) -> (f64, String) {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx)).unwrap();
+    let sheet = wb.worksheet_range("Cena hodiny").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let row = rows
+        .iter()
+        .find(|r| r.first().is_some_and(|c| *c == label))
+        .unwrap_or_else(|| panic!("no row {label}"));
+    let value = match row[1] {
+        Data::Float(f) => f,
+        Data::Int(i) => i as f64,
+        ref other => panic!("{label}: {other:?}"),
+    };
+    (value, row[3].to_string())
+}
+
+#[test]
+fn the_inputs_given_for_the_run_are_the_ones_printed() {
+    // The Model sheet says 0.3 of the hours stop and 4 new clients; the
+    // run says 0.5 and 2. Printed (Cena hodiny, the JSON's
+    // normative.parameters) and used (the scenario): 0.5 and 2, the source
+    // naming the run's option; the other parameters keep the Model's.
+    let mut b = provider("Volby běhu");
+    let w = b.worker(Worker::new("P1", Role::Pss, dec("1"))).unwrap();
+    let h1 = client(&mut b, "H1", CareDegree::III);
+    let l1 = client(&mut b, "L1", CareDegree::I);
+    row(&mut b, 3, w, h1, "b1", 60, Some("100"));
+    row(&mut b, 4, w, l1, "b1", 60, Some("100"));
+    let rada = Some("usnesení rady".to_string());
+    assert!(b.normative_param("retarget_low_share", dec("0.3"), rada.clone()));
+    assert!(b.normative_param("retarget_new_clients", dec("4"), rada.clone()));
+    assert!(b.normative_param("overhead_share", dec("0.2"), rada));
+    let ds = b.build();
+    let r = run(&ds, "0.5", 2);
+    // Used: 1 h of L1 × 0.5 = 0.5 h freed; 2 new clients × 1 h = 2 h.
+    let s = retarget(&r);
+    assert_eq!(s.effect("direct_hours_freed"), Some(dec("0.5")));
+    assert_eq!(s.effect("direct_hours_new"), Some(dec("2")));
+    // The JSON.
+    let json = serde_json::to_value(&r).unwrap();
+    let p = &json["normative"]["parameters"];
+    assert_eq!(p["retarget_low_share"], "0.5");
+    assert_eq!(p["retarget_new_clients"], "2");
+    assert_eq!(p["overhead_share"], "0.2");
+    let source = p["sources"]["retarget_low_share"].as_str().unwrap();
+    assert!(source.contains("--retarget-share"), "{source}");
+    let source = p["sources"]["retarget_new_clients"].as_str().unwrap();
+    assert!(source.contains("--retarget-clients"), "{source}");
+    assert_eq!(p["sources"]["overhead_share"], "usnesení rady");
+    // The sheet.
+    let xlsx = ReportWorkbook::new(&r, &ds).to_buffer().unwrap();
+    let (share, source) = parameter_row(
+        xlsx.clone(),
+        "Podíl hodin klientů bez příspěvku a se stupněm I, které skončí (scénář)",
+    );
+    assert_eq!((share, source.contains("--retarget-share")), (0.5, true));
+    let (clients, source) = parameter_row(xlsx, "Noví klienti se stupněm III a IV (scénář)");
+    assert_eq!(
+        (clients, source.contains("--retarget-clients")),
+        (2.0, true)
+    );
+    // Without the run's inputs the Model's are used and printed.
+    let r = Audit::new(&ds).run();
+    let p = &serde_json::to_value(&r).unwrap()["normative"]["parameters"];
+    assert_eq!(p["retarget_low_share"], "0.3");
+    assert_eq!(p["sources"]["retarget_low_share"], "usnesení rady");
+    assert_eq!(retarget(&r).effect("direct_hours_new"), Some(dec("4")));
+}
+
+#[test]
+fn the_summary_says_why_the_scenario_is_not_available() {
+    // No client of degree III or IV: nothing says what a new one needs.
+    // The summary's line stays, with the scenario's reason.
+    let mut b = provider("Bez III a IV");
+    let w = b.worker(Worker::new("P1", Role::Pss, dec("1"))).unwrap();
+    let l1 = client(&mut b, "L1", CareDegree::I);
+    row(&mut b, 3, w, l1, "b1", 60, Some("100"));
+    let r = run(&b.build(), "0.5", 2);
+    let en = homecare_audit::run::summary_text(&r, Lang::En);
+    let line = en
+        .lines()
+        .find(|l| l.contains("care turned to degrees III and IV"))
+        .unwrap_or_else(|| panic!("no line:\n{en}"));
+    assert!(
+        line.ends_with(
+            "not available: the new clients' needs cannot be derived: no client of degree III or IV in the period"
+        ),
+        "{line}"
+    );
+    let cs = homecare_audit::run::summary_text(&r, Lang::Cs);
+    let line = cs
+        .lines()
+        .find(|l| l.contains("přesun péče ke stupňům III a IV"))
+        .unwrap_or_else(|| panic!("no line:\n{cs}"));
+    assert!(
+        line.contains("nedostupné: potřebu nových klientů nelze odvodit"),
+        "{line}"
+    );
+    // Without the staff list the fees are known, the FTE not, and said so.
+    let mut b = provider("Bez personálu");
+    b.without_list(homecare_audit::model::RecordList::Workers);
+    let w = b.timesheet_worker("P1").unwrap();
+    let h1 = client(&mut b, "H1", CareDegree::III);
+    row(&mut b, 3, w, h1, "b1", 60, Some("100"));
+    let r = run(&b.build(), "0.5", 1);
+    let en = homecare_audit::run::summary_text(&r, Lang::En);
+    let line = en
+        .lines()
+        .find(|l| l.contains("care turned to degrees III and IV"))
+        .unwrap_or_else(|| panic!("no line:\n{en}"));
+    // One new client × 100 Kč a client-month × 1 month; nothing lost.
+    assert!(
+        line.contains("fees CZK 100.00, PSS FTE not available: "),
+        "{line}"
+    );
 }
