@@ -150,7 +150,7 @@ pub(super) fn write(
         text(ws, r, 1, &catalog::label(&ind.id, lang), &st.wrap)?;
         text(ws, r, UNIT, ind.unit.label(lang), &st.text)?;
         text(ws, r, ID, &ind.id, &st.muted)?;
-        let mut formula_text = catalog::formula(&ind.id).to_string();
+        let mut formula_text = catalog::formula_in(&ind.id, lang).to_string();
         if ind.annualised {
             formula_text.push_str(lang.pick(
                 " (přepočteno na rok × 365 / dní)",
