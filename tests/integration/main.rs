@@ -15,6 +15,7 @@ mod front_end;
 mod hostile;
 mod law;
 mod merger;
+mod printed;
 mod public;
 mod report;
 mod synonyms;
