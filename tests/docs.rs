@@ -147,17 +147,20 @@ fn the_readme_is_a_five_minute_read() {
 
 /// The catalogue as the table of `docs/indicators.md`.
 fn catalogue_table() -> String {
-    let mut t = String::from("| id | unit | Czech | English | formula |\n|---|---|---|---|---|\n");
+    let mut t = String::from(
+        "| id | unit | Czech | English | formula | vzorec |\n|---|---|---|---|---|---|\n",
+    );
     for e in catalog::FIXED {
         let unit = serde_json::to_value(e.unit).unwrap();
         let unit = unit.as_str().unwrap_or_default().to_string();
         t.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} | {} |\n",
             e.id,
             unit,
             e.cs,
             e.en,
-            e.formula.replace('|', "\\|")
+            e.formula.replace('|', "\\|"),
+            e.formula_cs.replace('|', "\\|")
         ));
     }
     t

@@ -1,5 +1,5 @@
 //! Every indicator: id, unit, Czech and English label, and its formula in
-//! words (docs/indicators.md). The report writers and the terminal summary read
+//! words in both languages (docs/indicators.md). The report writers and the terminal summary read
 //! labels from here; an audit without a period lists every id from here as
 //! not available.
 
@@ -20,6 +20,8 @@ pub struct Entry {
     pub en: &'static str,
     /// The formula in words (English).
     pub formula: &'static str,
+    /// The formula in words (Czech).
+    pub formula_cs: &'static str,
 }
 
 const fn e(
@@ -28,6 +30,7 @@ const fn e(
     cs: &'static str,
     en: &'static str,
     formula: &'static str,
+    formula_cs: &'static str,
 ) -> Entry {
     Entry {
         id,
@@ -35,6 +38,7 @@ const fn e(
         cs,
         en,
         formula,
+        formula_cs,
     }
 }
 
@@ -48,6 +52,7 @@ pub const FIXED: &[Entry] = &[
         "Náklady celkem",
         "Total cost",
         "Σ Náklady.amount",
+        "Σ částek listu Náklady",
     ),
     e(
         "cost.personnel_share",
@@ -55,6 +60,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl osobních nákladů",
         "Personnel cost share",
         "personnel costs / total cost",
+        "osobní náklady / náklady celkem",
     ),
     e(
         "cost.per_direct_hour",
@@ -62,6 +68,7 @@ pub const FIXED: &[Entry] = &[
         "Náklady na hodinu přímé péče",
         "Cost per direct hour",
         "total cost / direct hours",
+        "náklady celkem / hodiny přímé péče",
     ),
     e(
         "cost.per_worked_hour",
@@ -69,6 +76,7 @@ pub const FIXED: &[Entry] = &[
         "Náklady na odpracovanou hodinu",
         "Cost per worked hour",
         "total cost / worked hours",
+        "náklady celkem / odpracované hodiny",
     ),
     e(
         "cost.per_fte",
@@ -76,6 +84,7 @@ pub const FIXED: &[Entry] = &[
         "Náklady na úvazek (roční)",
         "Cost per FTE (annual)",
         "annualised total cost / average FTE",
+        "náklady celkem přepočtené na rok / průměrné úvazky",
     ),
     e(
         "cost.per_client",
@@ -83,6 +92,7 @@ pub const FIXED: &[Entry] = &[
         "Náklady na klienta (roční)",
         "Cost per client (annual)",
         "annualised total cost / clients served",
+        "náklady celkem přepočtené na rok / obsloužení klienti",
     ),
     e(
         "cost.per_client_month",
@@ -90,6 +100,7 @@ pub const FIXED: &[Entry] = &[
         "Náklady na klienta a měsíc",
         "Cost per client-month",
         "total cost / client-months",
+        "náklady celkem / klientské měsíce",
     ),
     e(
         "revenue.fee_share",
@@ -97,6 +108,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl úhrad na nákladech",
         "User fees / cost",
         "user fees / total cost",
+        "úhrady uživatelů / náklady celkem",
     ),
     e(
         "revenue.public_share",
@@ -104,6 +116,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl veřejných zdrojů na nákladech",
         "Public funding / cost",
         "(MPSV + region + municipality + unattributed public grants) / total cost",
+        "(MPSV + kraj + obec + nepřiřazené veřejné dotace) / náklady celkem",
     ),
     e(
         "result.balance",
@@ -111,6 +124,7 @@ pub const FIXED: &[Entry] = &[
         "Hospodářský výsledek",
         "Balance",
         "Σ revenues − total cost",
+        "Σ výnosů − náklady celkem",
     ),
     e(
         "fees.per_direct_hour",
@@ -118,6 +132,7 @@ pub const FIXED: &[Entry] = &[
         "Úhrady na hodinu (hodinové úkony)",
         "Fees per hour (hourly tasks)",
         "fees on hourly-task rows / their hours",
+        "úhrady na řádcích hodinových úkonů / jejich hodiny",
     ),
     e(
         "cost.unfunded_per_hour",
@@ -125,6 +140,7 @@ pub const FIXED: &[Entry] = &[
         "Nepokrytý náklad na hodinu",
         "Unfunded cost per hour",
         "cost per direct hour − fees per direct hour",
+        "náklady na hodinu přímé péče − úhrady na hodinu",
     ),
     e(
         "fees.cap_use",
@@ -132,6 +148,7 @@ pub const FIXED: &[Entry] = &[
         "Využití zákonného limitu úhrad",
         "Use of the legal fee cap",
         "fees on hourly tasks / (hours × cap valid on each date)",
+        "úhrady hodinových úkonů / (hodiny × limit platný k datu řádku)",
     ),
     e(
         "fees.rows_over_cap",
@@ -139,6 +156,7 @@ pub const FIXED: &[Entry] = &[
         "Řádky s úhradou nad limit",
         "Rows over the fee cap",
         "rows whose fee > cap × hours or × quantity",
+        "řádky s úhradou > limit × hodiny nebo × množství",
     ),
     e(
         "fees.excess_total",
@@ -146,6 +164,7 @@ pub const FIXED: &[Entry] = &[
         "Úhrady nad limit celkem",
         "Fees over the cap, total",
         "Σ (fee − cap) over such rows",
+        "Σ (úhrada − limit) za tyto řádky",
     ),
     e(
         "fees.exempt_charged",
@@ -153,6 +172,7 @@ pub const FIXED: &[Entry] = &[
         "Úhrady u osvobozených klientů",
         "Fees charged to exempt clients",
         "Σ fees of §75(2) exempt clients (basic tasks other than c1)",
+        "Σ úhrad klientů osvobozených podle § 75 odst. 2 (základní úkony kromě c1)",
     ),
     e(
         "fees.rows_off_price",
@@ -160,6 +180,7 @@ pub const FIXED: &[Entry] = &[
         "Řádky mimo ceník",
         "Rows off the price list",
         "rows whose fee differs from price × hours or quantity by > 0.50 CZK",
+        "řádky, jejichž úhrada se od ceny × hodiny nebo množství liší o více než 0,50 Kč",
     ),
     e(
         "staff.fte_total",
@@ -167,6 +188,7 @@ pub const FIXED: &[Entry] = &[
         "Úvazky celkem (průměr)",
         "Total FTE (average)",
         "Σ fte × days employed / days in the period",
+        "Σ úvazek × dny v zaměstnání / dny období",
     ),
     e(
         "staff.direct_fte_share",
@@ -174,6 +196,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl úvazků PSS",
         "PSS share of FTE",
         "PSS FTE / total FTE",
+        "úvazky PSS / úvazky celkem",
     ),
     e(
         "staff.utilization",
@@ -181,6 +204,7 @@ pub const FIXED: &[Entry] = &[
         "Využití PSS v přímé péči",
         "PSS utilisation",
         "PSS direct hours / PSS available hours",
+        "přímé hodiny PSS / dostupné hodiny PSS",
     ),
     e(
         "staff.travel_share",
@@ -188,6 +212,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl cest",
         "Travel share",
         "travel / (direct + travel)",
+        "cesty / (přímá péče + cesty)",
     ),
     e(
         "staff.direct_hours_per_fte",
@@ -195,6 +220,7 @@ pub const FIXED: &[Entry] = &[
         "Přímé hodiny na úvazek PSS (roční)",
         "Direct hours per PSS FTE (annual)",
         "annualised PSS direct hours / PSS FTE",
+        "přímé hodiny PSS přepočtené na rok / úvazky PSS",
     ),
     e(
         "staff.clients_per_direct_fte",
@@ -202,6 +228,7 @@ pub const FIXED: &[Entry] = &[
         "Klienti na úvazek PSS",
         "Clients per PSS FTE",
         "clients served / PSS FTE",
+        "obsloužení klienti / úvazky PSS",
     ),
     e(
         "staff.clients_per_social_worker",
@@ -209,6 +236,7 @@ pub const FIXED: &[Entry] = &[
         "Klienti na úvazek sociálního pracovníka",
         "Clients per social-worker FTE",
         "clients served / SP FTE",
+        "obsloužení klienti / úvazky SP",
     ),
     e(
         "staff.required_fte",
@@ -216,6 +244,7 @@ pub const FIXED: &[Entry] = &[
         "Potřebné úvazky PSS",
         "Required PSS FTE",
         "(PSS direct + travel hours) / productive hours per PSS FTE",
+        "(přímé hodiny + cesty PSS) / produktivní hodiny na úvazek PSS",
     ),
     e(
         "staff.adequacy",
@@ -223,6 +252,7 @@ pub const FIXED: &[Entry] = &[
         "Personální přiměřenost PSS",
         "PSS staffing adequacy",
         "PSS FTE / required FTE (1 = exactly enough)",
+        "úvazky PSS / potřebné úvazky (1 = právě dost)",
     ),
     e(
         "staff.training_compliance",
@@ -230,6 +260,7 @@ pub const FIXED: &[Entry] = &[
         "Plnění povinného vzdělávání",
         "Training compliance",
         "PSS and SP with training ≥ prorated 24 h / those with training given",
+        "PSS a SP se vzděláváním ≥ poměrná část 24 h / ti s uvedeným vzděláváním",
     ),
     e(
         "staff.out_of_hours_share",
@@ -237,6 +268,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl péče mimo běžnou dobu",
         "Out-of-hours share",
         "direct hours on weekends, holidays, before 6:00 or from 18:00 / direct hours",
+        "přímé hodiny o víkendech, svátcích, před 6:00 a od 18:00 / přímé hodiny",
     ),
     e(
         "staff.continuity",
@@ -244,6 +276,7 @@ pub const FIXED: &[Entry] = &[
         "Kontinuita (pracovníků na klienta a měsíc)",
         "Continuity (workers per client-month)",
         "mean over client-months of distinct workers",
+        "průměr počtu různých pracovníků za klientský měsíc",
     ),
     e(
         "staff.mean_visit_minutes",
@@ -251,6 +284,7 @@ pub const FIXED: &[Entry] = &[
         "Průměrná délka kontaktu",
         "Mean contact length",
         "direct minutes / contacts (date × worker × client)",
+        "minuty přímé péče / kontakty (datum × pracovník × klient)",
     ),
     e(
         "target.high_dependency_share",
@@ -258,6 +292,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl hodin klientům se stupněm II–IV",
         "Hours to clients of degree II–IV",
         "direct hours of degree II–IV / direct hours",
+        "přímé hodiny klientů se stupněm II–IV / přímé hodiny",
     ),
     e(
         "target.personal_care_share",
@@ -265,6 +300,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl osobní péče (a, b)",
         "Personal care share (a, b)",
         "hours of groups a + b / direct hours",
+        "hodiny skupin a + b / přímé hodiny",
     ),
     e(
         "target.meal_share",
@@ -272,6 +308,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl stravy (c)",
         "Meals share (c)",
         "hours of group c / direct hours",
+        "hodiny skupiny c / přímé hodiny",
     ),
     e(
         "target.household_share",
@@ -279,6 +316,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl domácnosti (d)",
         "Household share (d)",
         "hours of group d / direct hours",
+        "hodiny skupiny d / přímé hodiny",
     ),
     e(
         "target.contact_share",
@@ -286,6 +324,7 @@ pub const FIXED: &[Entry] = &[
         "Podíl kontaktu se společností (e)",
         "Social contact share (e)",
         "hours of group e / direct hours",
+        "hodiny skupiny e / přímé hodiny",
     ),
     e(
         "target.meal_only_share",
@@ -293,6 +332,7 @@ pub const FIXED: &[Entry] = &[
         "Klienti jen se stravou",
         "Meal-only clients",
         "clients whose every direct row is group c / clients served",
+        "klienti, jejichž všechny řádky přímé péče jsou skupiny c / obsloužení klienti",
     ),
     e(
         "target.at_risk_share",
@@ -300,6 +340,7 @@ pub const FIXED: &[Entry] = &[
         "Klienti ohrožení soc. vyloučením",
         "Clients at risk of exclusion",
         "at risk / clients served with the flag known",
+        "ohrožení / obsloužení klienti se známým údajem",
     ),
     e(
         "target.lives_alone_share",
@@ -307,6 +348,7 @@ pub const FIXED: &[Entry] = &[
         "Klienti žijící sami",
         "Clients living alone",
         "living alone / clients served with the flag known",
+        "žijící sami / obsloužení klienti se známým údajem",
     ),
     e(
         "target.age80_share",
@@ -314,6 +356,7 @@ pub const FIXED: &[Entry] = &[
         "Klienti 80+",
         "Clients aged 80+",
         "aged 80+ at the period's end / clients served with birth year known",
+        "ve věku 80+ na konci období / obsloužení klienti se známým rokem narození",
     ),
     e(
         "target.hours_per_client_month",
@@ -321,6 +364,7 @@ pub const FIXED: &[Entry] = &[
         "Hodiny na klienta a měsíc",
         "Hours per client-month",
         "direct hours / client-months",
+        "přímé hodiny / klientské měsíce",
     ),
     e(
         "target.clients_over_80h",
@@ -328,6 +372,7 @@ pub const FIXED: &[Entry] = &[
         "Klient-měsíce nad 80 h",
         "Client-months over 80 h",
         "client-months with more than 80 direct hours",
+        "klientské měsíce s více než 80 přímými hodinami",
     ),
 ];
 
@@ -498,22 +543,47 @@ pub fn summary_label(id: &str, lang: Lang) -> String {
     }
 }
 
-/// The formula of an indicator in words (English).
+/// The formula of an indicator in words (English; the JSON's and the
+/// docs' language). [`formula_in`] gives it in the report's language.
 pub fn formula(id: &str) -> &'static str {
+    formula_in(id, Lang::En)
+}
+
+/// The formula of an indicator in words, in `lang` (the report's
+/// `Vzorec` / `Formula` column); empty for an unknown id.
+///
+/// ```
+/// use homecare_audit::Lang;
+/// use homecare_audit::indicator::catalog::formula_in;
+/// let id = "cost.per_direct_hour";
+/// assert_eq!(formula_in(id, Lang::En), "total cost / direct hours");
+/// assert_eq!(formula_in(id, Lang::Cs), "náklady celkem / hodiny přímé péče");
+/// ```
+pub fn formula_in(id: &str, lang: Lang) -> &'static str {
     if let Some(e) = FIXED.iter().find(|e| e.id == id) {
-        return e.formula;
+        return lang.pick(e.formula_cs, e.formula);
     }
-    if id.starts_with("staff.fte.") {
-        "Σ fte × days employed / days in the period, for the role"
+    let (cs, en) = if id.starts_with("staff.fte.") {
+        (
+            "Σ úvazek × dny v zaměstnání / dny období, za danou roli",
+            "Σ fte × days employed / days in the period, for the role",
+        )
     } else if id.starts_with("target.clients_by_degree.") {
-        "clients served of the degree / clients served"
+        (
+            "obsloužení klienti daného stupně / obsloužení klienti",
+            "clients served of the degree / clients served",
+        )
     } else if id.starts_with("target.hours_by_degree.") {
-        "direct hours of clients of the degree / direct hours"
+        (
+            "přímé hodiny klientů daného stupně / přímé hodiny",
+            "direct hours of clients of the degree / direct hours",
+        )
     } else if id.starts_with("integrity.findings.") {
-        "count of findings of the kind"
+        ("počet nálezů daného druhu", "count of findings of the kind")
     } else {
-        ""
-    }
+        ("", "")
+    };
+    lang.pick(cs, en)
 }
 
 #[cfg(test)]
@@ -576,6 +646,8 @@ mod tests {
             assert_ne!(label(&id, Lang::Cs), id, "{id}");
             assert_ne!(label(&id, Lang::En), id, "{id}");
             assert!(!formula(&id).is_empty(), "{id}");
+            assert!(!formula_in(&id, Lang::Cs).is_empty(), "{id}");
+            assert_ne!(formula_in(&id, Lang::Cs), formula(&id), "{id}");
         }
     }
 }

@@ -402,24 +402,15 @@ fn hour_lines(out: &mut String, r: &AuditReport, lang: Lang) {
         .scenarios
         .iter()
         .find(|s| s.id == "retarget_high_dependency")
-        && let (Some(fees), Some(now), Some(needed)) = (
-            s.effect("fee_change"),
-            s.effect("fte_now"),
-            s.effect("fte_needed"),
-        )
     {
         let _ = writeln!(
             out,
-            "  {:<44} {} {}, {} {} → {}",
+            "  {:<44} {}",
             lang.pick(
                 "přesun péče ke stupňům III a IV",
                 "care turned to degrees III and IV"
             ),
-            lang.pick("úhrady", "fees"),
-            money(fees, lang),
-            lang.pick("úvazky PSS", "PSS FTE"),
-            number(now, 2, lang),
-            number(needed, 2, lang)
+            retarget_figures(s, lang)
         );
     }
     // The caps of another date: what the newest decree (or the date asked)
@@ -438,5 +429,29 @@ fn hour_lines(out: &mut String, r: &AuditReport, lang: Lang) {
             money(change, lang),
             lang.pick("(změna)", "(change)")
         );
+    }
+}
+
+/// The retargeting scenario's line: the change in fees and the PSS FTE now
+/// → needed; what it cannot say is "not available" with the scenario's
+/// reason, never left out.
+fn retarget_figures(s: &crate::audit::hour_cost::Scenario, lang: Lang) -> String {
+    let why = s.unavailable.as_ref().map_or("", |u| u.get(lang));
+    let na = format!("{}: {why}", lang.pick("nedostupné", "not available"));
+    let fees = s
+        .effect("fee_change")
+        .map(|f| format!("{} {}", lang.pick("úhrady", "fees"), money(f, lang)));
+    let fte = match (s.effect("fte_now"), s.effect("fte_needed")) {
+        (Some(now), Some(needed)) => format!(
+            "{} {} → {}",
+            lang.pick("úvazky PSS", "PSS FTE"),
+            number(now, 2, lang),
+            number(needed, 2, lang)
+        ),
+        _ => format!("{} {na}", lang.pick("úvazky PSS", "PSS FTE")),
+    };
+    match fees {
+        Some(fees) => format!("{fees}, {fte}"),
+        None => na,
     }
 }

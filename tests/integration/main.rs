@@ -16,6 +16,7 @@ mod hostile;
 mod law;
 mod merger;
 mod merger_trust;
+mod printed;
 mod public;
 mod report;
 mod synonyms;

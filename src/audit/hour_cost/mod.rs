@@ -98,9 +98,15 @@ pub(crate) fn analyse(
     }
     let example = NormativeParams::example_cz();
     let params = b.ds.normative.as_ref().unwrap_or(&example);
+    let used = used_params(params, options);
+    // The price reads none of the scenarios' inputs: it is the `Model`
+    // sheet's, and it prints the parameters the whole audit used.
     let (normative, normative_unavailable) = match NormativePrice::price(params, b.period.to, b.law)
     {
-        Ok(p) => (Some(p), None),
+        Ok(mut p) => {
+            p.parameters = used.clone();
+            (Some(p), None)
+        }
         Err(e) => (None, Some(e)),
     };
     let normative_comparison = match (&normative, &buildup) {
@@ -111,17 +117,13 @@ pub(crate) fn analyse(
         scenarios::fees_at_cap(b, at_cap, user_fees),
         scenarios::caps_on_date(b, at_cap, options.caps_date),
         scenarios::meals_to_meal_service(b, &client_travel),
-        scenarios::target_utilisation(b, params.target_utilisation, buildup.as_ref()),
+        scenarios::target_utilisation(b, used.target_utilisation, buildup.as_ref()),
         retarget::retarget_high_dependency(
             b,
             &client_travel,
             buildup.as_ref(),
-            options
-                .retarget_low_share
-                .unwrap_or(params.retarget_low_share),
-            options
-                .retarget_new_clients
-                .unwrap_or(params.retarget_new_clients),
+            used.retarget_low_share,
+            used.retarget_new_clients,
         ),
     ];
     HourAnalysis {
@@ -133,6 +135,34 @@ pub(crate) fn analyse(
         normative_comparison,
         scenarios,
     }
+}
+
+/// The parameters the audit uses: the `Model` sheet's (or the examples),
+/// with the retargeting inputs given for this run in their place, each
+/// with that as its source, so that what is printed is what was used.
+fn used_params(params: &NormativeParams, options: &crate::audit::AuditOptions) -> NormativeParams {
+    let mut used = params.clone();
+    let mut given = |id: &str, flag: &str| {
+        used.sources.insert(
+            id.to_string(),
+            format!(
+                "zadáno pro tento audit ({flag}, AuditOptions::{id}) / given for this audit ({flag}, AuditOptions::{id})"
+            ),
+        );
+    };
+    if options.retarget_low_share.is_some() {
+        given("retarget_low_share", "--retarget-share");
+    }
+    if options.retarget_new_clients.is_some() {
+        given("retarget_new_clients", "--retarget-clients");
+    }
+    used.retarget_low_share = options
+        .retarget_low_share
+        .unwrap_or(used.retarget_low_share);
+    used.retarget_new_clients = options
+        .retarget_new_clients
+        .unwrap_or(used.retarget_new_clients);
+    used
 }
 
 /// How visit length drives the cost of an hour: travel pay and vehicles

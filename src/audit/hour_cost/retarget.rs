@@ -5,8 +5,6 @@
 //! out from this period's own data; what the data cannot support is "not
 //! available" with the reason.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::buildup::HourBuildup;
@@ -14,15 +12,7 @@ use super::scenarios::{Scenario, ScenarioEffect, effect, pss_totals, scenario};
 use crate::audit::base::Base;
 use crate::audit::report::Unavailable;
 use crate::i18n::Text;
-use crate::model::{CareDegree, NormativeParams, RecordList};
-
-/// Fees of one observed client-month of degree III or IV.
-#[derive(Default)]
-struct MonthFees {
-    hourly: Decimal,
-    other: Decimal,
-    hourly_secs: u64,
-}
+use crate::model::{CareDegree, NormativeParams, RecordList, Role, TimeKind};
 
 pub(crate) fn retarget_high_dependency(
     b: &Base<'_>,
@@ -89,6 +79,14 @@ pub(crate) fn retarget_high_dependency(
         ));
         return s;
     }
+    let Some(Rows {
+        low_pss_direct,
+        high_fees,
+    }) = rows(b)
+    else {
+        s.unavailable = Some(too_large());
+        return s;
+    };
     let per_month = Base::hours(high_direct) / Decimal::from(high_months);
     // Exact or nothing: with amounts at the reader's bounds a product can
     // leave Decimal's range, and then the effect is not available.
@@ -101,7 +99,8 @@ pub(crate) fn retarget_high_dependency(
                 .checked_mul(Decimal::from(high_travel))?
                 .checked_div(Decimal::from(high_direct))?
         };
-        let gained = new.checked_mul(months)?.checked_mul(mean_month_fees(b)?)?;
+        let per_month_fees = high_fees.checked_div(Decimal::from(high_months))?;
+        let gained = new.checked_mul(months)?.checked_mul(per_month_fees)?;
         Some((new_direct, new_travel, gained))
     })() else {
         s.unavailable = Some(too_large());
@@ -132,7 +131,16 @@ pub(crate) fn retarget_high_dependency(
             "share",
         ));
     }
-    staff_and_cost(b, &mut s, buildup, direct_now, direct_after);
+    // The care workers' direct hours after: only their own share of the
+    // hours freed goes (a social worker's hours at those clients are not
+    // theirs), and all the new clients' care falls to them.
+    let Some(pss_after) = (Base::hours(b.tally.pss_direct) - Base::hours(low_pss_direct) * share)
+        .checked_add(new_direct)
+    else {
+        s.unavailable = Some(too_large());
+        return s;
+    };
+    staff_and_cost(b, &mut s, buildup, direct_after, pss_after);
     s
 }
 
@@ -200,54 +208,70 @@ fn too_large() -> Unavailable {
     )
 }
 
-/// The mean fees of one client-month of degree III or IV observed in the
-/// period, the hourly tasks' fees at most the month's legal cap (the
-/// 80-hour rule on every hour of a month over 80 h); `None` when a sum
-/// leaves Decimal's range.
-fn mean_month_fees(b: &Base<'_>) -> Option<Decimal> {
+/// What the scenario reads row by row: the care workers' direct seconds
+/// at clients without allowance or with degree I, and the fees of the
+/// clients of degrees III and IV.
+struct Rows {
+    low_pss_direct: u64,
+    /// Σ fees of the period's rows of clients of degrees III and IV, each
+    /// hourly-task row's at most its cap ([`capped`]).
+    high_fees: Decimal,
+}
+
+/// One pass over the period's rows for [`Rows`]; `None` when a sum leaves
+/// Decimal's range.
+fn rows(b: &Base<'_>) -> Option<Rows> {
     let ds = b.ds;
-    let mut months: HashMap<(usize, usize), MonthFees> = HashMap::new();
+    let mut out = Rows {
+        low_pss_direct: 0,
+        high_fees: Decimal::ZERO,
+    };
     for v in &ds.visits {
         let Some(c) = v.client else { continue };
-        if !b.period.contains(v.date)
-            || !matches!(
-                ds.clients[c.index()].care_allowance,
-                Some(CareDegree::III | CareDegree::IV)
-            )
-        {
+        if !b.period.contains(v.date) {
             continue;
         }
-        let m = months
-            .entry((c.index(), b.months.index(v.date)))
-            .or_default();
-        let fee = v.fee.unwrap_or(Decimal::ZERO);
-        if b.tasks.hourly[v.task.index()] {
-            m.hourly = m.hourly.checked_add(fee)?;
-            m.hourly_secs += u64::from(v.duration);
-        } else {
-            m.other = m.other.checked_add(fee)?;
+        match ds.clients[c.index()].care_allowance {
+            Some(CareDegree::None | CareDegree::I)
+                if b.tasks.time_kind[v.task.index()] == TimeKind::Direct
+                    && ds.workers[v.worker.index()].role == Role::Pss =>
+            {
+                out.low_pss_direct += u64::from(v.duration);
+            }
+            Some(CareDegree::III | CareDegree::IV) => {
+                let fee = v.fee.unwrap_or(Decimal::ZERO);
+                let fee = if b.tasks.hourly[v.task.index()] {
+                    capped(b, v, fee)?
+                } else {
+                    fee
+                };
+                out.high_fees = out.high_fees.checked_add(fee)?;
+            }
+            _ => {}
         }
     }
-    if months.is_empty() {
-        return Some(Decimal::ZERO);
-    }
-    let eighty = crate::audit::EIGHTY_HOURS;
-    let mut total = Decimal::ZERO;
-    for (&(_, month), m) in &months {
-        let first = b.months.start(month).max(b.period.from);
-        let hourly = match b.law.hourly_cap_on(first) {
-            Some(cap) => {
-                let rate = match cap.cap_over_80h {
-                    Some(low) if m.hourly_secs > eighty => low,
-                    _ => cap.cap,
-                };
-                m.hourly.min(Base::hours(m.hourly_secs).checked_mul(rate)?)
-            }
-            None => m.hourly,
-        };
-        total = total.checked_add(m.other)?.checked_add(hourly)?;
-    }
-    total.checked_div(Decimal::from(months.len() as u64))
+    Some(out)
+}
+
+/// An hourly-task row's fee at most its cap: its hours × the hourly cap
+/// valid on its date, the lower cap when the client's month has more than
+/// 80 hours of hourly tasks (the 80-hour rule on every hour of that
+/// month); the fee as recorded where no cap is known on the date. So an
+/// overcharge is not counted as revenue, and a cheaper row does not make
+/// up for it.
+fn capped(b: &Base<'_>, v: &crate::Visit, fee: Decimal) -> Option<Decimal> {
+    let Some(cap) = b.law.hourly_cap_on(v.date) else {
+        return Some(fee);
+    };
+    let month = b.tally.cm.get(b.months.index(v.date), v.client?.index());
+    let rate = match cap.cap_over_80h {
+        Some(low) if month.hourly > crate::audit::EIGHTY_HOURS => low,
+        _ => cap.cap,
+    };
+    let allowed = Decimal::from(v.duration)
+        .checked_mul(rate)?
+        .checked_div(Decimal::from(3600))?;
+    Some(fee.min(allowed))
 }
 
 /// The scenario with its assumptions printed, before any effect.
@@ -278,12 +302,12 @@ fn with_assumptions(pct: Decimal, new: Decimal, months: Decimal) -> Scenario {
                 ),
             ),
             Text::new(
-                "Úhrady nových klientů: průměr úhrad klientů se stupněm III a IV za klientský měsíc, u hodinových úkonů nejvýše zákonný limit toho měsíce (pravidlo 80 hodin: všechny hodiny měsíce nad 80 h nižším limitem).",
-                "The new clients' fees: the mean fees of a client-month of degree III or IV, hourly tasks at most the month's legal cap (the 80-hour rule: every hour of a month over 80 h at the lower cap).",
+                "Úhrady nových klientů: úhrady klientů se stupněm III a IV za období ÷ jejich klientské měsíce; každý řádek hodinového úkonu nejvýše svým limitem (hodiny × zákonný limit k datu řádku, u klienta s více než 80 h hodinových úkonů v měsíci nižší limit), takže úhrada nad limit se do výnosů nepočítá a levnější řádek ji nevyrovná.",
+                "The new clients' fees: the fees of clients of degrees III and IV in the period ÷ their client-months; every hourly-task row at most its cap (hours × the legal cap on the row's date, the lower cap for a client with more than 80 h of hourly tasks in the month), so an overcharge is not counted as revenue and a cheaper row does not offset it.",
             ),
             Text::new(
-                "Úvazky PSS při dnešním vytížení (přímé hodiny PSS na úvazek); veškerá přímá péče připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.",
-                "PSS FTE at today's utilisation (PSS direct hours per FTE); all direct care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.",
+                "Úvazky PSS při dnešním vytížení: úvazky PSS × přímé hodiny PSS po změně ÷ přímé hodiny PSS nyní. Po změně odpadne jen podíl hodin, které u klientů bez příspěvku a se stupněm I odpracovali PSS (hodiny sociálních pracovníků nejsou jejich), a veškerá péče o nové klienty připadá na PSS. Náklady: mění se jen osobní náklady pečovatelů (náklad na úvazek z rozkladu hodiny), ostatní zůstávají.",
+                "PSS FTE at today's utilisation: PSS FTE × PSS direct hours after ÷ PSS direct hours now. Only the share of the hours PSS gave to clients without allowance or with degree I goes (a social worker's hours are not theirs), and all the new clients' care falls to PSS. Costs: only the care workers' personnel cost changes (cost per FTE from the hour build-up); the rest stays.",
             ),
         ],
     )
@@ -331,14 +355,16 @@ fn observe(b: &Base<'_>, client_travel: &[u64]) -> Observed {
     o
 }
 
-/// The staff the shift needs at today's utilisation, and the cost per
-/// direct hour after it (only the care workers' cost changes).
+/// The staff the shift needs at today's utilisation (the care workers'
+/// direct hours after, `pss_after`, at today's PSS direct hours per FTE),
+/// and the cost per direct hour after it (only the care workers' cost
+/// changes).
 fn staff_and_cost(
     b: &Base<'_>,
     s: &mut Scenario,
     buildup: Option<&HourBuildup>,
-    direct_now: Decimal,
     direct_after: Decimal,
+    pss_after: Decimal,
 ) {
     // The care workers' FTE are the staff list's.
     if !b.ds.has_list(RecordList::Workers) {
@@ -356,13 +382,27 @@ fn staff_and_cost(
         return;
     }
     let Some(fte_after) = fte
-        .checked_mul(direct_after - (direct_now - pss_direct))
+        .checked_mul(pss_after)
         .and_then(|x| x.checked_div(pss_direct))
     else {
         s.unavailable = Some(too_large());
         return;
     };
     s.effects.extend([
+        effect(
+            "pss_direct_hours_now",
+            "Přímé hodiny PSS nyní",
+            "PSS direct hours now",
+            pss_direct,
+            "h",
+        ),
+        effect(
+            "pss_direct_hours_after",
+            "Přímé hodiny PSS po změně",
+            "PSS direct hours after",
+            pss_after,
+            "h",
+        ),
         effect("fte_now", "Úvazky PSS nyní", "PSS FTE now", fte, "fte"),
         effect(
             "fte_needed",

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
 
 use super::cell::{Cached, col_name, formula, hours, not_available, num, text};
 use super::style::Styles;
+use super::wrap;
 use crate::audit::hour_cost::HourAnalysis;
 use crate::i18n::Lang;
 use crate::model::NORMATIVE_PARAMS;
@@ -24,6 +25,8 @@ fn sum_formula(col: u16, first: u32, last: u32) -> String {
     format!("=SUM({c}{}:{c}{})", first + 1, last + 1)
 }
 
+/// A table's header row from column A, as tall as its longest wrapped
+/// header.
 fn heads(
     ws: &mut Worksheet,
     r: u32,
@@ -31,11 +34,37 @@ fn heads(
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
+    let mut cells = Vec::with_capacity(cols.len());
     for (i, (cs, en)) in cols.iter().enumerate() {
-        text(ws, r, i as u16, lang.pick(cs, en), &st.header)?;
+        let head = lang.pick(cs, en);
+        text(ws, r, i as u16, head, &st.header)?;
+        // Past F the spreadsheet's default width (8.43 characters).
+        cells.push((head, COLUMNS.get(i).map_or(8.43, |c| c.1)));
     }
+    wrap::fit_row(ws, r, &cells)?;
     Ok(())
 }
+
+/// The sheet's columns A–F and their widths in characters.
+const COLUMNS: [(u16, f64); 6] = [
+    (A, 58.0),
+    (B, 18.0),
+    (C, 18.0),
+    (D, 18.0),
+    (E, 20.0),
+    (F, 20.0),
+];
+
+/// The width of the tables, A–F, in characters.
+const TABLE_WIDTH: f64 = {
+    let mut w = 0.0;
+    let mut i = 0;
+    while i < COLUMNS.len() {
+        w += COLUMNS[i].1;
+        i += 1;
+    }
+    w
+};
 
 /// Writes the sheet.
 pub(super) fn write(
@@ -45,14 +74,7 @@ pub(super) fn write(
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    for (c, w) in [
-        (A, 58.0),
-        (B, 18.0),
-        (C, 18.0),
-        (D, 18.0),
-        (E, 20.0),
-        (F, 20.0),
-    ] {
+    for (c, w) in COLUMNS {
         ws.set_column_width(c, w)?;
     }
     let mut r = 0;
@@ -384,7 +406,10 @@ fn travel_bands(
             "Estimate: travel pay and vehicles are a cost per travel hour, all else fixed per contact hour; at the overall travel the estimate is exactly cost.per_direct_hour.",
         ),
     ] {
-        text(ws, r, A, line, &st.muted)?;
+        // Across the table and wrapped in it, so that it runs neither under
+        // the chart beside the table nor over the rows below.
+        ws.merge_range(r, A, r, F, line, &st.muted_wrap)?;
+        wrap::fit_row(ws, r, &[(line, TABLE_WIDTH)])?;
         r += 1;
     }
     if t.bands.iter().any(|b| b.cost_per_contact_hour.is_some()) {

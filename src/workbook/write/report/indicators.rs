@@ -10,9 +10,10 @@ use rust_xlsxwriter::{
 };
 
 use super::cell::{Cached, col_name, formula, lit, num, text};
-use super::sheet::not_available;
+use super::sheet::{self, not_available};
 use super::style::Styles;
 use super::trace::{Refs, trace};
+use super::wrap;
 use crate::audit::{AuditReport, Indicator};
 use crate::benchmark::Status;
 use crate::i18n::Lang;
@@ -139,18 +140,20 @@ pub(super) fn write(
     ws.set_freeze_panes(1, 2)?;
     // The id column is for machines: printed pages end at the note.
     ws.set_print_area(0, 0, n.max(1), NOTE)?;
-    super::sheet::page_breaks(ws, n)?;
     let tolerance = report.parameters.status_tolerance;
+    // Each row's lines, for its height and the page breaks.
+    let mut lines = Vec::with_capacity(inds.len());
 
     for (i, ind) in inds.iter().enumerate() {
         let r = i as u32 + 1;
         let row = r + 1;
         let t = trace(ind, refs);
         text(ws, r, 0, area(&ind.id, lang), &st.text)?;
-        text(ws, r, 1, &catalog::label(&ind.id, lang), &st.wrap)?;
+        let label = catalog::label(&ind.id, lang);
+        text(ws, r, 1, &label, &st.wrap)?;
         text(ws, r, UNIT, ind.unit.label(lang), &st.text)?;
         text(ws, r, ID, &ind.id, &st.muted)?;
-        let mut formula_text = catalog::formula(&ind.id).to_string();
+        let mut formula_text = catalog::formula_in(&ind.id, lang).to_string();
         if ind.annualised {
             formula_text.push_str(lang.pick(
                 " (přepočteno na rok × 365 / dní)",
@@ -190,13 +193,38 @@ pub(super) fn write(
         }
 
         bound(ws, r, ind, tolerance, lang, st)?;
-        let notes = notes(ind, &t, lang);
+        let notes = notes(ind, &t, lang).join("; ");
         if !notes.is_empty() {
-            text(ws, r, NOTE, &notes.join("; "), &st.wrap)?;
+            text(ws, r, NOTE, &notes, &st.wrap)?;
         }
+        let source = source(ind).unwrap_or_default();
+        let width = |col: u16| COLS[col as usize].2;
+        lines.push(wrap::fit_row(
+            ws,
+            r,
+            &[
+                (&label, width(1)),
+                (&formula_text, width(FORMULA)),
+                (&source, width(SOURCE)),
+                (&notes, width(NOTE)),
+            ],
+        )?);
     }
+    // The printed columns (to the note) set how many lines a page holds.
+    let printed: Vec<f64> = COLS[..=NOTE as usize].iter().map(|c| c.2).collect();
+    sheet::page_breaks_by_lines(ws, &lines, sheet::lines_per_page(&printed))?;
     status_colours(ws, 1, n, STATUS, lang, st)?;
     Ok(rows)
+}
+
+/// The benchmark's source as the sheet prints it (`region: source`).
+fn source(ind: &Indicator) -> Option<String> {
+    let b = ind.benchmark.as_ref()?;
+    Some(if b.region.is_empty() {
+        b.source.clone()
+    } else {
+        format!("{}: {}", b.region, b.source)
+    })
 }
 
 /// The benchmark's bounds and source, and the status as a formula over the
@@ -219,12 +247,7 @@ fn bound(
     if let Some(m) = b.max {
         num(ws, r, MAX, m, fmt)?;
     }
-    let region = if b.region.is_empty() {
-        String::new()
-    } else {
-        format!("{}: ", b.region)
-    };
-    text(ws, r, SOURCE, &format!("{region}{}", b.source), &st.wrap)?;
+    text(ws, r, SOURCE, &source(ind).unwrap_or_default(), &st.wrap)?;
     if ind.value.is_some() {
         formula(
             ws,

@@ -37,6 +37,7 @@ pub(crate) mod style;
 mod summary;
 mod trace;
 mod workers;
+mod wrap;
 
 use std::path::{Path, PathBuf};
 

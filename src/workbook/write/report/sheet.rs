@@ -154,6 +154,49 @@ pub(crate) fn page_breaks(ws: &mut Worksheet, rows: u32) -> Result<(), XlsxError
     Ok(())
 }
 
+/// Page breaks of a table sheet whose data rows (below its header row)
+/// need `lines` lines each: a page takes rows while it holds at most
+/// [`ROWS_PER_PAGE`] of them and at most `per_page` lines
+/// ([`lines_per_page`]), so a sheet of one-line rows breaks as
+/// [`page_breaks`] and a page of taller rows still fits its paper.
+pub(crate) fn page_breaks_by_lines(
+    ws: &mut Worksheet,
+    lines: &[u32],
+    per_page: u32,
+) -> Result<(), XlsxError> {
+    let mut breaks = Vec::new();
+    let (mut rows, mut used) = (0, 0);
+    for (i, &n) in lines.iter().enumerate() {
+        if rows > 0 && (rows == ROWS_PER_PAGE || used + n > per_page) {
+            // Row i is sheet row i + 1 (under the header): the break goes
+            // above it.
+            breaks.push(i as u32 + 1);
+            (rows, used) = (0, 0);
+        }
+        rows += 1;
+        used += n;
+    }
+    if !breaks.is_empty() && breaks.len() <= 1_023 {
+        ws.set_page_breaks(&breaks)?;
+    }
+    Ok(())
+}
+
+/// Lines of [`LINE_HEIGHT`](super::wrap::LINE_HEIGHT) one landscape A4
+/// page (the margins of [`print_pages`]) holds under a header row of 30
+/// points, when the printed columns, `widths` characters wide, are fitted
+/// to one page wide as a spreadsheet program fits them (a column of `w`
+/// characters is `7w + 5` pixels, ¾ point each; the scale at most 1); a
+/// tenth is kept free for a program that sizes a little differently.
+pub(crate) fn lines_per_page(widths: &[f64]) -> u32 {
+    let wide: f64 = widths.iter().map(|w| (7.0 * w + 5.0) * 0.75).sum();
+    // A4 landscape, 0.5 in margins left and right, 0.75 in top and bottom.
+    let (page_w, page_h) = (841.89 - 72.0, 595.28 - 108.0);
+    let scale = (page_w / wide).min(1.0);
+    let lines = ((page_h / scale) * 0.9 - 30.0) / super::wrap::LINE_HEIGHT;
+    (lines.floor() as u32).max(ROWS_PER_PAGE)
+}
+
 /// A column of a table sheet.
 pub(crate) struct Col {
     pub cs: &'static str,

@@ -34,6 +34,8 @@ pub(crate) struct Styles {
     pub text: Format,
     pub wrap: Format,
     pub muted: Format,
+    /// Muted and wrapped (a note across a table).
+    pub muted_wrap: Format,
     pub link: Format,
     pub count: Format,
     pub decimal: Format,
@@ -69,6 +71,11 @@ impl Styles {
             text: base.clone(),
             wrap: base.clone().set_text_wrap(),
             muted: base.clone().set_italic().set_font_color("#595959"),
+            muted_wrap: base
+                .clone()
+                .set_italic()
+                .set_font_color("#595959")
+                .set_text_wrap(),
             link: base
                 .clone()
                 .set_font_color(Color::RGB(0x0563C1))
