@@ -325,7 +325,12 @@ fn a_merger_workbook_is_read_row_by_row_with_places() {
         m.price_rule,
         PriceRule::Given(vec![("b1".into(), Decimal::from(120))])
     );
-    assert_eq!(m.sources["price_rule"], "Sloučení!B2: rada 12/2026");
+    assert_eq!(
+        m.sources["price_rule"],
+        "Sloučení!B2: rada 12/2026; 'Jednotný ceník'!A2–A2 (1)"
+    );
+    // The table's accepted rows are the distances' source.
+    assert_eq!(m.sources["distances"], "Vzdálenosti!A2–A2 (1)");
     assert_eq!(
         m.target_utilisation,
         dec("0.7"),

@@ -128,6 +128,25 @@ pub(crate) struct MergerSheets {
     pairs: HashMap<(String, String), (Decimal, String)>,
     /// Where each task of the stated list was first given.
     codes: HashMap<String, String>,
+    /// The first and last accepted `Vzdálenosti` rows' places.
+    distance_rows: Option<(String, String)>,
+    /// The first and last accepted `Jednotný ceník` rows' places.
+    price_rows: Option<(String, String)>,
+}
+
+/// Widens a span of rows by one place.
+fn span(rows: &mut Option<(String, String)>, here: String) {
+    match rows {
+        Some((_, last)) => *last = here,
+        None => *rows = Some((here.clone(), here)),
+    }
+}
+
+/// A span as a reader writes it: `Vzdálenosti!A2–A22 (21)`.
+fn span_text(rows: &(String, String), n: usize) -> String {
+    let (first, last) = rows;
+    let last = last.rsplit_once('!').map_or(last.as_str(), |x| x.1);
+    format!("{first}–{last} ({n})")
 }
 
 impl MergerSheets {
@@ -139,8 +158,23 @@ impl MergerSheets {
     ) -> Merger {
         if let PriceRule::Given(list) = &mut self.merger.price_rule {
             *list = self.given;
+            if let Some((first, last)) = &self.price_rows {
+                let e = self.merger.sources.entry("price_rule".into()).or_default();
+                if !e.is_empty() {
+                    e.push_str("; ");
+                }
+                e.push_str(&span_text(&(first.clone(), last.clone()), list.len()));
+            }
         }
         self.merger.cells.rows = rows.clone();
+        // The table is the distances' source: its rows, named.
+        if let Some(rows) = &self.distance_rows {
+            let n = self.merger.distances.len();
+            self.merger
+                .sources
+                .entry("distances".into())
+                .or_insert(span_text(rows, n));
+        }
         self.merger
     }
 
@@ -188,6 +222,7 @@ impl MergerSheets {
         }
         self.pairs
             .insert(pair, (d.minutes, row.place(2).to_string()));
+        span(&mut self.distance_rows, row.place(0).to_string());
         self.merger.distances.push(d);
         Ok(())
     }
@@ -201,6 +236,7 @@ impl MergerSheets {
             return Err(self.rejected(Some("price_rule"), p));
         }
         self.codes.insert(folded, row.place(0).to_string());
+        span(&mut self.price_rows, row.place(0).to_string());
         self.given.push((code, price));
         Ok(())
     }
