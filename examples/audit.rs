@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example audit -- [INPUT...] [-o REPORT.xlsx] [--json PATH|-]
-//!                                          [--mapping FILE] [--benchmarks FILE] [--law FILE]
+//!                                          [--mapping FILE] [--benchmarks FILE] [--financing FILE] [--law FILE]
 //!                                          [--lang cs|en] [--strict]
 //! cargo run --release --example audit -- --help
 //! ```
@@ -57,6 +57,9 @@ struct Args {
     /// Sešit srovnávacích hodnot kraje / a region's benchmarks workbook
     #[arg(long, value_name = "FILE")]
     benchmarks: Option<PathBuf>,
+    /// Metodika financování kraje (list Financování) / a region's financing method (a Financování sheet)
+    #[arg(long, value_name = "FILE")]
+    financing: Option<PathBuf>,
     /// Sešit se zákonnými limity (list Limity), které mají přednost před vestavěnými od svého data / a law workbook whose rows take precedence over the built-in caps from their dates
     #[arg(long, value_name = "FILE")]
     law: Option<PathBuf>,
@@ -105,6 +108,7 @@ fn request(args: &Args) -> AuditRequest {
         .mapping(args.mapping.clone().map(Source::Path))
         .law(args.law.clone().map(Source::Path))
         .benchmarks(args.benchmarks.clone().map(Source::Path))
+        .financing(args.financing.clone().map(Source::Path))
         .lang(lang)
         .public(args.public)
         .strict(args.strict)

@@ -198,6 +198,9 @@ pub enum SheetKind {
     /// `Limity` / `Caps`: legal caps and rates that take precedence over the
     /// built-in tables from their dates on.
     Law,
+    /// `Financování` / `Financing`: a region's method of financing its
+    /// network, one parameter a row with its source.
+    Financing,
     /// `Sloučení` / `Merger`: a merger study's assumptions (a merger
     /// workbook, not a provider's).
     Merger,
@@ -218,7 +221,7 @@ impl SheetKind {
     /// workers before the timesheet that refers to them; `Náklady`,
     /// `Výnosy` and `Účtová mapa` before `Výsledovka`, which is checked
     /// against the first two and mapped by the third).
-    pub const ALL: [SheetKind; 13] = [
+    pub const ALL: [SheetKind; 14] = [
         SheetKind::Provider,
         SheetKind::Tasks,
         SheetKind::Workers,
@@ -232,6 +235,7 @@ impl SheetKind {
         SheetKind::Benchmarks,
         SheetKind::Model,
         SheetKind::Law,
+        SheetKind::Financing,
     ];
 
     /// The sheets of a merger workbook
@@ -258,6 +262,7 @@ impl SheetKind {
             SheetKind::Benchmarks => "Benchmarky",
             SheetKind::Model => "Model",
             SheetKind::Law => "Limity",
+            SheetKind::Financing => "Financování",
             SheetKind::Merger => "Sloučení",
             SheetKind::Distances => "Vzdálenosti",
             SheetKind::MergedPrices => "Jednotný ceník",
@@ -281,6 +286,7 @@ impl SheetKind {
             SheetKind::Benchmarks => "Benchmarks",
             SheetKind::Model => "Model",
             SheetKind::Law => "Caps",
+            SheetKind::Financing => "Financing",
             SheetKind::Merger => "Merger",
             SheetKind::Distances => "Distances",
             SheetKind::MergedPrices => "Merged prices",
@@ -316,6 +322,13 @@ impl SheetKind {
             SheetKind::Benchmarks => &["Benchmarky", "Benchmarks"],
             SheetKind::Model => &["Model", "Normativ", "Normativní model", "Parametry modelu"],
             SheetKind::Law => &["Limity", "Caps", "Limity úhrad", "Zákonné limity", "Law"],
+            SheetKind::Financing => &[
+                "Financování",
+                "Financing",
+                "Metodika financování",
+                "Financing method",
+                "Vyrovnávací platba",
+            ],
             SheetKind::Merger => &["Sloučení", "Merger", "Studie sloučení", "Merger study"],
             SheetKind::Distances => &["Vzdálenosti", "Distances", "Časy cest", "Travel times"],
             SheetKind::MergedPrices => &[

@@ -19,6 +19,7 @@ mod base;
 mod cost;
 pub use cost::fees_from_revenues;
 mod fees;
+pub mod finance;
 mod findings;
 mod grid;
 pub mod hour_cost;
@@ -243,12 +244,13 @@ impl<'a> Audit<'a> {
                     hour: hour_cost::HourAnalysis::empty(&why),
                     public: None,
                     absent_lists: ds.absent_lists.iter().copied().collect(),
+                    finance: finance::FinanceDetail::default(),
                 };
             }
         };
 
         let b = base(ds, law, period, parameters.leave_weeks);
-        let (list, f, fee_notes) = self.indicators(&b);
+        let (list, f, fee_notes, finance) = self.indicators(&b);
 
         let hour = hour_cost::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
         notes(&mut parameters, &fee_notes, ds, &b);
@@ -278,6 +280,7 @@ impl<'a> Audit<'a> {
             hour,
             public: None,
             absent_lists: ds.absent_lists.iter().copied().collect(),
+            finance,
         }
     }
 }
@@ -337,7 +340,15 @@ impl Audit<'_> {
     /// Every indicator family (costs, staffing, targeting, fees, the
     /// integrity counts), held to the benchmarks, with the findings and
     /// the fee check's notes.
-    fn indicators(&self, b: &Base<'_>) -> (Vec<Indicator>, findings::Findings, fees::FeeNotes) {
+    fn indicators(
+        &self,
+        b: &Base<'_>,
+    ) -> (
+        Vec<Indicator>,
+        findings::Findings,
+        fees::FeeNotes,
+        finance::FinanceDetail,
+    ) {
         let mut list = Vec::new();
         cost::indicators(b, &mut list);
         staffing::indicators(b, &mut list);
@@ -352,6 +363,7 @@ impl Audit<'_> {
             &mut fee_notes,
         );
         integrity::check(b, &mut f);
+        let finance = finance::indicators(b, &mut list, &mut f);
         for kind in FindingKind::INTEGRITY {
             list.push(Indicator::count(
                 format!("integrity.findings.{}", kind.id()),
@@ -360,7 +372,7 @@ impl Audit<'_> {
         }
         without_lists(b.ds, &mut list);
         self.hold_to_benchmarks(&mut list, b.period);
-        (list, f, fee_notes)
+        (list, f, fee_notes, finance)
     }
 
     /// Holds every indicator to the benchmark valid for the provider's

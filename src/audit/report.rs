@@ -432,6 +432,11 @@ pub struct AuditReport {
     /// names them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub absent_lists: Vec<crate::model::RecordList>,
+    /// Public money against the service in detail: money by source, the
+    /// reasonable profit taken, the costs the state grant may not pay line
+    /// by line, the state grant at risk step by step, the region's method
+    /// (the report's `Financování` sheet; JSON `finance`).
+    pub finance: super::finance::FinanceDetail,
 }
 
 /// The findings of one kind: how many the audit found, and the ones it

@@ -127,6 +127,102 @@ pub const FIXED: &[Entry] = &[
         "Σ výnosů − náklady celkem",
     ),
     e(
+        "finance.public_funding",
+        U::Czk,
+        "Veřejné zdroje (vyrovnávací platba)",
+        "Public funding (compensation)",
+        "Σ Výnosy of MPSV + region + municipalities + unattributed public grants",
+        "Σ výnosů MPSV + kraj + obce + veřejné dotace bez určení zdroje",
+    ),
+    e(
+        "finance.own_revenue",
+        U::Czk,
+        "Vlastní výnosy",
+        "Own revenue",
+        "user fees + other own revenue (gifts, sales, other)",
+        "úhrady uživatelů + ostatní vlastní výnosy (dary, prodej, jiné)",
+    ),
+    e(
+        "finance.net_cost",
+        U::Czk,
+        "Čisté náklady",
+        "Net cost",
+        "total cost − own revenue",
+        "náklady celkem − vlastní výnosy",
+    ),
+    e(
+        "finance.compensation_balance",
+        U::Czk,
+        "Saldo vyrovnávací platby",
+        "Compensation balance",
+        "public funding − net cost − reasonable profit (above 0: overcompensation)",
+        "veřejné zdroje − čisté náklady − přiměřený zisk (nad 0: překompenzace)",
+    ),
+    e(
+        "finance.ineligible_costs",
+        U::Czk,
+        "Náklady neuznatelné z dotace MPSV",
+        "Costs the state grant may not pay",
+        "Σ cost lines excluded by Government Regulation 98/2015 § 1(2) or marked Uznatelné: ne",
+        "Σ nákladů vyloučených NV 98/2015 § 1 odst. 2 nebo označených Uznatelné: ne",
+    ),
+    e(
+        "finance.state_grant_at_risk",
+        U::Czk,
+        "Státní dotace bez krytí uznatelnými náklady",
+        "State grant not matched by eligible costs",
+        "max(0, MPSV − max(0, eligible costs − own revenue − other public funding))",
+        "max(0, MPSV − max(0, uznatelné náklady − vlastní výnosy − ostatní veřejné zdroje))",
+    ),
+    e(
+        "finance.cost_per_direct_fte",
+        U::CzkPerFteYear,
+        "Náklady na úvazek přímé péče (roční)",
+        "Cost per FTE of direct care (annual)",
+        "annualised total cost / average PSS FTE",
+        "náklady celkem za rok / průměrné úvazky PSS",
+    ),
+    e(
+        "finance.public_funding_per_network_fte",
+        U::CzkPerFteYear,
+        "Veřejné zdroje na úvazek kapacity v síti (roční)",
+        "Public funding per FTE of network capacity (annual)",
+        "annualised public funding / network capacity (FTE)",
+        "veřejné zdroje za rok / kapacita v síti (úvazky)",
+    ),
+    e(
+        "finance.optimal_compensation",
+        U::Czk,
+        "Optimální vyrovnávací platba podle metodiky kraje",
+        "Optimal compensation by the region's method",
+        "network FTE × normative cost per FTE × days / 365 − expected own revenue",
+        "úvazky v síti × normativní náklad na úvazek × dny / 365 − očekávané vlastní výnosy",
+    ),
+    e(
+        "finance.compensation_vs_optimal",
+        U::Czk,
+        "Přijaté veřejné zdroje proti optimální platbě",
+        "Public funding received against the optimal compensation",
+        "public funding − optimal compensation",
+        "veřejné zdroje − optimální vyrovnávací platba",
+    ),
+    e(
+        "staff.direct_fte_vs_network",
+        U::Ratio,
+        "Úvazky PSS proti kapacitě v síti",
+        "PSS FTE against the network capacity",
+        "average PSS FTE / network capacity (FTE)",
+        "průměrné úvazky PSS / kapacita v síti (úvazky)",
+    ),
+    e(
+        "capacity.peak_clients_share",
+        U::Share,
+        "Nejvytíženější den proti registrované kapacitě",
+        "Busiest day against the registered capacity",
+        "clients served on the busiest day / Kapacita (klienti)",
+        "klienti v nejvytíženějším dni / kapacita (klienti)",
+    ),
+    e(
         "fees.per_direct_hour",
         U::CzkPerHour,
         "Úhrady na hodinu (hodinové úkony)",
@@ -490,8 +586,10 @@ pub fn needs_list(id: &str) -> Option<RecordList> {
         "target.age80_share",
         "integrity.findings.outside_contract",
     ];
-    const WORKERS: [&str; 12] = [
+    const WORKERS: [&str; 14] = [
         "cost.per_fte",
+        "finance.cost_per_direct_fte",
+        "staff.direct_fte_vs_network",
         "staff.fte_total",
         "staff.direct_fte_share",
         "staff.utilization",
@@ -612,9 +710,10 @@ mod tests {
         ] {
             assert!(clients.iter().any(|c| c == id), "{id}");
         }
-        // Workers: 7 roles' FTE and 12 more.
+        // Workers: 7 roles' FTE and 12 more, and the two financing
+        // figures per PSS FTE.
         let workers = of(RecordList::Workers);
-        assert_eq!(workers.len(), 7 + 12, "{workers:?}");
+        assert_eq!(workers.len(), 7 + 12 + 2, "{workers:?}");
         for id in [
             "staff.fte.RID",
             "staff.training_compliance",

@@ -37,6 +37,9 @@ pub enum FindingKind {
     FeeExempt,
     /// A fee off the price list.
     FeeOffPrice,
+    /// Public funding above the net cost and the reasonable profit
+    /// (Decision 2012/21/EU: compensation must not exceed what is needed).
+    Overcompensation,
 }
 
 impl FindingKind {
@@ -72,6 +75,7 @@ impl FindingKind {
             FindingKind::FeeOverCap => "fee_over_cap",
             FindingKind::FeeExempt => "fee_exempt",
             FindingKind::FeeOffPrice => "fee_off_price",
+            FindingKind::Overcompensation => "overcompensation",
         }
     }
 
@@ -100,6 +104,10 @@ impl FindingKind {
                 "fee charged to an exempt client",
             ),
             FindingKind::FeeOffPrice => ("úhrada mimo ceník", "fee off the price list"),
+            FindingKind::Overcompensation => (
+                "překompenzace: veřejné zdroje nad čisté náklady",
+                "overcompensation: public funding above the net cost",
+            ),
         };
         lang.pick(cs, en)
     }

@@ -65,6 +65,17 @@ pub const HEADLINES: &[HeadlineFamily] = &[
         ],
     },
     HeadlineFamily {
+        cs: "Veřejné zdroje",
+        en: "Public money",
+        ids: &[
+            "finance.public_funding",
+            "finance.net_cost",
+            "finance.compensation_balance",
+            "finance.state_grant_at_risk",
+            "finance.public_funding_per_network_fte",
+        ],
+    },
+    HeadlineFamily {
         cs: "Úhrady",
         en: "Fees",
         ids: &[

@@ -11,6 +11,7 @@
 //! text: findings based on them say so.
 
 mod built_in;
+pub mod eligibility;
 mod row;
 mod tables;
 mod working_time;

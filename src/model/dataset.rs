@@ -227,6 +227,11 @@ pub struct Dataset {
     /// and says so).
     #[serde(default)]
     pub normative: Option<crate::model::NormativeParams>,
+    /// A region's financing method from the input's `Financování` sheet
+    /// (or `--financing FILE`): empty when none was given, and the
+    /// indicators that need it are then not available.
+    #[serde(default, skip)]
+    pub financing: Vec<crate::model::FinancingParam>,
     /// The lists the records came without (no `Klienti` or no `Pracovníci`
     /// sheet): the clients or workers are then only those the timesheet
     /// names. An absent list is not a list given empty: the indicators
@@ -424,6 +429,7 @@ impl DatasetBuilder {
                 benchmarks: Vec::new(),
                 law: Vec::new(),
                 normative: None,
+                financing: Vec::new(),
                 absent_lists: BTreeSet::new(),
                 source: Provenance::default(),
             },
@@ -699,6 +705,12 @@ impl DatasetBuilder {
         self
     }
 
+    /// Adds a row of a region's financing method (`Financování`).
+    pub fn financing(&mut self, row: crate::model::FinancingParam) -> &mut Self {
+        self.ds.financing.push(row);
+        self
+    }
+
     /// Adds a benchmark row from the input's own `Benchmarky` sheet.
     pub fn benchmark(&mut self, row: super::Benchmark) -> &mut Self {
         self.ds.benchmarks.push(row);
@@ -820,6 +832,8 @@ impl DatasetBuilder {
                     Some(n) => format!("{account} {n}"),
                     None => account.to_string(),
                 }),
+                account: Some(account.to_string()),
+                eligible: None,
                 row,
             })?,
             AccountUse::Revenue { source } => self.revenue(RevenueLine {

@@ -162,6 +162,15 @@ pub struct CostLine {
     pub amount: Decimal,
     /// Note.
     pub note: Option<String>,
+    /// The account it was booked to, when it came from the accounts
+    /// (`Výsledovka`: `551`, `521.100`); the eligibility rules read it.
+    #[serde(default)]
+    pub account: Option<String>,
+    /// Whether the state grant may pay it, as the auditor states it
+    /// (`Náklady`, column `Uznatelné`); `None`: by the built-in rules
+    /// ([`crate::law::eligibility`]).
+    #[serde(default)]
+    pub eligible: Option<bool>,
     /// The row in the input sheet, 0 when built in code.
     pub row: u32,
 }
@@ -182,6 +191,8 @@ impl CostLine {
             group,
             amount,
             note: None,
+            account: None,
+            eligible: None,
             row: 0,
         }
     }

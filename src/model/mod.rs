@@ -7,6 +7,7 @@ mod benchmark;
 mod client;
 mod dataset;
 mod finance;
+mod financing;
 mod ids;
 mod merger;
 mod normative;
@@ -23,6 +24,7 @@ pub use client::{CareDegree, Client};
 pub use dataset::{ColumnOrigin, Dataset, DatasetBuilder, InputFile, Provenance, RecordList};
 pub(crate) use dataset::{MAX_TEXT, check_fte, check_weekly_hours};
 pub use finance::{CostCategory, CostGroup, CostLine, Price, RevenueLine, RevenueSource};
+pub use financing::{FinancingKey, FinancingParam, financing_for};
 pub use ids::{ClientId, TaskId, WorkerId};
 pub use merger::{
     Assumption, AssumptionCells, Distance, ManagementRole, Merger, PriceRule, RejectedCell, Roster,

@@ -27,6 +27,19 @@ pub struct Provider {
     /// travel effect reads it.
     #[serde(default)]
     pub municipality: Option<String>,
+    /// The FTE capacity the region's network entrusts to the service
+    /// (`Kapacita v síti (úvazky)`, from its Pověření): the unit the public
+    /// money of a field service is measured per.
+    #[serde(default)]
+    pub network_fte: Option<Decimal>,
+    /// The capacity in the registry of social services, clients
+    /// (`Kapacita (klienti)`).
+    #[serde(default)]
+    pub capacity_clients: Option<u64>,
+    /// The reasonable profit the entrustment allows over the period, Kč
+    /// (`Přiměřený zisk`); `None`: 0, said so.
+    #[serde(default)]
+    pub reasonable_profit: Option<Decimal>,
 }
 
 impl Provider {
@@ -42,6 +55,9 @@ impl Provider {
             weekly_hours: Decimal::from(40),
             public_employer: true,
             municipality: None,
+            network_fte: None,
+            capacity_clients: None,
+            reasonable_profit: None,
         }
     }
 }

@@ -49,6 +49,7 @@ pub struct AuditRequest {
     mapping: Option<Source>,
     law: Option<Source>,
     benchmarks: Option<Source>,
+    financing: Option<Source>,
     lang: Lang,
     public: bool,
     read: ReadOptions,
@@ -65,6 +66,7 @@ impl AuditRequest {
             mapping: None,
             law: None,
             benchmarks: None,
+            financing: None,
             lang: Lang::Cs,
             public: false,
             read: ReadOptions::default(),
@@ -99,6 +101,13 @@ impl AuditRequest {
     /// input's own `Benchmarky` sheet.
     pub fn benchmarks(mut self, benchmarks: Option<Source>) -> Self {
         self.benchmarks = benchmarks;
+        self
+    }
+
+    /// A region's financing method (a workbook with a `Financování`
+    /// sheet), over the input's own `Financování` rows.
+    pub fn financing(mut self, financing: Option<Source>) -> Self {
+        self.financing = financing;
         self
     }
 
@@ -188,7 +197,7 @@ impl AuditRequest {
     /// with [`Error::file`] naming the workbook.
     pub fn read(&self) -> Result<AuditInputs, Error> {
         let files: Vec<&Source> = self.files().collect();
-        let (dataset, problems) =
+        let (mut dataset, problems) =
             super::source::dataset_of(&files, self.mapping.as_ref(), &self.read)?;
         // Benchmarks: the built-in set, the input's own Benchmarky sheet,
         // then a region's workbook. Law: the built-in tables, the input's
@@ -205,6 +214,11 @@ impl AuditRequest {
             let (rows, p) = source.law(&ReadOptions::default())?;
             keep_rejected(&mut other_rejected, source, &p);
             law.extend(rows);
+        }
+        if let Some(source) = &self.financing {
+            let (rows, p) = source.financing(&ReadOptions::default())?;
+            keep_rejected(&mut other_rejected, source, &p);
+            dataset.financing.extend(rows);
         }
         Ok(AuditInputs {
             settings: Settings {

@@ -118,6 +118,18 @@ impl Source {
         .map_err(|e| e.in_file(self.name()))
     }
 
+    /// A financing workbook's rows (`Financování`).
+    pub(crate) fn financing(
+        &self,
+        options: &ReadOptions,
+    ) -> Result<(Vec<crate::model::FinancingParam>, Problems), Error> {
+        match self {
+            Source::Path(p) => crate::workbook::read_financing_path(p, options),
+            Source::Bytes { bytes, .. } => crate::workbook::read_financing_bytes(bytes, options),
+        }
+        .map_err(|e| e.in_file(self.name()))
+    }
+
     /// A merger study's assumptions.
     pub(crate) fn merger(&self, options: &ReadOptions) -> Result<(Merger, Problems), Error> {
         match self {

@@ -14,8 +14,8 @@ pub mod write;
 
 pub use read::{
     Format, Input, ReadLimits, ReadOptions, read_benchmarks_bytes, read_benchmarks_path,
-    read_bytes, read_inputs, read_law_bytes, read_law_path, read_merger_bytes, read_merger_path,
-    read_path,
+    read_bytes, read_financing_bytes, read_financing_path, read_inputs, read_law_bytes,
+    read_law_path, read_merger_bytes, read_merger_path, read_path,
 };
 pub use schema::SheetKind;
 pub use write::benchmarks::BenchmarksWorkbook;

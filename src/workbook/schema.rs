@@ -611,6 +611,14 @@ pub const COSTS: &[Column] = &[
     ),
     col("amount", "Částka", "Amount", &[], true, "Kč"),
     col("note", "Poznámka", "Note", &[], false, "text"),
+    col(
+        "eligible",
+        "Uznatelné",
+        "Eligible",
+        &["Uznatelný náklad", "Eligible cost"],
+        false,
+        "ano/ne: smí je hradit státní dotace (NV 98/2015 § 1 odst. 2); prázdné = podle pravidel",
+    ),
 ];
 
 /// Columns of `Výnosy`.
@@ -770,6 +778,54 @@ pub const MODEL: &[Column] = &[
     ),
 ];
 
+/// The `Financování` sheet: a region's method of financing its network,
+/// one parameter a row, for a region and dates, each with its source (a
+/// row without one is rejected: no region publishes these figures, so
+/// each must say whose they are).
+pub const FINANCING: &[Column] = &[
+    col(
+        "parameter",
+        "Parametr",
+        "Parameter",
+        &[],
+        true,
+        "normativní náklad na úvazek, vlastní výnosy na hodinu, podíl vlastních výnosů, podíl obcí, přiměřený zisk (podíl)",
+    ),
+    col("value", "Hodnota", "Value", &[], true, "Kč nebo podíl 0–1"),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &[],
+        true,
+        "zásady kraje, pověření, usnesení (povinné)",
+    ),
+    col(
+        "region",
+        "Kraj",
+        "Region",
+        &[],
+        false,
+        "kód kraje; prázdné = každý",
+    ),
+    col(
+        "valid_from",
+        "Platí od",
+        "Valid from",
+        &["Od", "From"],
+        false,
+        "datum",
+    ),
+    col(
+        "valid_to",
+        "Platí do",
+        "Valid to",
+        &["Do", "To"],
+        false,
+        "datum",
+    ),
+];
+
 /// The `Limity` sheet: one legal figure a row, taking precedence over the
 /// built-in row of the same kind (and tasks) from its date on.
 pub const LAW: &[Column] = &[
@@ -904,6 +960,15 @@ pub enum ProviderKey {
     PublicEmployer,
     /// `Obec`: the municipality of the service's seat.
     Municipality,
+    /// `Kapacita v síti (úvazky)`: the FTE capacity the region's network
+    /// entrusts to the service (its Pověření).
+    NetworkFte,
+    /// `Kapacita (klienti)`: the capacity in the registry of social
+    /// services, in clients.
+    CapacityClients,
+    /// `Přiměřený zisk`: the reasonable profit the entrustment allows over
+    /// the period, Kč.
+    ReasonableProfit,
 }
 
 /// The keys of `Poskytovatel`: key, Czech, English, hint.
@@ -947,6 +1012,24 @@ pub const PROVIDER_KEYS: &[(ProviderKey, &str, &str, &str)] = &[
         "Municipality",
         "obec sídla služby (pro studii sloučení)",
     ),
+    (
+        ProviderKey::NetworkFte,
+        "Kapacita v síti (úvazky)",
+        "Network capacity (FTE)",
+        "úvazky přímé péče podle pověření kraje",
+    ),
+    (
+        ProviderKey::CapacityClients,
+        "Kapacita (klienti)",
+        "Capacity (clients)",
+        "kapacita v registru poskytovatelů",
+    ),
+    (
+        ProviderKey::ReasonableProfit,
+        "Přiměřený zisk",
+        "Reasonable profit",
+        "Kč za období podle pověření (výchozí 0)",
+    ),
 ];
 
 impl ProviderKey {
@@ -960,6 +1043,13 @@ impl ProviderKey {
             ("region code", ProviderKey::Region),
             ("sidlo", ProviderKey::Municipality),
             ("seat", ProviderKey::Municipality),
+            ("kapacita v siti", ProviderKey::NetworkFte),
+            ("uvazky v siti", ProviderKey::NetworkFte),
+            ("network fte", ProviderKey::NetworkFte),
+            ("kapacita", ProviderKey::CapacityClients),
+            ("kapacita klientu", ProviderKey::CapacityClients),
+            ("capacity", ProviderKey::CapacityClients),
+            ("zisk", ProviderKey::ReasonableProfit),
         ];
         PROVIDER_KEYS
             .iter()
@@ -985,6 +1075,7 @@ pub fn columns(kind: SheetKind) -> &'static [Column] {
         SheetKind::Benchmarks => BENCHMARKS,
         SheetKind::Model => MODEL,
         SheetKind::Law => LAW,
+        SheetKind::Financing => FINANCING,
         SheetKind::Merger => MERGER,
         SheetKind::Distances => DISTANCES,
         SheetKind::MergedPrices => MERGED_PRICES,

@@ -10,6 +10,7 @@ mod common;
 mod compare;
 mod corpus;
 mod exports;
+mod finance;
 mod formats;
 mod front_end;
 mod hostile;

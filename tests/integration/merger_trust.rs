@@ -239,6 +239,8 @@ fn before_is_the_sum_of_the_services_and_the_shared_saving_an_effect() {
         category,
         amount: Decimal::from(amount),
         note: None,
+        account: None,
+        eligible: None,
         row: 0,
     };
     parts[0].costs = Some(vec![

@@ -378,6 +378,7 @@ fn sheets_links_and_methodology() {
                 "Klienti",
                 "Měsíce",
                 "Náklady",
+                "Financování",
                 "Cena hodiny",
                 "Scénáře",
                 "Nálezy",
@@ -394,6 +395,7 @@ fn sheets_links_and_methodology() {
                 "Clients",
                 "Months",
                 "Costs",
+                "Financing",
                 "Hour cost",
                 "Scenarios",
                 "Findings",
@@ -445,9 +447,9 @@ fn sheets_links_and_methodology() {
         Some(Data::String("K99999".into()))
     );
     // Excel's form: the file in the relationship, the cell in `location`
-    // (Chyby is the tenth sheet).
-    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet10.xml");
-    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet10.xml.rels");
+    // (Chyby is the eleventh sheet).
+    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet11.xml");
+    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet11.xml.rels");
     assert!(
         sheet_xml.contains(&format!(
             "<hyperlink ref=\"A{}\" r:id=\"rId1\" location=\"'Výkazy'!C{}\"/>",

@@ -246,6 +246,8 @@ fn after(m: &Merged, e: &Effects<'_>) -> (Dataset, Vec<Text>) {
                 group: CostGroup::Personnel,
                 amount: -saving,
                 note: Some("sloučení: struktura řízení / merger: management structure".into()),
+                account: None,
+                eligible: None,
                 row: 0,
             });
         }

@@ -547,6 +547,10 @@ fn read_sheet(
             b.law_row(sheets::law::row(r, file_label)?);
             Ok(())
         }),
+        SheetKind::Financing => table::read_table(reading, name, kind, None, |r, _| {
+            b.financing(sheets::financing::row(r)?);
+            Ok(())
+        }),
         // A merger workbook's sheets are not in `SheetKind::ALL`.
         SheetKind::Merger | SheetKind::Distances | SheetKind::MergedPrices => Ok(()),
     }
@@ -613,6 +617,55 @@ fn benchmarks_inner(
         Ok(())
     })?;
     Ok((set, problems))
+}
+
+/// Reads a financing workbook: its `Financování` (or `Financing`) sheet,
+/// a region's method of financing its network (docs/workbook.md,
+/// "Financování"). Other sheets are ignored. Every row is accepted or
+/// rejected with its place; a row without a source is rejected.
+///
+/// ```
+/// use homecare_audit::workbook::{read_financing_bytes, ReadOptions};
+/// let mut wb = rust_xlsxwriter::Workbook::new();
+/// let ws = wb.add_worksheet().set_name("Financování")?;
+/// ws.write_row(0, 0, ["Parametr", "Hodnota", "Zdroj"])?;
+/// ws.write_row(1, 0, ["normativní náklad na úvazek", "650000", "Zásady KHK 2025"])?;
+/// ws.write_row(2, 0, ["podíl obcí", "0,12", ""])?; // no source: rejected
+/// let (rows, problems) = read_financing_bytes(&wb.save_to_buffer()?, &ReadOptions::default())?;
+/// assert_eq!(rows.len(), 1);
+/// assert_eq!(problems.rejections().next().unwrap().place.to_string(), "Financování!C3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read_path`]; [`ErrorKind::MissingSheet`] when there is no
+/// `Financování` sheet.
+pub fn read_financing_path(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(Vec<crate::model::FinancingParam>, Problems), Error> {
+    let bytes = read_file(path.as_ref(), &options.limits)?;
+    read_financing_bytes(&bytes, options)
+}
+
+/// Reads a financing workbook from bytes; see [`read_financing_path`].
+///
+/// # Errors
+///
+/// As [`read_financing_path`].
+pub fn read_financing_bytes(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Vec<crate::model::FinancingParam>, Problems), Error> {
+    catching_panics(|| {
+        let mut rows = Vec::new();
+        let problems = read_one_sheet(bytes, options, SheetKind::Financing, |r| {
+            rows.push(sheets::financing::row(r)?);
+            Ok(())
+        })?;
+        Ok((rows, problems))
+    })
 }
 
 /// Reads a law workbook: its `Limity` (or `Caps`) sheet, in the format of
@@ -738,6 +791,7 @@ fn read_one_sheet(
 ) -> Result<Problems, Error> {
     let what = match kind {
         SheetKind::Law => "the law workbook",
+        SheetKind::Financing => "the financing workbook",
         _ => "the benchmarks workbook",
     };
     read_sheets(bytes, options, what, &[kind], |_, r| f(r))

@@ -59,6 +59,14 @@ const EXAMPLE: &[ExampleRow] = &[
     ("staff.training_compliance", "CZ", Some(1), None, None, 0),
 ];
 
+/// The example `Financování` rows: parameter, value (integer) and its
+/// scale, region. Illustrative figures, each row's source saying so.
+const FINANCING_EXAMPLE: &[(&str, i64, u32)] = &[
+    ("normativní náklad na úvazek", 720_000, 0),
+    ("podíl vlastních výnosů", 25, 2),
+    ("podíl obcí", 12, 2),
+];
+
 /// The `Návod` sheet's lines.
 const GUIDE: &[&str] = &[
     "Sešit mezí (benchmarků) pro homecare-audit – VZOR. Hodnoty v listu Benchmarky jsou PŘÍKLADY.",
@@ -75,6 +83,10 @@ const GUIDE: &[&str] = &[
     "náklady na úvazek, podíl úhrad). Nejsou-li zveřejněny, vyžádejte je od odboru sociálních věcí kraje.",
     "",
     "Použití: cargo run --release --example audit -- VSTUP.xlsx --benchmarks tento-soubor.xlsx",
+    "",
+    "List Financování: metodika financování kraje (normativní náklad na úvazek přímé péče za rok, očekávané",
+    "vlastní výnosy na hodinu nebo podílem, podíl obcí), každý řádek se zdrojem; hodnoty jsou PŘÍKLADY.",
+    "Použití: ... --financing tento-soubor.xlsx (Poskytovatel musí uvádět Kapacita v síti (úvazky)).",
 ];
 
 /// A benchmarks workbook of some rows.
@@ -92,16 +104,23 @@ const GUIDE: &[&str] = &[
 #[derive(Clone, Debug)]
 pub struct BenchmarksWorkbook {
     rows: Vec<Benchmark>,
+    /// Also the example `Financování` sheet.
+    with_financing: bool,
 }
 
 impl BenchmarksWorkbook {
     /// The workbook of `rows`.
     pub fn new(rows: Vec<Benchmark>) -> BenchmarksWorkbook {
-        BenchmarksWorkbook { rows }
+        BenchmarksWorkbook {
+            rows,
+            with_financing: false,
+        }
     }
 
     /// The commented example: illustrative bounds for the headline
-    /// indicators, each row's source saying it is an example.
+    /// indicators, and an example `Financování` sheet (a region's
+    /// financing method for `audit --financing`), each row's source saying
+    /// it is an example.
     pub fn example() -> BenchmarksWorkbook {
         let from = NaiveDate::from_ymd_opt(2025, 1, 1);
         let rows = EXAMPLE
@@ -120,7 +139,10 @@ impl BenchmarksWorkbook {
                 }
             })
             .collect();
-        BenchmarksWorkbook { rows }
+        BenchmarksWorkbook {
+            rows,
+            with_financing: true,
+        }
     }
 
     /// The rows it writes.
@@ -180,6 +202,9 @@ impl BenchmarksWorkbook {
             ws.write_string(r, 7, &b.source)?;
         }
         ws.set_freeze_panes(1, 0)?;
+        if self.with_financing {
+            financing_sheet(&mut wb, &header)?;
+        }
         let notes = wb.add_worksheet();
         notes.set_name("Návod")?;
         notes.set_column_width(0, 110)?;
@@ -188,4 +213,28 @@ impl BenchmarksWorkbook {
         }
         Ok(wb)
     }
+}
+
+/// The example `Financování` sheet (schema::FINANCING's headers).
+fn financing_sheet(wb: &mut Workbook, header: &Format) -> Result<(), XlsxError> {
+    use crate::workbook::schema::FINANCING;
+    let ws = wb.add_worksheet();
+    ws.set_name(SheetKind::Financing.cs())?;
+    const WIDTHS: [f64; 6] = [32.0, 12.0, 90.0, 8.0, 11.0, 11.0];
+    for (c, (col, w)) in FINANCING.iter().zip(WIDTHS).enumerate() {
+        ws.write_string_with_format(0, c as u16, col.cs, header)?;
+        ws.set_column_width(c as u16, w)?;
+    }
+    let date = Format::new().set_num_format("d.m.yyyy");
+    let plain = Format::new();
+    for (i, (param, value, scale)) in FINANCING_EXAMPLE.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, *param)?;
+        num(ws, r, 1, Decimal::new(*value, *scale), &plain)?;
+        ws.write_string(r, 2, EXAMPLE_SOURCE)?;
+        ws.write_string(r, 3, "KHK")?;
+        ws.write_datetime_with_format(r, 4, ExcelDateTime::from_ymd(2025, 1, 1)?, &date)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
 }

@@ -246,6 +246,19 @@ fn provider_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), Xl
     if let Some(m) = &p.municipality {
         kv(ws, "Obec", InputCell::Text(m.clone()))?;
     }
+    if let Some(fte) = p.network_fte {
+        kv(ws, "Kapacita v síti (úvazky)", InputCell::Number(num(fte)))?;
+    }
+    if let Some(n) = p.capacity_clients {
+        kv(
+            ws,
+            "Kapacita (klienti)",
+            InputCell::Number(num(Decimal::from(n))),
+        )?;
+    }
+    if let Some(z) = p.reasonable_profit {
+        kv(ws, "Přiměřený zisk", InputCell::Number(num(z)))?;
+    }
     Ok(())
 }
 
@@ -383,6 +396,10 @@ fn costs_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxE
             )?;
             ws.write_number(r, 2, num(c.amount))?;
             opt(ws, r, 3, c.note.clone().map(InputCell::Text), f)?;
+            let eligible = c
+                .eligible
+                .map(|e| InputCell::Text(if e { "ano" } else { "ne" }.into()));
+            opt(ws, r, 4, eligible, f)?;
         }
     }
     Ok(())

@@ -9,6 +9,7 @@ const CATEGORY: usize = 0;
 const GROUP: usize = 1;
 const AMOUNT: usize = 2;
 const NOTE: usize = 3;
+const ELIGIBLE: usize = 4;
 
 pub(crate) fn row(
     row: &Row<'_, '_>,
@@ -32,6 +33,8 @@ pub(crate) fn row(
         group,
         amount,
         note: row.get(NOTE, value::text)?,
+        account: None,
+        eligible: row.get(ELIGIBLE, value::yes_no)?,
         row: row.number,
     })
     .map_err(|_| row.reject(AMOUNT, Reason::OutOfRange("±10¹²".into())))

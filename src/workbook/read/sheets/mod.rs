@@ -5,6 +5,7 @@ pub(crate) mod accounts;
 pub(crate) mod benchmarks;
 pub(crate) mod clients;
 pub(crate) mod costs;
+pub(crate) mod financing;
 pub(crate) mod law;
 pub(crate) mod merger;
 pub(crate) mod model;

@@ -3,6 +3,7 @@
 //! (and in strict mode ends the read).
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind};
 use crate::matching::fold;
@@ -122,6 +123,28 @@ fn apply(out: &mut ProviderSheet, key: ProviderKey, v: &Cell<'_>, ctx: Ctx) -> R
         ProviderKey::PublicEmployer => p.public_employer = value::yes_no(v, ctx)?,
         ProviderKey::Municipality => {
             p.municipality = Some(value::text(v, ctx)?.trim().to_string()).filter(|m| !m.is_empty())
+        }
+        // A capacity of 0 would divide by nothing: not a capacity.
+        ProviderKey::NetworkFte => {
+            let fte = value::decimal(v, ctx)?;
+            if fte <= Decimal::ZERO || fte > Decimal::from(10_000) {
+                return Err(Reason::OutOfRange("0–10000 (více než 0)".into()));
+            }
+            p.network_fte = Some(fte);
+        }
+        ProviderKey::CapacityClients => {
+            let n = value::decimal(v, ctx)?;
+            if n < Decimal::ONE || n > Decimal::from(1_000_000) || !n.fract().is_zero() {
+                return Err(Reason::OutOfRange("1–1000000 (celé číslo)".into()));
+            }
+            p.capacity_clients = u64::try_from(n).ok();
+        }
+        ProviderKey::ReasonableProfit => {
+            let z = value::decimal(v, ctx)?;
+            if z.is_sign_negative() && !z.is_zero() {
+                return Err(Reason::Negative);
+            }
+            p.reasonable_profit = Some(z);
         }
     }
     Ok(())

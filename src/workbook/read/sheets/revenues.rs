@@ -17,6 +17,12 @@ pub(crate) fn row(
         .ok_or_else(|| row.reject(SOURCE, Reason::UnknownRevenueSource))?;
     let amount = row.req(AMOUNT, value::decimal)?;
     if amount.is_sign_negative() && !amount.is_zero() {
+        // A grant below zero is no grant: a returned grant belongs to the
+        // year it was paid in (its settlement), not as a negative source
+        // of this year's compensation. An own revenue may be corrected.
+        if source.is_public() {
+            return Err(row.reject(AMOUNT, Reason::Negative));
+        }
         notices.push(row.reject(AMOUNT, Reason::NegativeCorrection));
     }
     // The number reader already bounds the amount as the builder does.

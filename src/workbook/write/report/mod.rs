@@ -26,6 +26,7 @@ pub(crate) mod cell;
 mod clients;
 mod costs;
 mod distributions;
+mod financing;
 mod findings;
 mod hour;
 mod indicators;
@@ -237,6 +238,7 @@ impl<'a> ReportWorkbook<'a> {
                         | Sheet::Method
                         | Sheet::Hour
                         | Sheet::Scenarios
+                        | Sheet::Financing
                 );
             let ws = if streamed {
                 wb.add_worksheet_with_constant_memory()?
@@ -295,6 +297,14 @@ impl<'a> ReportWorkbook<'a> {
             lang,
             st,
         )?;
+        let finance = financing::write(
+            wb.worksheet_from_index(Sheet::Financing.index())?,
+            name(Sheet::Financing),
+            report,
+            cost_rows.costs.as_ref(),
+            lang,
+            st,
+        )?;
         hour::write(
             wb.worksheet_from_index(Sheet::Hour.index())?,
             name(Sheet::Hour),
@@ -344,6 +354,7 @@ impl<'a> ReportWorkbook<'a> {
             fees_from_revenues: crate::audit::fees_from_revenues(ds),
             listed: &report.findings,
             public: self.public,
+            finance,
         })
     }
 

@@ -15,6 +15,7 @@ pub(crate) enum Sheet {
     Clients,
     Months,
     Costs,
+    Financing,
     Hour,
     Scenarios,
     Findings,
@@ -24,13 +25,14 @@ pub(crate) enum Sheet {
 
 impl Sheet {
     /// Every sheet in workbook order.
-    pub const ALL: [Sheet; 11] = [
+    pub const ALL: [Sheet; 12] = [
         Sheet::Summary,
         Sheet::Indicators,
         Sheet::Workers,
         Sheet::Clients,
         Sheet::Months,
         Sheet::Costs,
+        Sheet::Financing,
         Sheet::Hour,
         Sheet::Scenarios,
         Sheet::Findings,
@@ -47,6 +49,7 @@ impl Sheet {
             Sheet::Clients => ("Klienti", "Clients"),
             Sheet::Months => ("Měsíce", "Months"),
             Sheet::Costs => ("Náklady", "Costs"),
+            Sheet::Financing => ("Financování", "Financing"),
             Sheet::Hour => ("Cena hodiny", "Hour cost"),
             Sheet::Scenarios => ("Scénáře", "Scenarios"),
             Sheet::Findings => ("Nálezy", "Findings"),
@@ -79,7 +82,7 @@ impl Sheet {
 
     /// Whether the sheet prints on landscape pages (it is wide).
     fn landscape(self) -> bool {
-        !matches!(self, Sheet::Costs | Sheet::Scenarios)
+        !matches!(self, Sheet::Costs | Sheet::Scenarios | Sheet::Financing)
     }
 }
 

@@ -38,6 +38,8 @@ pub(super) struct Refs<'a> {
     /// A report fit for publication: its detail sheets hold distributions,
     /// not the rows a formula would sum, so every value is a number.
     pub public: bool,
+    /// The `finance.*` (and capacity) indicators' cells on `Financování`.
+    pub finance: std::collections::BTreeMap<&'static str, String>,
 }
 
 /// The formulas of one indicator (without the leading `=`). In `value`,
@@ -188,6 +190,12 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
         return Trace::default();
     }
     let id = ind.id.as_str();
+    if let Some(cell) = r.finance.get(id) {
+        return Trace {
+            value: Some(cell.clone()),
+            ..Trace::default()
+        };
+    }
     if let Some(role) = id.strip_prefix("staff.fte.") {
         return Trace {
             value: Some(r.role_sum(role, wk::AVERAGE_FTE)),

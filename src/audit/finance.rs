@@ -1,0 +1,584 @@
+//! Public money against the service (docs/indicators.md, "Financing"):
+//! the compensation a region pays out of the state grant, its own money
+//! and the municipalities', against the service's net cost; what the state
+//! grant may not pay; the figures per unit of capacity; and, where the
+//! auditor gives a region's method (`Financování`), the optimal
+//! compensation by it.
+//!
+//! Every figure is "not available" with its reason when an input is
+//! missing (no `Výnosy`, no capacity, no method): a region's parameters
+//! are never invented (docs/domain.md §4a: none is published).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::base::{Base, na};
+use super::findings::{Detail, Findings};
+use super::report::{FindingKind, Indicator, Unit};
+use crate::i18n::Text;
+use crate::law::eligibility::rule_for;
+use crate::model::{CostLine, FinancingKey, FinancingParam, RevenueSource, financing_for};
+
+const NO_REVENUES: (&str, &str) = ("chybí list Výnosy", "no Revenues sheet (Výnosy) was given");
+const NO_COSTS: (&str, &str) = ("chybí list Náklady", "no Costs sheet (Náklady) was given");
+const NO_NETWORK: (&str, &str) = (
+    "Poskytovatel neuvádí Kapacita v síti (úvazky)",
+    "Poskytovatel gives no Network capacity (FTE)",
+);
+const NO_METHOD: (&str, &str) = (
+    "parametry kraje nejsou zadány (list Financování)",
+    "the region's parameters are not given (a Financování sheet)",
+);
+
+/// One source of money and its amount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceAmount {
+    /// The source.
+    pub source: RevenueSource,
+    /// Σ of its `Výnosy` lines (user fees: as `revenue.fee_share` takes
+    /// them, the rows' fees when `Výnosy` has none).
+    pub amount: Decimal,
+    /// Public money (part of the compensation), else own revenue.
+    pub public: bool,
+}
+
+/// A cost the state grant may not pay, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IneligibleCost {
+    /// The cost category's code.
+    pub category: String,
+    /// The account, when the cost came from the accounts.
+    pub account: Option<String>,
+    /// The amount.
+    pub amount: Decimal,
+    /// Why: the rule's words and provision, or the auditor's `Uznatelné:
+    /// ne`.
+    pub why: Text,
+    /// The rule's source (the auditor's cell for `Uznatelné: ne`).
+    pub source: String,
+    /// The `Náklady` row (0: from the accounts or built in code).
+    pub row: u32,
+}
+
+/// A step of a calculation as the report explains it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// What it is.
+    pub label: Text,
+    /// Its amount.
+    pub amount: Decimal,
+}
+
+/// The region's method as applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MethodApplied {
+    /// The parameters used, each with its source and cell.
+    pub parameters: Vec<FinancingParam>,
+    /// The steps: the normative cost of the network capacity over the
+    /// period, the expected own revenue, the optimal compensation, the
+    /// public money received and the difference; the municipalities'
+    /// expected part beside what they paid, where the share is given.
+    pub steps: Vec<Step>,
+}
+
+/// Public money against the service, in detail (the report's
+/// `Financování` sheet and the JSON's `finance`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FinanceDetail {
+    /// Money by source, when `Výnosy` was given.
+    pub by_source: Vec<SourceAmount>,
+    /// The user fees are the timesheet rows' (`Výnosy` gives none).
+    pub fees_from_rows: bool,
+    /// The reasonable profit taken (Kč over the period) and where from.
+    pub reasonable_profit: Option<Step>,
+    /// Costs the state grant may not pay, line by line.
+    pub ineligible: Vec<IneligibleCost>,
+    /// The state grant at risk, step by step.
+    pub grant_steps: Vec<Step>,
+    /// The region's method, when a `Financování` sheet applies.
+    pub method: Option<MethodApplied>,
+    /// The network capacity (FTE) and the registered capacity (clients)
+    /// from `Poskytovatel`, and the busiest day's clients.
+    pub network_fte: Option<Decimal>,
+    /// The registered capacity, clients.
+    pub capacity_clients: Option<u64>,
+    /// Clients served on the busiest day.
+    pub peak_day_clients: u64,
+}
+
+fn step(cs: &str, en: &str, amount: Decimal) -> Step {
+    Step {
+        label: Text::new(cs, en),
+        amount,
+    }
+}
+
+/// Why a cost line is ineligible, if it is.
+fn ineligible(c: &CostLine) -> Option<(Text, String)> {
+    match c.eligible {
+        Some(true) => None,
+        Some(false) => Some((
+            Text::new("Uznatelné: ne (auditor)", "Eligible: no (the auditor)"),
+            format!("Náklady, řádek {}", c.row),
+        )),
+        None => rule_for(c.category.code(), c.account.as_deref()).map(|r| {
+            (
+                Text::new(
+                    format!("{} ({})", r.cs, r.provision),
+                    format!("{} ({})", r.en, r.provision),
+                ),
+                r.source.to_string(),
+            )
+        }),
+    }
+}
+
+/// The busiest day's distinct clients.
+fn peak_day_clients(b: &Base<'_>) -> u64 {
+    let mut pairs: Vec<(chrono::NaiveDate, usize)> =
+        b.ds.visits
+            .iter()
+            .filter(|v| b.period.contains(v.date))
+            .filter_map(|v| v.client.map(|c| (v.date, c.index())))
+            .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut best = 0u64;
+    let mut i = 0;
+    while i < pairs.len() {
+        let day = pairs[i].0;
+        let n = pairs[i..].iter().take_while(|p| p.0 == day).count();
+        best = best.max(n as u64);
+        i += n;
+    }
+    best
+}
+
+/// Money by source: every source with a line, user fees as the cost
+/// family takes them.
+fn by_source(b: &Base<'_>) -> Option<Vec<SourceAmount>> {
+    let rs = b.ds.revenues.as_ref()?;
+    let fees = super::cost::user_fees(b).unwrap_or_default();
+    Some(
+        RevenueSource::ALL
+            .into_iter()
+            .map(|source| SourceAmount {
+                source,
+                amount: if source == RevenueSource::UserFees {
+                    fees
+                } else {
+                    rs.iter()
+                        .filter(|r| r.source == source)
+                        .map(|r| r.amount)
+                        .sum()
+                },
+                public: source.is_public(),
+            })
+            .collect(),
+    )
+}
+
+/// The financing indicators and their detail; an overcompensation is a
+/// finding with its amount.
+pub(crate) fn indicators(
+    b: &Base<'_>,
+    out: &mut Vec<Indicator>,
+    f: &mut Findings,
+) -> FinanceDetail {
+    let mut d = FinanceDetail::default();
+    let total = b.cost_sum(|_| true);
+    let sources = by_source(b);
+    let sum = |keep: &dyn Fn(&SourceAmount) -> bool| {
+        sources.as_ref().map(|s| {
+            s.iter()
+                .filter(|x| keep(x))
+                .map(|x| x.amount)
+                .sum::<Decimal>()
+        })
+    };
+    let public = sum(&|s| s.public);
+    let own = sum(&|s| !s.public);
+    let mpsv = sum(&|s| s.source == RevenueSource::Mpsv);
+    let unavailable = |id: &str, unit: Unit, why: (&str, &str)| {
+        Indicator::unavailable(id, unit, na(why.0, why.1))
+    };
+    let money = |id: &str, v: Option<Decimal>, why: (&str, &str)| match v {
+        Some(v) => Indicator::value(id, Unit::Czk, v),
+        None => unavailable(id, Unit::Czk, why),
+    };
+    out.push(money("finance.public_funding", public, NO_REVENUES));
+    out.push(money("finance.own_revenue", own, NO_REVENUES));
+    let net = match (total, own) {
+        (Some(t), Some(o)) => Some(t - o),
+        _ => None,
+    };
+    let net_why = if total.is_none() {
+        NO_COSTS
+    } else {
+        NO_REVENUES
+    };
+    out.push(money("finance.net_cost", net, net_why));
+
+    // The reasonable profit: the entrustment's amount, else the region's
+    // share of the net cost, else 0 (said so on the sheet).
+    let method =
+        b.ds.provider
+            .period
+            .map(|_| b.period.to)
+            .or(Some(b.period.to))
+            .map(|day| financing_for(&b.ds.financing, b.ds.provider.region.as_deref(), day))
+            .unwrap_or_default();
+    let param = |k: FinancingKey| method.iter().find(|p| p.key == k).map(|p| p.value);
+    let profit = match (
+        b.ds.provider.reasonable_profit,
+        param(FinancingKey::ReasonableProfitShare),
+        net,
+    ) {
+        (Some(z), _, _) => step(
+            "přiměřený zisk (Poskytovatel)",
+            "reasonable profit (Poskytovatel)",
+            z,
+        ),
+        (None, Some(share), Some(n)) => step(
+            "přiměřený zisk: podíl z Financování × čisté náklady",
+            "reasonable profit: the Financování share × net cost",
+            share * n,
+        ),
+        _ => step(
+            "přiměřený zisk nezadán: 0",
+            "no reasonable profit stated: 0",
+            Decimal::ZERO,
+        ),
+    };
+    let balance = match (public, net) {
+        (Some(p), Some(n)) => Some(p - n - profit.amount),
+        _ => None,
+    };
+    let mut bal = money("finance.compensation_balance", balance, net_why);
+    bal.numerator = public;
+    bal.denominator = None;
+    out.push(bal);
+    if let Some(over) = balance.filter(|x| *x > Decimal::ZERO) {
+        f.push(FindingKind::Overcompensation, || Detail {
+            place: None,
+            text: Text::new(
+                format!(
+                    "veřejné zdroje převyšují čisté náklady a přiměřený zisk o {} Kč (překompenzace)",
+                    crate::display::money(over, crate::i18n::Lang::Cs)
+                ),
+                format!(
+                    "public funding exceeds the net cost and reasonable profit by CZK {} (overcompensation)",
+                    crate::display::money(over, crate::i18n::Lang::En)
+                ),
+            ),
+            amount: Some(over),
+        });
+    }
+    d.reasonable_profit = Some(profit);
+
+    // What the state grant may not pay, line by line.
+    let mut ineligible_total = None;
+    if let Some(costs) = &b.ds.costs {
+        let mut sum = Decimal::ZERO;
+        for c in costs {
+            if let Some((why, source)) = ineligible(c) {
+                sum += c.amount;
+                d.ineligible.push(IneligibleCost {
+                    category: c.category.code().to_string(),
+                    account: c.account.clone(),
+                    amount: c.amount,
+                    why,
+                    source,
+                    row: c.row,
+                });
+            }
+        }
+        ineligible_total = Some(sum);
+    }
+    out.push(money(
+        "finance.ineligible_costs",
+        ineligible_total,
+        NO_COSTS,
+    ));
+    grant_at_risk(&mut d, out, total, ineligible_total, own, public, mpsv);
+
+    per_capacity(b, out, total, public);
+    d.method = optimal(b, out, &method, public);
+    d.network_fte = b.ds.provider.network_fte;
+    d.capacity_clients = b.ds.provider.capacity_clients;
+    d.peak_day_clients = peak_day_clients(b);
+    d.fees_from_rows = sources.is_some() && !super::cost::fees_from_revenues(b.ds);
+    d.by_source = sources.unwrap_or_default();
+    d
+}
+
+/// The part of the state grant eligible costs do not match after own
+/// revenue and the other public money: what a settlement would ask back.
+fn grant_at_risk(
+    d: &mut FinanceDetail,
+    out: &mut Vec<Indicator>,
+    total: Option<Decimal>,
+    ineligible: Option<Decimal>,
+    own: Option<Decimal>,
+    public: Option<Decimal>,
+    mpsv: Option<Decimal>,
+) {
+    let id = "finance.state_grant_at_risk";
+    let (Some(t), Some(i), Some(o), Some(p), Some(m)) = (total, ineligible, own, public, mpsv)
+    else {
+        let why = if total.is_none() {
+            NO_COSTS
+        } else {
+            NO_REVENUES
+        };
+        out.push(Indicator::unavailable(id, Unit::Czk, na(why.0, why.1)));
+        return;
+    };
+    let eligible = t - i;
+    let other_public = p - m;
+    // What the state grant may still cover: the eligible costs others have
+    // not paid; never below 0 (others paying more leaves it nothing).
+    let room = (eligible - o - other_public).max(Decimal::ZERO);
+    let at_risk = (m - room).max(Decimal::ZERO);
+    d.grant_steps = vec![
+        step("náklady celkem", "total cost", t),
+        step("− neuznatelné náklady", "− ineligible costs", i),
+        step("= uznatelné náklady", "= eligible costs", eligible),
+        step("− vlastní výnosy", "− own revenue", o),
+        step(
+            "− ostatní veřejné zdroje (kraj, obce, ostatní)",
+            "− other public money (region, municipalities, other)",
+            other_public,
+        ),
+        step(
+            "= prostor pro státní dotaci (nejméně 0)",
+            "= room for the state grant (at least 0)",
+            room,
+        ),
+        step("státní dotace (MPSV)", "state grant (MPSV)", m),
+        step(
+            "= dotace bez krytí uznatelnými náklady",
+            "= grant not matched by eligible costs",
+            at_risk,
+        ),
+    ];
+    let mut ind = Indicator::value(id, Unit::Czk, at_risk);
+    ind.numerator = Some(m);
+    ind.denominator = Some(room);
+    out.push(ind);
+}
+
+/// Cost and public money per FTE of direct care and of network capacity.
+fn per_capacity(
+    b: &Base<'_>,
+    out: &mut Vec<Indicator>,
+    total: Option<Decimal>,
+    public: Option<Decimal>,
+) {
+    let pss: Decimal = b.pss_employed().map(|w| b.hours[w].average_fte).sum();
+    let network = b.ds.provider.network_fte;
+    let annual = b.annual_factor();
+    out.push(match total {
+        Some(t) => Indicator::ratio(
+            "finance.cost_per_direct_fte",
+            Unit::CzkPerFteYear,
+            t * annual,
+            pss,
+            na("žádné úvazky pečovatelů (PSS)", "no care-worker (PSS) FTE"),
+        )
+        .annualised(),
+        None => Indicator::unavailable(
+            "finance.cost_per_direct_fte",
+            Unit::CzkPerFteYear,
+            na(NO_COSTS.0, NO_COSTS.1),
+        ),
+    });
+    out.push(match (public, network) {
+        (Some(p), Some(n)) => Indicator::ratio(
+            "finance.public_funding_per_network_fte",
+            Unit::CzkPerFteYear,
+            p * annual,
+            n,
+            na(NO_NETWORK.0, NO_NETWORK.1),
+        )
+        .annualised(),
+        (None, _) => Indicator::unavailable(
+            "finance.public_funding_per_network_fte",
+            Unit::CzkPerFteYear,
+            na(NO_REVENUES.0, NO_REVENUES.1),
+        ),
+        (_, None) => Indicator::unavailable(
+            "finance.public_funding_per_network_fte",
+            Unit::CzkPerFteYear,
+            na(NO_NETWORK.0, NO_NETWORK.1),
+        ),
+    });
+    out.push(match network {
+        Some(n) => Indicator::ratio(
+            "staff.direct_fte_vs_network",
+            Unit::Ratio,
+            pss,
+            n,
+            na(NO_NETWORK.0, NO_NETWORK.1),
+        ),
+        None => Indicator::unavailable(
+            "staff.direct_fte_vs_network",
+            Unit::Ratio,
+            na(NO_NETWORK.0, NO_NETWORK.1),
+        ),
+    });
+    out.push(match b.ds.provider.capacity_clients {
+        Some(c) => Indicator::ratio(
+            "capacity.peak_clients_share",
+            Unit::Share,
+            Decimal::from(peak_day_clients(b)),
+            Decimal::from(c),
+            na("kapacita 0", "a capacity of 0"),
+        ),
+        None => Indicator::unavailable(
+            "capacity.peak_clients_share",
+            Unit::Share,
+            na(
+                "Poskytovatel neuvádí Kapacita (klienti)",
+                "Poskytovatel gives no Capacity (clients)",
+            ),
+        ),
+    });
+}
+
+/// The optimal compensation by the region's method: the normative cost
+/// of the network capacity over the period, less the own revenue it
+/// expects; and the public money received against it.
+fn optimal(
+    b: &Base<'_>,
+    out: &mut Vec<Indicator>,
+    method: &[&FinancingParam],
+    public: Option<Decimal>,
+) -> Option<MethodApplied> {
+    let ids = [
+        "finance.optimal_compensation",
+        "finance.compensation_vs_optimal",
+    ];
+    let param = |k: FinancingKey| method.iter().find(|p| p.key == k).map(|p| p.value);
+    let why = match (
+        b.ds.provider.network_fte,
+        param(FinancingKey::NormativeCostPerFte),
+    ) {
+        (_, None) => Some(NO_METHOD),
+        (None, _) => Some(NO_NETWORK),
+        _ => None,
+    };
+    let own_rule = (
+        param(FinancingKey::OwnRevenuePerDirectHour),
+        param(FinancingKey::OwnRevenueShare),
+    );
+    let why = why.or(match own_rule {
+        (None, None) => Some((
+            "Financování neuvádí očekávané vlastní výnosy (na hodinu ani podílem)",
+            "Financování gives no expected own revenue (per hour or as a share)",
+        )),
+        _ => None,
+    });
+    if let Some(w) = why {
+        for id in ids {
+            out.push(Indicator::unavailable(id, Unit::Czk, na(w.0, w.1)));
+        }
+        return (!method.is_empty()).then(|| MethodApplied {
+            parameters: method.iter().map(|p| (*p).clone()).collect(),
+            steps: Vec::new(),
+        });
+    }
+    let (Some(network), Some(per_fte)) = (
+        b.ds.provider.network_fte,
+        param(FinancingKey::NormativeCostPerFte),
+    ) else {
+        return None;
+    };
+    // The normative cost is a year's: over the period, × days ÷ 365.
+    let days = Decimal::from(b.period.days());
+    let normative = network * per_fte * days / Decimal::from(365);
+    let direct_h = Base::hours(b.tally.direct);
+    let (expected_own, own_label) = match own_rule {
+        (Some(per_h), _) => (
+            per_h * direct_h,
+            step(
+                "− očekávané vlastní výnosy: na hodinu × přímé hodiny",
+                "− expected own revenue: per hour × direct hours",
+                per_h * direct_h,
+            ),
+        ),
+        (None, Some(share)) => (
+            share * normative,
+            step(
+                "− očekávané vlastní výnosy: podíl × normativní náklad",
+                "− expected own revenue: share × normative cost",
+                share * normative,
+            ),
+        ),
+        (None, None) => return None,
+    };
+    let optimal = normative - expected_own;
+    let mut steps = vec![
+        step(
+            "kapacita v síti (úvazky)",
+            "network capacity (FTE)",
+            network,
+        ),
+        step(
+            "× normativní náklad na úvazek a rok",
+            "× normative cost per FTE a year",
+            per_fte,
+        ),
+        step("× dní období ÷ 365", "× days of the period ÷ 365", days),
+        step(
+            "= normativní náklad za období",
+            "= normative cost over the period",
+            normative,
+        ),
+        own_label,
+        step(
+            "= optimální vyrovnávací platba",
+            "= optimal compensation",
+            optimal,
+        ),
+    ];
+    out.push(Indicator::value(ids[0], Unit::Czk, optimal));
+    match public {
+        Some(p) => {
+            steps.push(step("veřejné zdroje přijaté", "public funding received", p));
+            steps.push(step(
+                "= rozdíl (přijato − optimální)",
+                "= difference (received − optimal)",
+                p - optimal,
+            ));
+            let mut ind = Indicator::value(ids[1], Unit::Czk, p - optimal);
+            ind.numerator = Some(p);
+            ind.denominator = Some(optimal);
+            out.push(ind);
+        }
+        None => out.push(Indicator::unavailable(
+            ids[1],
+            Unit::Czk,
+            na(NO_REVENUES.0, NO_REVENUES.1),
+        )),
+    }
+    if let Some(share) = param(FinancingKey::MunicipalShare) {
+        steps.push(step(
+            "očekávaný podíl obcí × optimální platba",
+            "municipalities' expected share × optimal compensation",
+            share * optimal,
+        ));
+        if let Some(rs) = &b.ds.revenues {
+            let paid: Decimal = rs
+                .iter()
+                .filter(|r| r.source == RevenueSource::Municipality)
+                .map(|r| r.amount)
+                .sum();
+            steps.push(step("obce zaplatily", "the municipalities paid", paid));
+        }
+    }
+    Some(MethodApplied {
+        parameters: method.iter().map(|p| (*p).clone()).collect(),
+        steps,
+    })
+}
