@@ -237,6 +237,12 @@ pub struct AccountRule {
     pub verified: bool,
     /// Built in, or the auditor's sheet.
     pub origin: RuleOrigin,
+    /// Whether the state grant may pay costs booked to these accounts, as
+    /// the auditor's map states it (`Uznatelné`); `None`: by the built-in
+    /// rules ([`crate::law::eligibility`]). Beats them for every line of
+    /// the accounts, as a `Náklady` line's own `Uznatelné` does.
+    #[serde(default)]
+    pub eligible: Option<bool>,
 }
 
 impl AccountRule {
@@ -434,6 +440,7 @@ impl Def {
             },
             source: self.source.to_string(),
             verified: self.verified,
+            eligible: None,
             origin: RuleOrigin::BuiltIn,
         }
     }
@@ -948,6 +955,7 @@ mod tests {
             origin: RuleOrigin::Sheet {
                 place: Place::new("Účtová mapa", 2, 0),
             },
+            eligible: None,
         };
         map.push(rule("691", Some("100"), RevenueSource::Mpsv));
         map.push(rule("672", None, RevenueSource::Municipality));

@@ -746,6 +746,7 @@ impl DatasetBuilder {
     ///     source: "smlouva o dotaci".into(),
     ///     verified: true,
     ///     origin: RuleOrigin::Sheet { place: Place::new("Účtová mapa", 2, 0) },
+    ///     eligible: None,
     /// })?;
     /// b.account("Výsledovka", &Account::parse("691.100", false).unwrap(), Decimal::from(500), None, 3)?;
     /// let ds = b.build();
@@ -833,7 +834,7 @@ impl DatasetBuilder {
                     None => account.to_string(),
                 }),
                 account: Some(account.to_string()),
-                eligible: None,
+                eligible: rule.eligible,
                 row,
             })?,
             AccountUse::Revenue { source } => self.revenue(RevenueLine {

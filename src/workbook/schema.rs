@@ -736,6 +736,14 @@ pub const ACCOUNT_MAP: &[Column] = &[
         false,
         "proč (smlouva o dotaci, analytika účtu)",
     ),
+    col(
+        "eligible",
+        "Uznatelné",
+        "Eligible",
+        &["Uznatelný náklad", "Eligible cost"],
+        false,
+        "ano/ne: smí náklady účtu hradit státní dotace; prázdné = podle pravidel NV 98/2015",
+    ),
 ];
 
 /// Columns of `Benchmarky`.

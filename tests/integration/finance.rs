@@ -335,3 +335,91 @@ fn a_financing_workbook_is_read_beside_the_records() {
         .unwrap();
     assert!(why.en.contains("Network capacity"), "{why:?}");
 }
+
+#[test]
+fn accounts_name_what_the_grant_may_not_pay_and_the_map_may_say_otherwise() {
+    // Výsledovka: 521 wages 100 000, 551 depreciation 3 000, 543 gifts
+    // 500, 555 provisions 2 000. By the rules 551, 543 and 555 are
+    // ineligible: 5 500. The auditor's map says the gifts (543) were a
+    // contractual benefit the grant may pay (Uznatelné: ano): 5 000.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Výkazy").unwrap();
+    ws.write_row(0, 0, ["Datum", "Pracovník", "Klient", "Úkon", "Minut"])
+        .unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("d.m.yyyy");
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 3, 3).unwrap();
+    ws.write_datetime_with_format(1, 0, &day, &date).unwrap();
+    ws.write_row(1, 1, ["P1", "K1", "b1"]).unwrap();
+    ws.write_number(1, 4, 60).unwrap();
+    let ws = wb.add_worksheet().set_name("Výsledovka").unwrap();
+    ws.write_row(0, 0, ["Účet", "Název", "Částka"]).unwrap();
+    for (i, (a, n, v)) in [
+        ("521", "Mzdové náklady", 100_000),
+        ("551", "Odpisy", 3_000),
+        ("543", "Dary", 500),
+        ("555", "Tvorba rezerv", 2_000),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = 1 + i as u32;
+        ws.write_row(r, 0, [*a, *n]).unwrap();
+        ws.write_number(r, 2, f64::from(*v)).unwrap();
+    }
+    let by_rules = wb.save_to_buffer().unwrap();
+    let ws = wb.add_worksheet().set_name("Účtová mapa").unwrap();
+    ws.write_row(
+        0,
+        0,
+        [
+            "Účet",
+            "Název",
+            "Kategorie",
+            "Skupina",
+            "Zdroj",
+            "Poznámka",
+            "Uznatelné",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "543",
+            "Dary dle KS",
+            "ostatni",
+            "",
+            "",
+            "kolektivní smlouva",
+            "ano",
+        ],
+    )
+    .unwrap();
+    let with_map = wb.save_to_buffer().unwrap();
+    let ineligible = |bytes: Vec<u8>| {
+        let a = AuditRequest::new(Source::bytes("u.xlsx", bytes))
+            .run()
+            .unwrap();
+        let r = a.report();
+        let accounts: Vec<Option<String>> = r
+            .finance
+            .ineligible
+            .iter()
+            .map(|l| l.account.clone())
+            .collect();
+        (r.value("finance.ineligible_costs"), accounts)
+    };
+    let (total, accounts) = ineligible(by_rules);
+    assert_eq!(total, Some(kc(5_500)));
+    assert_eq!(
+        accounts,
+        [
+            Some("551".to_string()),
+            Some("543".to_string()),
+            Some("555".to_string())
+        ]
+    );
+    let (total, _) = ineligible(with_map);
+    assert_eq!(total, Some(kc(5_000)));
+}

@@ -149,6 +149,34 @@ pub(crate) fn same(a: &Data, b: &Data) -> bool {
     }
 }
 
+/// Every input of the financing figures: the capacities, a profit, a
+/// region's method (own revenue per direct hour), a cost marked not
+/// eligible.
+fn financing_inputs(ds: &mut homecare_audit::Dataset) {
+    use homecare_audit::model::{FinancingKey, FinancingParam};
+    use rust_decimal::Decimal;
+    ds.provider.network_fte = Some(Decimal::new(35, 1));
+    ds.provider.capacity_clients = Some(40);
+    ds.provider.reasonable_profit = Some(Decimal::from(10_000));
+    if let Some(c) = ds.costs.as_mut().and_then(|c| c.first_mut()) {
+        c.eligible = Some(false);
+    }
+    let param = |key, value| FinancingParam {
+        region: None,
+        valid_from: None,
+        valid_to: None,
+        key,
+        value,
+        source: "test".into(),
+        place: String::new(),
+    };
+    ds.financing = vec![
+        param(FinancingKey::NormativeCostPerFte, Decimal::from(650_000)),
+        param(FinancingKey::OwnRevenuePerDirectHour, Decimal::from(95)),
+        param(FinancingKey::MunicipalShare, Decimal::new(12, 2)),
+    ];
+}
+
 #[test]
 fn libreoffice_recalculates_every_formula_to_the_cached_value() {
     let Some(exe) = soffice("libreoffice_recalculates_every_formula_to_the_cached_value") else {
@@ -179,13 +207,15 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
     // under the minimum), no costs at all (cost indicators not available),
     // a timesheet alone (no Klienti, no Pracovníci: the worker lines
     // without their staff-list columns, the lists' indicators not
-    // available).
-    let variants: [(&str, Lang); 5] = [
+    // available), and public money in full (capacity, profit, a region's
+    // method: every formula of the Financování sheet).
+    let variants: [(&str, Lang); 6] = [
         ("sample", Lang::Cs),
         ("sample", Lang::En),
         ("no-revenues", Lang::Cs),
         ("no-costs", Lang::En),
         ("no-lists", Lang::Cs),
+        ("financing", Lang::Cs),
     ];
     for (variant, lang) in variants {
         let sub = dir.join(format!("{variant}-{lang:?}"));
@@ -194,7 +224,11 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
             sample_report(&sub, lang)
         } else {
             let mut ds = homecare_audit::synth::Synth::new(5, 3000).dataset();
-            ds.revenues = None;
+            if variant == "financing" {
+                financing_inputs(&mut ds);
+            } else {
+                ds.revenues = None;
+            }
             if variant == "no-costs" {
                 ds.costs = None;
             }

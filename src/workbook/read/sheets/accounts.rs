@@ -31,6 +31,7 @@ const MAP_CATEGORY: usize = 2;
 const MAP_GROUP: usize = 3;
 const MAP_SOURCE: usize = 4;
 const MAP_NOTE: usize = 5;
+const MAP_ELIGIBLE: usize = 6;
 
 /// Reads the `Výsledovka` sheet `name`.
 ///
@@ -160,6 +161,7 @@ pub(crate) fn map_row(r: &Row<'_, '_>, b: &mut DatasetBuilder, sheet: &str) -> R
         },
         verified: true,
         origin: RuleOrigin::Sheet { place },
+        eligible: r.get(MAP_ELIGIBLE, value::yes_no)?,
     };
     b.account_rule(sheet, rule)
         .map_err(|e| super::refused(r, MAP_ACCOUNT, e))

@@ -120,6 +120,7 @@ pub(super) fn write(
     name: &str,
     report: &AuditReport,
     costs: Option<&Rows>,
+    capacity_refs: &CapacityRefs,
     lang: Lang,
     st: &Styles,
 ) -> Result<BTreeMap<&'static str, String>, XlsxError> {
@@ -188,7 +189,13 @@ pub(super) fn write(
         own.as_ref(),
         public.as_ref(),
     )?;
-    capacity(&mut s, report)?;
+    capacity(
+        &mut s,
+        report,
+        capacity_refs,
+        cost_cell.as_deref(),
+        public.as_ref().map(|p| p.0.as_str()),
+    )?;
     method(&mut s, report)?;
     Ok(s.cells)
 }
@@ -470,38 +477,99 @@ fn grant(
     Ok(())
 }
 
-/// The figures per unit of capacity (values, from `Ukazatele`'s sources).
-fn capacity(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> {
+/// What the capacity figures refer to on other sheets.
+pub(super) struct CapacityRefs {
+    /// The cell holding 365 / days in the period (`Metodika`).
+    pub annual: String,
+    /// Σ of the care workers' average FTE (`Pracovníci`); `None` in a
+    /// report fit for publication, whose `Pracovníci` holds no rows.
+    pub pss_fte: Option<String>,
+}
+
+/// The figures per unit of capacity, each a formula over the capacity,
+/// the PSS FTE and the totals above.
+fn capacity(
+    s: &mut Sheet<'_, '_>,
+    report: &AuditReport,
+    refs: &CapacityRefs,
+    cost: Option<&str>,
+    public: Option<&str>,
+) -> Result<(), XlsxError> {
     s.heading("Na jednotku kapacity", "Per unit of capacity")?;
     let p = &report.finance;
-    let money = s.st.money.clone();
-    let dec = s.st.decimal.clone();
-    if let Some(n) = p.network_fte {
-        s.value(
+    let (money, dec, count, pct) = (
+        s.st.money.clone(),
+        s.st.decimal.clone(),
+        s.st.count.clone(),
+        s.st.percent.clone(),
+    );
+    // As `staff.fte.PSS`: the care workers' average FTE (in a published
+    // report the workers' rows are withheld, the figure is not).
+    let pss_value = report.value("staff.fte.PSS").unwrap_or_default();
+    let pss_label = t(
+        "Průměrné úvazky PSS (list Pracovníci)",
+        "Average PSS FTE (the Pracovníci sheet)",
+    );
+    let pss = match &refs.pss_fte {
+        Some(f) => s.formula(None, &pss_label, f, pss_value, &dec)?,
+        None => s.value(&pss_label, pss_value, &dec)?,
+    };
+    let network = match p.network_fte {
+        Some(n) => Some(s.value(
             &t("Kapacita v síti (úvazky)", "Network capacity (FTE)"),
             n,
             &dec,
-        )?;
-    }
-    if let Some(c) = p.capacity_clients {
-        s.value(
+        )?),
+        None => None,
+    };
+    let capacity = match p.capacity_clients {
+        Some(c) => Some(s.value(
             &t("Kapacita (klienti)", "Capacity (clients)"),
             Decimal::from(c),
-            &s.st.count.clone(),
-        )?;
-    }
-    for (id, fmt) in [
-        ("finance.cost_per_direct_fte", &money),
-        ("finance.public_funding_per_network_fte", &money),
-        ("staff.direct_fte_vs_network", &dec),
-        ("capacity.peak_clients_share", &s.st.percent.clone()),
-    ] {
-        match report.value(id) {
-            Some(v) => {
+            &count,
+        )?),
+        None => None,
+    };
+    let peak = s.value(
+        &t(
+            "Klienti v nejvytíženějším dni",
+            "Clients on the busiest day",
+        ),
+        Decimal::from(p.peak_day_clients),
+        &count,
+    )?;
+    let annual = &refs.annual;
+    let formulas: [(&'static str, Option<String>, &Format); 4] = [
+        (
+            "finance.cost_per_direct_fte",
+            cost.map(|c| format!("{c}*{annual}/{pss}")),
+            &money,
+        ),
+        (
+            "finance.public_funding_per_network_fte",
+            public
+                .zip(network.as_deref())
+                .map(|(p, n)| format!("{p}*{annual}/{n}")),
+            &money,
+        ),
+        (
+            "staff.direct_fte_vs_network",
+            network.as_deref().map(|n| format!("{pss}/{n}")),
+            &dec,
+        ),
+        (
+            "capacity.peak_clients_share",
+            capacity.as_deref().map(|c| format!("{peak}/{c}")),
+            &pct,
+        ),
+    ];
+    for (id, f, fmt) in formulas {
+        match (report.value(id), f) {
+            (Some(v), Some(f)) => {
                 let label = crate::indicator::catalog::label(id, s.lang);
-                s.value(&Text::new(label.clone(), label), v, fmt)?;
+                s.formula(Some(id), &Text::new(label.clone(), label), &f, v, fmt)?;
             }
-            None => s.unavailable(report, id)?,
+            _ => s.unavailable(report, id)?,
         }
     }
     Ok(())

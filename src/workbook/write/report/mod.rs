@@ -302,6 +302,16 @@ impl<'a> ReportWorkbook<'a> {
             name(Sheet::Financing),
             report,
             cost_rows.costs.as_ref(),
+            &financing::CapacityRefs {
+                annual: method::annual_cell(name(Sheet::Method)),
+                pss_fte: (!self.public).then(|| {
+                    format!(
+                        "SUMIF({},\"PSS\",{})",
+                        workers.col(workers::ROLE),
+                        workers.col(workers::AVERAGE_FTE)
+                    )
+                }),
+            },
             lang,
             st,
         )?;
