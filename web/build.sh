@@ -3,6 +3,9 @@
 # with its JavaScript glue (wasm-bindgen), and the static page. Serve
 # web/dist/ from any static web server, e.g.
 #   python3 -m http.server -d web/dist
+# It also writes web/dist/audit.html: the whole page in one file (the
+# script, the worker and the WebAssembly inside) that opens from disk with
+# no server, to e-mail or put on a shared drive (single.py, python3).
 # Needs rustup (adds the wasm32-unknown-unknown target if missing) and
 # installs wasm-bindgen-cli at the version web/Cargo.toml pins.
 set -euo pipefail
@@ -24,9 +27,20 @@ fi
 cargo build --release --target "$target"
 rm -rf dist
 mkdir -p dist/pkg
-wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
-  "${CARGO_TARGET_DIR:-target}/$target/release/homecare_audit_web.wasm"
-cp static/* dist/
+wasm="${CARGO_TARGET_DIR:-target}/$target/release/homecare_audit_web.wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist/pkg "$wasm"
+cp static/index.html static/app.js static/style.css dist/
+# The hosted worker: the module glue's import, then the shared work.
+cat static/worker.js static/worker-core.js > dist/worker.js
+# The one-file page: the no-modules glue runs in a worker started from a blob.
+nomod=$(mktemp -d)
+wasm-bindgen --target no-modules --no-typescript --out-dir "$nomod" "$wasm"
+python3 single.py static "$nomod" dist/audit.html
+rm -rf "$nomod"
+
 size=$(wc -c < dist/pkg/homecare_audit_web_bg.wasm)
 gz=$(gzip -9 -c dist/pkg/homecare_audit_web_bg.wasm | wc -c)
+one=$(wc -c < dist/audit.html)
+onegz=$(gzip -9 -c dist/audit.html | wc -c)
 echo "web/dist: homecare_audit_web_bg.wasm ${size} bytes, ${gz} gzipped"
+echo "web/dist: audit.html ${one} bytes, ${onegz} gzipped"

@@ -49,8 +49,8 @@ pub use compare::{
 };
 pub use options::{parse_csv_encoding, parse_date, parse_lang, parse_rows, parse_share};
 pub use samples::{
-    SyntheticSummary, SyntheticWorkbook, write_example_benchmarks, write_law_workbook,
-    write_merger_sample, write_template, write_template_with_mapping,
+    StarterWorkbook, SyntheticSummary, SyntheticWorkbook, write_example_benchmarks,
+    write_law_workbook, write_merger_sample, write_template, write_template_with_mapping,
 };
 pub use source::Source;
 pub use summary::{

@@ -76,6 +76,75 @@ pub fn write_example_benchmarks(path: impl AsRef<Path>) -> Result<usize, Error> 
     Ok(book.rows().len())
 }
 
+/// A workbook an auditor starts from, as bytes: what the page offers as
+/// downloads, the same workbooks the programs write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StarterWorkbook {
+    /// The blank input template.
+    Template,
+    /// The blank template with a blank column mapping (`Sloupce`).
+    TemplateWithMapping,
+    /// The built-in law as a law workbook (`Limity`).
+    Law,
+    /// The commented example benchmarks and financing method
+    /// (`Benchmarky`, `Financování`; figures illustrative).
+    ExampleBenchmarks,
+}
+
+impl StarterWorkbook {
+    /// Reads `template`, `template-mapping`, `law`, `benchmarks`.
+    ///
+    /// ```
+    /// use homecare_audit::run::StarterWorkbook;
+    /// assert_eq!(StarterWorkbook::parse("law"), Some(StarterWorkbook::Law));
+    /// assert_eq!(StarterWorkbook::parse("x"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<StarterWorkbook> {
+        Some(match s {
+            "template" => StarterWorkbook::Template,
+            "template-mapping" => StarterWorkbook::TemplateWithMapping,
+            "law" => StarterWorkbook::Law,
+            "benchmarks" => StarterWorkbook::ExampleBenchmarks,
+            _ => return None,
+        })
+    }
+
+    /// The file name the programs give it, in the language.
+    pub fn file_name(self, lang: crate::Lang) -> &'static str {
+        match self {
+            StarterWorkbook::Template => lang.pick("sablona.xlsx", "template.xlsx"),
+            StarterWorkbook::TemplateWithMapping => {
+                lang.pick("sablona-sloupce.xlsx", "template-columns.xlsx")
+            }
+            StarterWorkbook::Law => lang.pick("zakon.xlsx", "law.xlsx"),
+            StarterWorkbook::ExampleBenchmarks => {
+                lang.pick("benchmarky-priklad.xlsx", "benchmarks-example.xlsx")
+            }
+        }
+    }
+
+    /// The workbook's bytes.
+    ///
+    /// ```
+    /// use homecare_audit::run::StarterWorkbook;
+    /// let law = StarterWorkbook::Law.bytes()?;
+    /// assert_eq!(&law[..2], b"PK");
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Write`] from the writer (none in practice).
+    pub fn bytes(self) -> Result<Vec<u8>, Error> {
+        match self {
+            StarterWorkbook::Template => crate::workbook::template_bytes(false),
+            StarterWorkbook::TemplateWithMapping => crate::workbook::template_bytes(true),
+            StarterWorkbook::Law => LawWorkbook::new(&LawTables::built_in()).to_buffer(),
+            StarterWorkbook::ExampleBenchmarks => BenchmarksWorkbook::example().to_buffer(),
+        }
+    }
+}
+
 /// A synthetic provider's workbook: `rows` timesheet rows from `seed`, and
 /// with `defects` a few rows with known mistakes (an unknown client, text
 /// in minutes, 31 February, …) and a totals row, so that the reader's

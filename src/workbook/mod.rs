@@ -24,5 +24,5 @@ pub use write::input::{InputCell, InputWorkbook};
 pub use write::law::LawWorkbook;
 pub use write::merger::MergerWorkbook;
 pub use write::report::{ReportWorkbook, write_report};
-pub use write::template::{write_template, write_template_with_mapping};
+pub use write::template::{template_bytes, write_template, write_template_with_mapping};
 pub use write::visits_csv::{CsvEncoding, VisitsCsv};

@@ -165,3 +165,123 @@ fn the_page_audits_the_sample_as_the_command_line_does() {
     assert_eq!(page["errorHidden"], true);
     assert_eq!(page["requestsElsewhere"], Value::Array(vec![]));
 }
+
+/// Runs `example` with `args` from the repository's root; its stdout.
+fn cli(example_name: &str, args: &[&std::ffi::OsStr]) -> String {
+    let run = Command::new(example(example_name))
+        .args(args)
+        .current_dir(root(""))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{example_name}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+#[test]
+fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
+    let test = "the_one_file_page_opens_from_disk_and_does_what_the_tools_do";
+    if !have(test, &[NODE, CHROMIUM])
+        || !present(test, &root("web/dist/audit.html"), "run web/build.sh")
+        || !present(
+            test,
+            &root("web/tests/node_modules/playwright-core"),
+            "run npm ci --prefix web/tests",
+        )
+    {
+        return;
+    }
+    let out = scratch("one-file-page");
+    let exports = out.join("exports");
+    crate::exports::write_five_exports(&exports);
+    // The sample merger study: three services and their assumptions.
+    let study = out.join("studie");
+    homecare_audit::run::write_merger_sample(&study).unwrap();
+    let services: Vec<std::path::PathBuf> = (1..=3)
+        .map(|i| study.join("sluzby").join(format!("{i}.xlsx")))
+        .collect();
+    let merger = study.join("slouceni.xlsx");
+
+    // The command line on the same files.
+    let os = |p: &std::path::Path| p.as_os_str().to_owned();
+    let sample_json = out.join("cli-sample.json");
+    cli(
+        "audit",
+        &[
+            "fixtures/sample.xlsx".as_ref(),
+            "--json".as_ref(),
+            sample_json.as_os_str(),
+            "-o".as_ref(),
+            out.join("cli-sample.xlsx").as_os_str(),
+        ],
+    );
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let exports_json = out.join("cli-exports.json");
+    let mut args: Vec<std::ffi::OsString> = names.iter().map(|p| os(p)).collect();
+    args.extend(["--json".into(), exports_json.clone().into_os_string()]);
+    args.extend(["-o".into(), out.join("cli-exports.xlsx").into_os_string()]);
+    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    cli("audit", &refs);
+    let compare_json = out.join("cli-compare.json");
+    let mut args: Vec<std::ffi::OsString> = services.iter().map(|p| os(p)).collect();
+    args.extend(["--merge".into(), "--merger".into(), os(&merger)]);
+    args.extend(["--json".into(), compare_json.clone().into_os_string()]);
+    args.extend(["-o".into(), out.join("cli-compare.xlsx").into_os_string()]);
+    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    cli("compare", &refs);
+
+    // The page, alone in an empty folder, from disk.
+    let page_out = out.join("page");
+    let mut node = Command::new("node");
+    node.arg(root("web/tests/single.mjs"))
+        .arg(root("web/dist/audit.html"))
+        .arg(&page_out)
+        .arg(root("fixtures/sample.xlsx"))
+        .arg(&exports)
+        .arg(&merger)
+        .args(&services);
+    if std::env::var("HOMECARE_UPDATE_DOCS").is_ok() {
+        node.env("SCREENSHOTS", root("docs"));
+    }
+    let run = node.output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read = |p: std::path::PathBuf| std::fs::read_to_string(p).unwrap();
+    // The same JSON as the command line, to the byte: one workbook, the
+    // five exports together, the comparison with the merger study.
+    assert_eq!(read(page_out.join("sample.json")), read(sample_json));
+    assert_eq!(read(page_out.join("exports.json")), read(exports_json));
+    assert_eq!(read(page_out.join("comparison.json")), read(compare_json));
+    let compared: Value = serde_json::from_str(&read(page_out.join("comparison.json"))).unwrap();
+    assert!(compared["merger"]["staff"].is_object());
+    // The downloaded workbooks: the template with its timesheet sheet,
+    // the comparison with the command line's sheets.
+    let template: Xlsx<_> = open_workbook(page_out.join("template.xlsx")).unwrap();
+    assert!(template.sheet_names().contains(&"Výkazy".to_string()));
+    let page_wb: Xlsx<_> = open_workbook(page_out.join("comparison.xlsx")).unwrap();
+    let cli_wb: Xlsx<_> = open_workbook(out.join("cli-compare.xlsx")).unwrap();
+    assert_eq!(page_wb.sheet_names(), cli_wb.sheet_names());
+    let page = page_result(&page_out);
+    assert_eq!(page["requestsElsewhere"], Value::Array(vec![]));
+    assert_eq!(page["exports"].as_array().unwrap().len(), 5);
+    // The page shows the providers side by side and the merger's own
+    // staff effect.
+    assert_eq!(page["compareRows"], 5);
+    assert!(
+        page["mergerLine"]
+            .as_str()
+            .unwrap()
+            .contains("proti službám zvlášť")
+    );
+}

@@ -392,6 +392,24 @@ fn statement(ds: &Dataset) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// A provider's five exports (the care software's visits and clients as
+/// CSV, the payroll's staff list, the income statement, the auditor's
+/// workbook with Poskytovatel, Sloupce and Účtová mapa) written into
+/// `dir`, as the one-file page's test chooses them together.
+pub(crate) fn write_five_exports(dir: &std::path::Path) {
+    let ds = records("same");
+    std::fs::create_dir_all(dir).unwrap();
+    for (name, bytes) in [
+        ("vykazy-2025.csv", visits_csv(&ds)),
+        ("seznam.csv", clients_csv(&ds)),
+        ("mzdy.xlsx", payroll(&ds)),
+        ("vysledovka.xlsx", statement(&ds)),
+        ("auditor.xlsx", auditor(&ds)),
+    ] {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+}
+
 fn audit(ds: &Dataset, problems: &Problems) -> AuditReport {
     Audit::new(ds).problems(problems).run()
 }

@@ -10,7 +10,9 @@
 use std::cell::RefCell;
 
 use homecare_audit::Lang;
-use homecare_audit::run::{AuditRequest, Source};
+use homecare_audit::run::{
+    AuditRequest, CompareRequest, ProviderFiles, Source, StarterWorkbook, parse_date, parse_share,
+};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -123,4 +125,226 @@ pub fn run(
         summary: audited.summary_text(),
         view: serde_json::to_string(&audited.summary()).map_err(|e| e.to_string())?,
     })
+}
+
+/// The options of an audit as the page's form gives them (JSON), parsed
+/// by the layer's own functions as the command line's are.
+#[derive(serde::Deserialize, Default)]
+struct FormOptions {
+    lang: Option<String>,
+    public: Option<bool>,
+    caps_date: Option<String>,
+    retarget_share: Option<String>,
+    retarget_clients: Option<String>,
+}
+
+/// Each of `files` (Uint8Arrays) with its name, as the layer's sources.
+fn sources(names: &[String], files: &js_sys::Array) -> Vec<Source> {
+    names
+        .iter()
+        .zip(files.iter())
+        .map(|(n, f)| Source::bytes(n.clone(), js_sys::Uint8Array::new(&f).to_vec()))
+        .collect()
+}
+
+/// An optional workbook given as bytes, named for the messages.
+fn optional(bytes: Option<Vec<u8>>, name: &str) -> Option<Source> {
+    bytes.map(|b| Source::bytes(name, b))
+}
+
+/// Audits one provider's records given as several files: workbooks and
+/// CSV exports (`names[i]` is `files[i]`'s name; the first is the main
+/// input), with the optional column mapping, law, benchmarks and
+/// financing workbooks, and the form's options (JSON: `lang`, `public`,
+/// `caps_date`, `retarget_share`, `retarget_clients`).
+///
+/// # Errors
+///
+/// An option that does not parse, or the library's error, in one line.
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen]
+pub fn audit_files(
+    names: Vec<String>,
+    files: js_sys::Array,
+    mapping: Option<Vec<u8>>,
+    law: Option<Vec<u8>>,
+    benchmarks: Option<Vec<u8>>,
+    financing: Option<Vec<u8>>,
+    options: &str,
+    on_progress: Option<js_sys::Function>,
+) -> Result<AuditOutput, JsError> {
+    let o: FormOptions = serde_json::from_str(options).unwrap_or_default();
+    let lang = o.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Cs);
+    PROGRESS.with(|p| *p.borrow_mut() = on_progress);
+    let out = (|| {
+        let mut all = sources(&names, &files).into_iter();
+        let first = all.next().ok_or_else(|| {
+            lang.pick(
+                "vyberte sešit nebo soubory poskytovatele",
+                "choose the provider's workbook or files",
+            )
+            .to_string()
+        })?;
+        let share = match o.retarget_share.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(s) => Some(parse_share(s)?),
+            None => None,
+        };
+        let clients = match o
+            .retarget_clients
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            Some(s) => Some(s.trim().parse::<u32>().map_err(|_| {
+                lang.pick(
+                    "počet nových klientů: celé číslo",
+                    "new clients: a whole number",
+                )
+                .to_string()
+            })?),
+            None => None,
+        };
+        let caps = match o.caps_date.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(s) => Some(parse_date(s)?),
+            None => None,
+        };
+        let said = |e: homecare_audit::Error| e.describe(lang);
+        let inputs = AuditRequest::new(first)
+            .more_files(all.collect())
+            .mapping(optional(
+                mapping,
+                lang.pick("mapování sloupců", "column mapping"),
+            ))
+            .law(optional(law, lang.pick("zákonné limity", "law")))
+            .benchmarks(optional(
+                benchmarks,
+                lang.pick("srovnávací hodnoty", "benchmarks"),
+            ))
+            .financing(optional(financing, lang.pick("financování", "financing")))
+            .public(o.public.unwrap_or(false))
+            .caps_date(caps)
+            .retarget_share(share)
+            .retarget_clients(clients)
+            .lang(lang)
+            .progress(progress)
+            .read()
+            .map_err(said)?;
+        progress("audit", 0);
+        let audited = inputs.audit();
+        progress("report", 0);
+        Ok::<_, String>(AuditOutput {
+            report: audited.report_bytes().map_err(said)?,
+            json: audited.json().map_err(said)?,
+            summary: audited.summary_text(),
+            view: serde_json::to_string(&audited.summary()).map_err(|e| e.to_string())?,
+        })
+    })();
+    PROGRESS.with(|p| *p.borrow_mut() = None);
+    out.map_err(|e| JsError::new(&e))
+}
+
+/// What one comparison gives the page.
+#[wasm_bindgen]
+pub struct CompareOutput {
+    workbook: Vec<u8>,
+    json: String,
+    lines: String,
+}
+
+#[wasm_bindgen]
+impl CompareOutput {
+    /// The comparison workbook (.xlsx).
+    #[wasm_bindgen(getter)]
+    pub fn workbook(&self) -> Vec<u8> {
+        self.workbook.clone()
+    }
+
+    /// The comparison as `compare --json` writes it.
+    #[wasm_bindgen(getter)]
+    pub fn json(&self) -> String {
+        self.json.clone()
+    }
+
+    /// What was compared and what was refused, as lines for the page.
+    #[wasm_bindgen(getter)]
+    pub fn lines(&self) -> String {
+        self.lines.clone()
+    }
+}
+
+/// Compares providers: `files[i]` named `names[i]` belongs to provider
+/// `groups[i]` (a provider may be several files); with `merge`, the
+/// merger study with its optional assumptions workbook.
+///
+/// # Errors
+///
+/// The library's error, in one line (no provider could be read, a merger
+/// of fewer than two services, an unreadable merger workbook, …).
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen]
+pub fn compare_files(
+    names: Vec<String>,
+    files: js_sys::Array,
+    groups: Vec<u32>,
+    merge: bool,
+    merger: Option<Vec<u8>>,
+    benchmarks: Option<Vec<u8>>,
+    lang: &str,
+) -> Result<CompareOutput, JsError> {
+    let lang = Lang::parse(lang).unwrap_or(Lang::Cs);
+    let said = |e: homecare_audit::Error| JsError::new(&e.describe(lang));
+    let mut providers: Vec<ProviderFiles> = Vec::new();
+    for ((name, source), g) in names.iter().zip(sources(&names, &files)).zip(&groups) {
+        let g = *g as usize;
+        while providers.len() <= g {
+            providers.push(ProviderFiles {
+                name: name.clone(),
+                files: Vec::new(),
+            });
+        }
+        providers[g].files.push(source);
+    }
+    providers.retain(|p| !p.files.is_empty());
+    let comparison = CompareRequest::of_providers(providers)
+        .merge(merge)
+        .merger(optional(
+            merger,
+            lang.pick("sešit sloučení", "merger workbook"),
+        ))
+        .benchmarks(optional(
+            benchmarks,
+            lang.pick("srovnávací hodnoty", "benchmarks"),
+        ))
+        .lang(lang)
+        .run()
+        .map_err(said)?;
+    let mut lines = vec![comparison.describe_mode().to_string()];
+    lines.extend(comparison.refused().iter().map(|e| e.describe(lang)));
+    lines.extend(comparison.other_rejected_lines());
+    Ok(CompareOutput {
+        workbook: comparison.workbook().to_buffer().map_err(said)?,
+        json: comparison.json().map_err(said)?,
+        lines: lines.join("\n"),
+    })
+}
+
+/// A workbook to start from: `template`, `template-mapping`, `law` or
+/// `benchmarks` (with the example financing sheet); its file name in
+/// `lang` is [`starter_name`].
+///
+/// # Errors
+///
+/// An unknown kind, or the writer's error.
+#[wasm_bindgen]
+pub fn starter(kind: &str) -> Result<Vec<u8>, JsError> {
+    let k = StarterWorkbook::parse(kind).ok_or_else(|| JsError::new("unknown workbook"))?;
+    k.bytes().map_err(|e| JsError::new(&e.describe(Lang::Cs)))
+}
+
+/// The file name of [`starter`]'s workbook in `lang`.
+#[wasm_bindgen]
+pub fn starter_name(kind: &str, lang: &str) -> String {
+    let lang = Lang::parse(lang).unwrap_or(Lang::Cs);
+    StarterWorkbook::parse(kind)
+        .map(|k| k.file_name(lang).to_string())
+        .unwrap_or_default()
 }

@@ -1,13 +1,15 @@
-// The page: choose a workbook (or drop it), audit it in a worker, show the
-// headline indicators, findings and rejected rows, offer the downloads.
-// Plain JavaScript, no framework, nothing fetched from elsewhere.
+// The page: choose a workbook or a provider's exports (or drop them),
+// audit them in a worker, show the headline indicators, findings and
+// rejected rows, offer the downloads; the workbooks to start from; compare
+// providers and study a merger. Plain JavaScript, no framework, nothing
+// fetched from elsewhere. The same script runs in the hosted page (a
+// module worker beside it) and in the one-file page (audit.html: the
+// worker and the WebAssembly are inside the file).
 
 const TEXT = {
   cs: {
     title: 'Audit pečovatelské služby',
     privacy: 'Audit běží ve vašem prohlížeči: sešit se nikam neodesílá.',
-    input: 'Sešit poskytovatele (.xlsx, .xlsm, .xlsb, .xls, .ods)',
-    drop: 'nebo jej sem přetáhněte',
     benchmarks: 'Srovnávací hodnoty kraje (nepovinné)',
     run: 'Spustit audit',
     'download-report': 'Stáhnout zprávu (.xlsx)',
@@ -40,12 +42,38 @@ const TEXT = {
     period: 'Období',
     statuses: { ok: 'v mezích', warn: 'těsně mimo', bad: 'mimo meze', none: '' },
     chooseFile: 'Vyberte sešit poskytovatele.',
+    input: 'Sešit poskytovatele nebo jeho exporty (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)',
+    drop: 'nebo je sem přetáhněte; více souborů dohromady tvoří záznamy jednoho poskytovatele',
+    starters: 'Ke stažení',
+    'starter-template': 'Prázdná šablona',
+    'starter-template-mapping': 'Šablona s mapováním sloupců',
+    'starter-law': 'Zákonné limity (vestavěné tabulky)',
+    'starter-benchmarks': 'Vzorové benchmarky a financování',
+    'more-inputs': 'Další vstupy (nepovinné)',
+    mapping: 'Mapování sloupců (list Sloupce)',
+    law: 'Zákonné limity (list Limity)',
+    financing: 'Metodika financování kraje (list Financování)',
+    'caps-date': 'Scénář: limity k datu',
+    'retarget-share': 'Scénář přesunu péče: podíl hodin, které skončí',
+    'retarget-clients': 'Scénář přesunu péče: noví klienti III a IV',
+    public: 'Zpráva ke zveřejnění (bez identifikátorů klientů a pracovníků)',
+    print: 'Tisk souhrnu',
+    compare: 'Srovnání poskytovatelů a studie sloučení',
+    'compare-input': 'Sešity poskytovatelů (každý soubor jeden poskytovatel)',
+    merge: 'Také studie sloučení služeb',
+    merger: 'Předpoklady sloučení (sešit s listem Sloučení, nepovinné)',
+    'compare-run': 'Srovnat',
+    'download-comparison': 'Stáhnout srovnání (.xlsx)',
+    'download-comparison-json': 'Stáhnout JSON srovnání',
+    comparing: 'Srovnávám…',
+    chooseProviders: 'Vyberte aspoň dva sešity poskytovatelů.',
+    provider: 'Poskytovatel',
+    mergerStaff: 'Sloučení: osobní náklady PSS proti službám zvlášť',
+    mergerToday: 'proti dnešku',
   },
   en: {
     title: 'Home-care service audit',
     privacy: 'The audit runs in your browser: the workbook is sent nowhere.',
-    input: "The provider's workbook (.xlsx, .xlsm, .xlsb, .xls, .ods)",
-    drop: 'or drop it here',
     benchmarks: "A region's benchmarks (optional)",
     run: 'Run the audit',
     'download-report': 'Download the report (.xlsx)',
@@ -78,11 +106,39 @@ const TEXT = {
     period: 'Period',
     statuses: { ok: 'within bounds', warn: 'just outside', bad: 'out of bounds', none: '' },
     chooseFile: "Choose the provider's workbook.",
+    input: "The provider's workbook or exports (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)",
+    drop: "or drop them here; several files together are one provider's records",
+    starters: 'Downloads',
+    'starter-template': 'Blank template',
+    'starter-template-mapping': 'Template with a column mapping',
+    'starter-law': 'Legal caps (the built-in tables)',
+    'starter-benchmarks': 'Example benchmarks and financing',
+    'more-inputs': 'More inputs (optional)',
+    mapping: 'Column mapping (a Sloupce sheet)',
+    law: 'Legal caps (a Limity sheet)',
+    financing: "A region's financing method (a Financování sheet)",
+    'caps-date': 'Scenario: the caps of a date',
+    'retarget-share': 'Retargeting scenario: share of hours that stop',
+    'retarget-clients': 'Retargeting scenario: new clients of degrees III and IV',
+    public: 'A report fit for publication (no client or worker ids)',
+    print: 'Print the summary',
+    compare: 'Compare providers and study a merger',
+    'compare-input': "The providers' workbooks (one file each)",
+    merge: 'Also study the services merged',
+    merger: 'Merger assumptions (a workbook with a Sloučení sheet, optional)',
+    'compare-run': 'Compare',
+    'download-comparison': 'Download the comparison (.xlsx)',
+    'download-comparison-json': 'Download the comparison JSON',
+    comparing: 'Comparing…',
+    chooseProviders: "Choose at least two providers' workbooks.",
+    provider: 'Provider',
+    mergerStaff: "Merger: PSS personnel cost against the services apart",
+    mergerToday: 'against today',
   },
 };
 
 let lang = 'cs';
-let last = null; // { input, name, benchmarks } of the last audit
+let last = null; // the last audit's job, rerun in the other language
 const urls = [];
 const $ = (id) => document.getElementById(id);
 const t = () => TEXT[lang];
@@ -233,9 +289,34 @@ function render(view, reportBytes, json, name, millis) {
 // a workbook that stops the module cannot leave the next audit a broken one.
 let worker = null;
 
+// The one-file page carries the worker's script and the WebAssembly inside
+// it (a module script or worker from file:// would be blocked): the worker
+// starts from a blob of its source and gets the module's bytes.
+let wasmBytes = null;
+function newWorker() {
+  const source = document.getElementById('worker-src');
+  if (!source) return new Worker('worker.js', { type: 'module' });
+  const url = URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' }));
+  const w = new Worker(url);
+  URL.revokeObjectURL(url);
+  if (!wasmBytes) {
+    const b64 = document.getElementById('wasm-b64').textContent.trim();
+    const bin = atob(b64);
+    wasmBytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i += 1) wasmBytes[i] = bin.charCodeAt(i);
+  }
+  w.postMessage({ type: 'init', wasm: wasmBytes.slice(0) });
+  return w;
+}
+
 function dropWorker() {
   if (worker) worker.terminate();
   worker = null;
+}
+
+function getWorker() {
+  if (!worker) worker = newWorker();
+  return worker;
 }
 
 function runAudit(job) {
@@ -246,52 +327,190 @@ function runAudit(job) {
   $('progress').removeAttribute('value');
   $('progress-label').textContent = t().reading;
   document.body.dataset.state = 'running';
-  if (!worker) worker = new Worker('worker.js', { type: 'module' });
-  worker.onmessage = (event) => {
+  const w = getWorker();
+  w.onmessage = (event) => {
     const m = event.data;
     if (m.type === 'progress') {
       $('progress-label').textContent = progressText(m.phase, m.rows);
     } else if (m.type === 'done') {
-      render(JSON.parse(m.view), m.report, m.json, job.name, m.millis);
-    } else {
+      render(JSON.parse(m.view), m.report, m.json, job.names[0], m.millis);
+    } else if (m.type === 'error') {
       dropWorker();
       $('result').hidden = true;
       showError(m.message);
       document.body.dataset.state = 'error';
     }
   };
-  worker.onerror = (e) => {
+  w.onerror = (e) => {
     dropWorker();
     showError(e.message || 'error');
     document.body.dataset.state = 'error';
   };
+  const copy = (b) => (b ? b.slice(0) : null);
   // Copies: the worker takes them, the page keeps its own for a rerun.
-  worker.postMessage({
-    input: job.input.slice(0),
-    name: job.name,
-    benchmarks: job.benchmarks ? job.benchmarks.slice(0) : null,
-    lang,
+  w.postMessage({
+    type: 'audit',
+    names: job.names,
+    files: job.files.map(copy),
+    mapping: copy(job.mapping),
+    law: copy(job.law),
+    benchmarks: copy(job.benchmarks),
+    financing: copy(job.financing),
+    options: { ...job.options, lang },
   });
 }
 
-async function start(file) {
-  if (!file) {
+const bytesOf = async (id) => {
+  const f = $(id).files[0];
+  return f ? f.arrayBuffer() : null;
+};
+
+async function start(files) {
+  if (!files || files.length === 0) {
     showError(t().chooseFile);
     return;
   }
   // Running from the moment it is asked for (the files are read first).
   document.body.dataset.state = 'running';
-  const bench = $('benchmarks').files[0];
   runAudit({
-    input: await file.arrayBuffer(),
-    name: file.name,
-    benchmarks: bench ? await bench.arrayBuffer() : null,
+    names: files.map((f) => f.name),
+    files: await Promise.all(files.map((f) => f.arrayBuffer())),
+    mapping: await bytesOf('mapping'),
+    law: await bytesOf('law'),
+    benchmarks: await bytesOf('benchmarks'),
+    financing: await bytesOf('financing'),
+    options: {
+      public: $('public').checked,
+      caps_date: $('caps-date').value,
+      retarget_share: $('retarget-share').value,
+      retarget_clients: $('retarget-clients').value,
+    },
   });
 }
 
+function showChosen(files) {
+  $('chosen').replaceChildren(...files.map((f) => el('li', {}, f.name)));
+}
+
+$('input').addEventListener('change', () => showChosen([...$('input').files]));
+
+// The workbooks to start from, written by the library in the worker.
+function download(bytes, name) {
+  const url = URL.createObjectURL(new Blob([bytes], {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }));
+  const a = $('download-starter');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+for (const b of document.querySelectorAll('button.starter')) {
+  b.addEventListener('click', () => {
+    if (document.body.dataset.state === 'running') return;
+    const w = getWorker();
+    w.onmessage = (event) => {
+      const m = event.data;
+      if (m.type === 'starter') {
+        download(m.bytes, m.name);
+        document.body.dataset.starter = m.kind;
+      } else if (m.type === 'error') {
+        dropWorker();
+        showError(m.message);
+      }
+    };
+    w.postMessage({ type: 'starter', kind: b.dataset.kind, lang });
+  });
+}
+
+$('print').addEventListener('click', () => window.print());
+
+// Several providers: their figures side by side (the comparison
+// workbook holds the quartiles and ranks), and the merger study.
+function renderComparison(m) {
+  for (const u of urls.splice(0)) URL.revokeObjectURL(u);
+  const wbUrl = URL.createObjectURL(new Blob([m.workbook], {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }));
+  const jsonUrl = URL.createObjectURL(new Blob([m.json], { type: 'application/json' }));
+  urls.push(wbUrl, jsonUrl);
+  $('download-comparison').href = wbUrl;
+  $('download-comparison').download = lang === 'cs' ? 'srovnani.xlsx' : 'comparison.xlsx';
+  $('download-comparison-json').href = jsonUrl;
+  $('download-comparison-json').download = lang === 'cs' ? 'srovnani.json' : 'comparison.json';
+  $('compare-lines').replaceChildren(...m.lines.split('\n').filter(Boolean).map((l) => el('li', {}, l)));
+  const c = JSON.parse(m.json);
+  const providers = c.providers.map((p) => p.provider.name);
+  const shown = (v) => (v === null || v === undefined ? '–'
+    : Number(v).toLocaleString(lang, { maximumFractionDigits: 2 }));
+  const ids = ['cost.per_direct_hour', 'fees.per_direct_hour', 'staff.utilization',
+    'target.high_dependency_share', 'finance.compensation_balance'];
+  const peers = c.peers && c.peers.indicators;
+  const rows = ids.filter((id) => peers && peers[id]).map((id) => el(
+    'tr', { 'data-compare-id': id },
+    el('th', { scope: 'row' }, id),
+    ...peers[id].standings.map((st) => el(
+      'td', { className: 'value' },
+      st ? `${shown(st.value)} (${st.rank}.)` : '–',
+    )),
+  ));
+  const parts = [];
+  if (rows.length) parts.push(table(t().compare, [t().indicator, ...providers], rows));
+  const staff = c.merger && c.merger.staff;
+  if (staff && staff.cost_change_vs_separate !== undefined) {
+    parts.push(el('p', { 'data-merger': 'staff' },
+      `${t().mergerStaff}: ${shown(staff.cost_change_vs_separate)} Kč; `
+      + `${t().mergerToday}: ${shown(staff.cost_change_vs_today)} Kč`));
+  }
+  $('compare-table').replaceChildren(...parts);
+  $('compare-result').hidden = false;
+  $('compare-run').disabled = false;
+  document.body.dataset.compare = 'done';
+}
+
+$('compare-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const files = [...$('compare-input').files];
+  $('compare-error').hidden = true;
+  if (files.length < 2) {
+    $('compare-error').textContent = t().chooseProviders;
+    $('compare-error').hidden = false;
+    document.body.dataset.compare = 'error';
+    return;
+  }
+  document.body.dataset.compare = 'running';
+  $('compare-run').disabled = true;
+  $('progress-label').textContent = t().comparing;
+  const w = getWorker();
+  w.onmessage = (event) => {
+    const m = event.data;
+    if (m.type === 'compared') {
+      $('progress-label').textContent = `${t().done} (${(m.millis / 1000).toFixed(1)} ${t().seconds})`;
+      renderComparison(m);
+    } else if (m.type === 'error') {
+      dropWorker();
+      $('compare-error').textContent = m.message;
+      $('compare-error').hidden = false;
+      $('compare-run').disabled = false;
+      document.body.dataset.compare = 'error';
+    }
+  };
+  w.postMessage({
+    type: 'compare',
+    names: files.map((f) => f.name),
+    files: await Promise.all(files.map((f) => f.arrayBuffer())),
+    groups: files.map((_, i) => i),
+    merge: $('merge').checked,
+    merger: await bytesOf('merger'),
+    benchmarks: await bytesOf('benchmarks'),
+    lang,
+  });
+});
+
 $('form').addEventListener('submit', (e) => {
   e.preventDefault();
-  start($('input').files[0]);
+  start([...$('input').files]);
 });
 
 $('lang').addEventListener('click', () => {
@@ -313,8 +532,9 @@ for (const type of ['dragleave', 'drop']) {
 }
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
-  const file = e.dataTransfer.files[0];
-  if (file) start(file);
+  const files = [...e.dataTransfer.files];
+  showChosen(files);
+  if (files.length) start(files);
 });
 
 applyLanguage();

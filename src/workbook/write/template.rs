@@ -57,6 +57,24 @@ pub fn write_template_with_mapping(path: impl AsRef<Path>) -> Result<(), crate::
     super::save(build(true), path.as_ref())
 }
 
+/// The blank template's bytes (with the blank `Sloupce` mapping when
+/// `mapping`): what the page offers as a download.
+///
+/// ```
+/// let bytes = homecare_audit::workbook::template_bytes(false)?;
+/// let (ds, problems) =
+///     homecare_audit::workbook::read_bytes(&bytes, Some("sablona.xlsx"), &Default::default())?;
+/// assert!(ds.visits.is_empty() && problems.no_rejections());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) from the writer (none in practice).
+pub fn template_bytes(mapping: bool) -> Result<Vec<u8>, crate::Error> {
+    super::to_buffer(build(mapping))
+}
+
 /// The template as an in-memory workbook (for callers that add to it).
 ///
 /// # Errors

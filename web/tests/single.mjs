@@ -1,0 +1,98 @@
+// Drives Debian's Chromium (headless, through playwright-core) against the
+// one-file page (web/dist/audit.html) copied alone into an empty folder and
+// opened from disk (file://), as an auditor who got it by e-mail would.
+// Called by tests/integration/browser.rs, which checks what this writes
+// against the command line.
+//
+//   node single.mjs PAGE OUT SAMPLE EXPORTS MERGER PROVIDER...
+//
+// PAGE the built audit.html; OUT a folder for what the page gives; SAMPLE a
+// provider's workbook; EXPORTS a folder whose files are one provider's
+// exports, chosen together; MERGER a merger workbook; PROVIDER... the
+// workbooks to compare. Exits non-zero with a line saying why on failure.
+import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch } from './harness.mjs';
+
+const [page0, out, sample, exportsDir, merger, ...providers] = process.argv.slice(2);
+const alone = await mkdtemp(join(tmpdir(), 'audit-html-'));
+const pagePath = join(alone, 'audit.html');
+await copyFile(page0, pagePath);
+await mkdir(out, { recursive: true });
+const browser = await launch();
+let failed = null;
+const fail = (why) => { failed = failed || why; };
+const result = {};
+try {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1400 } });
+  const page = await context.newPage();
+  const elsewhere = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+  });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(pathToFileURL(pagePath).href);
+  await page.waitForSelector('body[data-state="ready"]');
+  const save = async (selector, name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    await download.saveAs(join(out, name));
+  };
+  const auditFiles = async (files) => {
+    await page.setInputFiles('#input', files);
+    await page.click('#run');
+    await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout: 300000 });
+    return page.evaluate(() => document.body.dataset.state);
+  };
+
+  // 1. One workbook.
+  const one = await auditFiles([sample]);
+  if (one !== 'done') fail(`the sample ended in state ${one}: ${await page.textContent('#error')}`);
+  await save('#download-json', 'sample.json');
+
+  // 2. A provider's five exports, chosen together.
+  const names = (await readdir(exportsDir)).sort();
+  const five = await auditFiles(names.map((n) => join(exportsDir, n)));
+  if (five !== 'done') fail(`the exports ended in state ${five}: ${await page.textContent('#error')}`);
+  result.exports = names;
+  await save('#download-json', 'exports.json');
+  const shots = process.env.SCREENSHOTS;
+  if (shots) await page.screenshot({ path: join(shots, 'web-exports.png'), fullPage: false });
+
+  // 3. The blank template.
+  await save('button.starter[data-kind="template"]', 'template.xlsx');
+
+  // 4. Three providers compared, and their merger studied.
+  await page.setInputFiles('#compare-input', providers);
+  await page.check('#merge');
+  await page.setInputFiles('#merger', merger);
+  await page.click('#compare-run');
+  await page.waitForSelector('body[data-compare="done"], body[data-compare="error"]', { timeout: 300000 });
+  const compared = await page.evaluate(() => document.body.dataset.compare);
+  if (compared !== 'done') fail(`the comparison ended in state ${compared}: ${await page.textContent('#compare-error')}`);
+  result.compareRows = await page.locator('tr[data-compare-id]').count();
+  result.mergerLine = await page.locator('p[data-merger="staff"]').textContent();
+  await save('#download-comparison', 'comparison.xlsx');
+  await save('#download-comparison-json', 'comparison.json');
+  if (shots) {
+    await page.locator('#compare-section').scrollIntoViewIfNeeded();
+    await page.locator('#compare-section').screenshot({ path: join(shots, 'web-compare.png') });
+  }
+
+  if (elsewhere.length) fail(`requests elsewhere: ${elsewhere.join(', ')}`);
+  if (pageErrors.length) fail(`page errors: ${pageErrors.join('; ')}`);
+  result.requestsElsewhere = elsewhere;
+  await writeFile(join(out, 'result.json'), JSON.stringify(result, null, 1));
+} catch (e) {
+  fail(String(e && e.stack ? e.stack.split('\n')[0] : e));
+} finally {
+  await browser.close();
+}
+if (failed) {
+  console.error(`one-file page test failed: ${failed}`);
+  process.exit(1);
+}
+console.log('one-file page test: opened from disk, audited, compared and downloaded');
