@@ -236,6 +236,26 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     args.extend(["-o".into(), out.join("cli-compare.xlsx").into_os_string()]);
     let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
     cli("compare", &refs);
+    // A folder of providers, each a subfolder: the services again, and
+    // the five exports as one provider of five files.
+    let region = out.join("kraj");
+    for (i, s) in services.iter().enumerate() {
+        let sub = region.join(format!("sluzba-{}", i + 1));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::copy(s, sub.join("sesit.xlsx")).unwrap();
+    }
+    crate::exports::write_five_exports(&region.join("exporty"));
+    let folder_json = out.join("cli-folder.json");
+    cli(
+        "compare",
+        &[
+            region.as_os_str(),
+            "--json".as_ref(),
+            folder_json.as_os_str(),
+            "-o".as_ref(),
+            out.join("cli-folder.xlsx").as_os_str(),
+        ],
+    );
 
     // The page, alone in an empty folder, from disk.
     let page_out = out.join("page");
@@ -246,7 +266,8 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
         .arg(root("fixtures/sample.xlsx"))
         .arg(&exports)
         .arg(&merger)
-        .args(&services);
+        .args(&services)
+        .arg(format!("--folder={}", region.display()));
     if std::env::var("HOMECARE_UPDATE_DOCS").is_ok() {
         node.env("SCREENSHOTS", root("docs"));
     }
@@ -263,6 +284,7 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     assert_eq!(read(page_out.join("sample.json")), read(sample_json));
     assert_eq!(read(page_out.join("exports.json")), read(exports_json));
     assert_eq!(read(page_out.join("comparison.json")), read(compare_json));
+    assert_eq!(read(page_out.join("folder.json")), read(folder_json));
     let compared: Value = serde_json::from_str(&read(page_out.join("comparison.json"))).unwrap();
     assert!(compared["merger"]["staff"].is_object());
     // The downloaded workbooks: the template with its timesheet sheet,
@@ -275,6 +297,18 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     let page = page_result(&page_out);
     assert_eq!(page["requestsElsewhere"], Value::Array(vec![]));
     assert_eq!(page["exports"].as_array().unwrap().len(), 5);
+    // The sample on the page: three charts (months, degrees, the hour's
+    // build-up), the hour's lines and the five scenarios, as in the JSON.
+    let sample: Value = serde_json::from_str(&read(page_out.join("sample.json"))).unwrap();
+    assert_eq!(page["charts"], 3);
+    assert_eq!(
+        page["hourLines"].as_u64(),
+        Some(sample["hour_buildup"]["lines"].as_array().unwrap().len() as u64)
+    );
+    assert_eq!(
+        page["scenarios"].as_u64(),
+        Some(sample["scenarios"].as_array().unwrap().len() as u64)
+    );
     // The page shows the providers side by side and the merger's own
     // staff effect.
     assert_eq!(page["compareRows"], 5);

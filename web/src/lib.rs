@@ -272,8 +272,9 @@ impl CompareOutput {
 }
 
 /// Compares providers: `files[i]` named `names[i]` belongs to provider
-/// `groups[i]` (a provider may be several files); with `merge`, the
-/// merger study with its optional assumptions workbook.
+/// `groups[i]`, named `providers[groups[i]]` (a provider may be several
+/// files: a subfolder of a chosen folder, as `compare DIR` reads one);
+/// with `merge`, the merger study with its optional assumptions workbook.
 ///
 /// # Errors
 ///
@@ -285,6 +286,7 @@ pub fn compare_files(
     names: Vec<String>,
     files: js_sys::Array,
     groups: Vec<u32>,
+    providers: Vec<String>,
     merge: bool,
     merger: Option<Vec<u8>>,
     benchmarks: Option<Vec<u8>>,
@@ -292,19 +294,20 @@ pub fn compare_files(
 ) -> Result<CompareOutput, JsError> {
     let lang = Lang::parse(lang).unwrap_or(Lang::Cs);
     let said = |e: homecare_audit::Error| JsError::new(&e.describe(lang));
-    let mut providers: Vec<ProviderFiles> = Vec::new();
-    for ((name, source), g) in names.iter().zip(sources(&names, &files)).zip(&groups) {
-        let g = *g as usize;
-        while providers.len() <= g {
-            providers.push(ProviderFiles {
-                name: name.clone(),
-                files: Vec::new(),
-            });
+    let mut grouped: Vec<ProviderFiles> = providers
+        .iter()
+        .map(|name| ProviderFiles {
+            name: name.clone(),
+            files: Vec::new(),
+        })
+        .collect();
+    for (source, g) in sources(&names, &files).into_iter().zip(&groups) {
+        if let Some(p) = grouped.get_mut(*g as usize) {
+            p.files.push(source);
         }
-        providers[g].files.push(source);
     }
-    providers.retain(|p| !p.files.is_empty());
-    let comparison = CompareRequest::of_providers(providers)
+    grouped.retain(|p| !p.files.is_empty());
+    let comparison = CompareRequest::of_providers(grouped)
         .merge(merge)
         .merger(optional(
             merger,

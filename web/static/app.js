@@ -60,6 +60,7 @@ const TEXT = {
     print: 'Tisk souhrnu',
     compare: 'Srovnání poskytovatelů a studie sloučení',
     'compare-input': 'Sešity poskytovatelů (každý soubor jeden poskytovatel)',
+    'compare-folder': 'Nebo složka: každá podsložka jeden poskytovatel (jeho sešity a CSV)',
     merge: 'Také studie sloučení služeb',
     merger: 'Předpoklady sloučení (sešit s listem Sloučení, nepovinné)',
     'compare-run': 'Srovnat',
@@ -69,6 +70,18 @@ const TEXT = {
     chooseProviders: 'Vyberte aspoň dva sešity poskytovatelů.',
     provider: 'Poskytovatel',
     mergerStaff: 'Sloučení: osobní náklady PSS proti službám zvlášť',
+    chartMonths: 'Hodiny přímé péče po měsících',
+    chartDegrees: 'Klienti a hodiny podle stupně příspěvku na péči',
+    chartHour: 'Z čeho se skládá hodina přímé péče (Kč/h)',
+    clientsShare: 'podíl klientů',
+    hoursShare: 'podíl hodin',
+    hourTitle: 'Cena hodiny',
+    perHour: 'Kč na hodinu',
+    amount: 'Částka',
+    scenariosTitle: 'Scénáře',
+    notAvailable: 'nelze spočítat',
+    noDegree: 'bez PnP',
+    unknownDegree: 'neznámý',
     mergerToday: 'proti dnešku',
   },
   en: {
@@ -124,6 +137,7 @@ const TEXT = {
     print: 'Print the summary',
     compare: 'Compare providers and study a merger',
     'compare-input': "The providers' workbooks (one file each)",
+    'compare-folder': "Or a folder: each subfolder one provider (its workbooks and CSV files)",
     merge: 'Also study the services merged',
     merger: 'Merger assumptions (a workbook with a Sloučení sheet, optional)',
     'compare-run': 'Compare',
@@ -133,6 +147,18 @@ const TEXT = {
     chooseProviders: "Choose at least two providers' workbooks.",
     provider: 'Provider',
     mergerStaff: "Merger: PSS personnel cost against the services apart",
+    chartMonths: 'Direct hours by month',
+    chartDegrees: 'Clients and hours by care-allowance degree',
+    chartHour: 'What an hour of direct care is made of (CZK/h)',
+    clientsShare: 'share of clients',
+    hoursShare: 'share of hours',
+    hourTitle: 'Hour cost',
+    perHour: 'CZK per hour',
+    amount: 'Amount',
+    scenariosTitle: 'Scenarios',
+    notAvailable: 'not available',
+    noDegree: 'no allowance',
+    unknownDegree: 'unknown',
     mergerToday: 'against today',
   },
 };
@@ -186,6 +212,118 @@ function showError(message) {
   $('run').disabled = false;
 }
 
+// Charts drawn on the page as SVG from the report's own figures (the
+// JSON the library wrote): nothing is computed here but the bars' sizes.
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs = {}, ...children) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const c of children) e.append(c);
+  return e;
+}
+const fmt = (v, digits = 1) => Number(v).toLocaleString(lang, { maximumFractionDigits: digits });
+
+/// A bar chart: `labels` along the bottom, one bar a series per label.
+function barChart(title, labels, series, digits = 1) {
+  const w = 520; const h = 240; const left = 56; const bottom = 44; const top = 16;
+  const max = Math.max(1e-9, ...series.flatMap((s) => s.values.map(Number)));
+  const band = (w - left - 8) / Math.max(1, labels.length);
+  const bar = (band * 0.8) / series.length;
+  const y = (v) => top + (h - top - bottom) * (1 - Number(v) / max);
+  const chart = svg('svg', {
+    viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title, class: 'chart',
+  }, svg('title', {}, title));
+  chart.append(svg('line', { x1: left, y1: h - bottom, x2: w - 4, y2: h - bottom, class: 'axis' }));
+  for (const frac of [0, 0.5, 1]) {
+    const v = max * frac;
+    chart.append(svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, fmt(v, digits)));
+  }
+  labels.forEach((label, i) => {
+    const x0 = left + i * band + band * 0.1;
+    series.forEach((s, j) => {
+      const v = Number(s.values[i]);
+      chart.append(svg('rect', {
+        x: x0 + j * bar, y: y(v), width: Math.max(1, bar - 1), height: h - bottom - y(v), class: `bar s${j}`,
+      }, svg('title', {}, `${label} ${s.name}: ${fmt(v, digits)}`)));
+    });
+    chart.append(svg('text', { x: x0 + band * 0.4, y: h - bottom + 16, 'text-anchor': 'middle', class: 'tick' }, label));
+  });
+  series.forEach((s, j) => {
+    chart.append(svg('rect', { x: left + j * 150, y: h - 14, width: 10, height: 10, class: `bar s${j}` }));
+    chart.append(svg('text', { x: left + j * 150 + 14, y: h - 5, class: 'tick' }, s.name));
+  });
+  return el('figure', {}, chart, el('figcaption', {}, title));
+}
+
+/// The charts, the hour cost and the scenarios, from the report's JSON.
+function renderDetail(report) {
+  const months = report.months || [];
+  const charts = [];
+  if (months.length) {
+    charts.push(barChart(
+      t().chartMonths,
+      months.map((m) => m.month.slice(5, 7)),
+      [{ name: t().chartMonths, values: months.map((m) => m.direct_seconds / 3600) }],
+      0,
+    ));
+  }
+  const degrees = ['none', 'I', 'II', 'III', 'IV', 'unknown'];
+  const ind = report.indicators || {};
+  const share = (id) => (ind[id] && ind[id].value !== undefined && ind[id].value !== null ? 100 * Number(ind[id].value) : 0);
+  if (ind['target.clients_by_degree.I']) {
+    charts.push(barChart(
+      t().chartDegrees,
+      degrees.map((d) => (d === 'none' ? t().noDegree : d === 'unknown' ? t().unknownDegree : d)),
+      [
+        { name: `${t().clientsShare} (%)`, values: degrees.map((d) => share(`target.clients_by_degree.${d}`)) },
+        { name: `${t().hoursShare} (%)`, values: degrees.map((d) => share(`target.hours_by_degree.${d}`)) },
+      ],
+    ));
+  }
+  const build = report.hour_buildup && report.hour_buildup.lines;
+  if (build && build.length) {
+    charts.push(barChart(
+      t().chartHour,
+      build.map((_, i) => String(i + 1)),
+      [{ name: t().perHour, values: build.map((l) => l.per_hour) }],
+      0,
+    ));
+    $('hour').replaceChildren(table(
+      t().hourTitle,
+      ['', t().indicator, t().perHour, t().amount],
+      build.map((l, i) => el(
+        'tr', { 'data-line': l.id },
+        el('td', {}, String(i + 1)),
+        el('th', { scope: 'row' }, lang === 'cs' ? l.label_cs : l.label_en),
+        el('td', { className: 'value' }, fmt(l.per_hour, 2)),
+        el('td', { className: 'value' }, fmt(l.amount, 0)),
+      )),
+    ));
+  } else {
+    $('hour').replaceChildren();
+  }
+  $('charts').replaceChildren(...charts);
+  const scenarios = report.scenarios || [];
+  $('scenarios').replaceChildren(...(scenarios.length ? [el('h2', {}, t().scenariosTitle)] : []),
+    ...scenarios.map((sc) => el(
+      'details', { 'data-scenario': sc.id },
+      el('summary', {}, lang === 'cs' ? sc.name_cs : sc.name_en),
+      el('ul', {}, ...(lang === 'cs' ? sc.assumptions_cs : sc.assumptions_en).map((a) => el('li', {}, a))),
+      sc.unavailable
+        ? el('p', {}, `${t().notAvailable}: ${typeof sc.unavailable === 'string'
+          ? sc.unavailable : (sc.unavailable[lang] || sc.unavailable.en)}`)
+        : table(
+          lang === 'cs' ? sc.name_cs : sc.name_en,
+          [t().indicator, t().value],
+          sc.effects.map((e) => el(
+            'tr', {},
+            el('th', { scope: 'row' }, lang === 'cs' ? e.label_cs : e.label_en),
+            el('td', { className: 'value' }, e.value === null ? '–' : fmt(e.value, 2)),
+          )),
+        ),
+    )));
+}
+
 function render(view, reportBytes, json, name, millis) {
   for (const u of urls.splice(0)) URL.revokeObjectURL(u);
   const stem = name.replace(/\.[^.]*$/, '');
@@ -207,6 +345,12 @@ function render(view, reportBytes, json, name, millis) {
   $('absent-lists').replaceChildren(...(view.absent_lists || []).map(
     (l) => el('p', { className: 'note', 'data-sheet': l.sheet }, l.text),
   ));
+
+  try {
+    renderDetail(JSON.parse(json));
+  } catch (e) {
+    $('charts').replaceChildren();
+  }
 
   const families = $('families');
   families.replaceChildren(...view.families.map((f) => table(
@@ -457,6 +601,14 @@ function renderComparison(m) {
   ));
   const parts = [];
   if (rows.length) parts.push(table(t().compare, [t().indicator, ...providers], rows));
+  if (c.trend) {
+    const periods = c.providers.map((p) => (p.provider.period ? `${p.provider.period.from} – ${p.provider.period.to}` : p.file));
+    parts.push(table(t().compare, [t().indicator, ...periods], ids.filter((id) => c.trend[id]).map((id) => el(
+      'tr', { 'data-trend-id': id },
+      el('th', { scope: 'row' }, id),
+      ...c.trend[id].map((v) => el('td', { className: 'value' }, shown(v))),
+    ))));
+  }
   const staff = c.merger && c.merger.staff;
   if (staff && staff.cost_change_vs_separate !== undefined) {
     parts.push(el('p', { 'data-merger': 'staff' },
@@ -471,9 +623,22 @@ function renderComparison(m) {
 
 $('compare-form').addEventListener('submit', async (e) => {
   e.preventDefault();
-  const files = [...$('compare-input').files];
+  // A folder: each subfolder is one provider's files (as `compare DIR`
+  // reads a folder); else each chosen workbook is one provider.
+  // In name order, as the command line reads a folder.
+  const folder = [...$('compare-folder').files]
+    .filter((f) => f.webkitRelativePath.split('/').length > 2)
+    .sort((a, b) => (a.webkitRelativePath < b.webkitRelativePath ? -1 : 1));
+  const files = folder.length ? folder : [...$('compare-input').files];
+  const groupNames = [];
+  const groups = files.map((f) => {
+    const key = folder.length ? f.webkitRelativePath.split('/')[1] : f.name;
+    let i = groupNames.indexOf(key);
+    if (i < 0) { groupNames.push(key); i = groupNames.length - 1; }
+    return i;
+  });
   $('compare-error').hidden = true;
-  if (files.length < 2) {
+  if (groupNames.length < 2) {
     $('compare-error').textContent = t().chooseProviders;
     $('compare-error').hidden = false;
     document.body.dataset.compare = 'error';
@@ -500,7 +665,8 @@ $('compare-form').addEventListener('submit', async (e) => {
     type: 'compare',
     names: files.map((f) => f.name),
     files: await Promise.all(files.map((f) => f.arrayBuffer())),
-    groups: files.map((_, i) => i),
+    groups,
+    providers: groupNames,
     merge: $('merge').checked,
     merger: await bytesOf('merger'),
     benchmarks: await bytesOf('benchmarks'),

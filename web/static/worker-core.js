@@ -33,7 +33,7 @@ self.onmessage = async (event) => {
       }, [report.buffer]);
     } else if (m.type === 'compare') {
       const out = api.compare_files(
-        m.names, arrays(m.files), Uint32Array.from(m.groups), m.merge, maybe(m.merger),
+        m.names, arrays(m.files), Uint32Array.from(m.groups), m.providers, m.merge, maybe(m.merger),
         maybe(m.benchmarks), m.lang,
       );
       const workbook = out.workbook;

@@ -4,7 +4,7 @@
 // Called by tests/integration/browser.rs, which checks what this writes
 // against the command line.
 //
-//   node single.mjs PAGE OUT SAMPLE EXPORTS MERGER PROVIDER...
+//   node single.mjs PAGE OUT SAMPLE EXPORTS MERGER PROVIDER... [--folder=DIR]
 //
 // PAGE the built audit.html; OUT a folder for what the page gives; SAMPLE a
 // provider's workbook; EXPORTS a folder whose files are one provider's
@@ -16,7 +16,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './harness.mjs';
 
-const [page0, out, sample, exportsDir, merger, ...providers] = process.argv.slice(2);
+const [page0, out, sample, exportsDir, merger, ...rest] = process.argv.slice(2);
+// The last argument may be `--folder=DIR`: a folder of providers' subfolders.
+const folderArg = rest.find((a) => a.startsWith('--folder='));
+const folder = folderArg ? folderArg.slice('--folder='.length) : null;
+const providers = rest.filter((a) => !a.startsWith('--folder='));
 const alone = await mkdtemp(join(tmpdir(), 'audit-html-'));
 const pagePath = join(alone, 'audit.html');
 await copyFile(page0, pagePath);
@@ -51,6 +55,13 @@ try {
   // 1. One workbook.
   const one = await auditFiles([sample]);
   if (one !== 'done') fail(`the sample ended in state ${one}: ${await page.textContent('#error')}`);
+  // Its charts drawn on the page, the hour cost and the scenarios.
+  result.charts = await page.locator('#charts svg.chart').count();
+  result.hourLines = await page.locator('#hour tr[data-line]').count();
+  result.scenarios = await page.locator('#scenarios details[data-scenario]').count();
+  if (process.env.SCREENSHOTS) {
+    await page.locator('#charts').screenshot({ path: join(process.env.SCREENSHOTS, 'web-charts.png') });
+  }
   await save('#download-json', 'sample.json');
 
   // 2. A provider's five exports, chosen together.
@@ -80,6 +91,20 @@ try {
   if (shots) {
     await page.locator('#compare-section').scrollIntoViewIfNeeded();
     await page.locator('#compare-section').screenshot({ path: join(shots, 'web-compare.png') });
+  }
+
+  // 5. A folder, each subfolder one provider, compared as `compare DIR`.
+  if (folder) {
+    await page.setInputFiles('#compare-input', []);
+    await page.uncheck('#merge');
+    await page.setInputFiles('#merger', []);
+    await page.setInputFiles('#compare-folder', folder);
+    await page.evaluate(() => { document.body.dataset.compare = 'running'; });
+    await page.click('#compare-run');
+    await page.waitForSelector('body[data-compare="done"], body[data-compare="error"]', { timeout: 300000 });
+    const byFolder = await page.evaluate(() => document.body.dataset.compare);
+    if (byFolder !== 'done') fail(`the folder comparison ended in state ${byFolder}: ${await page.textContent('#compare-error')}`);
+    await save('#download-comparison-json', 'folder.json');
   }
 
   if (elsewhere.length) fail(`requests elsewhere: ${elsewhere.join(', ')}`);
