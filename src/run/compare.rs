@@ -618,6 +618,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The language of the workbook, the tables and the messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Peers or trend.
     pub fn mode(&self) -> Mode {
         self.mode
