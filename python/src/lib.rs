@@ -323,9 +323,8 @@ impl Report {
     /// `findings`, `problems`, `indicators`) as a list of dicts.
     fn records<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
         let lang = self.audited.lang();
-        let table = self
-            .audited
-            .table(name)
+        let table = released(py, || self.audited.table(name))
+            .map_err(|m| internal(m, lang))?
             .map_err(|e| raised(py, &e, lang, Doing::Reading))?;
         records(py, &table)
     }
@@ -334,9 +333,8 @@ impl Report {
     /// `ImportError` says how to install it).
     fn to_pandas<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         let lang = self.audited.lang();
-        let table = self
-            .audited
-            .table(name)
+        let table = released(py, || self.audited.table(name))
+            .map_err(|m| internal(m, lang))?
             .map_err(|e| raised(py, &e, lang, Doing::Reading))?;
         data_frame(py, &table)
     }
@@ -344,8 +342,8 @@ impl Report {
     /// The JSON report, exactly as `audit --json` writes it.
     fn json(&self, py: Python<'_>) -> PyResult<String> {
         let lang = self.audited.lang();
-        self.audited
-            .json()
+        released(py, || self.audited.json())
+            .map_err(|m| internal(m, lang))?
             .map_err(|e| raised(py, &e, lang, Doing::Writing))
     }
 
@@ -431,8 +429,8 @@ fn audit(
     let audited = released(py, || request.run())
         .map_err(|m| internal(m, lang))?
         .map_err(|e| raised(py, &e, lang, Doing::Reading))?;
-    let table = audited
-        .table("indicators")
+    let table = released(py, || audited.table("indicators"))
+        .map_err(|m| internal(m, lang))?
         .map_err(|e| raised(py, &e, lang, Doing::Reading))?;
     let indicators = PyDict::new(py);
     for row in &table.rows {
@@ -474,9 +472,8 @@ impl PyComparison {
     /// of dicts.
     fn records<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
         let lang = self.comparison.lang();
-        let table = self
-            .comparison
-            .table(name)
+        let table = released(py, || self.comparison.table(name))
+            .map_err(|m| internal(m, lang))?
             .map_err(|e| raised(py, &e, lang, Doing::Reading))?;
         records(py, &table)
     }
@@ -484,9 +481,8 @@ impl PyComparison {
     /// The table `name` as a pandas DataFrame.
     fn to_pandas<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         let lang = self.comparison.lang();
-        let table = self
-            .comparison
-            .table(name)
+        let table = released(py, || self.comparison.table(name))
+            .map_err(|m| internal(m, lang))?
             .map_err(|e| raised(py, &e, lang, Doing::Reading))?;
         data_frame(py, &table)
     }
@@ -494,8 +490,8 @@ impl PyComparison {
     /// The comparison's JSON, exactly as `compare --json` writes it.
     fn json(&self, py: Python<'_>) -> PyResult<String> {
         let lang = self.comparison.lang();
-        self.comparison
-            .json()
+        released(py, || self.comparison.json())
+            .map_err(|m| internal(m, lang))?
             .map_err(|e| raised(py, &e, lang, Doing::Writing))
     }
 
