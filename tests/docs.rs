@@ -22,6 +22,7 @@ fn markdown_files() -> Vec<PathBuf> {
     docs.sort();
     files.extend(docs);
     files.push(root().join("fuzz/README.md"));
+    files.push(root().join("python/README.md"));
     files.push(root().join("tests/data/calamine/README.md"));
     files
 }
@@ -92,13 +93,18 @@ fn nothing_outside_the_repository_is_cited() {
     // The project's working notes live beside the repository, not in it: a
     // user who clones it alone must find every cited document inside.
     let mut found = Vec::new();
-    for dir in ["src", "examples", "tests", "benches", "docs", "fuzz", ".ci"] {
+    for dir in [
+        "src", "examples", "tests", "benches", "docs", "fuzz", "python", ".ci",
+    ] {
         let mut stack = vec![root().join(dir)];
         while let Some(d) = stack.pop() {
             for e in std::fs::read_dir(&d).into_iter().flatten() {
                 let p = e.unwrap().path();
                 if p.is_dir() {
-                    if !p.ends_with("tests/data") && !p.ends_with("fuzz/target") {
+                    if !p.ends_with("tests/data")
+                        && !p.ends_with("fuzz/target")
+                        && !p.ends_with("python/target")
+                    {
                         stack.push(p);
                     }
                     continue;

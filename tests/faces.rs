@@ -2,7 +2,10 @@
 //! (`homecare_audit::run`): argument parsing, one call into the layer,
 //! printing. Held here: no function of an example is over 60 lines, and an
 //! example names nothing of the crate but the layer, `Lang` and `Error`
-//! (what a library user needs again lives in the library).
+//! (what a library user needs again lives in the library). The bindings
+//! of the web page (`web/`) and of the Python package (`python/`) are held
+//! to the same names, and the Python package's functions to the same
+//! length.
 
 use std::path::Path;
 
@@ -170,15 +173,40 @@ fn every_face_calls_the_front_end() {
             "examples/{face} does not call homecare_audit::run"
         );
     }
-    // And the page's binding.
-    let web = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("web/src/lib.rs"))
-        .unwrap();
-    let names = crate_names(&web);
-    assert!(names.iter().any(|n| n == "run"), "web/src/lib.rs");
-    assert!(
-        names.iter().all(|n| ALLOWED.contains(&n.as_str())),
-        "web/src/lib.rs names {names:?}"
-    );
+    // And the bindings: the page's and the Python package's.
+    for (binding, code) in bindings() {
+        let names = crate_names(&code);
+        assert!(names.iter().any(|n| n == "run"), "{binding}");
+        assert!(
+            names.iter().all(|n| ALLOWED.contains(&n.as_str())),
+            "{binding} names {names:?}"
+        );
+    }
+}
+
+/// The faces that are not programs: the web page's binding and the Python
+/// package's, each its own crate over the library.
+fn bindings() -> Vec<(&'static str, String)> {
+    ["web/src/lib.rs", "python/src/lib.rs"]
+        .into_iter()
+        .map(|f| {
+            let code = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(f))
+                .unwrap_or_else(|e| panic!("{f}: {e}"));
+            (f, code)
+        })
+        .collect()
+}
+
+#[test]
+fn no_function_of_the_python_package_is_over_sixty_lines() {
+    // As thin as the programs: argument to request, result to Python.
+    let (file, code) = bindings().remove(1);
+    let long: Vec<String> = function_lengths(&code)
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_LINES)
+        .map(|(name, n)| format!("{file}: fn {name} has {n} lines"))
+        .collect();
+    assert!(long.is_empty(), "{long:#?}");
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! Reading and auditing are two steps so that a program can time or
 //! report each; [`AuditRequest::run`] does both.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -350,12 +351,24 @@ impl Audited {
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the report cannot
     /// be serialised (it always can; the error is the serialiser's).
     pub fn json(&self) -> Result<String, Error> {
-        let text = if self.inputs.settings.public {
-            serde_json::to_string_pretty(&self.report.public(&self.inputs.dataset))
+        serde_json::to_string_pretty(&*self.shown_report())
+            .map(|t| t + "\n")
+            .map_err(|e| Error::write(None, e))
+    }
+
+    /// Whether the request asked for a report fit for publication.
+    pub fn is_public(&self) -> bool {
+        self.inputs.settings.public
+    }
+
+    /// The report as the JSON and the tables give it: the published form
+    /// when the request asked for it, else the report itself.
+    pub(super) fn shown_report(&self) -> Cow<'_, AuditReport> {
+        if self.is_public() {
+            Cow::Owned(self.report.public(&self.inputs.dataset))
         } else {
-            serde_json::to_string_pretty(&self.report)
-        };
-        text.map(|t| t + "\n").map_err(|e| Error::write(None, e))
+            Cow::Borrowed(&self.report)
+        }
     }
 
     /// The report workbook, in the request's language and form; its links
@@ -385,12 +398,36 @@ impl Audited {
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) when it cannot be
     /// written.
     pub fn save_report(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        self.save_report_in(path, self.lang())
+    }
+
+    /// Writes the report workbook to `path` in `lang`, whatever the
+    /// language of the request (the audit itself has both languages).
+    ///
+    /// ```
+    /// use homecare_audit::Lang;
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let audited = AuditRequest::new(Source::path("fixtures/sample.xlsx")).run()?;
+    /// let path = std::env::temp_dir().join(format!("report-en-{}.xlsx", std::process::id()));
+    /// audited.save_report_in(&path, Lang::En)?;
+    /// assert!(std::fs::metadata(&path)?.len() > 0);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Audited::save_report`].
+    pub fn save_report_in(&self, path: impl AsRef<Path>, lang: Lang) -> Result<(), Error> {
         let path = path.as_ref();
         let link = match &self.inputs.settings.input_path {
             Some(input) => input_link(input, path),
             None => Some(self.inputs.settings.input_name.clone()),
         };
-        self.report_workbook().input_link(link).save(path)
+        self.report_workbook()
+            .lang(lang)
+            .input_link(link)
+            .save(path)
     }
 
     /// The report workbook's bytes.

@@ -618,6 +618,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The language of the workbook, the tables and the messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Peers or trend.
     pub fn mode(&self) -> Mode {
         self.mode
@@ -661,6 +666,25 @@ impl Comparison {
 
     /// The comparison workbook.
     pub fn workbook(&self) -> ComparisonWorkbook<'_> {
+        self.workbook_in(self.lang)
+    }
+
+    /// The comparison workbook in `lang`, whatever the language of the
+    /// request (the refused workbooks' reasons too).
+    ///
+    /// ```
+    /// use homecare_audit::Lang;
+    /// use homecare_audit::run::{CompareRequest, Source};
+    /// let comparison = CompareRequest::new(vec![
+    ///     Source::path("fixtures/sample.xlsx"),
+    ///     Source::bytes("broken.xlsx", b"not a workbook".to_vec()),
+    /// ])
+    /// .run()?;
+    /// let bytes = comparison.workbook_in(Lang::En).to_buffer()?;
+    /// assert_eq!(&bytes[..2], b"PK");
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    pub fn workbook_in(&self, lang: Lang) -> ComparisonWorkbook<'_> {
         let entries = self
             .audits
             .iter()
@@ -672,14 +696,14 @@ impl Comparison {
             .map(|e| {
                 (
                     e.file().unwrap_or_default().to_string(),
-                    e.text().get(self.lang).to_string(),
+                    e.text().get(lang).to_string(),
                 )
             })
             .collect();
         let book = ComparisonWorkbook::new(entries)
             .mode(self.mode)
             .refused(refused)
-            .lang(self.lang);
+            .lang(lang);
         match &self.study {
             Some(s) => book.study(s),
             None => book,

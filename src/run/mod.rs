@@ -7,8 +7,9 @@
 //! for several. The request reads every input ([`Source`]: a file or
 //! bytes), keeping every rejected row with its place, runs the audit and
 //! gives back an [`Audited`] or a [`Comparison`]: the summary (as data and
-//! as text, findings by kind from the full counts), the JSON, the report
-//! or comparison workbook, the council's PDF. Options given as text are
+//! as text, findings by kind from the full counts), the JSON, the tables
+//! a data frame is made of ([`Table`]), the report or comparison workbook,
+//! the council's PDF. Options given as text are
 //! parsed by the same functions everywhere ([`parse_share`],
 //! [`parse_date`], [`parse_lang`]); an error names its input file
 //! ([`Error::file`](crate::Error::file)) and says its exit status
@@ -40,6 +41,7 @@ mod pdf;
 mod samples;
 mod source;
 mod summary;
+mod tables;
 
 pub use crate::workbook::CsvEncoding;
 pub use audit::{AuditInputs, AuditRequest, Audited, SUMMARY_LISTED};
@@ -57,3 +59,4 @@ pub use summary::{
     AbsentList, FindingGroup, FindingRow, Headline, RejectedRow, SheetRows, Summary, SummaryFamily,
     summary_text,
 };
+pub use tables::{AUDIT_TABLES, COMPARISON_TABLES, Cell, Table};
