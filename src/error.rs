@@ -144,6 +144,12 @@ pub enum ErrorKind {
         place: Place,
         /// The column's Czech header.
         column: &'static str,
+        /// Which of our sheets the header was read as.
+        sheet_kind: crate::place::SheetKind,
+        /// The header row's texts as written, by column (empty where a
+        /// column has none): what a column mapping can name
+        /// ([`crate::run::MappingProposal`]).
+        headers: Vec<String>,
     },
     /// A column appears twice in a header row.
     DuplicateColumn {
@@ -398,7 +404,7 @@ impl Error {
                     "sheet {sheet} has no header row (a row with at least two non-empty cells)"
                 ),
             },
-            ErrorKind::MissingColumn { place, column } => Text {
+            ErrorKind::MissingColumn { place, column, .. } => Text {
                 cs: format!("{place}: záhlaví nemá povinný sloupec „{column}“"),
                 en: format!("{place}: the header lacks the required column \"{column}\""),
             },

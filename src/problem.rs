@@ -128,6 +128,9 @@ pub enum Reason {
     /// names: the first is kept, this one rejected (a study never takes
     /// one of two differing values without a word).
     GivenBefore(String),
+    /// A `Uznatelné` cell that is not yes or no: the line is kept, its
+    /// eligibility by the built-in rules (a notice).
+    EligibleUnread,
     /// A `Sloupce` row naming no sheet kind of ours.
     UnknownSheetKind,
     /// A `Sloupce` row naming no column of its sheet kind.
@@ -177,6 +180,7 @@ impl Reason {
                 | Reason::NegativeCorrection
                 | Reason::ReadAsCsv { .. }
                 | Reason::Undecodable(_)
+                | Reason::EligibleUnread
         )
     }
 
@@ -228,6 +232,7 @@ impl Reason {
             Reason::TasksNotApplicable => "tasks_not_applicable",
             Reason::UnknownAssumption => "unknown_assumption",
             Reason::GivenBefore(_) => "given_before",
+            Reason::EligibleUnread => "eligible_unread",
             Reason::ReadAsCsv { .. } => "read_as_csv",
             Reason::Undecodable(_) => "undecodable",
             Reason::RaggedRow { .. } => "ragged_row",
@@ -290,6 +295,12 @@ impl Reason {
                         "the record has {fields} fields, the header {header}: values would land in other columns"
                     ),
                 };
+            }
+            Reason::EligibleUnread => {
+                return Text::new(
+                    "není ano/ne: náklad zůstává, jeho uznatelnost podle pravidel NV 98/2015",
+                    "not yes/no: the cost stays, its eligibility by the rules of Regulation 98/2015",
+                );
             }
             Reason::GivenBefore(first) => {
                 return Text {
@@ -808,6 +819,7 @@ mod tests {
             TasksNotApplicable,
             UnknownAssumption,
             GivenBefore("Sloučení!B2".into()),
+            EligibleUnread,
             ReadAsCsv {
                 encoding: "UTF-8",
                 delimiter: b';',
@@ -873,6 +885,7 @@ mod tests {
                 | TasksNotApplicable
                 | UnknownAssumption
                 | GivenBefore(_)
+                | EligibleUnread
                 | ReadAsCsv { .. }
                 | Undecodable(_)
                 | UnknownSheetKind

@@ -188,6 +188,7 @@ pub(crate) fn indicators(
     let mut d = FinanceDetail::default();
     let total = b.cost_sum(|_| true);
     let sources = by_source(b);
+    d.by_source = sources.clone().unwrap_or_default();
     let sum = |keep: &dyn Fn(&SourceAmount) -> bool| {
         sources.as_ref().map(|s| {
             s.iter()
@@ -250,11 +251,25 @@ pub(crate) fn indicators(
             Decimal::ZERO,
         ),
     };
-    let balance = match (public, net) {
-        (Some(p), Some(n)) => Some(p - n - profit.amount),
+    let rejected_profit = b.ds.provider.reasonable_profit_rejected.as_deref();
+    let balance = match (public, net, rejected_profit) {
+        (Some(p), Some(n), None) => Some(p - n - profit.amount),
         _ => None,
     };
-    let mut bal = money("finance.compensation_balance", balance, net_why);
+    let profit_why;
+    let balance_why = match rejected_profit {
+        Some(place) => {
+            profit_why = (
+                format!("přiměřený zisk v {place} byl odmítnut: saldo se bez něj nepočítá"),
+                format!(
+                    "the reasonable profit at {place} was rejected: the balance is not worked out without it"
+                ),
+            );
+            (profit_why.0.as_str(), profit_why.1.as_str())
+        }
+        None => net_why,
+    };
+    let mut bal = money("finance.compensation_balance", balance, balance_why);
     bal.numerator = public;
     bal.denominator = None;
     out.push(bal);
@@ -308,7 +323,7 @@ pub(crate) fn indicators(
     d.capacity_clients = b.ds.provider.capacity_clients;
     d.peak_day_clients = peak_day_clients(b);
     d.fees_from_rows = sources.is_some() && !super::cost::fees_from_revenues(b.ds);
-    d.by_source = sources.unwrap_or_default();
+
     d
 }
 
@@ -334,6 +349,22 @@ fn grant_at_risk(
         out.push(Indicator::unavailable(id, Unit::Czk, na(why.0, why.1)));
         return;
     };
+    if m.is_zero()
+        && p > Decimal::ZERO
+        && d.by_source
+            .iter()
+            .any(|x| x.source == RevenueSource::PublicUnattributed && x.amount > Decimal::ZERO)
+    {
+        out.push(Indicator::unavailable(
+            id,
+            Unit::Czk,
+            na(
+                "státní dotace není od ostatních veřejných zdrojů oddělena (veřejná dotace bez určení zdroje); rozlište ji v Účtové mapě",
+                "the state grant is not told apart from the other public money (an unattributed public grant); tell it apart in the account map",
+            ),
+        ));
+        return;
+    }
     let eligible = t - i;
     let other_public = p - m;
     // What the state grant may still cover: the eligible costs others have
@@ -362,10 +393,9 @@ fn grant_at_risk(
             at_risk,
         ),
     ];
-    let mut ind = Indicator::value(id, Unit::Czk, at_risk);
-    ind.numerator = Some(m);
-    ind.denominator = Some(room);
-    out.push(ind);
+    // A difference, not a ratio: no numerator and denominator (the steps
+    // are on Financování).
+    out.push(Indicator::value(id, Unit::Czk, at_risk));
 }
 
 /// Cost and public money per FTE of direct care and of network capacity.
@@ -551,10 +581,7 @@ fn optimal(
                 "= difference (received − optimal)",
                 p - optimal,
             ));
-            let mut ind = Indicator::value(ids[1], Unit::Czk, p - optimal);
-            ind.numerator = Some(p);
-            ind.denominator = Some(optimal);
-            out.push(ind);
+            out.push(Indicator::value(ids[1], Unit::Czk, p - optimal));
         }
         None => out.push(Indicator::unavailable(
             ids[1],

@@ -132,7 +132,10 @@ impl FinancingParam {
 }
 
 /// The parameters that apply to one provider: per key the row valid
-/// latest (the newest rules), so a sheet may hold several years.
+/// latest (the newest rules), so a sheet may hold several years; of rows
+/// valid from the same day, one for the provider's region beats one for
+/// any region, and a later row beats an earlier one (a financing workbook
+/// given with `--financing`, read after the input's own sheet, beats it).
 ///
 /// ```
 /// use homecare_audit::model::{FinancingKey, FinancingParam, financing_for};
@@ -158,9 +161,11 @@ pub fn financing_for<'a>(
     day: NaiveDate,
 ) -> Vec<&'a FinancingParam> {
     let mut out: Vec<&FinancingParam> = Vec::new();
+    // Newer first, then the region's own, then the later row.
+    let rank = |r: &FinancingParam| (r.valid_from, r.region.is_some());
     for r in rows.iter().filter(|r| r.applies(region, day)) {
         match out.iter_mut().find(|o| o.key == r.key) {
-            Some(o) if r.valid_from > o.valid_from => *o = r,
+            Some(o) if rank(r) >= rank(o) => *o = r,
             Some(_) => {}
             None => out.push(r),
         }

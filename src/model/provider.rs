@@ -40,6 +40,10 @@ pub struct Provider {
     /// (`Přiměřený zisk`); `None`: 0, said so.
     #[serde(default)]
     pub reasonable_profit: Option<Decimal>,
+    /// The cell of a `Přiměřený zisk` the reader rejected: the balance
+    /// then is not available (a rejected profit never passes as 0).
+    #[serde(default)]
+    pub reasonable_profit_rejected: Option<String>,
 }
 
 impl Provider {
@@ -58,6 +62,7 @@ impl Provider {
             network_fte: None,
             capacity_clients: None,
             reasonable_profit: None,
+            reasonable_profit_rejected: None,
         }
     }
 }

@@ -365,10 +365,27 @@ impl CompareRequest {
         }
         let providers: Vec<_> = audits.iter().map(|a| &a.report.provider).collect();
         let mode = Mode::of(&providers);
-        let study = match &merger {
+        // A merger short of two services because one could not be read:
+        // that refusal is the answer, not "fewer than two services".
+        if merger.is_some() && audits.len() < 2 && !refused.is_empty() {
+            return Err(refused.remove(0));
+        }
+        let mut study = match &merger {
             Some(m) => Some(self.study(m, &shared, &datasets, &audits)?),
             None => None,
         };
+        if let Some(s) = &mut study {
+            for e in &refused {
+                let file = e.file().unwrap_or_default();
+                s.merge.notes.push(Text::new(
+                    format!("{file} nenačten, studie je bez něj: {}", e.text().cs),
+                    format!(
+                        "{file} could not be read; the study is without it: {}",
+                        e.text().en
+                    ),
+                ));
+            }
+        }
         if mode == Mode::Trend {
             // Period order, as the workbook shows it (a stable sort: the
             // same start keeps the order given).

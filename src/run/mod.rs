@@ -35,6 +35,7 @@
 
 mod audit;
 mod compare;
+mod mapping;
 mod options;
 #[cfg(not(target_family = "wasm"))]
 mod pdf;
@@ -49,6 +50,7 @@ pub use compare::{
     CompareProgress, CompareRequest, ComparedAudit, Comparison, ProviderFiles, providers_in,
     workbooks_in,
 };
+pub use mapping::{MappingProposal, MappingRow, ProposedColumn, mapping_workbook};
 pub use options::{parse_csv_encoding, parse_date, parse_lang, parse_rows, parse_share};
 pub use samples::{
     StarterWorkbook, SyntheticSummary, SyntheticWorkbook, write_example_benchmarks,

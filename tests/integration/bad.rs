@@ -75,7 +75,7 @@ fn sheet_and_header_errors_name_their_place() {
         other => panic!("{other:?}"),
     }
     match err("header-missing-column.xlsx").kind() {
-        ErrorKind::MissingColumn { place, column } => {
+        ErrorKind::MissingColumn { place, column, .. } => {
             assert_eq!((place.to_string().as_str(), *column), ("Výkazy!A1", "Úkon"))
         }
         other => panic!("{other:?}"),
@@ -92,7 +92,7 @@ fn sheet_and_header_errors_name_their_place() {
     // "Datum" merged over A1:B1: the merge leaves B1 empty, so the worker
     // column is missing (a merged header hides the column it covers).
     match err("merged-header-cells.xlsx").kind() {
-        ErrorKind::MissingColumn { place, column } => {
+        ErrorKind::MissingColumn { place, column, .. } => {
             assert_eq!(
                 (place.to_string().as_str(), *column),
                 ("Výkazy!A1", "Pracovník")

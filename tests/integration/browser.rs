@@ -257,6 +257,15 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
         ],
     );
 
+    // An export with its own headers (only `Úkon` is one of ours).
+    let own = out.join("own").join("vykazy.csv");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(
+        &own,
+        "Den;Kdo;Komu;Úkon;Minut\n3.3.2025;P1;K1;b1;60\n4.3.2025;P1;K2;b1;90\n",
+    )
+    .unwrap();
+
     // The page, alone in an empty folder, from disk.
     let page_out = out.join("page");
     let mut node = Command::new("node");
@@ -267,7 +276,8 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
         .arg(&exports)
         .arg(&merger)
         .args(&services)
-        .arg(format!("--folder={}", region.display()));
+        .arg(format!("--folder={}", region.display()))
+        .arg(format!("--own={}", own.display()));
     if std::env::var("HOMECARE_UPDATE_DOCS").is_ok() {
         node.env("SCREENSHOTS", root("docs"));
     }
@@ -285,6 +295,29 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     assert_eq!(read(page_out.join("exports.json")), read(exports_json));
     assert_eq!(read(page_out.join("comparison.json")), read(compare_json));
     assert_eq!(read(page_out.join("folder.json")), read(folder_json));
+    // The mapping step: the export's own `Úkon` recognised (its column 4,
+    // index 3), the rest picked; the downloaded mapping read by the
+    // command line gives the page's figures: 2 visits, 2.5 direct hours.
+    let own_json = out.join("cli-own.json");
+    cli(
+        "audit",
+        &[
+            own.as_os_str(),
+            "--mapping".as_ref(),
+            page_out.join("mapping.xlsx").as_os_str(),
+            "--json".as_ref(),
+            own_json.as_os_str(),
+            "-o".as_ref(),
+            out.join("cli-own.xlsx").as_os_str(),
+        ],
+    );
+    let (page_own, cli_own): (Value, Value) = (
+        serde_json::from_str(&read(page_out.join("own.json"))).unwrap(),
+        serde_json::from_str(&read(own_json)).unwrap(),
+    );
+    assert_eq!(page_own["indicators"], cli_own["indicators"]);
+    assert_eq!(page_own["rows"]["Výkazy"]["accepted"], 2);
+    assert_eq!(cli_own["rows"]["Výkazy"], page_own["rows"]["Výkazy"]);
     let compared: Value = serde_json::from_str(&read(page_out.join("comparison.json"))).unwrap();
     assert!(compared["merger"]["staff"].is_object());
     // The downloaded workbooks: the template with its timesheet sheet,
@@ -296,6 +329,7 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     assert_eq!(page_wb.sheet_names(), cli_wb.sheet_names());
     let page = page_result(&page_out);
     assert_eq!(page["requestsElsewhere"], Value::Array(vec![]));
+    assert_eq!(page["mappingGuess"], "3");
     assert_eq!(page["exports"].as_array().unwrap().len(), 5);
     // The sample on the page: three charts (months, degrees, the hour's
     // build-up), the hour's lines and the five scenarios, as in the JSON.

@@ -229,11 +229,12 @@ fn without_revenues_or_costs_the_figures_say_why() {
 fn bad_workbook() -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet().set_name("Poskytovatel").unwrap();
-    let rows: [(&str, &str); 4] = [
+    let rows: [(&str, &str); 5] = [
         ("Název", "Služba"),
         ("Kraj", "KHK"),
         ("Kapacita v síti (úvazky)", "0"),
         ("Kapacita (klienti)", "12"),
+        ("Přiměřený zisk", "-5"),
     ];
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_row(i as u32, 0, [*k, *v]).unwrap();
@@ -258,6 +259,9 @@ fn bad_workbook() -> Vec<u8> {
     ws.write_string(2, 0, "sluzby").unwrap();
     ws.write_number(2, 1, 2_000).unwrap();
     ws.write_string(2, 2, "ne").unwrap();
+    ws.write_string(3, 0, "material").unwrap();
+    ws.write_number(3, 1, 1_000).unwrap();
+    ws.write_string(3, 2, "částečně").unwrap();
     let ws = wb.add_worksheet().set_name("Výnosy").unwrap();
     ws.write_row(0, 0, ["Zdroj", "Částka"]).unwrap();
     ws.write_string(1, 0, "mpsv").unwrap();
@@ -275,11 +279,13 @@ fn bad_workbook() -> Vec<u8> {
 
 #[test]
 fn bad_financing_inputs_are_rejected_with_their_place() {
-    // A capacity of 0 (Poskytovatel!B3), a negative grant (Výnosy!B2), a
-    // share over 1 (Financování!B2) and a row without a source
-    // (Financování!C3): each rejected with its place; the other figures
-    // stand. Costs 52 000, of which 2 000 marked not eligible; public
-    // money: the municipality's 10 000.
+    // A capacity of 0 (Poskytovatel!B3), a negative profit (B5), a
+    // negative grant (Výnosy!B2), a share over 1 (Financování!B2) and a row
+    // without a source (Financování!C3): each rejected with its place; an
+    // unreadable Uznatelné (Náklady!C4) a notice, the cost kept. The other
+    // figures stand: costs 50 000 + 2 000 + 1 000 = 53 000, of which 2 000
+    // marked not eligible; public money the municipality's 10 000; the
+    // balance not available (the rejected profit never passes as 0).
     let audited = AuditRequest::new(Source::bytes("spatne.xlsx", bad_workbook()))
         .run()
         .unwrap();
@@ -291,18 +297,25 @@ fn bad_financing_inputs_are_rejected_with_their_place() {
         .collect();
     for want in [
         "Poskytovatel!B3 out_of_range",
+        "Poskytovatel!B5 negative",
         "Výnosy!B2 negative",
         "Financování!B2 out_of_range",
         "Financování!C3 missing",
+        "Náklady!C4 eligible_unread",
     ] {
         assert!(places.iter().any(|p| p == want), "{want} in {places:?}");
     }
     assert_eq!(r.rows["Financování"].read, 2);
     assert_eq!(r.rows["Financování"].rejected, 2);
-    assert_eq!(places.len(), 4, "{places:?}");
+    assert_eq!(places.len(), 6, "{places:?}");
     assert_eq!(value(r, "finance.public_funding"), Some(kc(10_000)));
     assert_eq!(value(r, "finance.ineligible_costs"), Some(kc(2_000)));
-    assert_eq!(value(r, "cost.total"), Some(kc(52_000)));
+    assert_eq!(value(r, "cost.total"), Some(kc(53_000)));
+    let why = r.indicators["finance.compensation_balance"]
+        .unavailable
+        .as_ref()
+        .unwrap();
+    assert!(why.cs.contains("Poskytovatel!B5"), "{why:?}");
     assert!(value(r, "staff.direct_fte_vs_network").is_none());
     // The registered capacity stands: 1 client on the busiest day of 12.
     assert_eq!(
@@ -422,4 +435,46 @@ fn accounts_name_what_the_grant_may_not_pay_and_the_map_may_say_otherwise() {
     );
     let (total, _) = ineligible(with_map);
     assert_eq!(total, Some(kc(5_000)));
+}
+
+#[test]
+fn a_state_grant_not_told_apart_is_not_a_grant_of_zero() {
+    // The 90 000 as an unattributed public grant (an NGO's 691): the
+    // public money is the same 120 000, but what of it is the state's is
+    // not known, so nothing can be said to be at risk.
+    let mut ds = service(None);
+    for r in ds.revenues.iter_mut().flatten() {
+        if r.source == RevenueSource::Mpsv {
+            r.source = RevenueSource::PublicUnattributed;
+        }
+    }
+    let r = Audit::new(&ds).run();
+    assert_eq!(value(&r, "finance.public_funding"), Some(kc(120_000)));
+    let why = r.indicators["finance.state_grant_at_risk"]
+        .unavailable
+        .as_ref()
+        .unwrap();
+    assert!(why.en.contains("not told apart"), "{why:?}");
+}
+
+#[test]
+fn the_later_financing_row_and_the_region_s_own_win() {
+    // Two rows of one parameter valid from the same day: the region's
+    // own beats one for any region, and of two alike the later (the
+    // --financing workbook, read after the input's sheet) wins.
+    use homecare_audit::model::financing_for;
+    let row = |region: Option<&str>, v: i64| FinancingParam {
+        region: region.map(Into::into),
+        valid_from: None,
+        valid_to: None,
+        key: FinancingKey::NormativeCostPerFte,
+        value: kc(v),
+        source: "x".into(),
+        place: String::new(),
+    };
+    let end = d(12, 31);
+    let alike = [row(None, 1), row(None, 2)];
+    assert_eq!(financing_for(&alike, Some("KHK"), end)[0].value, kc(2));
+    let own_first = [row(Some("KHK"), 3), row(None, 4)];
+    assert_eq!(financing_for(&own_first, Some("KHK"), end)[0].value, kc(3));
 }

@@ -480,3 +480,68 @@ fn roles_are_written_as_their_codes_in_the_json() {
     // And a nearest-base roster still reads as before.
     assert_eq!(m.roster, Roster::NearestBase);
 }
+
+#[test]
+fn a_municipality_not_compared_moves_no_travel() {
+    // Table A–X 20, C–X 5, B–X missing. X is served from C (5 < 20), but
+    // today B's visits to X have no minutes: X is not compared, and no
+    // visit to X moves either (before, A's 10 visits each lost 15 min in
+    // "after": −150 min that the sheet's "–" did not show).
+    let mut parts = three();
+    for v in &mut parts[0].visits {
+        v.travel = 1_200;
+    }
+    let merger = Merger {
+        distances: table(&[("A", "X", 20), ("C", "X", 5)]),
+        ..Merger::default()
+    };
+    let s = study(&parts, &merger);
+    let e = s.travel.worked().unwrap();
+    let x = e
+        .by_municipality
+        .iter()
+        .find(|m| m.municipality == "X")
+        .unwrap();
+    assert_eq!(x.minutes_per_hour_pooled, None);
+    assert_eq!(e.change_hours_table, Decimal::ZERO);
+    let travel = |r: &AuditReport| r.months.iter().map(|m| m.travel_seconds).sum::<u64>();
+    // A's 10 visits × 20 min recorded, unchanged after.
+    assert_eq!((travel(&s.before), travel(&s.after)), (12_000, 12_000));
+}
+
+#[test]
+fn a_value_given_after_its_rejected_first_row_states_the_assumption() {
+    // `cílové vytížení` first as a word (B2, rejected), then 0,6 (B3): the
+    // 0,6 stands and the staff effect is worked at it; B2 stays listed.
+    let m = read(&merger_book(
+        &[("cílové vytížení", "hodně"), ("cílové vytížení", "0,6")],
+        &[],
+    ));
+    assert_eq!(m.target_utilisation, dec("0.6"));
+    assert_eq!(m.cells.rejected.len(), 1);
+    assert_eq!(m.cells.rejected[0].problem.place.to_string(), "Sloučení!B2");
+    let s = study(&three(), &m);
+    assert_eq!(s.staff.worked().unwrap().target_utilisation, dec("0.6"));
+}
+
+#[test]
+fn a_merger_short_of_two_services_by_a_refusal_says_the_refusal() {
+    // Two inputs, one not a workbook: the answer is why it could not be
+    // read (exit 1), not "a merger needs two services" (exit 2).
+    let dir = super::report::scratch("merger-refused");
+    homecare_audit::workbook::InputWorkbook::new(
+        &homecare_audit::synth::Synth::new(51, 400).dataset(),
+    )
+    .save(dir.join("a.xlsx"))
+    .unwrap();
+    std::fs::write(dir.join("b.xlsx"), b"not a workbook").unwrap();
+    let e = CompareRequest::new(vec![
+        Source::path(dir.join("a.xlsx")),
+        Source::path(dir.join("b.xlsx")),
+    ])
+    .merge(true)
+    .run()
+    .unwrap_err();
+    assert!(e.file().is_some_and(|f| f.ends_with("b.xlsx")), "{e}");
+    assert_ne!(e.exit_code(), 2);
+}

@@ -11,7 +11,8 @@ use std::cell::RefCell;
 
 use homecare_audit::Lang;
 use homecare_audit::run::{
-    AuditRequest, CompareRequest, ProviderFiles, Source, StarterWorkbook, parse_date, parse_share,
+    AuditRequest, CompareRequest, MappingProposal, MappingRow, ProviderFiles, Source,
+    StarterWorkbook, mapping_workbook, parse_date, parse_share,
 };
 use wasm_bindgen::prelude::*;
 
@@ -210,9 +211,10 @@ pub fn audit_files(
         let said = |e: homecare_audit::Error| e.describe(lang);
         let inputs = AuditRequest::new(first)
             .more_files(all.collect())
+            // Named as a workbook: an input's kind is read from its name.
             .mapping(optional(
                 mapping,
-                lang.pick("mapování sloupců", "column mapping"),
+                lang.pick("mapovani-sloupcu.xlsx", "column-mapping.xlsx"),
             ))
             .law(optional(law, lang.pick("zákonné limity", "law")))
             .benchmarks(optional(
@@ -350,4 +352,42 @@ pub fn starter_name(kind: &str, lang: &str) -> String {
     StarterWorkbook::parse(kind)
         .map(|k| k.file_name(lang).to_string())
         .unwrap_or_default()
+}
+
+/// When the records cannot be read because a sheet's header lacks one of
+/// our columns (an export with its own headers): the mapping to propose,
+/// as JSON ([`MappingProposal`]); empty when they read, or fail otherwise.
+#[wasm_bindgen]
+pub fn propose_mapping(
+    names: Vec<String>,
+    files: js_sys::Array,
+    mapping: Option<Vec<u8>>,
+) -> String {
+    let mut all = sources(&names, &files).into_iter();
+    let Some(first) = all.next() else {
+        return String::new();
+    };
+    let read = AuditRequest::new(first)
+        .more_files(all.collect())
+        .mapping(optional(mapping, "mapovani-sloupcu.xlsx"))
+        .read();
+    match read {
+        Err(e) => MappingProposal::of(&e)
+            .and_then(|p| serde_json::to_string(&p).ok())
+            .unwrap_or_default(),
+        Ok(_) => String::new(),
+    }
+}
+
+/// The `Sloupce` workbook of the auditor's picks (`rows`: JSON, a list of
+/// `{sheet, column, header, file}`).
+///
+/// # Errors
+///
+/// Rows that are not that JSON, or the writer's error.
+#[wasm_bindgen]
+pub fn mapping_bytes(rows: &str) -> Result<Vec<u8>, JsError> {
+    let rows: Vec<MappingRow> =
+        serde_json::from_str(rows).map_err(|e| JsError::new(&e.to_string()))?;
+    mapping_workbook(&rows).map_err(|e| JsError::new(&e.describe(Lang::Cs)))
 }

@@ -70,6 +70,13 @@ const TEXT = {
     chooseProviders: 'Vyberte aspoň dva sešity poskytovatelů.',
     provider: 'Poskytovatel',
     mergerStaff: 'Sloučení: osobní náklady PSS proti službám zvlášť',
+    'mapping-title': 'Mapování sloupců',
+    'mapping-apply': 'Použít mapování a spustit audit',
+    'download-mapping': 'Stáhnout mapování (list Sloupce)',
+    mappingIntro: (sheet, file, missing) => `List ${sheet}${file ? ` (${file})` : ''}: v záhlaví chybí sloupec „${missing}“. Vyberte, který sloupec vstupu je který náš; předvybrané jsou ty, které nástroj poznal. Mapování si stáhněte a příště je přidejte ke vstupům.`,
+    ourColumn: 'Náš sloupec',
+    inputColumn: 'Sloupec ve vstupu',
+    required: 'povinný',
     chartMonths: 'Hodiny přímé péče po měsících',
     chartDegrees: 'Klienti a hodiny podle stupně příspěvku na péči',
     chartHour: 'Z čeho se skládá hodina přímé péče (Kč/h)',
@@ -147,6 +154,13 @@ const TEXT = {
     chooseProviders: "Choose at least two providers' workbooks.",
     provider: 'Provider',
     mergerStaff: "Merger: PSS personnel cost against the services apart",
+    'mapping-title': 'Column mapping',
+    'mapping-apply': 'Apply the mapping and run the audit',
+    'download-mapping': 'Download the mapping (a Sloupce sheet)',
+    mappingIntro: (sheet, file, missing) => `Sheet ${sheet}${file ? ` (${file})` : ''}: the header lacks the column "${missing}". Pick which input column is which of ours; the ones the tool recognised are preselected. Download the mapping and give it with the records next time.`,
+    ourColumn: 'Our column',
+    inputColumn: 'Column in the input',
+    required: 'required',
     chartMonths: 'Direct hours by month',
     chartDegrees: 'Clients and hours by care-allowance degree',
     chartHour: 'What an hour of direct care is made of (CZK/h)',
@@ -165,7 +179,11 @@ const TEXT = {
 
 let lang = 'cs';
 let last = null; // the last audit's job, rerun in the other language
+// The downloads' blob URLs, one list per view: a new audit revokes the
+// last audit's, a new comparison the last comparison's.
 const urls = [];
+const compareUrls = [];
+const mappingUrls = [];
 const $ = (id) => document.getElementById(id);
 const t = () => TEXT[lang];
 
@@ -209,7 +227,7 @@ function showError(message) {
   $('error').hidden = false;
   $('progress').hidden = true;
   $('progress-label').textContent = '';
-  $('run').disabled = false;
+  setBusy(false);
 }
 
 // Charts drawn on the page as SVG from the report's own figures (the
@@ -423,7 +441,7 @@ function render(view, reportBytes, json, name, millis) {
   $('result').hidden = false;
   $('progress').hidden = true;
   $('progress-label').textContent = `${t().done} (${(millis / 1000).toFixed(1)} ${t().seconds})`;
-  $('run').disabled = false;
+  setBusy(false);
   document.body.dataset.state = 'done';
   document.body.dataset.millis = String(Math.round(millis));
 }
@@ -432,6 +450,15 @@ function render(view, reportBytes, json, name, millis) {
 // gets faster as the engine optimises it. After an error it is replaced, so
 // a workbook that stops the module cannot leave the next audit a broken one.
 let worker = null;
+
+// One job at a time: the worker is one, and each job listens for its own
+// answer. While one runs, every button that starts another is disabled.
+let busy = false;
+function setBusy(b) {
+  busy = b;
+  for (const id of ['run', 'compare-run', 'mapping-apply', 'lang']) $(id).disabled = b;
+  for (const s of document.querySelectorAll('button.starter')) s.disabled = b;
+}
 
 // The one-file page carries the worker's script and the WebAssembly inside
 // it (a module script or worker from file:// would be blocked): the worker
@@ -466,7 +493,7 @@ function getWorker() {
 function runAudit(job) {
   last = job;
   $('error').hidden = true;
-  $('run').disabled = true;
+  setBusy(true);
   $('progress').hidden = false;
   $('progress').removeAttribute('value');
   $('progress-label').textContent = t().reading;
@@ -483,6 +510,7 @@ function runAudit(job) {
       $('result').hidden = true;
       showError(m.message);
       document.body.dataset.state = 'error';
+      propose(job);
     }
   };
   w.onerror = (e) => {
@@ -504,12 +532,87 @@ function runAudit(job) {
   });
 }
 
+// The mapping step: a header without one of our columns. The library
+// says what the header holds and what it recognised; the auditor picks the
+// rest; the picks become a Sloupce workbook given with the records.
+let mappingJob = null;
+function propose(job) {
+  setBusy(true);
+  const w = getWorker();
+  w.onmessage = (event) => {
+    const m = event.data;
+    if (m.type === 'error') dropWorker();
+    setBusy(false);
+    if (m.type === 'proposal' && m.proposal) showProposal(job, JSON.parse(m.proposal));
+  };
+  const copy = (b) => (b ? b.slice(0) : null);
+  w.postMessage({ type: 'propose', names: job.names, files: job.files.map(copy), mapping: copy(job.mapping) });
+}
+
+function showProposal(job, p) {
+  mappingJob = { job, proposal: p };
+  $('mapping-intro').textContent = t().mappingIntro(p.sheet, p.file, p.missing);
+  $('mapping-table').replaceChildren(table(
+    t()['mapping-title'],
+    [t().ourColumn, t().inputColumn],
+    p.columns.map((c) => {
+      const select = el('select', { 'data-column': c.column, 'aria-label': c.column },
+        el('option', { value: '' }, '—'),
+        ...p.headers.map((h, i) => el('option', { value: String(i) }, h || `(${i + 1})`)));
+      if (c.guess !== null && c.guess !== undefined) select.value = String(c.guess);
+      return el('tr', {},
+        el('th', { scope: 'row' }, c.required ? `${c.column} (${t().required})` : c.column),
+        el('td', {}, select));
+    }),
+  ));
+  $('mapping-step').hidden = false;
+  document.body.dataset.mapping = 'proposed';
+}
+
+$('mapping-apply').addEventListener('click', () => {
+  if (!mappingJob || busy) return;
+  setBusy(true);
+  const { job, proposal: p } = mappingJob;
+  const rows = (job.mappingRows || []).filter((r) => r.sheet !== p.sheet);
+  for (const select of document.querySelectorAll('#mapping-table select')) {
+    if (select.value === '') continue;
+    rows.push({ sheet: p.sheet, column: select.dataset.column, header: p.headers[Number(select.value)] });
+  }
+  const w = getWorker();
+  w.onmessage = (event) => {
+    const m = event.data;
+    if (m.type === 'error') {
+      dropWorker();
+      showError(m.message);
+      return;
+    }
+    if (m.type !== 'mapping') return;
+    const url = URL.createObjectURL(new Blob([m.bytes], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }));
+    for (const u of mappingUrls.splice(0)) URL.revokeObjectURL(u);
+    mappingUrls.push(url);
+    $('download-mapping').href = url;
+    $('download-mapping').download = lang === 'cs' ? 'mapovani-sloupcu.xlsx' : 'column-mapping.xlsx';
+    $('download-mapping').hidden = false;
+    $('mapping-step').hidden = true;
+    document.body.dataset.mapping = 'applied';
+    runAudit({ ...job, mapping: m.bytes, mappingRows: rows });
+  };
+  w.postMessage({ type: 'mapping', rows });
+});
+
 const bytesOf = async (id) => {
   const f = $(id).files[0];
   return f ? f.arrayBuffer() : null;
 };
 
 async function start(files) {
+  if (busy) return;
+  // A new audit of the auditor's own choosing: the last mapping step's
+  // download belongs to the last records.
+  $('download-mapping').hidden = true;
+  $('mapping-step').hidden = true;
   if (!files || files.length === 0) {
     showError(t().chooseFile);
     return;
@@ -552,13 +655,15 @@ function download(bytes, name) {
 
 for (const b of document.querySelectorAll('button.starter')) {
   b.addEventListener('click', () => {
-    if (document.body.dataset.state === 'running') return;
+    if (busy) return;
+    setBusy(true);
     const w = getWorker();
     w.onmessage = (event) => {
       const m = event.data;
       if (m.type === 'starter') {
         download(m.bytes, m.name);
         document.body.dataset.starter = m.kind;
+        setBusy(false);
       } else if (m.type === 'error') {
         dropWorker();
         showError(m.message);
@@ -573,12 +678,12 @@ $('print').addEventListener('click', () => window.print());
 // Several providers: their figures side by side (the comparison
 // workbook holds the quartiles and ranks), and the merger study.
 function renderComparison(m) {
-  for (const u of urls.splice(0)) URL.revokeObjectURL(u);
+  for (const u of compareUrls.splice(0)) URL.revokeObjectURL(u);
   const wbUrl = URL.createObjectURL(new Blob([m.workbook], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }));
   const jsonUrl = URL.createObjectURL(new Blob([m.json], { type: 'application/json' }));
-  urls.push(wbUrl, jsonUrl);
+  compareUrls.push(wbUrl, jsonUrl);
   $('download-comparison').href = wbUrl;
   $('download-comparison').download = lang === 'cs' ? 'srovnani.xlsx' : 'comparison.xlsx';
   $('download-comparison-json').href = jsonUrl;
@@ -617,12 +722,13 @@ function renderComparison(m) {
   }
   $('compare-table').replaceChildren(...parts);
   $('compare-result').hidden = false;
-  $('compare-run').disabled = false;
+  setBusy(false);
   document.body.dataset.compare = 'done';
 }
 
 $('compare-form').addEventListener('submit', async (e) => {
   e.preventDefault();
+  if (busy) return;
   // A folder: each subfolder is one provider's files (as `compare DIR`
   // reads a folder); else each chosen workbook is one provider.
   // In name order, as the command line reads a folder.
@@ -645,7 +751,7 @@ $('compare-form').addEventListener('submit', async (e) => {
     return;
   }
   document.body.dataset.compare = 'running';
-  $('compare-run').disabled = true;
+  setBusy(true);
   $('progress-label').textContent = t().comparing;
   const w = getWorker();
   w.onmessage = (event) => {
@@ -657,9 +763,16 @@ $('compare-form').addEventListener('submit', async (e) => {
       dropWorker();
       $('compare-error').textContent = m.message;
       $('compare-error').hidden = false;
-      $('compare-run').disabled = false;
+      setBusy(false);
       document.body.dataset.compare = 'error';
     }
+  };
+  w.onerror = (err) => {
+    dropWorker();
+    $('compare-error').textContent = err.message || 'error';
+    $('compare-error').hidden = false;
+    setBusy(false);
+    document.body.dataset.compare = 'error';
   };
   w.postMessage({
     type: 'compare',
@@ -680,6 +793,7 @@ $('form').addEventListener('submit', (e) => {
 });
 
 $('lang').addEventListener('click', () => {
+  if (busy) return;
   lang = lang === 'cs' ? 'en' : 'cs';
   applyLanguage();
   // The figures and the report in the new language: the same audit again.

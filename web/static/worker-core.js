@@ -41,6 +41,14 @@ self.onmessage = async (event) => {
         type: 'compared', workbook, json: out.json, lines: out.lines,
         millis: performance.now() - started,
       }, [workbook.buffer]);
+    } else if (m.type === 'propose') {
+      self.postMessage({
+        type: 'proposal',
+        proposal: api.propose_mapping(m.names, arrays(m.files), maybe(m.mapping)),
+      });
+    } else if (m.type === 'mapping') {
+      const bytes = api.mapping_bytes(JSON.stringify(m.rows));
+      self.postMessage({ type: 'mapping', bytes }, [bytes.buffer]);
     } else if (m.type === 'starter') {
       const bytes = api.starter(m.kind);
       self.postMessage({ type: 'starter', kind: m.kind, name: api.starter_name(m.kind, m.lang), bytes },

@@ -20,7 +20,9 @@ const [page0, out, sample, exportsDir, merger, ...rest] = process.argv.slice(2);
 // The last argument may be `--folder=DIR`: a folder of providers' subfolders.
 const folderArg = rest.find((a) => a.startsWith('--folder='));
 const folder = folderArg ? folderArg.slice('--folder='.length) : null;
-const providers = rest.filter((a) => !a.startsWith('--folder='));
+const ownArg = rest.find((a) => a.startsWith('--own='));
+const own = ownArg ? ownArg.slice('--own='.length) : null;
+const providers = rest.filter((a) => !a.startsWith('--'));
 const alone = await mkdtemp(join(tmpdir(), 'audit-html-'));
 const pagePath = join(alone, 'audit.html');
 await copyFile(page0, pagePath);
@@ -72,6 +74,25 @@ try {
   await save('#download-json', 'exports.json');
   const shots = process.env.SCREENSHOTS;
   if (shots) await page.screenshot({ path: join(shots, 'web-exports.png'), fullPage: false });
+
+  // 2b. An export with its own headers: the mapping step, then the audit.
+  if (own) {
+    const failedFirst = await auditFiles([own]);
+    if (failedFirst !== 'error') fail(`the unmapped export ended in state ${failedFirst}`);
+    await page.waitForSelector('body[data-mapping="proposed"]', { timeout: 60000 });
+    result.mappingGuess = await page.locator('select[data-column="Úkon"]').inputValue();
+    for (const [ours, theirs] of [['Datum', 'Den'], ['Pracovník', 'Kdo'], ['Klient', 'Komu'], ['Minuty', 'Minut']]) {
+      await page.selectOption(`select[data-column="${ours}"]`, { label: theirs });
+    }
+    await page.click('#mapping-apply');
+    // The mapping is written first; then the audit runs again.
+    await page.waitForSelector('body[data-mapping="applied"]', { timeout: 60000 });
+    await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout: 300000 });
+    const mapped = await page.evaluate(() => document.body.dataset.state);
+    if (mapped !== 'done') fail(`the mapped export ended in state ${mapped}: ${await page.textContent('#error')}`);
+    await save('#download-json', 'own.json');
+    await save('#download-mapping', 'mapping.xlsx');
+  }
 
   // 3. The blank template.
   await save('button.starter[data-kind="template"]', 'template.xlsx');

@@ -273,6 +273,19 @@ fn lines(
         s.1 = s.1.zip(after).map(|(x, m)| x + m * k);
         s.2 += pair.recorded;
     }
+    // A municipality not compared (a pair of it missing) moves no visit's
+    // travel either: "after" keeps what the table cannot say.
+    for ((home, _), pair) in &p.pairs {
+        if out
+            .sums
+            .get(home)
+            .is_some_and(|s| s.0.is_none() || s.1.is_none())
+        {
+            for &i in &pair.index {
+                out.delta[i] = 0;
+            }
+        }
+    }
     out
 }
 

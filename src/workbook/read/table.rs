@@ -307,6 +307,8 @@ where
                         return Err(Error::new(ErrorKind::MissingColumn {
                             place: origin.place(name, number, cells[0].0),
                             column: missing,
+                            sheet_kind: kind,
+                            headers: header_texts(cells),
                         }));
                     }
                     found.fields = fields;
@@ -547,6 +549,8 @@ fn read_header(
         return Err(Error::new(ErrorKind::MissingColumn {
             place: origin.place(sheet, number, first),
             column,
+            sheet_kind: at.kind,
+            headers: header_texts(cells),
         }));
     }
     Ok(Header {

@@ -523,7 +523,11 @@ fn travel(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
     for (part, n) in study.parts.iter().zip(&e.unknown_by_part) {
         if *n > 0 {
             s.note(&Text::new(
-                format!("{part}: {n} návštěv bez obce klienta nebo pracovníka, v účinku nejsou"),
+                format!(
+                    "{part}: {n} {} bez obce klienta nebo pracovníka, v účinku {}",
+                    visits_cs(*n),
+                    if *n == 1 { "není" } else { "nejsou" }
+                ),
                 format!("{part}: {n} visits without the client's or the worker's municipality, not in the effect"),
             ))?;
         }
@@ -541,6 +545,15 @@ fn travel(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {
         dec,
     )?;
     Ok(())
+}
+
+/// `návštěva`, `návštěvy`, `návštěv` after a count, as Czech counts them.
+fn visits_cs(n: u64) -> &'static str {
+    match n {
+        1 => "návštěva",
+        2..=4 => "návštěvy",
+        _ => "návštěv",
+    }
 }
 
 fn shared_costs(s: &mut Sheet<'_, '_>, study: &MergerStudy) -> Result<(), XlsxError> {

@@ -27,6 +27,15 @@ pub(crate) fn row(
     if amount.is_sign_negative() && !amount.is_zero() {
         notices.push(row.reject(AMOUNT, Reason::NegativeCorrection));
     }
+    // An unreadable `Uznatelné` is the auditor's slip, not a reason to
+    // lose the cost: a notice, and the rules decide.
+    let eligible = match row.get(ELIGIBLE, value::yes_no) {
+        Ok(v) => v,
+        Err(p) => {
+            notices.push(Problem::new(p.place, p.raw, Reason::EligibleUnread));
+            None
+        }
+    };
     // The number reader already bounds the amount as the builder does.
     b.cost(CostLine {
         category,
@@ -34,7 +43,7 @@ pub(crate) fn row(
         amount,
         note: row.get(NOTE, value::text)?,
         account: None,
-        eligible: row.get(ELIGIBLE, value::yes_no)?,
+        eligible,
         row: row.number,
     })
     .map_err(|_| row.reject(AMOUNT, Reason::OutOfRange("±10¹²".into())))

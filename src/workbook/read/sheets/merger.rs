@@ -128,6 +128,9 @@ pub(crate) struct MergerSheets {
     pairs: HashMap<(String, String), (Decimal, String)>,
     /// Where each task of the stated list was first given.
     codes: HashMap<String, String>,
+    /// Each rejected `Sloučení` value's index in the rejected cells, and
+    /// its parameter's slot.
+    rejected_slots: Vec<(usize, String)>,
     /// The first and last accepted `Vzdálenosti` rows' places.
     distance_rows: Option<(String, String)>,
     /// The first and last accepted `Jednotný ceník` rows' places.
@@ -201,8 +204,22 @@ impl MergerSheets {
             let p = row.reject(VALUE, Reason::GivenBefore(first.clone()));
             return Err(self.rejected(Some(id), p));
         }
-        assumption(row, &key, &mut self.merger).map_err(|p| self.rejected(Some(id), p))?;
-        self.first.insert(key.slot(), row.place(VALUE).to_string());
+        let slot = key.slot();
+        assumption(row, &key, &mut self.merger).map_err(|p| {
+            self.rejected_slots
+                .push((self.merger.cells.rejected.len(), slot.clone()));
+            self.rejected(Some(id), p)
+        })?;
+        // A valid row after a rejected one of the same parameter states it:
+        // the rejected cell stays listed but no longer holds its effect back.
+        for (i, s) in &self.rejected_slots {
+            if *s == slot
+                && let Some(c) = self.merger.cells.rejected.get_mut(*i)
+            {
+                c.assumption = None;
+            }
+        }
+        self.first.insert(slot, row.place(VALUE).to_string());
         Ok(())
     }
 

@@ -70,6 +70,9 @@ pub(crate) fn read(
         };
         if let Err(reason) = apply(&mut out, key, v, ctx) {
             let p = Problem::new(origin.place(name, number, 1), v.raw(ctx.date_1904), reason);
+            if key == ProviderKey::ReasonableProfit {
+                out.provider.reasonable_profit_rejected = Some(p.place.to_string());
+            }
             if strict {
                 return Err(Error::new(ErrorKind::Strict { problem: p }));
             }
