@@ -54,6 +54,7 @@ fn area(id: &str, lang: Lang) -> &'static str {
         "fees" => ("Úhrady", "Fees"),
         "staff" => ("Personální zajištění", "Staffing"),
         "target" => ("Zacílení", "Targeting"),
+        "reach" => ("Dosah", "Reach"),
         _ => ("Integrita výkazů", "Timesheet integrity"),
     };
     lang.pick(cs, en)
