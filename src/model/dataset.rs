@@ -739,7 +739,10 @@ impl DatasetBuilder {
     /// area (the first is kept).
     pub fn area(&mut self, row: crate::model::AreaRow) -> Result<(), Error> {
         if row.residents_80 > row.residents_65 {
-            return Err(invalid(row.residents_80, Reason::OutOfRange("≤ Obyvatel 65+".into())));
+            return Err(invalid(
+                row.residents_80,
+                Reason::OutOfRange("≤ Obyvatel 65+".into()),
+            ));
         }
         if let Some(a) = row.allowance_65.filter(|a| *a > row.residents_65) {
             return Err(invalid(a, Reason::OutOfRange("≤ Obyvatel 65+".into())));
@@ -750,7 +753,11 @@ impl DatasetBuilder {
         let area = self.ds.area.get_or_insert_with(Vec::new);
         if let Some(first) = area.iter().find(|a| a.is(&row.municipality)) {
             let at = if first.row > 0 {
-                format!("{}, řádek {}", crate::place::SheetKind::Area.cs(), first.row)
+                format!(
+                    "{}, řádek {}",
+                    crate::place::SheetKind::Area.cs(),
+                    first.row
+                )
             } else {
                 first.municipality.clone()
             };

@@ -217,9 +217,10 @@ impl RefusalReason {
             ("vypoved pro poruseni", RefusalReason::TerminatedForBreach),
             ("breach", RefusalReason::TerminatedForBreach),
         ];
-        let (cs, en) = (|r: RefusalReason| fold(r.label().0), |r: RefusalReason| {
-            fold(r.label().1)
-        });
+        let (cs, en) = (
+            |r: RefusalReason| fold(r.label().0),
+            |r: RefusalReason| fold(r.label().1),
+        );
         words
             .iter()
             .find(|(w, _)| *w == f)

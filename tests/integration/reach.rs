@@ -361,7 +361,10 @@ fn bad_area_and_applicant_rows_are_placed_and_explained() {
     assert!(!n.is_rejected());
     assert!(n.reason.text().cs.contains("jiného roku"));
     let v = value(&r, "reach.clients_per_1000_65plus").unwrap();
-    assert_eq!(v, Decimal::from(5) * Decimal::from(1000) / Decimal::from(120));
+    assert_eq!(
+        v,
+        Decimal::from(5) * Decimal::from(1000) / Decimal::from(120)
+    );
     assert_eq!(value(&r, "reach.refused"), Some(Decimal::ONE));
     assert_eq!(value(&r, "reach.refused_capacity"), Some(Decimal::ONE));
 }

@@ -37,8 +37,16 @@ pub(crate) fn area_row(
     if let Some(first) = seen.get(&fold(&name)) {
         return Err(row.reject(MUNICIPALITY, Reason::GivenBefore(first.clone())));
     }
-    let r65 = people(row, RESIDENTS_65, Some(row.req(RESIDENTS_65, value::integer)?))?;
-    let r80 = people(row, RESIDENTS_80, Some(row.req(RESIDENTS_80, value::integer)?))?;
+    let r65 = people(
+        row,
+        RESIDENTS_65,
+        Some(row.req(RESIDENTS_65, value::integer)?),
+    )?;
+    let r80 = people(
+        row,
+        RESIDENTS_80,
+        Some(row.req(RESIDENTS_80, value::integer)?),
+    )?;
     let mut a = AreaRow::new(name.clone(), r65.unwrap_or(0), r80.unwrap_or(0));
     a.residents_total = people(
         row,
@@ -82,7 +90,8 @@ pub(crate) fn applicant_row(row: &Row<'_, '_>, b: &mut DatasetBuilder) -> Result
         .ok_or_else(|| row.reject(OUTCOME, Reason::UnknownOutcome))?;
     let reason = match row.get(REASON, value::text)? {
         Some(t) if !t.trim().is_empty() => Some(
-            RefusalReason::parse(&t).ok_or_else(|| row.reject(REASON, Reason::UnknownRefusalReason))?,
+            RefusalReason::parse(&t)
+                .ok_or_else(|| row.reject(REASON, Reason::UnknownRefusalReason))?,
         ),
         _ => None,
     };

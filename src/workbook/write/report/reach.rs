@@ -193,7 +193,10 @@ fn area(
         ws,
         r,
         0,
-        l("Území služby (list Území)", "The service's area (the Území sheet)"),
+        l(
+            "Území služby (list Území)",
+            "The service's area (the Území sheet)",
+        ),
         &st.subtitle,
     )?;
     r += 1;
@@ -293,7 +296,13 @@ fn area(
         count: d.municipalities.len() as u32,
     };
     let total_row = r;
-    text(ws, r, MUNICIPALITY, l("Území celkem", "The area in all"), &st.group)?;
+    text(
+        ws,
+        r,
+        MUNICIPALITY,
+        l("Území celkem", "The area in all"),
+        &st.group,
+    )?;
     let sum = |f: &dyn Fn(&crate::audit::reach::MunicipalityLine) -> u64| -> u64 {
         d.municipalities.iter().map(f).sum()
     };
@@ -309,17 +318,17 @@ fn area(
         (RESIDENTS_80, sum(&|m| m.residents_80)),
         (CLIENTS_65, sum(&|m| m.clients_65)),
         (CLIENTS_80, sum(&|m| m.clients_80)),
+        (ALLOWANCE_65, sum(&|m| m.allowance_65.unwrap_or(0))),
         (
-            ALLOWANCE_65,
-            sum(&|m| m.allowance_65.unwrap_or(0)),
+            CLIENTS_ALLOWANCE,
+            sum(&|m| {
+                if m.allowance_65.is_some() {
+                    m.clients_allowance_65
+                } else {
+                    0
+                }
+            }),
         ),
-        (CLIENTS_ALLOWANCE, sum(&|m| {
-            if m.allowance_65.is_some() {
-                m.clients_allowance_65
-            } else {
-                0
-            }
-        })),
     ];
     for (c, v) in totals {
         formula(ws, r, c, &sum_f(c), &Cached::Num(Decimal::from(v)), &count)?;
@@ -366,7 +375,13 @@ fn area(
     // The allowance recipients' share, over the municipalities that give
     // their number.
     let id = "reach.allowance_recipients_served_share";
-    text(ws, r, MUNICIPALITY, &crate::indicator::catalog::label(id, lang), &st.text)?;
+    text(
+        ws,
+        r,
+        MUNICIPALITY,
+        &crate::indicator::catalog::label(id, lang),
+        &st.text,
+    )?;
     match report.value(id) {
         Some(v) => {
             let f = format!(
@@ -437,8 +452,14 @@ fn area(
     if rows.count > 0 {
         let mut c = Chart::new(ChartType::Column);
         for (col, series) in [
-            (PER_1000_65, l("na 1 000 obyvatel 65+", "per 1,000 residents 65+")),
-            (PER_1000_80, l("na 1 000 obyvatel 80+", "per 1,000 residents 80+")),
+            (
+                PER_1000_65,
+                l("na 1 000 obyvatel 65+", "per 1,000 residents 65+"),
+            ),
+            (
+                PER_1000_80,
+                l("na 1 000 obyvatel 80+", "per 1,000 residents 80+"),
+            ),
         ] {
             c.add_series()
                 .set_name(series)
@@ -474,7 +495,10 @@ fn applicant_sheet(
         ws,
         r,
         0,
-        l("Žadatelé (list Žadatelé)", "Applicants (the Žadatelé sheet)"),
+        l(
+            "Žadatelé (list Žadatelé)",
+            "Applicants (the Žadatelé sheet)",
+        ),
         &st.subtitle,
     )?;
     r += 1;
@@ -581,7 +605,13 @@ fn applicant_sheet(
         r += 1;
     }
     let id = "reach.median_days_to_decision";
-    text(ws, r, 0, &crate::indicator::catalog::label(id, lang), &st.text)?;
+    text(
+        ws,
+        r,
+        0,
+        &crate::indicator::catalog::label(id, lang),
+        &st.text,
+    )?;
     match report.value(id) {
         Some(v) => {
             let f = format!("MEDIAN({})", rows.col(DAYS));
@@ -610,7 +640,11 @@ fn applicant_sheet(
     r += 1;
     let date: &Format = &st.date;
     for a in &d.applicants {
-        let id = if a.id.is_empty() { "–" } else { a.id.as_str() };
+        let id = if a.id.is_empty() {
+            "–"
+        } else {
+            a.id.as_str()
+        };
         text(ws, r, ID, id, &st.text)?;
         ws.write_date_with_format(r, APPLIED, a.applied, date)?;
         text(ws, r, OUTCOME, outcome_word(a.outcome, lang), &st.text)?;
