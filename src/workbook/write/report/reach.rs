@@ -35,11 +35,11 @@ const REFUSED: u16 = 9;
 const SOURCE: u16 = 10;
 
 const AREA_COLS: [(&str, &str, f64); 11] = [
-    ("Obec", "Municipality", 24.0),
+    ("Obec", "Municipality", 36.0),
     ("Obyvatel 65+", "Residents 65+", 11.0),
     ("Obyvatel 80+", "Residents 80+", 11.0),
     ("Klienti 65+", "Clients 65+", 10.0),
-    ("Klienti 80+", "Clients 80+", 10.0),
+    ("Klienti 80+", "Clients 80+", 16.0),
     ("Na 1 000 obyvatel 65+", "Per 1,000 residents 65+", 12.0),
     ("Na 1 000 obyvatel 80+", "Per 1,000 residents 80+", 12.0),
     ("Příjemci PnP 65+", "Allowance recipients 65+", 12.0),
