@@ -201,6 +201,12 @@ pub enum SheetKind {
     /// `Financování` / `Financing`: a region's method of financing its
     /// network, one parameter a row with its source.
     Financing,
+    /// `Území` / `Area`: the service's municipalities with their residents
+    /// 65+ and 80+ (the census or ČSÚ figures the auditor brings).
+    Area,
+    /// `Žadatelé` / `Applicants`: applications for a contract and what
+    /// became of each (accepted, refused and why, waiting, withdrawn).
+    Applicants,
     /// `Sloučení` / `Merger`: a merger study's assumptions (a merger
     /// workbook, not a provider's).
     Merger,
@@ -221,7 +227,7 @@ impl SheetKind {
     /// workers before the timesheet that refers to them; `Náklady`,
     /// `Výnosy` and `Účtová mapa` before `Výsledovka`, which is checked
     /// against the first two and mapped by the third).
-    pub const ALL: [SheetKind; 14] = [
+    pub const ALL: [SheetKind; 16] = [
         SheetKind::Provider,
         SheetKind::Tasks,
         SheetKind::Workers,
@@ -236,6 +242,8 @@ impl SheetKind {
         SheetKind::Model,
         SheetKind::Law,
         SheetKind::Financing,
+        SheetKind::Area,
+        SheetKind::Applicants,
     ];
 
     /// The sheets of a merger workbook
@@ -263,6 +271,8 @@ impl SheetKind {
             SheetKind::Model => "Model",
             SheetKind::Law => "Limity",
             SheetKind::Financing => "Financování",
+            SheetKind::Area => "Území",
+            SheetKind::Applicants => "Žadatelé",
             SheetKind::Merger => "Sloučení",
             SheetKind::Distances => "Vzdálenosti",
             SheetKind::MergedPrices => "Jednotný ceník",
@@ -287,6 +297,8 @@ impl SheetKind {
             SheetKind::Model => "Model",
             SheetKind::Law => "Caps",
             SheetKind::Financing => "Financing",
+            SheetKind::Area => "Area",
+            SheetKind::Applicants => "Applicants",
             SheetKind::Merger => "Merger",
             SheetKind::Distances => "Distances",
             SheetKind::MergedPrices => "Merged prices",
@@ -328,6 +340,22 @@ impl SheetKind {
                 "Metodika financování",
                 "Financing method",
                 "Vyrovnávací platba",
+            ],
+            SheetKind::Area => &[
+                "Území",
+                "Area",
+                "Obce",
+                "Obyvatelé",
+                "Spádové území",
+                "Service area",
+            ],
+            SheetKind::Applicants => &[
+                "Žadatelé",
+                "Applicants",
+                "Žádosti",
+                "Zájemci",
+                "Applications",
+                "Pořadník",
             ],
             SheetKind::Merger => &["Sloučení", "Merger", "Studie sloučení", "Merger study"],
             SheetKind::Distances => &["Vzdálenosti", "Distances", "Časy cest", "Travel times"],

@@ -47,6 +47,17 @@ pub enum Reason {
     /// Bytes the file's encoding (named) has no character for; replaced,
     /// the row kept.
     Undecodable(&'static str),
+    /// A municipality of `Území` with fewer residents of an age than the
+    /// clients of that age the service served there (figures from another
+    /// year, or another municipality's?): the row is kept.
+    ResidentsBelowClients {
+        /// The age group (`65+`, `80+`).
+        age: &'static str,
+        /// Clients of that age served there.
+        clients: u64,
+        /// Residents of that age the row gives.
+        residents: u64,
+    },
 
     // Rejections: the row is not used.
     /// A required value is empty.
@@ -81,6 +92,11 @@ pub enum Reason {
     UnknownGroup,
     /// Not a known revenue source.
     UnknownRevenueSource,
+    /// Not an outcome of an application (`přijat`, `odmítnut`, `čeká`,
+    /// `zpět vzal`).
+    UnknownOutcome,
+    /// Not a reason of § 91(3) Act 108/2006 (`a`, `b`, `c` or its words).
+    UnknownRefusalReason,
     /// A value outside its allowed range; the range in words.
     OutOfRange(String),
     /// A negative value where none is allowed.
@@ -101,6 +117,12 @@ pub enum Reason {
     OneTimeOnly,
     /// A negative duration.
     NegativeDuration,
+    /// An application decided before it was made.
+    DecidedBeforeApplied,
+    /// An applicant still waiting, with a decision date.
+    WaitingButDecided,
+    /// A refusal's reason on an application that was not refused.
+    ReasonWithoutRefusal,
     /// An IČO with a wrong check digit or length.
     InvalidIco,
     /// A text longer than the library keeps.
@@ -181,6 +203,7 @@ impl Reason {
                 | Reason::ReadAsCsv { .. }
                 | Reason::Undecodable(_)
                 | Reason::EligibleUnread
+                | Reason::ResidentsBelowClients { .. }
         )
     }
 
@@ -244,6 +267,12 @@ impl Reason {
             Reason::AccountClassNotUsed => "account_class_not_used",
             Reason::AccountExcluded => "account_excluded",
             Reason::AccountMapMismatch => "account_map_mismatch",
+            Reason::ResidentsBelowClients { .. } => "residents_below_clients",
+            Reason::UnknownOutcome => "unknown_outcome",
+            Reason::UnknownRefusalReason => "unknown_refusal_reason",
+            Reason::DecidedBeforeApplied => "decided_before_applied",
+            Reason::WaitingButDecided => "waiting_but_decided",
+            Reason::ReasonWithoutRefusal => "reason_without_refusal",
         }
     }
 
@@ -308,6 +337,20 @@ impl Reason {
                     en: format!("already given at {first}; the first is kept"),
                 };
             }
+            Reason::ResidentsBelowClients {
+                age,
+                clients,
+                residents,
+            } => {
+                return Text {
+                    cs: format!(
+                        "obyvatel {age} ({residents}) je méně než klientů {age} obsloužených v obci ({clients}): údaje z jiného roku nebo jiné obce?"
+                    ),
+                    en: format!(
+                        "fewer residents {age} ({residents}) than clients {age} served there ({clients}): figures of another year or municipality?"
+                    ),
+                };
+            }
             Reason::SameColumnAgain(used) => {
                 return Text {
                     cs: format!("znamená totéž co sloupec {used}, který se použije"),
@@ -339,7 +382,9 @@ impl Reason {
             | Reason::UnknownKind
             | Reason::UnknownCategory
             | Reason::UnknownGroup
-            | Reason::UnknownRevenueSource => self.vocabulary_words(),
+            | Reason::UnknownRevenueSource
+            | Reason::UnknownOutcome
+            | Reason::UnknownRefusalReason => self.vocabulary_words(),
             Reason::DuplicateId
             | Reason::UnknownWorker
             | Reason::UnknownClient
@@ -347,7 +392,10 @@ impl Reason {
             | Reason::ClientTaskWithoutClient
             | Reason::NoDuration
             | Reason::OneTimeOnly
-            | Reason::NegativeDuration => self.record_words(),
+            | Reason::NegativeDuration
+            | Reason::DecidedBeforeApplied
+            | Reason::WaitingButDecided
+            | Reason::ReasonWithoutRefusal => self.record_words(),
             Reason::UnknownParameter
             | Reason::UnknownIndicator
             | Reason::BoundsReversed
@@ -461,6 +509,14 @@ impl Reason {
                 "neznámý zdroj výnosů (uhrady, mpsv, kraj, obec, verejne, jine)",
                 "unknown revenue source (uhrady, mpsv, kraj, obec, verejne, jine)",
             ),
+            Reason::UnknownOutcome => (
+                "neznámý výsledek žádosti (přijat, odmítnut, čeká, zpět vzal)",
+                "unknown outcome of the application (accepted, refused, waiting, withdrawn)",
+            ),
+            Reason::UnknownRefusalReason => (
+                "neznámý důvod odmítnutí (a, b, c podle § 91 odst. 3 zákona 108/2006 Sb. nebo jeho slova)",
+                "unknown reason of refusal (a, b, c of § 91(3) Act 108/2006 or its words)",
+            ),
             // Not reached: `text` sends only the reasons above here.
             _ => ("", ""),
         }
@@ -495,6 +551,18 @@ impl Reason {
                 "only one of start/end and no minutes",
             ),
             Reason::NegativeDuration => ("záporná doba", "negative duration"),
+            Reason::DecidedBeforeApplied => (
+                "datum rozhodnutí je před datem žádosti",
+                "decided before the application was made",
+            ),
+            Reason::WaitingButDecided => (
+                "žadatel čeká, a přesto má datum rozhodnutí",
+                "the applicant is waiting yet has a decision date",
+            ),
+            Reason::ReasonWithoutRefusal => (
+                "důvod odmítnutí u žádosti, která odmítnuta nebyla",
+                "a reason of refusal on an application that was not refused",
+            ),
             // Not reached: `text` sends only the reasons above here.
             _ => ("", ""),
         }
@@ -837,6 +905,16 @@ mod tests {
             AccountClassNotUsed,
             AccountExcluded,
             AccountMapMismatch,
+            ResidentsBelowClients {
+                age: "65+",
+                clients: 3,
+                residents: 2,
+            },
+            UnknownOutcome,
+            UnknownRefusalReason,
+            DecidedBeforeApplied,
+            WaitingButDecided,
+            ReasonWithoutRefusal,
         ];
         for r in &all {
             match r {
@@ -896,7 +974,13 @@ mod tests {
                 | NotAnAccount
                 | AccountClassNotUsed
                 | AccountExcluded
-                | AccountMapMismatch => {}
+                | AccountMapMismatch
+                | ResidentsBelowClients { .. }
+                | UnknownOutcome
+                | UnknownRefusalReason
+                | DecidedBeforeApplied
+                | WaitingButDecided
+                | ReasonWithoutRefusal => {}
             }
         }
         all

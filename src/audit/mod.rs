@@ -27,6 +27,7 @@ mod integrity;
 mod money_sum;
 mod order;
 pub mod publication;
+pub mod reach;
 mod report;
 mod staffing;
 mod tally;
@@ -245,15 +246,19 @@ impl<'a> Audit<'a> {
                     public: None,
                     absent_lists: ds.absent_lists.iter().copied().collect(),
                     finance: finance::FinanceDetail::default(),
+                    reach: reach::ReachDetail::default(),
                 };
             }
         };
 
         let b = base(ds, law, period, parameters.leave_weeks);
-        let (list, f, fee_notes, finance) = self.indicators(&b);
+        let (list, f, fee_notes, finance, mut reach) = self.indicators(&b);
+        let mut problems = problems;
+        problems.append(&mut reach.notices);
 
         let hour = hour_cost::analyse(&b, &fee_notes.at_cap, cost::user_fees(&b), &self.options);
         notes(&mut parameters, &fee_notes, ds, &b);
+        reach_notes(&mut parameters, &reach);
         let (workers, clients, months_out) = tables(&b);
         let mut findings = f.list;
         findings.sort_by(|a, b| {
@@ -281,6 +286,7 @@ impl<'a> Audit<'a> {
             public: None,
             absent_lists: ds.absent_lists.iter().copied().collect(),
             finance,
+            reach,
         }
     }
 }
@@ -348,6 +354,7 @@ impl Audit<'_> {
         findings::Findings,
         fees::FeeNotes,
         finance::FinanceDetail,
+        reach::ReachDetail,
     ) {
         let mut list = Vec::new();
         cost::indicators(b, &mut list);
@@ -364,6 +371,7 @@ impl Audit<'_> {
         );
         integrity::check(b, &mut f);
         let finance = finance::indicators(b, &mut list, &mut f);
+        let reach = reach::indicators(b, &mut list);
         for kind in FindingKind::INTEGRITY {
             list.push(Indicator::count(
                 format!("integrity.findings.{}", kind.id()),
@@ -372,7 +380,7 @@ impl Audit<'_> {
         }
         without_lists(b.ds, &mut list);
         self.hold_to_benchmarks(&mut list, b.period);
-        (list, f, fee_notes, finance)
+        (list, f, fee_notes, finance, reach)
     }
 
     /// Holds every indicator to the benchmark valid for the provider's
@@ -483,6 +491,61 @@ fn accounts_note(a: &crate::model::AccountsUsed) -> Text {
             "Costs and revenues of sheet {} are classified by {map_en}; the rules applied are listed in the method sheet.{prov_en}",
             a.sheet
         ),
+    }
+}
+
+/// What the reach figures leave out: clients served from outside the
+/// area (or without a municipality), clients without a birth year, and
+/// applications outside the period.
+fn reach_notes(p: &mut Parameters, r: &reach::ReachDetail) {
+    if r.area_given {
+        let outside: u64 = r.outside.iter().map(|o| o.clients_65).sum();
+        if outside > 0 {
+            let names: Vec<&str> = r
+                .outside
+                .iter()
+                .map(|o| o.municipality.as_str())
+                .filter(|m| !m.is_empty())
+                .collect();
+            let unnamed = r.outside.iter().any(|o| o.municipality.is_empty());
+            let (list_cs, list_en) = (names.join(", "), names.join(", "));
+            p.notes.push(Text {
+                cs: format!(
+                    "{outside} obsloužených klientů ve věku 65+ je z obcí mimo list Území{}{}: počítají se zvlášť, ne do ukazatelů na 1 000 obyvatel.",
+                    if names.is_empty() { String::new() } else { format!(" ({list_cs})") },
+                    if unnamed { " nebo bez uvedené obce" } else { "" }
+                ),
+                en: format!(
+                    "{outside} clients served aged 65+ are from municipalities outside the Území sheet{}{}: counted apart, not in the figures per 1,000 residents.",
+                    if names.is_empty() { String::new() } else { format!(" ({list_en})") },
+                    if unnamed { " or without a municipality" } else { "" }
+                ),
+            });
+        }
+        if r.age_unknown > 0 {
+            p.notes.push(Text {
+                cs: format!(
+                    "{} obsloužených klientů nemá rok narození: do ukazatelů dosahu se nepočítají.",
+                    r.age_unknown
+                ),
+                en: format!(
+                    "{} clients served have no birth year: not counted in the reach figures.",
+                    r.age_unknown
+                ),
+            });
+        }
+    }
+    if r.outside_period > 0 {
+        p.notes.push(Text {
+            cs: format!(
+                "{} žádostí nebylo rozhodnuto v období ani na jeho konci nečekalo: nepočítají se.",
+                r.outside_period
+            ),
+            en: format!(
+                "{} applications were neither decided in the period nor waiting at its end: not counted.",
+                r.outside_period
+            ),
+        });
     }
 }
 

@@ -128,6 +128,11 @@ impl AuditReport {
         r.findings = findings_by_month(&self.findings, dataset);
         r.findings_not_listed = 0;
         r.problems = Vec::new();
+        // The applications stay (the Dosah sheet counts over them), without
+        // whom they name.
+        for a in &mut r.reach.applicants {
+            a.id = String::new();
+        }
         r.parameters
             .notes
             .extend(WITHHELD.iter().map(|(cs, en)| Text::new(*cs, *en)));

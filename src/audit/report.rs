@@ -78,6 +78,8 @@ impl Indicator {
             Unit::Count => number(v, 0, lang),
             Unit::Ratio | Unit::Fte | Unit::Workers => number(v, 2, lang),
             Unit::Minutes
+            | Unit::PerThousand
+            | Unit::Days
             | Unit::HoursPerClientMonth
             | Unit::HoursPerFteYear
             | Unit::ClientsPerFte => {
@@ -437,6 +439,11 @@ pub struct AuditReport {
     /// by line, the state grant at risk step by step, the region's method
     /// (the report's `Financování` sheet; JSON `finance`).
     pub finance: super::finance::FinanceDetail,
+    /// Who the service reaches and who it turns away: the area's
+    /// municipalities with the clients served from each, the clients from
+    /// outside it, the applications as counted (the report's `Dosah`
+    /// sheet; JSON `reach`).
+    pub reach: super::reach::ReachDetail,
 }
 
 /// The findings of one kind: how many the audit found, and the ones it

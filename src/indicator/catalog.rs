@@ -470,6 +470,62 @@ pub const FIXED: &[Entry] = &[
         "client-months with more than 80 direct hours",
         "klientské měsíce s více než 80 přímými hodinami",
     ),
+    e(
+        "reach.clients_per_1000_65plus",
+        U::PerThousand,
+        "Klienti 65+ na 1 000 obyvatel 65+",
+        "Clients 65+ per 1,000 residents 65+",
+        "clients served aged 65+ living in the Území municipalities × 1 000 / Σ residents 65+",
+        "obsloužení klienti ve věku 65+ z obcí listu Území × 1 000 / Σ obyvatel 65+",
+    ),
+    e(
+        "reach.clients_per_1000_80plus",
+        U::PerThousand,
+        "Klienti 80+ na 1 000 obyvatel 80+",
+        "Clients 80+ per 1,000 residents 80+",
+        "clients served aged 80+ living in the Území municipalities × 1 000 / Σ residents 80+",
+        "obsloužení klienti ve věku 80+ z obcí listu Území × 1 000 / Σ obyvatel 80+",
+    ),
+    e(
+        "reach.allowance_recipients_served_share",
+        U::Share,
+        "Podíl příjemců PnP 65+, kterým služba pomáhá",
+        "Care-allowance recipients 65+ served",
+        "clients served aged 65+ with an allowance (I–IV), in municipalities giving Příjemci PnP 65+ / Σ recipients 65+ there",
+        "obsloužení klienti 65+ s příspěvkem (I–IV) z obcí s údajem Příjemci PnP 65+ / Σ příjemců PnP 65+ v nich",
+    ),
+    e(
+        "reach.refused",
+        U::Count,
+        "Odmítnutí žadatelé",
+        "Applicants refused",
+        "applications refused in the period (decided in it)",
+        "žádosti odmítnuté v období (rozhodnuté v něm)",
+    ),
+    e(
+        "reach.refused_capacity",
+        U::Count,
+        "Odmítnutí pro nedostatek kapacity",
+        "Refused for lack of capacity",
+        "applications refused in the period for reason b) of § 91(3) Act 108/2006",
+        "žádosti odmítnuté v období z důvodu písm. b) § 91 odst. 3 zákona 108/2006 Sb.",
+    ),
+    e(
+        "reach.waiting",
+        U::Count,
+        "Čekající na konci období",
+        "Waiting at the period's end",
+        "applications made by the period's end and not decided by it",
+        "žádosti podané do konce období a do něj nerozhodnuté",
+    ),
+    e(
+        "reach.median_days_to_decision",
+        U::Days,
+        "Medián dní do rozhodnutí",
+        "Median days to a decision",
+        "median of (decided − applied) over applications accepted or refused in the period",
+        "medián (datum rozhodnutí − datum žádosti) žádostí přijatých nebo odmítnutých v období",
+    ),
 ];
 
 /// Care-allowance degrees in indicator ids, with labels.
@@ -559,9 +615,11 @@ pub fn label(id: &str, lang: Lang) -> String {
 /// available" with [`RecordList::missing`] as the reason.
 ///
 /// - **the client list**: what only it holds (care-allowance degree, birth
-///   year, lives alone, at risk, the §75(2) exemption, contract dates):
-///   the degree shares, `target.high_dependency_share`, the flag shares,
-///   `fees.exempt_charged`, the `outside_contract` findings;
+///   year, lives alone, at risk, the §75(2) exemption, contract dates,
+///   municipality): the degree shares, `target.high_dependency_share`, the
+///   flag shares, `fees.exempt_charged`, the `outside_contract` findings,
+///   the reach figures per 1 000 residents and the allowance recipients'
+///   share;
 /// - **the staff list**: role, FTE, weekly hours, employment, training:
 ///   every FTE figure (`staff.fte.*`, the PSS and SP ratios, adequacy,
 ///   training, `cost.per_fte`), the `over_contract` and
@@ -578,8 +636,11 @@ pub fn label(id: &str, lang: Lang) -> String {
 /// assert_eq!(needs_list("cost.per_direct_hour"), None);
 /// ```
 pub fn needs_list(id: &str) -> Option<RecordList> {
-    const CLIENTS: [&str; 6] = [
+    const CLIENTS: [&str; 9] = [
         "fees.exempt_charged",
+        "reach.clients_per_1000_65plus",
+        "reach.clients_per_1000_80plus",
+        "reach.allowance_recipients_served_share",
         "target.high_dependency_share",
         "target.at_risk_share",
         "target.lives_alone_share",
@@ -699,9 +760,10 @@ mod tests {
         };
         // Clients: 6 degree ids twice (none, I–IV, unknown), the
         // high-dependency share, the three flag shares, exempt fees, the
-        // contract findings.
+        // contract findings; the three reach figures by age (birth year
+        // and municipality are the list's).
         let clients = of(RecordList::Clients);
-        assert_eq!(clients.len(), 12 + 6, "{clients:?}");
+        assert_eq!(clients.len(), 12 + 6 + 3, "{clients:?}");
         for id in [
             "target.clients_by_degree.unknown",
             "target.hours_by_degree.IV",

@@ -50,6 +50,12 @@ pub enum Unit {
     /// A count.
     #[serde(rename = "count")]
     Count,
+    /// People per 1 000 residents (clients served per 1 000 of an age).
+    #[serde(rename = "per 1000")]
+    PerThousand,
+    /// Days.
+    #[serde(rename = "days")]
+    Days,
 }
 
 impl Unit {
@@ -81,6 +87,10 @@ impl Unit {
             (Unit::Minutes, _) => "min",
             (Unit::Count, Lang::Cs) => "počet",
             (Unit::Count, Lang::En) => "count",
+            (Unit::PerThousand, Lang::Cs) => "na 1 000 obyvatel",
+            (Unit::PerThousand, Lang::En) => "per 1,000 residents",
+            (Unit::Days, Lang::Cs) => "dní",
+            (Unit::Days, Lang::En) => "days",
         }
     }
 }

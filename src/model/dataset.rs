@@ -232,6 +232,15 @@ pub struct Dataset {
     /// indicators that need it are then not available.
     #[serde(default, skip)]
     pub financing: Vec<crate::model::FinancingParam>,
+    /// The service's area from the input's `Území` sheet: residents 65+
+    /// and 80+ by municipality; `None` when no such sheet was given (the
+    /// reach indicators are then not available, never 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Vec<crate::model::AreaRow>>,
+    /// Applications for a contract from the input's `Žadatelé` sheet;
+    /// `None` when no such sheet was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicants: Option<Vec<crate::model::Applicant>>,
     /// The lists the records came without (no `Klienti` or no `Pracovníci`
     /// sheet): the clients or workers are then only those the timesheet
     /// names. An absent list is not a list given empty: the indicators
@@ -430,6 +439,8 @@ impl DatasetBuilder {
                 law: Vec::new(),
                 normative: None,
                 financing: Vec::new(),
+                area: None,
+                applicants: None,
                 absent_lists: BTreeSet::new(),
                 source: Provenance::default(),
             },
@@ -709,6 +720,87 @@ impl DatasetBuilder {
     pub fn financing(&mut self, row: crate::model::FinancingParam) -> &mut Self {
         self.ds.financing.push(row);
         self
+    }
+
+    /// Marks the area as given (an `Území` sheet, even an empty one).
+    pub fn area_given(&mut self) -> &mut Self {
+        self.ds.area.get_or_insert_with(Vec::new);
+        self
+    }
+
+    /// Adds a municipality of the service's area (`Území`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::OutOfRange`] when its residents
+    /// 80+ exceed those 65+, its care-allowance recipients 65+ exceed its
+    /// residents 65+, or its residents in all are fewer than those 65+;
+    /// with [`Reason::GivenBefore`] when the municipality is already in the
+    /// area (the first is kept).
+    pub fn area(&mut self, row: crate::model::AreaRow) -> Result<(), Error> {
+        if row.residents_80 > row.residents_65 {
+            return Err(invalid(
+                row.residents_80,
+                Reason::OutOfRange("≤ Obyvatel 65+".into()),
+            ));
+        }
+        if let Some(a) = row.allowance_65.filter(|a| *a > row.residents_65) {
+            return Err(invalid(a, Reason::OutOfRange("≤ Obyvatel 65+".into())));
+        }
+        if let Some(t) = row.residents_total.filter(|t| *t < row.residents_65) {
+            return Err(invalid(t, Reason::OutOfRange("≥ Obyvatel 65+".into())));
+        }
+        let area = self.ds.area.get_or_insert_with(Vec::new);
+        if let Some(first) = area.iter().find(|a| a.is(&row.municipality)) {
+            let at = if first.row > 0 {
+                format!(
+                    "{}, řádek {}",
+                    crate::place::SheetKind::Area.cs(),
+                    first.row
+                )
+            } else {
+                first.municipality.clone()
+            };
+            return Err(invalid(&row.municipality, Reason::GivenBefore(at)));
+        }
+        area.push(row);
+        Ok(())
+    }
+
+    /// Marks the applicants as given (a `Žadatelé` sheet, even an empty
+    /// one).
+    pub fn applicants_given(&mut self) -> &mut Self {
+        self.ds.applicants.get_or_insert_with(Vec::new);
+        self
+    }
+
+    /// Adds an application (`Žadatelé`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Invalid`] with [`Reason::DecidedBeforeApplied`] when
+    /// the decision is dated before the application,
+    /// [`Reason::WaitingButDecided`] for an applicant still waiting with a
+    /// decision date, [`Reason::ReasonWithoutRefusal`] for a refusal's
+    /// reason on an application not refused.
+    pub fn applicant(&mut self, a: crate::model::Applicant) -> Result<(), Error> {
+        use crate::model::Outcome;
+        if let Some(d) = a.decided {
+            if d < a.applied {
+                return Err(invalid(d, Reason::DecidedBeforeApplied));
+            }
+            if a.outcome == Outcome::Waiting {
+                return Err(invalid(d, Reason::WaitingButDecided));
+            }
+        }
+        if a.reason.is_some() && a.outcome != Outcome::Refused {
+            return Err(invalid(
+                a.reason.map(|r| r.letter()).unwrap_or_default(),
+                Reason::ReasonWithoutRefusal,
+            ));
+        }
+        self.ds.applicants.get_or_insert_with(Vec::new).push(a);
+        Ok(())
     }
 
     /// Adds a benchmark row from the input's own `Benchmarky` sheet.

@@ -12,6 +12,7 @@ mod ids;
 mod merger;
 mod normative;
 mod provider;
+mod reach;
 mod task;
 mod visit;
 mod worker;
@@ -32,6 +33,7 @@ pub use merger::{
 };
 pub use normative::{NormativeParams, PARAMS as NORMATIVE_PARAMS, ParamSpec};
 pub use provider::{Provider, ico_is_valid};
+pub use reach::{Applicant, AreaRow, Outcome, RefusalReason};
 pub use task::{
     FeeBasis, StatutoryTask, Task, TaskCatalog, TaskGroup, TaskKind, TaskUnit, TimeKind,
 };

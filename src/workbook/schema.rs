@@ -834,6 +834,147 @@ pub const FINANCING: &[Column] = &[
     ),
 ];
 
+/// The `Území` sheet: the service's area, one municipality a row with
+/// its residents 65+ and 80+ (and optionally in all, and the
+/// care-allowance recipients 65+) from the census or ČSÚ tables, and where
+/// the figures come from.
+pub const AREA: &[Column] = &[
+    col(
+        "municipality",
+        "Obec",
+        "Municipality",
+        &["Název obce", "Město", "Town"],
+        true,
+        "obec, jak ji píše list Klienti",
+    ),
+    col(
+        "residents_65",
+        "Obyvatel 65+",
+        "Residents 65+",
+        &[
+            "Obyvatelé 65+",
+            "65+",
+            "Počet obyvatel 65+",
+            "Residents 65 and over",
+        ],
+        true,
+        "celé číslo: obyvatelé ve věku 65 a více let (SLDB 2021, ČSÚ)",
+    ),
+    col(
+        "residents_80",
+        "Obyvatel 80+",
+        "Residents 80+",
+        &[
+            "Obyvatelé 80+",
+            "80+",
+            "Počet obyvatel 80+",
+            "Residents 80 and over",
+        ],
+        true,
+        "celé číslo: obyvatelé ve věku 80 a více let (nejvýše Obyvatel 65+)",
+    ),
+    col(
+        "residents_total",
+        "Obyvatel celkem",
+        "Residents in all",
+        &[
+            "Obyvatelé celkem",
+            "Počet obyvatel",
+            "Residents",
+            "Population",
+        ],
+        false,
+        "celé číslo (nepovinné)",
+    ),
+    col(
+        "allowance_65",
+        "Příjemci PnP 65+",
+        "Care-allowance recipients 65+",
+        &[
+            "Příjemci příspěvku na péči 65+",
+            "PnP 65+",
+            "Allowance recipients 65+",
+        ],
+        false,
+        "celé číslo: příjemci příspěvku na péči ve věku 65+ (úřad práce; nepovinné)",
+    ),
+    col(
+        "source",
+        "Zdroj",
+        "Source",
+        &["Pramen"],
+        false,
+        "odkud údaje jsou (SLDB 2021, ČSÚ tabulka a rok)",
+    ),
+];
+
+/// The `Žadatelé` sheet: one application for a contract a row, with what
+/// became of it.
+pub const APPLICANTS: &[Column] = &[
+    col(
+        "applicant_id",
+        "Žadatel",
+        "Applicant",
+        &[
+            "ID žadatele",
+            "Applicant ID",
+            "Zájemce",
+            "Číslo žádosti",
+            "Žádost",
+        ],
+        true,
+        "kód žadatele nebo žádosti",
+    ),
+    col(
+        "applied",
+        "Datum žádosti",
+        "Applied on",
+        &["Podáno", "Datum podání", "Application date"],
+        true,
+        "datum",
+    ),
+    col(
+        "outcome",
+        "Výsledek",
+        "Outcome",
+        &["Výsledek žádosti", "Stav", "Status"],
+        true,
+        "přijat, odmítnut, čeká, zpět vzal",
+    ),
+    col(
+        "reason",
+        "Důvod",
+        "Reason",
+        &["Důvod odmítnutí", "Reason of refusal", "Refusal reason"],
+        false,
+        "jen u odmítnutí: a) služba se neposkytuje, b) kapacita, c) výpověď pro porušení do 6 měsíců (§ 91 odst. 3 zákona 108/2006 Sb.)",
+    ),
+    col(
+        "decided",
+        "Datum rozhodnutí",
+        "Decided on",
+        &["Rozhodnuto", "Datum vyřízení", "Decision date"],
+        false,
+        "datum (prázdné, dokud žadatel čeká)",
+    ),
+    col(
+        "municipality",
+        "Obec",
+        "Municipality",
+        &["Bydliště", "Town"],
+        false,
+        "obec žadatele (nepovinné)",
+    ),
+    col(
+        "care_allowance",
+        "Stupeň PnP",
+        "Care allowance degree",
+        &["Příspěvek na péči", "PnP", "Care allowance"],
+        false,
+        "bez, I, II, III, IV (nepovinné)",
+    ),
+];
+
 /// The `Limity` sheet: one legal figure a row, taking precedence over the
 /// built-in row of the same kind (and tasks) from its date on.
 pub const LAW: &[Column] = &[
@@ -1084,6 +1225,8 @@ pub fn columns(kind: SheetKind) -> &'static [Column] {
         SheetKind::Model => MODEL,
         SheetKind::Law => LAW,
         SheetKind::Financing => FINANCING,
+        SheetKind::Area => AREA,
+        SheetKind::Applicants => APPLICANTS,
         SheetKind::Merger => MERGER,
         SheetKind::Distances => DISTANCES,
         SheetKind::MergedPrices => MERGED_PRICES,

@@ -19,6 +19,7 @@ mod merger;
 mod merger_trust;
 mod printed;
 mod public;
+mod reach;
 mod report;
 mod synonyms;
 mod template;

@@ -421,6 +421,7 @@ fn sheets_links_and_methodology() {
                 "Měsíce",
                 "Náklady",
                 "Financování",
+                "Dosah",
                 "Cena hodiny",
                 "Scénáře",
                 "Nálezy",
@@ -438,6 +439,7 @@ fn sheets_links_and_methodology() {
                 "Months",
                 "Costs",
                 "Financing",
+                "Reach",
                 "Hour cost",
                 "Scenarios",
                 "Findings",
@@ -489,9 +491,9 @@ fn sheets_links_and_methodology() {
         Some(Data::String("K99999".into()))
     );
     // Excel's form: the file in the relationship, the cell in `location`
-    // (Chyby is the eleventh sheet).
-    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet11.xml");
-    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet11.xml.rels");
+    // (Chyby is the twelfth sheet).
+    let sheet_xml = zip_entry(&path, "xl/worksheets/sheet12.xml");
+    let rels = zip_entry(&path, "xl/worksheets/_rels/sheet12.xml.rels");
     assert!(
         sheet_xml.contains(&format!(
             "<hyperlink ref=\"A{}\" r:id=\"rId1\" location=\"'Výkazy'!C{}\"/>",

@@ -551,6 +551,19 @@ fn read_sheet(
             b.financing(sheets::financing::row(r)?);
             Ok(())
         }),
+        SheetKind::Area => {
+            b.area_given();
+            let mut seen = std::collections::HashMap::new();
+            table::read_table(reading, name, kind, None, |r, _| {
+                sheets::reach::area_row(r, b, &mut seen)
+            })
+        }
+        SheetKind::Applicants => {
+            b.applicants_given();
+            table::read_table(reading, name, kind, None, |r, _| {
+                sheets::reach::applicant_row(r, b)
+            })
+        }
         // A merger workbook's sheets are not in `SheetKind::ALL`.
         SheetKind::Merger | SheetKind::Distances | SheetKind::MergedPrices => Ok(()),
     }

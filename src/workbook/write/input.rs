@@ -123,6 +123,8 @@ impl<'a> InputWorkbook<'a> {
         revenues_sheet(&mut wb, ds, &f)?;
         benchmarks_sheet(&mut wb, ds, &f)?;
         model_sheet(&mut wb, ds, &f)?;
+        area_sheet(&mut wb, ds, &f)?;
+        applicants_sheet(&mut wb, ds, &f)?;
         for (name, rows) in &self.extra_sheets {
             let ws = wb.add_worksheet();
             ws.set_name(name)?;
@@ -455,6 +457,63 @@ fn model_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxE
                 ws.write_string(r, 2, src)?;
             }
             r += 1;
+        }
+    }
+    Ok(())
+}
+
+/// `Území`, when the area was given.
+fn area_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
+    if let Some(area) = &ds.area {
+        let ws = header(wb, SheetKind::Area, crate::workbook::schema::AREA, &f.bold)?;
+        let n = |v: u64| InputCell::Number(v as f64);
+        for (i, a) in area.iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, &a.municipality)?;
+            ws.write_number(r, 1, a.residents_65 as f64)?;
+            ws.write_number(r, 2, a.residents_80 as f64)?;
+            opt(ws, r, 3, a.residents_total.map(n), f)?;
+            opt(ws, r, 4, a.allowance_65.map(n), f)?;
+            opt(ws, r, 5, a.source.clone().map(InputCell::Text), f)?;
+        }
+    }
+    Ok(())
+}
+
+/// `Žadatelé`, when the applicants were given.
+fn applicants_sheet(wb: &mut Workbook, ds: &Dataset, f: &Formats) -> Result<(), XlsxError> {
+    if let Some(list) = &ds.applicants {
+        let ws = header(
+            wb,
+            SheetKind::Applicants,
+            crate::workbook::schema::APPLICANTS,
+            &f.bold,
+        )?;
+        for (i, a) in list.iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, &a.id)?;
+            opt(ws, r, 1, Some(InputCell::Date(a.applied)), f)?;
+            ws.write_string(r, 2, a.outcome.label().0)?;
+            opt(
+                ws,
+                r,
+                3,
+                a.reason.map(|x| InputCell::Text(x.letter().into())),
+                f,
+            )?;
+            opt(ws, r, 4, a.decided.map(InputCell::Date), f)?;
+            opt(ws, r, 5, a.municipality.clone().map(InputCell::Text), f)?;
+            let degree = a.care_allowance.map(|d| {
+                InputCell::Text(
+                    if d == crate::CareDegree::None {
+                        "bez"
+                    } else {
+                        d.id()
+                    }
+                    .into(),
+                )
+            });
+            opt(ws, r, 6, degree, f)?;
         }
     }
     Ok(())

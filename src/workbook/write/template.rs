@@ -199,6 +199,15 @@ fn dropdown(kind: SheetKind, col: &Column) -> Option<Vec<String>> {
             .map(|k| k.cs().to_string())
             .collect(),
         (SheetKind::Law, "verified") => s(&["ano", "ne"]),
+        (SheetKind::Applicants, "outcome") => crate::model::Outcome::ALL
+            .iter()
+            .map(|o| o.label().0.to_string())
+            .collect(),
+        (SheetKind::Applicants, "reason") => crate::model::RefusalReason::ALL
+            .iter()
+            .map(|r| r.letter().to_string())
+            .collect(),
+        (SheetKind::Applicants, "care_allowance") => s(&["bez", "I", "II", "III", "IV"]),
         _ => return None,
     })
 }
@@ -232,6 +241,7 @@ fn instructions(ws: &mut Worksheet, header: &Format) -> Result<(), XlsxError> {
         "Čísla: 1 234,50 nebo 1234.5 (i s „Kč“). Data: 1. 3. 2025 nebo buňka typu datum. Časy: 7:30. Doby: minuty nebo 1:30. Ano/ne: ano, ne, x, 1, 0.",
         "Místo Nákladů a Výnosů lze vložit výsledovku od účetní (list Výsledovka: Účet, Název, Částka): účty třídy 5 jsou náklady, třídy 6 výnosy, čtyřmístné rozpočtové položky obce se čtou podle rozpočtové skladby. Jak se účty zařadí, lze upřesnit listem Účtová mapa. Náklady nezadávejte na obou listech.",
         "Řádky Celkem/Součet se nesčítají. Každý řádek je buď přijat, nebo odmítnut s uvedením buňky (např. Výkazy!D17) a důvodu.",
+        "Dosah služby (nepovinné): list Území uvádí obce, kde služba působí, s počty obyvatel 65+ a 80+ (ze SLDB 2021 nebo tabulek ČSÚ, se zdrojem); list Žadatelé uvádí žádosti o službu a jejich výsledek (přijat, odmítnut, čeká, zpět vzal), u odmítnutí důvod a, b nebo c podle § 91 odst. 3 zákona 108/2006 Sb. Bez nich jsou ukazatele dosahu nedostupné.",
         "Srovnávací hodnoty (benchmarky) se dodávají zvlášť, v sešitu s listem Benchmarky (Ukazatel, Kraj, Platí od, Platí do, Minimum, Maximum, Cíl, Zdroj).",
     ];
     for line in intro {

@@ -11,6 +11,7 @@ pub(crate) mod merger;
 pub(crate) mod model;
 pub(crate) mod prices;
 pub(crate) mod provider;
+pub(crate) mod reach;
 pub(crate) mod revenues;
 pub(crate) mod tasks;
 pub(crate) mod visits;

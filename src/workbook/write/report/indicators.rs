@@ -54,7 +54,10 @@ fn area(id: &str, lang: Lang) -> &'static str {
         "fees" => ("Úhrady", "Fees"),
         "staff" => ("Personální zajištění", "Staffing"),
         "target" => ("Zacílení", "Targeting"),
-        _ => ("Integrita výkazů", "Timesheet integrity"),
+        "finance" | "capacity" => ("Veřejné zdroje", "Public money"),
+        "reach" => ("Dosah", "Reach"),
+        "integrity" => ("Integrita výkazů", "Timesheet integrity"),
+        _ => ("", ""),
     };
     lang.pick(cs, en)
 }

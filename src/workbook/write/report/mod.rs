@@ -4,7 +4,9 @@
 //! landscape page), `Ukazatele` (every indicator with numerator,
 //! denominator, benchmark and status), `Pracovníci`, `Klienti`, `Měsíce`
 //! (the detail the indicator formulas sum), `Náklady` (costs by category and
-//! revenues by source), `Cena hodiny` (the actual hour built up line by
+//! revenues by source), `Financování` (public money against the service),
+//! `Dosah` (the area's residents and the clients served per 1 000 of them,
+//! the applicants refused and waiting), `Cena hodiny` (the actual hour built up line by
 //! line, travel by visit length, the normative price), `Scénáře` (what-if
 //! scenarios with their assumptions), `Nálezy` (findings linked to the
 //! input), `Chyby` (rejected rows and notices), `Metodika` (period,
@@ -32,6 +34,7 @@ mod hour;
 mod indicators;
 mod method;
 mod months;
+mod reach;
 mod scenarios;
 pub(crate) mod sheet;
 pub(crate) mod style;
@@ -239,6 +242,7 @@ impl<'a> ReportWorkbook<'a> {
                         | Sheet::Hour
                         | Sheet::Scenarios
                         | Sheet::Financing
+                        | Sheet::Reach
                 );
             let ws = if streamed {
                 wb.add_worksheet_with_constant_memory()?
@@ -315,6 +319,13 @@ impl<'a> ReportWorkbook<'a> {
             lang,
             st,
         )?;
+        let reach = reach::write(
+            wb.worksheet_from_index(Sheet::Reach.index())?,
+            name(Sheet::Reach),
+            report,
+            lang,
+            st,
+        )?;
         hour::write(
             wb.worksheet_from_index(Sheet::Hour.index())?,
             name(Sheet::Hour),
@@ -365,6 +376,7 @@ impl<'a> ReportWorkbook<'a> {
             listed: &report.findings,
             public: self.public,
             finance,
+            reach,
         })
     }
 

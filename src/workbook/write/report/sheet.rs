@@ -16,6 +16,7 @@ pub(crate) enum Sheet {
     Months,
     Costs,
     Financing,
+    Reach,
     Hour,
     Scenarios,
     Findings,
@@ -25,7 +26,7 @@ pub(crate) enum Sheet {
 
 impl Sheet {
     /// Every sheet in workbook order.
-    pub const ALL: [Sheet; 12] = [
+    pub const ALL: [Sheet; 13] = [
         Sheet::Summary,
         Sheet::Indicators,
         Sheet::Workers,
@@ -33,6 +34,7 @@ impl Sheet {
         Sheet::Months,
         Sheet::Costs,
         Sheet::Financing,
+        Sheet::Reach,
         Sheet::Hour,
         Sheet::Scenarios,
         Sheet::Findings,
@@ -50,6 +52,7 @@ impl Sheet {
             Sheet::Months => ("Měsíce", "Months"),
             Sheet::Costs => ("Náklady", "Costs"),
             Sheet::Financing => ("Financování", "Financing"),
+            Sheet::Reach => ("Dosah", "Reach"),
             Sheet::Hour => ("Cena hodiny", "Hour cost"),
             Sheet::Scenarios => ("Scénáře", "Scenarios"),
             Sheet::Findings => ("Nálezy", "Findings"),

@@ -105,7 +105,11 @@ impl Styles {
             | Unit::CzkPerClientMonth => &self.amount,
             Unit::Share => &self.percent,
             Unit::Count => &self.count,
-            Unit::HoursPerFteYear | Unit::HoursPerClientMonth | Unit::Minutes => &self.hours,
+            Unit::HoursPerFteYear
+            | Unit::HoursPerClientMonth
+            | Unit::Minutes
+            | Unit::PerThousand
+            | Unit::Days => &self.hours,
             Unit::Ratio | Unit::Fte | Unit::ClientsPerFte | Unit::Workers => &self.decimal,
         }
     }

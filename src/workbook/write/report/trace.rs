@@ -40,6 +40,8 @@ pub(super) struct Refs<'a> {
     pub public: bool,
     /// The `finance.*` (and capacity) indicators' cells on `Financování`.
     pub finance: std::collections::BTreeMap<&'static str, String>,
+    /// The `reach.*` indicators' cells on `Dosah`.
+    pub reach: std::collections::BTreeMap<&'static str, String>,
 }
 
 /// The formulas of one indicator (without the leading `=`). In `value`,
@@ -190,7 +192,7 @@ pub(super) fn trace(ind: &Indicator, r: &Refs<'_>) -> Trace {
         return Trace::default();
     }
     let id = ind.id.as_str();
-    if let Some(cell) = r.finance.get(id) {
+    if let Some(cell) = r.finance.get(id).or_else(|| r.reach.get(id)) {
         return Trace {
             value: Some(cell.clone()),
             ..Trace::default()
