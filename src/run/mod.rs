@@ -35,7 +35,6 @@
 
 mod audit;
 mod compare;
-mod mapping;
 mod options;
 #[cfg(not(target_family = "wasm"))]
 mod pdf;
@@ -45,12 +44,12 @@ mod summary;
 mod tables;
 
 pub use crate::workbook::CsvEncoding;
+pub use crate::workbook::{MappingProposal, MappingRow, ProposedColumn, mapping_workbook};
 pub use audit::{AuditInputs, AuditRequest, Audited, SUMMARY_LISTED};
 pub use compare::{
     CompareProgress, CompareRequest, ComparedAudit, Comparison, ProviderFiles, providers_in,
     workbooks_in,
 };
-pub use mapping::{MappingProposal, MappingRow, ProposedColumn, mapping_workbook};
 pub use options::{parse_csv_encoding, parse_date, parse_lang, parse_rows, parse_share};
 pub use samples::{
     StarterWorkbook, SyntheticSummary, SyntheticWorkbook, write_example_benchmarks,

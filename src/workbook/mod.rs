@@ -22,6 +22,7 @@ pub use write::benchmarks::BenchmarksWorkbook;
 pub use write::comparison::ComparisonWorkbook;
 pub use write::input::{InputCell, InputWorkbook};
 pub use write::law::LawWorkbook;
+pub use write::mapping::{MappingProposal, MappingRow, ProposedColumn, mapping_workbook};
 pub use write::merger::MergerWorkbook;
 pub use write::report::{ReportWorkbook, write_report};
 pub use write::template::{template_bytes, write_template, write_template_with_mapping};

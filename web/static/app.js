@@ -469,7 +469,9 @@ function newWorker() {
   if (!source) return new Worker('worker.js', { type: 'module' });
   const url = URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' }));
   const w = new Worker(url);
-  URL.revokeObjectURL(url);
+  // Revoked once the worker has surely fetched its script (some browsers
+  // fetch it after the constructor returns).
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
   if (!wasmBytes) {
     const b64 = document.getElementById('wasm-b64').textContent.trim();
     const bin = atob(b64);

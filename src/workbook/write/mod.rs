@@ -8,6 +8,7 @@ pub mod benchmarks;
 pub mod comparison;
 pub mod input;
 pub mod law;
+pub mod mapping;
 pub mod merger;
 mod merger_study;
 pub mod report;

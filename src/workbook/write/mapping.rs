@@ -1,7 +1,8 @@
 //! The mapping step: when a sheet's header lacks one of our columns (an
 //! export with its own headers), what a face offers the auditor to pick
 //! from, and the `Sloupce` workbook the picks make, to give with the
-//! records now and to reuse next year.
+//! records now and to reuse next year. (The faces reach it through
+//! [`crate::run`].)
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 use serde::Serialize;
@@ -135,7 +136,7 @@ pub fn mapping_workbook(rows: &[MappingRow]) -> Result<Vec<u8>, Error> {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
         ws.set_name(SheetKind::Columns.cs())?;
-        let header = crate::workbook::write::input_header();
+        let header = super::input_header();
         for (c, col) in schema::COLUMNS.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, col.cs, &header)?;
             ws.set_column_width(c as u16, 22)?;
