@@ -343,6 +343,9 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
         page["scenarios"].as_u64(),
         Some(sample["scenarios"].as_array().unwrap().len() as u64)
     );
+    // Public money: the six sources and the grant's eight steps.
+    assert_eq!(page["sources"], 6);
+    assert_eq!(page["grantSteps"], 8);
     // The page shows the providers side by side and the merger's own
     // staff effect.
     assert_eq!(page["compareRows"], 5);

@@ -86,6 +86,19 @@ const TEXT = {
     perHour: 'Kč na hodinu',
     amount: 'Částka',
     scenariosTitle: 'Scénáře',
+    financeTitle: 'Veřejné zdroje a služba',
+    source: 'Zdroj',
+    publicSource: 'veřejný',
+    ownSource: 'vlastní',
+    grantTitle: 'Státní dotace proti uznatelným nákladům',
+    ineligibleTitle: 'Náklady, které státní dotace nesmí hradit',
+    why: 'Proč',
+    reachTitle: 'Dosah služby podle obcí',
+    municipality: 'Obec',
+    residents65: 'Obyvatel 65+',
+    clients65: 'Klientů 65+',
+    refused: 'Odmítnuto',
+    sources: { user_fees: 'úhrady', mpsv: 'MPSV', region: 'kraj', municipality: 'obce', unattributed_public_grant: 'veřejná dotace bez určení zdroje', other: 'jiné' },
     notAvailable: 'nelze spočítat',
     noDegree: 'bez PnP',
     unknownDegree: 'neznámý',
@@ -170,6 +183,19 @@ const TEXT = {
     perHour: 'CZK per hour',
     amount: 'Amount',
     scenariosTitle: 'Scenarios',
+    financeTitle: 'Public money against the service',
+    source: 'Source',
+    publicSource: 'public',
+    ownSource: 'own',
+    grantTitle: 'The state grant against the eligible costs',
+    ineligibleTitle: 'Costs the state grant may not pay',
+    why: 'Why',
+    reachTitle: "The service's reach by municipality",
+    municipality: 'Municipality',
+    residents65: 'Residents 65+',
+    clients65: 'Clients 65+',
+    refused: 'Refused',
+    sources: { user_fees: 'user fees', mpsv: 'MPSV', region: 'region', municipality: 'municipalities', unattributed_public_grant: 'unattributed public grant', other: 'other' },
     notAvailable: 'not available',
     noDegree: 'no allowance',
     unknownDegree: 'unknown',
@@ -321,6 +347,8 @@ function renderDetail(report) {
     $('hour').replaceChildren();
   }
   $('charts').replaceChildren(...charts);
+  renderFinance(report.finance);
+  renderReach(report.reach);
   const scenarios = report.scenarios || [];
   $('scenarios').replaceChildren(...(scenarios.length ? [el('h2', {}, t().scenariosTitle)] : []),
     ...scenarios.map((sc) => el(
@@ -340,6 +368,55 @@ function renderDetail(report) {
           )),
         ),
     )));
+}
+
+/// Public money in detail, from the report's `finance`: the sources, the
+/// state grant step by step, the costs it may not pay.
+function renderFinance(f) {
+  const parts = [];
+  if (f && f.by_source && f.by_source.length) {
+    parts.push(table(t().financeTitle, [t().source, t().amount, ''], f.by_source.map((x) => el(
+      'tr', { 'data-source': x.source },
+      el('th', { scope: 'row' }, t().sources[x.source] || x.source),
+      el('td', { className: 'value' }, fmt(x.amount, 2)),
+      el('td', {}, x.public ? t().publicSource : t().ownSource),
+    ))));
+  }
+  if (f && f.grant_steps && f.grant_steps.length) {
+    parts.push(table(t().grantTitle, ['', t().amount], f.grant_steps.map((st) => el(
+      'tr', { 'data-step': '' },
+      el('th', { scope: 'row' }, st.label),
+      el('td', { className: 'value' }, fmt(st.amount, 2)),
+    ))));
+  }
+  if (f && f.ineligible && f.ineligible.length) {
+    parts.push(table(t().ineligibleTitle, ['', t().amount, t().why], f.ineligible.map((x) => el(
+      'tr', { 'data-ineligible': '' },
+      el('th', { scope: 'row' }, x.account ? `${x.category} (${x.account})` : x.category),
+      el('td', { className: 'value' }, fmt(x.amount, 2)),
+      el('td', {}, x.why),
+    ))));
+  }
+  $('finance').replaceChildren(...parts);
+}
+
+/// The reach by municipality, from the report's `reach`.
+function renderReach(r) {
+  if (!r || !r.municipalities || !r.municipalities.length) {
+    $('reach').replaceChildren();
+    return;
+  }
+  $('reach').replaceChildren(table(
+    t().reachTitle,
+    [t().municipality, t().residents65, t().clients65, t().refused],
+    r.municipalities.map((m) => el(
+      'tr', { 'data-municipality': m.municipality },
+      el('th', { scope: 'row' }, m.municipality),
+      el('td', { className: 'value' }, String(m.residents_65)),
+      el('td', { className: 'value' }, String(m.clients_65)),
+      el('td', { className: 'value' }, String(m.refused)),
+    )),
+  ));
 }
 
 function render(view, reportBytes, json, name, millis) {

@@ -61,6 +61,8 @@ try {
   result.charts = await page.locator('#charts svg.chart').count();
   result.hourLines = await page.locator('#hour tr[data-line]').count();
   result.scenarios = await page.locator('#scenarios details[data-scenario]').count();
+  result.sources = await page.locator('#finance tr[data-source]').count();
+  result.grantSteps = await page.locator('#finance tr[data-step]').count();
   if (process.env.SCREENSHOTS) {
     await page.locator('#charts').screenshot({ path: join(process.env.SCREENSHOTS, 'web-charts.png') });
   }
