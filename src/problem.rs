@@ -153,6 +153,9 @@ pub enum Reason {
     /// A `Uznatelné` cell that is not yes or no: the line is kept, its
     /// eligibility by the built-in rules (a notice).
     EligibleUnread,
+    /// A `Sloučení` parameter not known but close to one (the string): a
+    /// typo, whose effect the study holds back.
+    SimilarAssumption(String),
     /// A `Sloupce` row naming no sheet kind of ours.
     UnknownSheetKind,
     /// A `Sloupce` row naming no column of its sheet kind.
@@ -256,6 +259,7 @@ impl Reason {
             Reason::UnknownAssumption => "unknown_assumption",
             Reason::GivenBefore(_) => "given_before",
             Reason::EligibleUnread => "eligible_unread",
+            Reason::SimilarAssumption(_) => "similar_assumption",
             Reason::ReadAsCsv { .. } => "read_as_csv",
             Reason::Undecodable(_) => "undecodable",
             Reason::RaggedRow { .. } => "ragged_row",
@@ -324,6 +328,14 @@ impl Reason {
                         "the record has {fields} fields, the header {header}: values would land in other columns"
                     ),
                 };
+            }
+            Reason::SimilarAssumption(name) => {
+                return Text::new(
+                    format!("neznámý předpoklad, nejspíš „{name}“: jeho účinek se nepočítá"),
+                    format!(
+                        "unknown assumption, most likely \"{name}\": its effect is not worked out"
+                    ),
+                );
             }
             Reason::EligibleUnread => {
                 return Text::new(
@@ -888,6 +900,7 @@ mod tests {
             UnknownAssumption,
             GivenBefore("Sloučení!B2".into()),
             EligibleUnread,
+            SimilarAssumption("ceník".into()),
             ReadAsCsv {
                 encoding: "UTF-8",
                 delimiter: b';',
@@ -964,6 +977,7 @@ mod tests {
                 | UnknownAssumption
                 | GivenBefore(_)
                 | EligibleUnread
+                | SimilarAssumption(_)
                 | ReadAsCsv { .. }
                 | Undecodable(_)
                 | UnknownSheetKind

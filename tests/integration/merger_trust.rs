@@ -545,3 +545,26 @@ fn a_merger_short_of_two_services_by_a_refusal_says_the_refusal() {
     assert!(e.file().is_some_and(|f| f.ends_with("b.xlsx")), "{e}");
     assert_ne!(e.exit_code(), 2);
 }
+
+#[test]
+fn a_mistyped_parameter_holds_its_effect_back() {
+    // `klienti na úvazek SP` (for `klientů na úvazek SP`) is no parameter
+    // we know, but it is one edit from one: rejected with the name it
+    // most likely means, and the management effect is not available
+    // rather than run without the auditor's SP structure.
+    let m = read(&merger_book(
+        &[("úvazky VED", "1"), ("klienti na úvazek SP", "40")],
+        &[],
+    ));
+    let c = &m.cells.rejected[0];
+    assert_eq!(c.problem.place.to_string(), "Sloučení!A3");
+    assert_eq!(
+        c.problem.reason,
+        Reason::SimilarAssumption("klientů na úvazek".into())
+    );
+    let s = study(&three(), &m);
+    assert!(s.management.reason().unwrap().cs.contains("Sloučení!A3"));
+    // A word like none of ours stays unknown and holds nothing back.
+    let m = read(&merger_book(&[("barva", "modrá")], &[]));
+    assert_eq!(m.cells.rejected[0].problem.reason, Reason::UnknownAssumption);
+}

@@ -66,6 +66,35 @@ impl Key {
         })
     }
 
+    /// The known parameter an unknown name most likely means (a typo:
+    /// `klienti na úvazek SP`, `cílové využití`), by edit distance on the
+    /// folded name with a role code at its end set aside: its Czech name
+    /// and the assumption's id.
+    fn near(text: &str) -> Option<(&'static str, &'static str)> {
+        const KNOWN: [(&str, &str); 9] = [
+            ("název", "name"),
+            ("ceník", "price_rule"),
+            ("cílové vytížení", "target_utilisation"),
+            ("plánování", "staffing_basis"),
+            ("společný rozpis", "roster"),
+            ("úspora režie", "shared_reduction"),
+            ("pravidlo 80 hodin", "eighty_hour_rule"),
+            ("klientů na úvazek", "management"),
+            ("úvazky", "management"),
+        ];
+        let f = fold(text);
+        let stem = match f.rsplit_once(' ') {
+            Some((head, last)) if Role::parse(last).is_some() => head.to_string(),
+            _ => f.clone(),
+        };
+        KNOWN
+            .iter()
+            .map(|(name, id)| (edit_distance(&stem, &fold(name)), *name, *id))
+            .filter(|(d, name, _)| *d <= (name.chars().count() / 4).max(2))
+            .min_by_key(|(d, ..)| *d)
+            .map(|(_, name, id)| (name, id))
+    }
+
     /// The assumption's id in [`Merger::sources`].
     fn id(&self) -> &'static str {
         match self {
@@ -137,6 +166,23 @@ pub(crate) struct MergerSheets {
     price_rows: Option<(String, String)>,
 }
 
+/// Levenshtein distance in characters (names are short: a row of the
+/// table at a time, bounded by the shorter name's length).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) =
+        (a.chars().take(64).collect(), b.chars().take(64).collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// Widens a span of rows by one place.
 fn span(rows: &mut Option<(String, String)>, here: String) {
     match rows {
@@ -192,13 +238,24 @@ impl MergerSheets {
 
     /// One `Sloučení` row.
     pub(crate) fn assumption(&mut self, row: &Row<'_, '_>) -> Result<(), Problem> {
-        let key = match row.req(PARAMETER, value::text) {
-            Ok(text) => {
-                Key::parse(&text).ok_or_else(|| row.reject(PARAMETER, Reason::UnknownAssumption))
-            }
-            Err(p) => Err(p),
+        let text = row
+            .req(PARAMETER, value::text)
+            .map_err(|p| self.rejected(None, p))?;
+        let Some(key) = Key::parse(&text) else {
+            // A typo of a known parameter holds its effect back, as a
+            // rejected value would: the study never runs on the default
+            // the auditor meant to replace.
+            return Err(match Key::near(&text) {
+                Some((name, id)) => {
+                    let p = row.reject(PARAMETER, Reason::SimilarAssumption(name.to_string()));
+                    self.rejected(Some(id), p)
+                }
+                None => {
+                    let p = row.reject(PARAMETER, Reason::UnknownAssumption);
+                    self.rejected(None, p)
+                }
+            });
         };
-        let key = key.map_err(|p| self.rejected(None, p))?;
         let id = key.id();
         if let Some(first) = self.first.get(&key.slot()) {
             let p = row.reject(VALUE, Reason::GivenBefore(first.clone()));
