@@ -448,11 +448,12 @@ impl CompareRequest {
             let files: Vec<&Source> = self.inputs[i].files.iter().collect();
             super::source::dataset_of(&files, None, &ReadOptions::default()).map(
                 |(ds, problems)| {
-                    let report = Audit::new(&ds)
+                    let mut report = Audit::new(&ds)
                         .problems(&problems)
                         .benchmarks(&shared.benchmarks_for(&ds))
                         .law(&shared.law_for(&ds))
                         .run();
+                    keep_for_comparison(&mut report);
                     (keep.then_some(ds), report)
                 },
             )
@@ -610,12 +611,37 @@ impl Shared {
     }
 }
 
+/// What a comparison keeps of each provider's audit: the provider, the
+/// indicators (with their finding counts and notes), the row counts and
+/// the inputs' hashes; the rows of detail (findings listed, clients,
+/// workers, months, rejected rows, column origins, the law rows used, the
+/// accounts' rules, reach and financing detail, scenarios) are each
+/// provider's own report's. So a region's
+/// hundred providers do not all stay in memory at once: measured by
+/// `benches/region.sh`.
+fn keep_for_comparison(r: &mut AuditReport) {
+    r.findings = Vec::new();
+    r.clients = Vec::new();
+    r.workers = Vec::new();
+    r.months = Vec::new();
+    r.problems = Vec::new();
+    r.columns = Vec::new();
+    r.law = Vec::new();
+    r.accounts = None;
+    r.reach = Default::default();
+    r.finance = Default::default();
+    r.hour.scenarios = Vec::new();
+}
+
 /// One provider's audit in a comparison.
 #[derive(Clone, Debug)]
 pub struct ComparedAudit {
     /// The workbook's file name.
     pub file: String,
-    /// Its audit.
+    /// Its audit, as a comparison keeps it: the provider, every indicator
+    /// and the row counts, without the rows of detail (the findings
+    /// listed, clients, workers, months, rejected rows), which are the
+    /// provider's own report's ([`super::AuditRequest`]).
     pub report: AuditReport,
 }
 
