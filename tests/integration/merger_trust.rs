@@ -566,5 +566,8 @@ fn a_mistyped_parameter_holds_its_effect_back() {
     assert!(s.management.reason().unwrap().cs.contains("Sloučení!A3"));
     // A word like none of ours stays unknown and holds nothing back.
     let m = read(&merger_book(&[("barva", "modrá")], &[]));
-    assert_eq!(m.cells.rejected[0].problem.reason, Reason::UnknownAssumption);
+    assert_eq!(
+        m.cells.rejected[0].problem.reason,
+        Reason::UnknownAssumption
+    );
 }
