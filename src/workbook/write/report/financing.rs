@@ -36,6 +36,8 @@ struct Sheet<'a, 'w> {
     cells: BTreeMap<&'static str, String>,
     /// The MPSV line of the sources table.
     mpsv: Option<String>,
+    /// The municipalities' line of the sources table.
+    municipality: Option<String>,
 }
 
 impl Sheet<'_, '_> {
@@ -135,6 +137,7 @@ pub(super) fn write(
         r: 0,
         cells: BTreeMap::new(),
         mpsv: None,
+        municipality: None,
     };
     let title = s
         .l(
@@ -196,7 +199,7 @@ pub(super) fn write(
         cost_cell.as_deref(),
         public.as_ref().map(|p| p.0.as_str()),
     )?;
-    method(&mut s, report)?;
+    method(&mut s, report, capacity_refs.direct_hours.as_deref())?;
     Ok(s.cells)
 }
 
@@ -226,6 +229,9 @@ fn sources(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<Option<(Cell, 
     for x in &d.by_source {
         if x.source == RevenueSource::Mpsv {
             s.mpsv = Some(s.here());
+        }
+        if x.source == RevenueSource::Municipality {
+            s.municipality = Some(s.here());
         }
         let label = source_label(x.source, s.lang);
         text(s.ws, s.r, LABEL, label, &s.st.text)?;
@@ -484,6 +490,9 @@ pub(super) struct CapacityRefs {
     /// Σ of the care workers' average FTE (`Pracovníci`); `None` in a
     /// report fit for publication, whose `Pracovníci` holds no rows.
     pub pss_fte: Option<String>,
+    /// Σ of the direct hours (`Měsíce`); `None` in a report fit for
+    /// publication.
+    pub direct_hours: Option<String>,
 }
 
 /// The figures per unit of capacity, each a formula over the capacity,
@@ -576,7 +585,11 @@ fn capacity(
 }
 
 /// The region's method, step by step.
-fn method(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> {
+fn method(
+    s: &mut Sheet<'_, '_>,
+    report: &AuditReport,
+    direct_hours: Option<&str>,
+) -> Result<(), XlsxError> {
     s.heading(
         "Metodika kraje (list Financování)",
         "The region's method (the Financování sheet)",
@@ -590,10 +603,12 @@ fn method(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> 
         }
         return Ok(());
     };
+    let mut param_cell = BTreeMap::new();
     for p in &m.parameters {
         let (cs, en) = p.key.label();
         text(s.ws, s.r, LABEL, s.lang.pick(cs, en), &s.st.text)?;
         num(s.ws, s.r, AMOUNT, p.value, &s.st.decimal)?;
+        param_cell.insert(p.key, s.here());
         let src = if p.place.is_empty() {
             p.source.clone()
         } else {
@@ -613,9 +628,14 @@ fn method(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> 
     }
     let money = s.st.money.clone();
     // The capacity, the cost per FTE and the days are values; normative =
-    // their product ÷ 365; the expected own revenue a value (by the rule
-    // its label names); optimal = normative − own; the difference =
-    // received − optimal; the municipalities' part values.
+    // their product ÷ 365; the expected own revenue the parameter × the
+    // direct hours (`Měsíce`) or × the normative cost; optimal = normative
+    // − own; the money received the sources' total above; the difference
+    // = received − optimal; the municipalities' expected part the share ×
+    // optimal, beside their line of the sources.
+    use crate::model::FinancingKey as K;
+    let param = |k: K| param_cell.get(&k).cloned();
+    let public = s.cells.get("finance.public_funding").cloned();
     let mut at: Vec<String> = Vec::new();
     let (mut normative, mut optimal) = (None::<usize>, None::<usize>);
     for (i, step) in m.steps.iter().enumerate() {
@@ -623,6 +643,16 @@ fn method(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> 
         let (f, id) = if en.starts_with("= normative") && i >= 3 {
             normative = Some(i);
             (Some(format!("{}*{}*{}/365", at[0], at[1], at[2])), None)
+        } else if en.starts_with("− expected own revenue: per hour") {
+            let f = param(K::OwnRevenuePerDirectHour)
+                .zip(direct_hours)
+                .map(|(p, d)| format!("{p}*{d}"));
+            (f, None)
+        } else if en.starts_with("− expected own revenue: share") {
+            let f = param(K::OwnRevenueShare)
+                .zip(normative)
+                .map(|(p, n)| format!("{p}*{}", at[n]));
+            (f, None)
         } else if en.starts_with("= optimal")
             && let Some(n) = normative
         {
@@ -631,6 +661,8 @@ fn method(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> 
                 Some(format!("{}-{}", at[n], at[i - 1])),
                 Some("finance.optimal_compensation"),
             )
+        } else if en.starts_with("public funding received") {
+            (public.clone(), None)
         } else if en.starts_with("= difference")
             && let Some(o) = optimal
         {
@@ -638,6 +670,13 @@ fn method(s: &mut Sheet<'_, '_>, report: &AuditReport) -> Result<(), XlsxError> 
                 Some(format!("{}-{}", at[i - 1], at[o])),
                 Some("finance.compensation_vs_optimal"),
             )
+        } else if en.starts_with("municipalities' expected share") {
+            let f = param(K::MunicipalShare)
+                .zip(optimal)
+                .map(|(p, o)| format!("{p}*{}", at[o]));
+            (f, None)
+        } else if en.starts_with("the municipalities paid") {
+            (s.municipality.clone(), None)
         } else {
             (None, None)
         };

@@ -315,6 +315,8 @@ impl<'a> ReportWorkbook<'a> {
                         workers.col(workers::AVERAGE_FTE)
                     )
                 }),
+                direct_hours: (!self.public)
+                    .then(|| format!("SUM({})", months.col(months::DIRECT))),
             },
             lang,
             st,
