@@ -14,7 +14,7 @@ use std::process::Command;
 use calamine::{Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
-use crate::common::{CHROMIUM, NODE, example, have, present, root};
+use crate::common::{CHROMIUM, FIREFOX, NODE, example, have, present, root};
 use crate::report::scratch;
 
 /// What the page showed (web/tests/browser.mjs writes it).
@@ -354,5 +354,99 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
             .as_str()
             .unwrap()
             .contains("proti službám zvlášť")
+    );
+}
+
+/// The one-file page in the other browser a town hall runs: Debian's
+/// Firefox ESR, unpatched, driven over its own WebDriver BiDi by
+/// `web/tests/firefox.mjs` (puppeteer-core). Opened from disk, it must
+/// start its worker from a blob and its WebAssembly from the page itself
+/// (what Firefox's file:// rules are strictest about), and give the same
+/// JSON as the command line, to the byte, for a workbook, a provider's
+/// five exports chosen together, and three providers compared.
+#[test]
+fn the_one_file_page_works_in_firefox() {
+    let test = "the_one_file_page_works_in_firefox";
+    if !have(test, &[NODE, FIREFOX])
+        || !present(test, &root("web/dist/audit.html"), "run web/build.sh")
+        || !present(
+            test,
+            &root("web/tests/node_modules/puppeteer-core"),
+            "run npm ci --prefix web/tests",
+        )
+    {
+        return;
+    }
+    let out = scratch("one-file-page-firefox");
+    let exports = out.join("exports");
+    crate::exports::write_five_exports(&exports);
+    let study = out.join("studie");
+    homecare_audit::run::write_merger_sample(&study).unwrap();
+    let services: Vec<std::path::PathBuf> = (1..=3)
+        .map(|i| study.join("sluzby").join(format!("{i}.xlsx")))
+        .collect();
+
+    // The command line on the same files.
+    let sample_json = out.join("cli-sample.json");
+    cli(
+        "audit",
+        &[
+            "fixtures/sample.xlsx".as_ref(),
+            "--json".as_ref(),
+            sample_json.as_os_str(),
+            "-o".as_ref(),
+            out.join("cli-sample.xlsx").as_os_str(),
+        ],
+    );
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let exports_json = out.join("cli-exports.json");
+    let mut args: Vec<std::ffi::OsString> = names.iter().map(|p| p.as_os_str().into()).collect();
+    args.extend(["--json".into(), exports_json.clone().into_os_string()]);
+    args.extend(["-o".into(), out.join("cli-exports.xlsx").into_os_string()]);
+    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    cli("audit", &refs);
+    let compare_json = out.join("cli-compare.json");
+    let mut args: Vec<std::ffi::OsString> = services.iter().map(|p| p.as_os_str().into()).collect();
+    args.extend(["--json".into(), compare_json.clone().into_os_string()]);
+    args.extend(["-o".into(), out.join("cli-compare.xlsx").into_os_string()]);
+    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    cli("compare", &refs);
+
+    // The page in Firefox, alone in an empty folder, from disk.
+    let page_out = out.join("page");
+    let run = Command::new("node")
+        .arg(root("web/tests/firefox.mjs"))
+        .arg(root("web/dist/audit.html"))
+        .arg(&page_out)
+        .arg(root("fixtures/sample.xlsx"))
+        .arg(&exports)
+        .args(&services)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read = |p: std::path::PathBuf| std::fs::read_to_string(p).unwrap();
+    assert_eq!(read(page_out.join("sample.json")), read(sample_json));
+    assert_eq!(read(page_out.join("exports.json")), read(exports_json));
+    assert_eq!(read(page_out.join("comparison.json")), read(compare_json));
+    let page = page_result(&page_out);
+    assert_eq!(page["requestsElsewhere"], Value::Array(vec![]));
+    // The sample's three charts (months, degrees, the hour's build-up),
+    // drawn by Firefox as by Chromium.
+    assert_eq!(page["charts"], 3);
+    assert!(
+        page["browser"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("firefox")
     );
 }

@@ -56,6 +56,11 @@ pub const CHROMIUM: Program = Program {
     command: "chromium",
     package: "chromium",
 };
+/// Debian's Firefox ESR, headless (driven over its own WebDriver BiDi).
+pub const FIREFOX: Program = Program {
+    command: "firefox-esr",
+    package: "firefox-esr",
+};
 
 /// True when `command` is an executable file in a folder of `PATH` (found
 /// without running it: some programs, a browser say, do not just print a

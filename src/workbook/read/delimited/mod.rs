@@ -235,9 +235,11 @@ fn read_records<R: Read + Send>(
 }
 
 /// Records per batch handed from the parsing thread.
+#[cfg(not(target_arch = "wasm32"))]
 const RECORDS_PER_BATCH: usize = 2048;
 
 /// Batches in flight between the threads (memory stays bounded).
+#[cfg(not(target_arch = "wasm32"))]
 const BATCHES_IN_FLIGHT: usize = 4;
 
 /// Calls `each` for every record of `reader`, in order. Natively the CSV
