@@ -86,6 +86,9 @@ try {
     for (const [ours, theirs] of [['Datum', 'Den'], ['Pracovník', 'Kdo'], ['Klient', 'Komu'], ['Minuty', 'Minut']]) {
       await page.selectOption(`select[data-column="${ours}"]`, { label: theirs });
     }
+    if (process.env.SCREENSHOTS) {
+      await page.locator('#mapping-step').screenshot({ path: join(process.env.SCREENSHOTS, 'web-mapping.png') });
+    }
     await page.click('#mapping-apply');
     // The mapping is written first; then the audit runs again.
     await page.waitForSelector('body[data-mapping="applied"]', { timeout: 60000 });
