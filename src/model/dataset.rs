@@ -1,6 +1,6 @@
 //! The validated dataset, and the builder that validates it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind};
 use crate::model::client::Client;
 use crate::model::finance::{CostLine, Price, RevenueLine};
-use crate::model::ids::{ClientId, TaskId, WorkerId};
+use crate::model::ids::{ClientId, IdMap, TaskId, WorkerId};
 use crate::model::provider::Provider;
 use crate::model::task::{Task, TaskCatalog};
 use crate::model::visit::Visit;
@@ -335,7 +335,7 @@ impl Dataset {
 /// cached id stays right.
 fn cached<T: Copy>(
     last: &std::cell::RefCell<Option<(String, T)>>,
-    map: &HashMap<String, T>,
+    map: &IdMap<T>,
     id: &str,
 ) -> Option<T> {
     let key = id_key_cow(id);
@@ -389,8 +389,8 @@ pub struct DatasetBuilder {
     account_map: Option<crate::model::AccountMap>,
     /// The auditor's `Účtová mapa` sheet, once it gave a rule.
     account_map_sheet: Option<String>,
-    clients: HashMap<String, ClientId>,
-    workers: HashMap<String, WorkerId>,
+    clients: IdMap<ClientId>,
+    workers: IdMap<WorkerId>,
     /// The last worker and client found: a timesheet comes sorted by
     /// worker and day, so most rows name the one of the row before, found
     /// by one comparison instead of a hash (behind `&self`).
@@ -446,8 +446,8 @@ impl DatasetBuilder {
             },
             account_map: None,
             account_map_sheet: None,
-            clients: HashMap::new(),
-            workers: HashMap::new(),
+            clients: IdMap::default(),
+            workers: IdMap::default(),
             last_worker: Default::default(),
             last_client: Default::default(),
         }

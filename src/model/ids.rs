@@ -31,3 +31,10 @@ id_type!(
     /// A task code: index into the [`TaskCatalog`](crate::TaskCatalog).
     TaskId(u32)
 );
+
+/// A map from a text key (a worker's or client's id, a folded task code)
+/// to its small id: looked up once or twice per timesheet row, so hashed
+/// with foldhash (several times faster than the standard SipHash on short
+/// ids; its seed is random per process, so ids from an untrusted file
+/// cannot be chosen to collide).
+pub(crate) type IdMap<V> = std::collections::HashMap<String, V, foldhash::fast::RandomState>;

@@ -1,12 +1,10 @@
 //! The task catalogue: statutory tasks of Decree 505/2006 §6, non-client
 //! kinds of time, and the provider's own codes mapped onto them.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::matching::fold;
-use crate::model::ids::TaskId;
+use crate::model::ids::{IdMap, TaskId};
 
 /// The five groups of basic activities of §40(2) Act 108/2006.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -471,7 +469,7 @@ impl Task {
 pub struct TaskCatalog {
     tasks: Vec<Task>,
     #[serde(skip)]
-    index: HashMap<String, TaskId>,
+    index: IdMap<TaskId>,
 }
 
 /// The serialised form: the tasks alone; the index is rebuilt on load.
@@ -506,7 +504,7 @@ impl TaskCatalog {
     pub fn builtin() -> TaskCatalog {
         let mut cat = TaskCatalog {
             tasks: Vec::new(),
-            index: HashMap::new(),
+            index: IdMap::default(),
         };
         let kinds = StatutoryTask::all().map(TaskKind::Statutory).chain([
             TaskKind::Optional,
