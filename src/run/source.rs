@@ -8,8 +8,8 @@ use crate::law::LawRow;
 use crate::model::{Benchmark, Dataset, Merger};
 use crate::problem::Problems;
 use crate::workbook::{
-    Input, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_bytes, read_law_bytes,
-    read_law_path, read_merger_bytes, read_merger_path, read_path,
+    Input, ReadOptions, read_benchmarks_bytes, read_benchmarks_path, read_law_bytes, read_law_path,
+    read_merger_bytes, read_merger_path,
 };
 
 /// One input workbook: a path, or bytes and the file's name.
@@ -33,6 +33,9 @@ pub enum Source {
         name: String,
         /// Its bytes.
         bytes: Vec<u8>,
+        /// Its SHA-256 (64 hex digits) when the caller has it already
+        /// ([`Source::bytes_with_sha256`]); otherwise the reader hashes it.
+        sha256: Option<String>,
     },
 }
 
@@ -47,6 +50,31 @@ impl Source {
         Source::Bytes {
             name: name.into(),
             bytes,
+            sha256: None,
+        }
+    }
+
+    /// A file's bytes, its name and its SHA-256 as the caller computed it
+    /// (the page: the browser's WebCrypto), so the reader does not hash the
+    /// bytes again; see [`Input::with_sha256`] (a malformed digest is
+    /// ignored and the bytes hashed).
+    ///
+    /// ```
+    /// use homecare_audit::run::Source;
+    /// let hex = "7e7766994059a0de16171b0ee4dd068815838b19bdd0b3cb5e6317ecb89fd00d";
+    /// let text = "Datum;Pracovník;Úkon;Minuty\n3. 3. 2025;P1;a1;30\n";
+    /// let file = Source::bytes_with_sha256("vykazy.csv", text.into(), hex);
+    /// assert_eq!(file.name(), "vykazy.csv");
+    /// ```
+    pub fn bytes_with_sha256(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        sha256: impl Into<String>,
+    ) -> Source {
+        Source::Bytes {
+            name: name.into(),
+            bytes,
+            sha256: Some(sha256.into()),
         }
     }
 
@@ -79,20 +107,24 @@ impl Source {
         }
     }
 
-    /// A provider's workbook.
+    /// A provider's workbook (read as `read_path` or `read_bytes` read
+    /// it: one input).
     pub(crate) fn dataset(&self, options: &ReadOptions) -> Result<(Dataset, Problems), Error> {
-        match self {
-            Source::Path(p) => read_path(p, options),
-            Source::Bytes { name, bytes } => read_bytes(bytes, Some(name), options),
-        }
-        .map_err(|e| e.in_file(self.name()))
+        crate::workbook::read_inputs(&[self.input()], options).map_err(|e| e.in_file(self.name()))
     }
 
     /// The reader's input for this source.
     pub(crate) fn input(&self) -> Input<'_> {
         match self {
             Source::Path(p) => Input::path(p.clone()),
-            Source::Bytes { name, bytes } => Input::bytes(name.clone(), bytes),
+            Source::Bytes {
+                name,
+                bytes,
+                sha256,
+            } => match sha256 {
+                Some(hex) => Input::bytes(name.clone(), bytes).with_sha256(hex.as_str()),
+                None => Input::bytes(name.clone(), bytes),
+            },
         }
     }
 
@@ -100,7 +132,7 @@ impl Source {
     pub(crate) fn law(&self, options: &ReadOptions) -> Result<(Vec<LawRow>, Problems), Error> {
         match self {
             Source::Path(p) => read_law_path(p, options),
-            Source::Bytes { name, bytes } => read_law_bytes(bytes, name, options),
+            Source::Bytes { name, bytes, .. } => read_law_bytes(bytes, name, options),
         }
         .map_err(|e| e.in_file(self.name()))
     }

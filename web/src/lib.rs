@@ -139,12 +139,23 @@ struct FormOptions {
     retarget_clients: Option<String>,
 }
 
-/// Each of `files` (Uint8Arrays) with its name, as the layer's sources.
-fn sources(names: &[String], files: &js_sys::Array) -> Vec<Source> {
+/// Each of `files` (Uint8Arrays) with its name and, where the page has
+/// it, its SHA-256, as the layer's sources.
+fn sources(names: &[String], files: &js_sys::Array, digests: &[String]) -> Vec<Source> {
     names
         .iter()
         .zip(files.iter())
-        .map(|(n, f)| Source::bytes(n.clone(), js_sys::Uint8Array::new(&f).to_vec()))
+        .enumerate()
+        .map(|(i, (n, f))| {
+            let bytes = js_sys::Uint8Array::new(&f).to_vec();
+            // The browser's own SHA-256 of the file, when the worker has
+            // one (WebCrypto): the library's, in WebAssembly, took a tenth
+            // of the audit. Empty: the library hashes the bytes.
+            match digests.get(i).filter(|d| !d.is_empty()) {
+                Some(d) => Source::bytes_with_sha256(n.clone(), bytes, d.as_str()),
+                None => Source::bytes(n.clone(), bytes),
+            }
+        })
         .collect()
 }
 
@@ -154,8 +165,8 @@ fn optional(bytes: Option<Vec<u8>>, name: &str) -> Option<Source> {
 }
 
 /// Audits one provider's records given as several files: workbooks and
-/// CSV exports (`names[i]` is `files[i]`'s name; the first is the main
-/// input), with the optional column mapping, law, benchmarks and
+/// CSV exports (`names[i]` is `files[i]`'s name, `digests[i]` its SHA-256
+/// in hex or empty; the first is the main input), with the optional column mapping, law, benchmarks and
 /// financing workbooks, and the form's options (JSON: `lang`, `public`,
 /// `caps_date`, `retarget_share`, `retarget_clients`).
 ///
@@ -167,6 +178,7 @@ fn optional(bytes: Option<Vec<u8>>, name: &str) -> Option<Source> {
 pub fn audit_files(
     names: Vec<String>,
     files: js_sys::Array,
+    digests: Vec<String>,
     mapping: Option<Vec<u8>>,
     law: Option<Vec<u8>>,
     benchmarks: Option<Vec<u8>>,
@@ -178,7 +190,7 @@ pub fn audit_files(
     let lang = o.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Cs);
     PROGRESS.with(|p| *p.borrow_mut() = on_progress);
     let out = (|| {
-        let mut all = sources(&names, &files).into_iter();
+        let mut all = sources(&names, &files, &digests).into_iter();
         let first = all.next().ok_or_else(|| {
             lang.pick(
                 "vyberte sešit nebo soubory poskytovatele",
@@ -273,7 +285,8 @@ impl CompareOutput {
     }
 }
 
-/// Compares providers: `files[i]` named `names[i]` belongs to provider
+/// Compares providers: `files[i]` named `names[i]` (SHA-256 `digests[i]`,
+/// or empty) belongs to provider
 /// `groups[i]`, named `providers[groups[i]]` (a provider may be several
 /// files: a subfolder of a chosen folder, as `compare DIR` reads one);
 /// with `merge`, the merger study with its optional assumptions workbook.
@@ -287,6 +300,7 @@ impl CompareOutput {
 pub fn compare_files(
     names: Vec<String>,
     files: js_sys::Array,
+    digests: Vec<String>,
     groups: Vec<u32>,
     providers: Vec<String>,
     merge: bool,
@@ -303,7 +317,7 @@ pub fn compare_files(
             files: Vec::new(),
         })
         .collect();
-    for (source, g) in sources(&names, &files).into_iter().zip(&groups) {
+    for (source, g) in sources(&names, &files, &digests).into_iter().zip(&groups) {
         if let Some(p) = grouped.get_mut(*g as usize) {
             p.files.push(source);
         }
@@ -363,7 +377,7 @@ pub fn propose_mapping(
     files: js_sys::Array,
     mapping: Option<Vec<u8>>,
 ) -> String {
-    let mut all = sources(&names, &files).into_iter();
+    let mut all = sources(&names, &files, &[]).into_iter();
     let Some(first) = all.next() else {
         return String::new();
     };

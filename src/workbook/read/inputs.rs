@@ -49,6 +49,7 @@ pub struct Input<'a> {
     name: String,
     content: Content<'a>,
     mapping_only: bool,
+    sha256: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -66,6 +67,7 @@ impl<'a> Input<'a> {
             name: name.into(),
             content: Content::Bytes(bytes),
             mapping_only: false,
+            sha256: None,
         }
     }
 
@@ -77,6 +79,7 @@ impl<'a> Input<'a> {
             name: file_name_of(&path),
             content: Content::Path(path),
             mapping_only: false,
+            sha256: None,
         }
     }
 
@@ -85,6 +88,35 @@ impl<'a> Input<'a> {
     pub fn mapping_only(mut self) -> Input<'a> {
         self.mapping_only = true;
         self
+    }
+
+    /// The same input with its SHA-256 already known to the caller, so the
+    /// reader does not hash the bytes again: the page has the browser's
+    /// own SHA-256 (WebCrypto, in hardware), where the library's, compiled
+    /// to WebAssembly, takes a tenth of the whole audit. The caller vouches
+    /// for it; a text that is not 64 hexadecimal digits is ignored and the
+    /// bytes are hashed as usual.
+    ///
+    /// ```
+    /// use homecare_audit::workbook::{Input, ReadOptions, read_inputs};
+    /// let visits = "Datum;Pracovník;Úkon;Minuty\n3. 3. 2025;P1;a1;30\n";
+    /// // SHA-256 of the text above, as `sha256sum` prints it.
+    /// let known = "7e7766994059a0de16171b0ee4dd068815838b19bdd0b3cb5e6317ecb89fd00d";
+    /// let input = Input::bytes("vykazy.csv", visits.as_bytes()).with_sha256(known);
+    /// let (dataset, _) = read_inputs(&[input], &ReadOptions::default())?;
+    /// assert_eq!(dataset.source.inputs[0].sha256.as_deref(), Some(known));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
+    pub fn with_sha256(mut self, sha256: impl Into<String>) -> Input<'a> {
+        let hex = sha256.into().to_ascii_lowercase();
+        let well_formed = hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit());
+        self.sha256 = well_formed.then_some(hex);
+        self
+    }
+
+    /// The SHA-256 the caller gave ([`Input::with_sha256`]).
+    pub(crate) fn known_sha256(&self) -> Option<&str> {
+        self.sha256.as_deref()
     }
 
     /// The input's name.
@@ -420,6 +452,28 @@ pub(crate) fn kind_of_file_name(name: &str, kinds: &[SheetKind]) -> Option<Sheet
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A digest the caller gives is taken as given, lower-cased (the
+    /// bytes are not hashed again: "aa…" is no file's SHA-256); one that is
+    /// not 64 hex digits is ignored and the bytes are hashed (7e77…d00d is
+    /// what `sha256sum` prints for the text).
+    #[test]
+    fn a_known_sha256_is_taken_and_a_malformed_one_ignored() {
+        let visits = "Datum;Pracovník;Úkon;Minuty\n3. 3. 2025;P1;a1;30\n";
+        let sha = |input: Input<'_>| {
+            let (ds, _) =
+                crate::workbook::read_inputs(&[input], &crate::workbook::ReadOptions::default())
+                    .unwrap();
+            ds.source.inputs[0].sha256.clone().unwrap()
+        };
+        let given = Input::bytes("vykazy.csv", visits.as_bytes()).with_sha256("A".repeat(64));
+        assert_eq!(sha(given), "a".repeat(64));
+        let malformed = Input::bytes("vykazy.csv", visits.as_bytes()).with_sha256("xyz");
+        assert_eq!(
+            sha(malformed),
+            "7e7766994059a0de16171b0ee4dd068815838b19bdd0b3cb5e6317ecb89fd00d"
+        );
+    }
 
     #[test]
     fn kinds_from_file_names() {

@@ -194,13 +194,13 @@ fn open_input<'b>(
         Loaded::Workbook(bytes) => {
             let book = open_book(bytes, limits, input.name())?;
             file.format = book.format().name().to_string();
-            file.sha256 = Some(sha256_hex(bytes));
+            file.sha256 = Some(known_or_hashed(input, bytes));
             Opened::Book(book)
         }
         Loaded::Delimited(text) => {
             let text = match text {
                 delimited::Text::Bytes(b) => {
-                    file.sha256 = Some(sha256_hex(b));
+                    file.sha256 = Some(known_or_hashed(input, b));
                     delimited::Text::Bytes(b)
                 }
                 delimited::Text::File(p) => delimited::Text::File(p.clone()),
@@ -567,6 +567,14 @@ fn read_sheet(
         // A merger workbook's sheets are not in `SheetKind::ALL`.
         SheetKind::Merger | SheetKind::Distances | SheetKind::MergedPrices => Ok(()),
     }
+}
+
+/// The input's SHA-256: the one its caller gave ([`Input::with_sha256`]),
+/// or the bytes hashed.
+fn known_or_hashed(input: &Input<'_>, bytes: &[u8]) -> String {
+    input
+        .known_sha256()
+        .map_or_else(|| sha256_hex(bytes), str::to_string)
 }
 
 /// SHA-256 of the input, lower-case hex (the report's methodology names the
