@@ -125,7 +125,7 @@ impl AuditReport {
         }
         r.clients = vec![all_clients(&self.clients)];
         r.workers = vec![all_workers(&self.workers)];
-        r.findings = findings_by_month(&self.findings, dataset);
+        r.findings = findings_by_month(&self.findings, &self.finding_counts, dataset);
         r.findings_not_listed = 0;
         r.problems = Vec::new();
         // The applications stay (the Dosah sheet counts over them), without
@@ -326,8 +326,15 @@ fn all_workers(workers: &[WorkerLine]) -> WorkerLine {
 }
 
 /// Findings summed by kind and month (the month of the timesheet row a
-/// finding points to; "—" for the others), without place or detail.
-fn findings_by_month(findings: &[Finding], ds: &Dataset) -> Vec<Finding> {
+/// finding points to; "—" for the others), without place or detail. A
+/// kind's findings beyond the listing cap (counted in `counts`, not
+/// listed) are a row of their own, "not listed", so that each kind's rows
+/// add up to its full count.
+fn findings_by_month(
+    findings: &[Finding],
+    counts: &BTreeMap<super::report::FindingKind, u64>,
+    ds: &Dataset,
+) -> Vec<Finding> {
     let visits_sheet = ds
         .source
         .sheets
@@ -354,8 +361,11 @@ fn findings_by_month(findings: &[Finding], ds: &Dataset) -> Vec<Finding> {
             e.1 = Some(e.1.unwrap_or_default().checked_add(a).unwrap_or(a));
         }
     }
-    by.into_iter()
-        .map(|((kind, month), (n, amount))| Finding {
+    let mut out: Vec<Finding> = Vec::with_capacity(by.len() + counts.len());
+    let mut listed: BTreeMap<super::report::FindingKind, u64> = BTreeMap::new();
+    for ((kind, month), (n, amount)) in by {
+        *listed.entry(kind).or_default() += n;
+        out.push(Finding {
             kind,
             place: None,
             detail: Text {
@@ -363,6 +373,36 @@ fn findings_by_month(findings: &[Finding], ds: &Dataset) -> Vec<Finding> {
                 cs: format!("{month}: {n} × {}", kind.label(Lang::Cs)),
             },
             amount,
-        })
-        .collect()
+        });
+    }
+    // The rest of each kind, after its months (the list is by kind).
+    for (kind, &count) in counts {
+        let rest = count.saturating_sub(listed.get(kind).copied().unwrap_or(0));
+        if rest == 0 {
+            continue;
+        }
+        let at = out
+            .iter()
+            .rposition(|f| f.kind <= *kind)
+            .map_or(0, |i| i + 1);
+        out.insert(
+            at,
+            Finding {
+                kind: *kind,
+                place: None,
+                detail: Text {
+                    en: format!(
+                        "not listed (listing limit; month not known): {rest} × {}",
+                        kind.label(Lang::En)
+                    ),
+                    cs: format!(
+                        "nevypsané (limit výpisu; měsíc neznámý): {rest} × {}",
+                        kind.label(Lang::Cs)
+                    ),
+                },
+                amount: None,
+            },
+        );
+    }
+    out
 }

@@ -258,3 +258,37 @@ fn a_benchmarks_workbooks_rejected_rows_are_kept() {
     assert_eq!(other[0].place, "Benchmarky!H2");
     assert_eq!(audited.other_rejected_lines().len(), 1);
 }
+
+/// The report to publish sums the findings by kind and month; under the
+/// cap each kind's findings beyond it are a row of their own ("not
+/// listed"), so each kind's rows add up to its full count: with the cap at
+/// two, the sample's 2 + 10 + 39 + 46 = 97 (rest rows 8, 37 and 44; the
+/// long days are both listed).
+#[test]
+fn the_public_report_counts_in_full_under_the_cap() {
+    let public = AuditRequest::new(Source::path(root("fixtures/sample.xlsx")))
+        .max_findings_per_kind(2)
+        .public(true)
+        .run()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&public.json().unwrap()).unwrap();
+    let rows = json["findings"].as_array().unwrap();
+    // "2025-03: 5 × …" or "not listed (…): 37 × …": the count before " × ".
+    let count = |f: &serde_json::Value| -> u64 {
+        let en = f["detail"].as_str().unwrap();
+        let head = en.split(" × ").next().unwrap();
+        head.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    for (kind, n) in SAMPLE {
+        let of_kind: Vec<&serde_json::Value> =
+            rows.iter().filter(|f| f["kind"] == kind.id()).collect();
+        assert_eq!(of_kind.iter().map(|f| count(f)).sum::<u64>(), n, "{kind:?}");
+        let rest: Vec<u64> = of_kind
+            .iter()
+            .filter(|f| f["detail"].as_str().unwrap().starts_with("not listed"))
+            .map(|f| count(f))
+            .collect();
+        let expected: Vec<u64> = if n > 2 { vec![n - 2] } else { vec![] };
+        assert_eq!(rest, expected, "{kind:?}");
+    }
+}
