@@ -134,30 +134,37 @@ fn ineligible(c: &CostLine) -> Option<(Text, String)> {
 }
 
 /// The busiest day's distinct clients.
+fn peak_day_clients(b: &Base<'_>) -> u64 {
+    busiest_day(&b.ds.visits, b.period, b.ds.clients.len())
+}
+
+/// The most distinct clients of `visits` on one day of `period` (`clients`:
+/// how many there are; an id at or past it, which no built dataset has, is
+/// left out).
 ///
 /// Why two ways: a (day, client) seen-set as bits costs days × clients
 /// bits (a year of 17 000 clients: 0.8 MB), a sorted list of the visits'
 /// (day, client) keys 8 bytes a visit (a million visits: 8 MB, at the
-/// audit's memory peak); the smaller is used.
-fn peak_day_clients(b: &Base<'_>) -> u64 {
-    let (from, days) = (b.period.from, b.period.days());
-    let clients = b.ds.clients.len();
-    let visits = b.ds.visits.len();
+/// audit's memory peak). The bits are used when they take at most 8 bytes
+/// a visit and the period has no more days than there are visits (their
+/// per-day counts then take at most 8 bytes a visit too).
+fn busiest_day(visits: &[crate::model::Visit], period: crate::Period, clients: usize) -> u64 {
+    let from = period.from;
     // The day of the period (0-based) and client of each visit in it.
-    let keys =
-        b.ds.visits
-            .iter()
-            .filter(|v| b.period.contains(v.date))
-            .filter_map(move |v| {
-                let day = u32::try_from((v.date - from).num_days()).ok()?;
-                Some((day, v.client?.0))
-            });
-    let days = usize::try_from(days).unwrap_or(usize::MAX);
+    let keys = visits
+        .iter()
+        .filter(|v| period.contains(v.date))
+        .filter_map(move |v| {
+            let day = u32::try_from((v.date - from).num_days()).ok()?;
+            let client = v.client?.0;
+            ((client as usize) < clients).then_some((day, client))
+        });
+    let days = usize::try_from(period.days()).unwrap_or(usize::MAX);
     let bits = days.saturating_mul(clients);
-    if clients > 0 && days <= visits && bits <= visits.saturating_mul(64) {
+    if clients > 0 && days <= visits.len() && bits <= visits.len().saturating_mul(64) {
         peak_by_bits(keys, days, clients)
     } else {
-        peak_by_sorting(keys, visits)
+        peak_by_sorting(keys, visits.len())
     }
 }
 
@@ -353,11 +360,12 @@ pub(crate) fn indicators(
     ));
     grant_at_risk(&mut d, out, total, ineligible_total, own, public, mpsv);
 
-    per_capacity(b, out, total, public);
+    let peak = peak_day_clients(b);
+    per_capacity(b, out, total, public, peak);
     d.method = optimal(b, out, &method, public);
     d.network_fte = b.ds.provider.network_fte;
     d.capacity_clients = b.ds.provider.capacity_clients;
-    d.peak_day_clients = peak_day_clients(b);
+    d.peak_day_clients = peak;
     d.fees_from_rows = sources.is_some() && !super::cost::fees_from_revenues(b.ds);
 
     d
@@ -440,6 +448,7 @@ fn per_capacity(
     out: &mut Vec<Indicator>,
     total: Option<Decimal>,
     public: Option<Decimal>,
+    peak_day_clients: u64,
 ) {
     let pss: Decimal = b.pss_employed().map(|w| b.hours[w].average_fte).sum();
     let network = b.ds.provider.network_fte;
@@ -497,7 +506,7 @@ fn per_capacity(
         Some(c) => Indicator::ratio(
             "capacity.peak_clients_share",
             Unit::Share,
-            Decimal::from(peak_day_clients(b)),
+            Decimal::from(peak_day_clients),
             Decimal::from(c),
             na("kapacita 0", "a capacity of 0"),
         ),
@@ -672,7 +681,47 @@ mod tests {
         assert_eq!(peak_by_sorting(std::iter::empty(), 0), 0);
     }
 
+    /// The old count, kept as the reference: every (date, client) pair of
+    /// the period's visits, sorted and deduplicated, the longest day's run.
+    fn reference(visits: &[crate::model::Visit], period: crate::Period) -> u64 {
+        let mut pairs: Vec<(chrono::NaiveDate, u32)> = visits
+            .iter()
+            .filter(|v| period.contains(v.date))
+            .filter_map(|v| v.client.map(|c| (v.date, c.0)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|r| r.len() as u64)
+            .max()
+            .unwrap_or(0)
+    }
+
     proptest::proptest! {
+        /// On any visits (dates before, in and after the period, visits
+        /// without a client) and any period, short or long against the
+        /// visits (so that both ways are taken), the count is the old one.
+        #[test]
+        fn the_busiest_day_is_the_old_count(
+            rows in proptest::collection::vec((0i64..120, proptest::option::of(0u32..25)), 0..200),
+            start in 0i64..60,
+            length in 1i64..400,
+        ) {
+            use crate::model::{ClientId, TaskId, Visit, WorkerId};
+            let base = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+            let day = |n: i64| base + chrono::Duration::days(n);
+            let period = crate::Period::new(day(start), day(start + length - 1)).unwrap();
+            let visits: Vec<Visit> = rows
+                .iter()
+                .map(|&(d, c)| Visit::new(day(d), WorkerId(0), c.map(ClientId), TaskId(0), 3600))
+                .collect();
+            proptest::prop_assert_eq!(
+                super::busiest_day(&visits, period, 25),
+                reference(&visits, period)
+            );
+        }
+
         /// The two ways agree on any visits.
         #[test]
         fn both_ways_agree(keys in proptest::collection::vec((0u32..40, 0u32..30), 0..400)) {
