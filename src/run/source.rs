@@ -27,7 +27,9 @@ pub enum Source {
     /// A file on disk.
     Path(PathBuf),
     /// A file's bytes, with the file's name (its extension is not needed:
-    /// the format is told from the bytes).
+    /// the format is told from the bytes). Made by [`Source::bytes`] or
+    /// [`Source::bytes_with_sha256`] (fields may be added).
+    #[non_exhaustive]
     Bytes {
         /// The file's name, as the report and messages give it.
         name: String,

@@ -165,10 +165,11 @@ fn optional(bytes: Option<Vec<u8>>, name: &str) -> Option<Source> {
 }
 
 /// Audits one provider's records given as several files: workbooks and
-/// CSV exports (`names[i]` is `files[i]`'s name, `digests[i]` its SHA-256
-/// in hex or empty; the first is the main input), with the optional column mapping, law, benchmarks and
-/// financing workbooks, and the form's options (JSON: `lang`, `public`,
-/// `caps_date`, `retarget_share`, `retarget_clients`).
+/// CSV exports (`names[i]` is `files[i]`'s name, `digests[i]` its
+/// SHA-256 in hex or empty; the first is the main input), with the
+/// optional column mapping, law, benchmarks and financing workbooks, and
+/// the form's options (JSON: `lang`, `public`, `caps_date`,
+/// `retarget_share`, `retarget_clients`).
 ///
 /// # Errors
 ///
@@ -375,9 +376,10 @@ pub fn starter_name(kind: &str, lang: &str) -> String {
 pub fn propose_mapping(
     names: Vec<String>,
     files: js_sys::Array,
+    digests: Vec<String>,
     mapping: Option<Vec<u8>>,
 ) -> String {
-    let mut all = sources(&names, &files, &[]).into_iter();
+    let mut all = sources(&names, &files, &digests).into_iter();
     let Some(first) = all.next() else {
         return String::new();
     };

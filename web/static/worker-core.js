@@ -12,15 +12,24 @@ const maybe = (b) => (b ? new Uint8Array(b) : undefined);
 // the library's, compiled to WebAssembly, took a tenth of an audit's time);
 // '' where the page has none (a page served over plain http from another
 // computer has no crypto.subtle), and the library hashes those bytes.
-const digests = (buffers) => Promise.all(buffers.map(async (b) => {
-  if (!(self.crypto && self.crypto.subtle)) return '';
-  try {
-    const d = new Uint8Array(await self.crypto.subtle.digest('SHA-256', b));
-    return Array.from(d, (x) => x.toString(16).padStart(2, '0')).join('');
-  } catch {
-    return '';
+// One file after another: WebCrypto copies what it hashes, so all at once
+// would hold a second copy of every file.
+const digests = async (buffers) => {
+  const out = [];
+  for (const b of buffers) {
+    let hex = '';
+    if (self.crypto && self.crypto.subtle) {
+      try {
+        const d = new Uint8Array(await self.crypto.subtle.digest('SHA-256', b));
+        hex = Array.from(d, (x) => x.toString(16).padStart(2, '0')).join('');
+      } catch {
+        hex = '';
+      }
+    }
+    out.push(hex);
   }
-}));
+  return out;
+};
 
 self.onmessage = async (event) => {
   const m = event.data;
@@ -58,7 +67,7 @@ self.onmessage = async (event) => {
     } else if (m.type === 'propose') {
       self.postMessage({
         type: 'proposal',
-        proposal: api.propose_mapping(m.names, arrays(m.files), maybe(m.mapping)),
+        proposal: api.propose_mapping(m.names, arrays(m.files), await digests(m.files), maybe(m.mapping)),
       });
     } else if (m.type === 'mapping') {
       const bytes = api.mapping_bytes(JSON.stringify(m.rows));

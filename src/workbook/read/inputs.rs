@@ -93,9 +93,11 @@ impl<'a> Input<'a> {
     /// The same input with its SHA-256 already known to the caller, so the
     /// reader does not hash the bytes again: the page has the browser's
     /// own SHA-256 (WebCrypto, in hardware), where the library's, compiled
-    /// to WebAssembly, takes a tenth of the whole audit. The caller vouches
+    /// to WebAssembly, takes a tenth of a first audit. The caller vouches
     /// for it; a text that is not 64 hexadecimal digits is ignored and the
-    /// bytes are hashed as usual.
+    /// bytes are hashed as usual. Taken for inputs given as bytes and for
+    /// workbooks on disk; a CSV file on disk is hashed as it is streamed
+    /// (no extra pass), and a digest given for it is not used.
     ///
     /// ```
     /// use homecare_audit::workbook::{Input, ReadOptions, read_inputs};
