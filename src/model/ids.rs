@@ -35,6 +35,9 @@ id_type!(
 /// A map from a text key (a worker's or client's id, a folded task code)
 /// to its small id: looked up once or twice per timesheet row, so hashed
 /// with foldhash (several times faster than the standard SipHash on short
-/// ids; its seed is random per process, so ids from an untrusted file
-/// cannot be chosen to collide).
+/// ids). Its seed is random per process natively, so ids from an untrusted
+/// file are hard to make collide without it; foldhash calls itself only
+/// minimally resistant to such attacks, and in WebAssembly (no clock, fixed
+/// addresses) its seed is fixed per build, as the standard hasher's keys
+/// are there.
 pub(crate) type IdMap<V> = std::collections::HashMap<String, V, foldhash::fast::RandomState>;

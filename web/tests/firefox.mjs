@@ -14,7 +14,7 @@
 // a folder of the test's (its page may fetch nothing, not even its own
 // blobs: its Content-Security-Policy says so). Exits non-zero with a line
 // saying why.
-import { copyFile, mkdir, mkdtemp, readdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -62,18 +62,24 @@ try {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(pathToFileURL(pagePath).href);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 60000 });
-  // Clicks a download link and moves what Firefox saved to OUT/name (the
-  // folder is emptied each time; a file still being written ends in .part).
+  // Clicks a download link and moves what Firefox saved to OUT/name. The
+  // folder is emptied each time. Firefox first makes an empty file of the
+  // final name, writes NAME.part and renames it over that file at the end:
+  // the download is done when there is one file, no .part, not empty, and
+  // of the same size on two looks in a row.
   const save = async (selector, name) => {
     await page.click(selector);
+    let last = -1;
     for (let i = 0; i < 600; i++) {
+      await new Promise((ok) => setTimeout(ok, 100));
       const files = await readdir(downloads);
-      const done = files.filter((f) => !f.endsWith('.part'));
-      if (done.length && files.length === done.length) {
-        await rename(join(downloads, done[0]), join(out, name));
+      if (files.length !== 1 || files[0].endsWith('.part')) continue;
+      const size = (await stat(join(downloads, files[0]))).size;
+      if (size > 0 && size === last) {
+        await rename(join(downloads, files[0]), join(out, name));
         return;
       }
-      await new Promise((ok) => setTimeout(ok, 100));
+      last = size;
     }
     throw new Error(`${selector} downloaded nothing in 60 s`);
   };
@@ -116,6 +122,8 @@ try {
   fail(String(e && e.stack ? e.stack.split('\n')[0] : e));
 } finally {
   await browser.close();
+  await rm(alone, { recursive: true, force: true });
+  await rm(downloads, { recursive: true, force: true });
 }
 if (failed) {
   console.error(`one-file page test in Firefox failed: ${failed}`);
