@@ -9,13 +9,16 @@ import datetime
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Literal, Optional, Union
+from typing import Literal, Optional, Tuple, Union
 
 import pandas
 
 __version__: str
 
 _Path = Union[str, "os.PathLike[str]"]
+# A file in memory: its name (what it is: `vykazy.csv`) and its bytes.
+_InMemory = Tuple[str, Union[bytes, bytearray, memoryview]]
+_Input = Union[_Path, _InMemory]
 _Lang = Literal["cs", "en"]
 _Cell = Union[None, bool, int, Decimal, str, datetime.date]
 
@@ -136,16 +139,18 @@ class Comparison:
         """Writes the comparison workbook to `path`. Raises `WriteError`."""
 
 def audit(
-    *paths: _Path,
-    law: Optional[_Path] = None,
-    benchmarks: Optional[_Path] = None,
-    financing: Optional[_Path] = None,
-    mapping: Optional[_Path] = None,
+    *paths: _Input,
+    law: Optional[_Input] = None,
+    benchmarks: Optional[_Input] = None,
+    financing: Optional[_Input] = None,
+    mapping: Optional[_Input] = None,
     lang: _Lang = "cs",
     public: bool = False,
     strict: bool = False,
 ) -> Report:
     """Audits one provider from its records (one workbook, or several files).
+
+    Each input is a path or a file in memory as a `(name, data)` pair.
 
     Raises `ReadError` (`.file` names the input), `StrictError`, `UsageError`.
     """

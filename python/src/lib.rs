@@ -20,7 +20,7 @@ use homecare_audit::run::{
 use homecare_audit::{Error, Lang};
 use pyo3::exceptions::{PyException, PyImportError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyList, PyTuple};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyList, PyTuple};
 use pyo3::{IntoPyObjectExt, create_exception};
 
 create_exception!(
@@ -380,11 +380,50 @@ fn paths_of(args: &Bound<'_, PyTuple>) -> PyResult<Vec<PathBuf>> {
     args.iter().map(|a| a.extract::<PathBuf>()).collect()
 }
 
+/// One input: a path (`str`, `os.PathLike`), or a file already in memory
+/// as a `(name, data)` pair, `data` any bytes-like object (`bytes`,
+/// `bytearray`, `memoryview`; an upload, an object store's body). The name
+/// says what the file is (`vykazy.csv`), as a path's file name does.
+fn source_of(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+    if let Ok(t) = obj.cast::<PyTuple>()
+        && t.len() == 2
+    {
+        let name: String = t.get_item(0)?.extract()?;
+        return Ok(Source::bytes(name, bytes_of(&t.get_item(1)?)?));
+    }
+    Ok(Source::Path(obj.extract::<PathBuf>()?))
+}
+
+/// A bytes-like object's bytes, copied once: `bytes` and `bytearray`
+/// directly, anything else with the buffer protocol (`memoryview`, an
+/// `array`) through Python's own `bytes(data)`; `TypeError` otherwise.
+fn bytes_of(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = data.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    // memoryview() takes only what has the buffer protocol (bytes(5)
+    // would make five zero bytes of an int).
+    let builtins = data.py().import("builtins")?;
+    let view = builtins.getattr("memoryview")?.call1((data,))?;
+    let b = builtins.getattr("bytes")?.call1((view,))?;
+    Ok(b.cast::<PyBytes>()?.as_bytes().to_vec())
+}
+
+/// An optional input, as [`source_of`].
+fn optional_source(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Source>> {
+    obj.map(source_of).transpose()
+}
+
 /// Audits one provider from its records.
 ///
 /// `paths`: the provider's workbook, or several files that together are
 /// its records (the care software's CSV exports, the payroll's staff list,
-/// the accounts, the auditor's workbook). `law`, `benchmarks`, `financing`:
+/// the accounts, the auditor's workbook); each a path, or a file in memory
+/// as a `(name, data)` pair (`("vykazy.csv", body)`, `data` bytes-like),
+/// as every other input may be too. `law`, `benchmarks`, `financing`:
 /// a law workbook (`Limity`), a region's benchmarks (`Benchmarky`) and
 /// financing method (`Financování`); `mapping`: the column mapping
 /// (`Sloupce`) in a file of its own. `lang`: `cs` or `en`, of the texts,
@@ -399,16 +438,20 @@ fn paths_of(args: &Bound<'_, PyTuple>) -> PyResult<Vec<PathBuf>> {
 fn audit(
     py: Python<'_>,
     paths: &Bound<'_, PyTuple>,
-    law: Option<PathBuf>,
-    benchmarks: Option<PathBuf>,
-    financing: Option<PathBuf>,
-    mapping: Option<PathBuf>,
+    law: Option<&Bound<'_, PyAny>>,
+    benchmarks: Option<&Bound<'_, PyAny>>,
+    financing: Option<&Bound<'_, PyAny>>,
+    mapping: Option<&Bound<'_, PyAny>>,
     lang: &str,
     public: bool,
     strict: bool,
 ) -> PyResult<Report> {
     let lang = language(py, lang)?;
-    let mut files = paths_of(paths)?.into_iter().map(Source::Path);
+    let sources = paths
+        .iter()
+        .map(|a| source_of(&a))
+        .collect::<PyResult<Vec<Source>>>()?;
+    let mut files = sources.into_iter();
     let Some(first) = files.next() else {
         return Err(usage(
             py,
@@ -419,10 +462,10 @@ fn audit(
     };
     let request = AuditRequest::new(first)
         .more_files(files.collect())
-        .law(law.map(Source::Path))
-        .benchmarks(benchmarks.map(Source::Path))
-        .financing(financing.map(Source::Path))
-        .mapping(mapping.map(Source::Path))
+        .law(optional_source(law)?)
+        .benchmarks(optional_source(benchmarks)?)
+        .financing(optional_source(financing)?)
+        .mapping(optional_source(mapping)?)
         .lang(lang)
         .public(public)
         .strict(strict);

@@ -291,3 +291,27 @@ def test_the_example_script_runs(tmp_path):
     assert "Cost per direct hour: 982.33 CZK/h = 2982888 / 3036.55 h" in out
     assert "Výkazy!C5794: client not in the Clients sheet ('K99999')" in out
     assert (tmp_path / "sample-report.xlsx").exists()
+
+
+def test_an_input_in_memory_audits_as_its_file():
+    # The sample given as a (name, bytes) pair, as an upload or an object
+    # store hands it over, is the same provider: the same JSON to the byte
+    # (it names a file by its file name alone), the same figures from
+    # bytearray and memoryview too.
+    data = SAMPLE.read_bytes()
+    by_path = ha.audit(SAMPLE)
+    in_memory = ha.audit(("sample.xlsx", data))
+    assert in_memory.json() == by_path.json()
+    cost = by_path.indicators["cost.per_direct_hour"].value
+    for other in (bytearray(data), memoryview(data)):
+        assert ha.audit(("sample.xlsx", other)).indicators["cost.per_direct_hour"].value == cost
+
+
+def test_an_input_in_memory_that_is_not_bytes_or_is_broken_says_so():
+    # Five is not a file's bytes (bytes(5) would be five zero bytes).
+    with pytest.raises(TypeError):
+        ha.audit(("sample.xlsx", 5))
+    # The sample cut short: a ReadError naming the file as it was named.
+    with pytest.raises(ha.ReadError) as e:
+        ha.audit(("vykazy.xlsx", SAMPLE.read_bytes()[:1000]))
+    assert e.value.file == "vykazy.xlsx"
