@@ -60,6 +60,20 @@ pub struct AuditRequest {
 impl AuditRequest {
     /// An audit of the provider's workbook `input`, with the built-in law
     /// and benchmarks, in Czech.
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// // A care program's export alone: two visits, and one whose task
+    /// // code `xx` is nobody's (rejected at its place, not lost).
+    /// let visits = "Datum;Pracovník;Klient;Úkon;Minuty\n\
+    ///               3. 3. 2025;P1;K1;a1;30\n3. 3. 2025;P1;K2;a1;45\n4. 3. 2025;P2;K1;xx;30\n";
+    /// let inputs = AuditRequest::new(Source::bytes("vykazy.csv", visits.into())).read()?;
+    /// let rows = inputs.problems.count("Výkazy");
+    /// assert_eq!((rows.read, rows.accepted, rows.rejected), (3, 2, 1));
+    /// let place = inputs.problems.rejections().next().unwrap().place.to_string();
+    /// assert_eq!(place, "vykazy.csv:4 (Úkon)");
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn new(input: Source) -> AuditRequest {
         AuditRequest {
             input,
@@ -79,6 +93,20 @@ impl AuditRequest {
     /// payroll's staff list, the accounts, as workbooks or CSV files; with
     /// the first, one provider's records
     /// ([`read_inputs`](crate::workbook::read_inputs)).
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let visits = "Datum;Pracovník;Klient;Úkon;Minuty\n3. 3. 2025;P1;K1;a1;30\n";
+    /// let clients = "ID klienta;Stupeň PnP\nK1;II\n";
+    /// let inputs = AuditRequest::new(Source::bytes("vykazy.csv", visits.into()))
+    ///     .more_files(vec![Source::bytes("klienti.csv", clients.into())])
+    ///     .read()?;
+    /// // The client list gave the client's degree of the care allowance.
+    /// assert_eq!(inputs.dataset.clients.len(), 1);
+    /// assert!(inputs.dataset.clients[0].care_allowance.is_some());
+    /// assert_eq!(inputs.problems.rows_by_file["klienti.csv"]["Klienti"].accepted, 1);
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn more_files(mut self, files: Vec<Source>) -> Self {
         self.more = files;
         self
@@ -120,6 +148,20 @@ impl AuditRequest {
 
     /// A JSON and report fit for publication (no client or worker id,
     /// birth year or free text from the input).
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let audited = AuditRequest::new(Source::path("fixtures/sample.xlsx"))
+    ///     .public(true)
+    ///     .run()?;
+    /// assert!(audited.is_public());
+    /// // The report in full keeps the sample's first client, K00001; the
+    /// // published JSON names it nowhere.
+    /// let first = &audited.report().clients[0].id;
+    /// assert_eq!(first, "K00001");
+    /// assert!(!audited.json()?.contains(first.as_str()));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn public(mut self, yes: bool) -> Self {
         self.public = yes;
         self
@@ -127,19 +169,60 @@ impl AuditRequest {
 
     /// Strict mode: a rejected row of the provider's workbook ends the
     /// read ([`ErrorKind::Strict`](crate::ErrorKind::Strict), exit 3).
+    ///
+    /// ```
+    /// use homecare_audit::ErrorKind;
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let visits = "Datum;Pracovník;Úkon;Minuty\n3. 3. 2025;P1;a1;hodně\n";
+    /// let e = AuditRequest::new(Source::bytes("vykazy.csv", visits.into()))
+    ///     .strict(true)
+    ///     .read()
+    ///     .unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::Strict { .. }));
+    /// ```
     pub fn strict(mut self, yes: bool) -> Self {
         self.read = self.read.strict(yes);
         self
     }
 
     /// The read limits for the provider's workbook.
+    ///
+    /// ```
+    /// use homecare_audit::ErrorKind;
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// use homecare_audit::workbook::ReadLimits;
+    /// let visits = "Datum;Pracovník;Úkon;Minuty\n3. 3. 2025;P1;a1;30\n4. 3. 2025;P1;a1;30\n";
+    /// // Two data rows and the header: over a limit of two rows.
+    /// let e = AuditRequest::new(Source::bytes("vykazy.csv", visits.into()))
+    ///     .limits(ReadLimits::default().max_rows(2))
+    ///     .read()
+    ///     .unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }));
+    /// ```
     pub fn limits(mut self, limits: ReadLimits) -> Self {
         self.read = self.read.limits(limits);
         self
     }
 
     /// Called while the provider's workbook is read, with the sheet and
-    /// the rows read so far.
+    /// the rows read so far, every 50 000 rows of a sheet.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// // 50 001 rows: one call, at the 50 000th.
+    /// let mut visits = String::from("Datum;Pracovník;Úkon;Minuty\n");
+    /// for _ in 0..50_001 {
+    ///     visits.push_str("3. 3. 2025;P1;a1;30\n");
+    /// }
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// AuditRequest::new(Source::bytes("vykazy.csv", visits.into()))
+    ///     .progress(move |sheet, rows| log.lock().unwrap().push((sheet.to_string(), rows)))
+    ///     .read()?;
+    /// assert_eq!(*seen.lock().unwrap(), [("Výkazy".to_string(), 50_000)]);
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn progress(mut self, f: impl Fn(&str, u64) + Send + Sync + 'static) -> Self {
         self.read = self.read.progress(f);
         self
@@ -179,6 +262,15 @@ impl AuditRequest {
     }
 
     /// The provider's workbook (the first of its files).
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let request = AuditRequest::new(Source::path("vykazy.csv"))
+    ///     .more_files(vec![Source::path("klienti.csv")]);
+    /// assert_eq!(request.input().file_name(), "vykazy.csv");
+    /// let names: Vec<String> = request.files().map(|f| f.file_name()).collect();
+    /// assert_eq!(names, ["vykazy.csv", "klienti.csv"]);
+    /// ```
     pub fn input(&self) -> &Source {
         &self.input
     }
@@ -328,6 +420,15 @@ impl Audited {
     }
 
     /// The summary as text, as `audit` prints it.
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let audited = AuditRequest::new(Source::path("fixtures/sample.xlsx")).run()?;
+    /// // The sample's 97 findings (46 off the price list, 39 over the cap,
+    /// // 10 months over the contract, 2 days over 12 hours).
+    /// assert!(audited.summary_text().contains("\nNálezy (97)\n"));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn summary_text(&self) -> String {
         summary_text(&self.report, self.lang())
     }
@@ -350,6 +451,17 @@ impl Audited {
     ///
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the report cannot
     /// be serialised (it always can; the error is the serialiser's).
+    ///
+    /// ```
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let audited = AuditRequest::new(Source::path("fixtures/sample.xlsx")).run()?;
+    /// let json: serde_json::Value = serde_json::from_str(&audited.json()?).unwrap();
+    /// // The sample's timesheet: 5 798 data rows, 6 of them its deliberate
+    /// // defects (the totals row is not a data row).
+    /// assert_eq!(json["rows"]["Výkazy"]["read"], 5798);
+    /// assert_eq!(json["rows"]["Výkazy"]["accepted"], 5792);
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn json(&self) -> Result<String, Error> {
         serde_json::to_string_pretty(&*self.shown_report())
             .map(|t| t + "\n")
@@ -436,6 +548,17 @@ impl Audited {
     ///
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) when it cannot be
     /// made.
+    ///
+    /// ```
+    /// use calamine::{Reader, Xlsx};
+    /// use homecare_audit::run::{AuditRequest, Source};
+    /// let audited = AuditRequest::new(Source::path("fixtures/sample.xlsx")).run()?;
+    /// let bytes = audited.report_bytes()?;
+    /// let book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    /// // It opens on the summary, in the request's language (Czech).
+    /// assert_eq!(book.sheet_names()[0], "Souhrn");
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn report_bytes(&self) -> Result<Vec<u8>, Error> {
         self.report_workbook().to_buffer()
     }
