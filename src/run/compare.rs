@@ -253,6 +253,22 @@ impl CompareRequest {
     }
 
     /// Also study the services merged into one.
+    ///
+    /// ```
+    /// use homecare_audit::ErrorKind;
+    /// use homecare_audit::run::{CompareRequest, Source};
+    /// let two = vec![
+    ///     Source::path("fixtures/sample.xlsx"),
+    ///     Source::path("fixtures/formats/small.ods"),
+    /// ];
+    /// let comparison = CompareRequest::new(two).merge(true).run()?;
+    /// assert!(comparison.study().is_some());
+    /// // A merger of one service is no merger.
+    /// let one = vec![Source::path("fixtures/sample.xlsx")];
+    /// let e = CompareRequest::new(one).merge(true).run().unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::Usage { .. }));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn merge(mut self, yes: bool) -> Self {
         self.merge = yes;
         self
@@ -300,6 +316,21 @@ impl CompareRequest {
     ///   asked of fewer than two (or of records that are all the same);
     /// - [`ErrorKind::NotAvailable`] when no workbook could be read;
     /// - the merger study's errors ([`Merger::study`]).
+    ///
+    /// ```
+    /// use homecare_audit::ErrorKind;
+    /// use homecare_audit::run::{CompareRequest, Source};
+    /// let broken = || Source::bytes("rozbity.xlsx", b"not a workbook".to_vec());
+    /// // One provider read, one refused and named: the comparison goes on.
+    /// let comparison =
+    ///     CompareRequest::new(vec![Source::path("fixtures/sample.xlsx"), broken()]).run()?;
+    /// assert_eq!(comparison.audits().len(), 1);
+    /// assert_eq!(comparison.refused()[0].file(), Some("rozbity.xlsx"));
+    /// // Nothing readable: an error, not an empty comparison.
+    /// let e = CompareRequest::new(vec![broken()]).run().unwrap_err();
+    /// assert!(matches!(e.kind(), ErrorKind::NotAvailable { .. }));
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn run(&self) -> Result<Comparison, Error> {
         if self.inputs.is_empty() {
             return Err(Error::new(ErrorKind::Usage {
@@ -698,6 +729,19 @@ impl Comparison {
 
     /// What was compared, in words: `srovnání poskytovatelů` or `vývoj
     /// jednoho poskytovatele`.
+    ///
+    /// ```
+    /// use homecare_audit::run::{CompareRequest, Source};
+    /// let comparison = CompareRequest::new(vec![
+    ///     Source::path("fixtures/sample.xlsx"),
+    ///     Source::path("fixtures/formats/small.ods"),
+    /// ])
+    /// .run()?;
+    /// assert_eq!(comparison.describe_mode(), "srovnání poskytovatelů");
+    /// let json: serde_json::Value = serde_json::from_str(&comparison.json()?).unwrap();
+    /// assert_eq!(json["mode"], "peers");
+    /// # Ok::<(), homecare_audit::Error>(())
+    /// ```
     pub fn describe_mode(&self) -> &'static str {
         match self.mode {
             Mode::Peers => self.lang.pick("srovnání poskytovatelů", "peer comparison"),
