@@ -96,6 +96,26 @@ fn header_row(
 }
 
 /// `a × 1 000 / b`, or empty text for no residents.
+/// The line that stands for a part without its sheet: "not available"
+/// and the reason its indicator `id` gives.
+fn not_available(
+    ws: &mut Worksheet,
+    r: u32,
+    report: &AuditReport,
+    id: &str,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let why = report
+        .indicators
+        .get(id)
+        .and_then(|i| i.unavailable.as_ref())
+        .map(|u| u.get(lang).to_string())
+        .unwrap_or_default();
+    let label = lang.pick("nelze spočítat", "not available");
+    text(ws, r, 0, &format!("{label}: {why}"), &st.muted)
+}
+
 fn per_1000(clients: u64, residents: u64) -> Cached {
     if residents == 0 {
         Cached::Empty
@@ -201,19 +221,7 @@ fn area(
     )?;
     r += 1;
     if !d.area_given {
-        let why = report
-            .indicators
-            .get("reach.clients_per_1000_65plus")
-            .and_then(|i| i.unavailable.as_ref())
-            .map(|u| u.get(lang).to_string())
-            .unwrap_or_default();
-        text(
-            ws,
-            r,
-            0,
-            &format!("{}: {why}", l("nelze spočítat", "not available")),
-            &st.muted,
-        )?;
+        not_available(ws, r, report, "reach.clients_per_1000_65plus", lang, st)?;
         return Ok(r + 1);
     }
     let names: Vec<(&str, &str)> = AREA_COLS.iter().map(|(cs, en, _)| (*cs, *en)).collect();
@@ -503,19 +511,7 @@ fn applicant_sheet(
     )?;
     r += 1;
     if !d.applicants_given {
-        let why = report
-            .indicators
-            .get("reach.refused")
-            .and_then(|i| i.unavailable.as_ref())
-            .map(|u| u.get(lang).to_string())
-            .unwrap_or_default();
-        text(
-            ws,
-            r,
-            0,
-            &format!("{}: {why}", l("nelze spočítat", "not available")),
-            &st.muted,
-        )?;
+        not_available(ws, r, report, "reach.refused", lang, st)?;
         return Ok(());
     }
     let count = st.count.clone();
