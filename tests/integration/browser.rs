@@ -181,6 +181,64 @@ fn cli(example_name: &str, args: &[&std::ffi::OsStr]) -> String {
     String::from_utf8_lossy(&run.stdout).into_owned()
 }
 
+/// Runs `program` (`audit` or `compare`) on `inputs` with `extra`
+/// arguments, writing `out/cli-STEM.json` and `out/cli-STEM.xlsx`; the
+/// JSON's path.
+fn cli_json(
+    program: &str,
+    inputs: &[std::path::PathBuf],
+    extra: &[&std::ffi::OsStr],
+    out: &std::path::Path,
+    stem: &str,
+) -> std::path::PathBuf {
+    let json = out.join(format!("cli-{stem}.json"));
+    let report = out.join(format!("cli-{stem}.xlsx"));
+    let mut args: Vec<&std::ffi::OsStr> = inputs.iter().map(|p| p.as_os_str()).collect();
+    args.extend_from_slice(extra);
+    args.extend([
+        "--json".as_ref(),
+        json.as_os_str(),
+        "-o".as_ref(),
+        report.as_os_str(),
+    ]);
+    cli(program, &args);
+    json
+}
+
+/// The one-file page's inputs in a fresh folder `name`: the five exports
+/// (their paths in name order, as the page is given them) and the sample
+/// merger study's three services and assumptions.
+struct PageInputs {
+    out: std::path::PathBuf,
+    exports: std::path::PathBuf,
+    export_files: Vec<std::path::PathBuf>,
+    services: Vec<std::path::PathBuf>,
+    merger: std::path::PathBuf,
+}
+
+fn page_inputs(name: &str) -> PageInputs {
+    let out = scratch(name);
+    let exports = out.join("exports");
+    crate::exports::write_five_exports(&exports);
+    let mut export_files: Vec<std::path::PathBuf> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    export_files.sort();
+    let study = out.join("studie");
+    homecare_audit::run::write_merger_sample(&study).unwrap();
+    let services = (1..=3)
+        .map(|i| study.join("sluzby").join(format!("{i}.xlsx")))
+        .collect();
+    PageInputs {
+        merger: study.join("slouceni.xlsx"),
+        out,
+        exports,
+        export_files,
+        services,
+    }
+}
+
 #[test]
 fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     let test = "the_one_file_page_opens_from_disk_and_does_what_the_tools_do";
@@ -194,48 +252,26 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
     {
         return;
     }
-    let out = scratch("one-file-page");
-    let exports = out.join("exports");
-    crate::exports::write_five_exports(&exports);
-    // The sample merger study: three services and their assumptions.
-    let study = out.join("studie");
-    homecare_audit::run::write_merger_sample(&study).unwrap();
-    let services: Vec<std::path::PathBuf> = (1..=3)
-        .map(|i| study.join("sluzby").join(format!("{i}.xlsx")))
-        .collect();
-    let merger = study.join("slouceni.xlsx");
+    let PageInputs {
+        out,
+        exports,
+        export_files,
+        services,
+        merger,
+    } = page_inputs("one-file-page");
 
     // The command line on the same files.
-    let os = |p: &std::path::Path| p.as_os_str().to_owned();
-    let sample_json = out.join("cli-sample.json");
-    cli(
+    let sample_json = cli_json(
         "audit",
-        &[
-            "fixtures/sample.xlsx".as_ref(),
-            "--json".as_ref(),
-            sample_json.as_os_str(),
-            "-o".as_ref(),
-            out.join("cli-sample.xlsx").as_os_str(),
-        ],
+        &[root("fixtures/sample.xlsx")],
+        &[],
+        &out,
+        "sample",
     );
-    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&exports)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let exports_json = out.join("cli-exports.json");
-    let mut args: Vec<std::ffi::OsString> = names.iter().map(|p| os(p)).collect();
-    args.extend(["--json".into(), exports_json.clone().into_os_string()]);
-    args.extend(["-o".into(), out.join("cli-exports.xlsx").into_os_string()]);
-    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    cli("audit", &refs);
-    let compare_json = out.join("cli-compare.json");
-    let mut args: Vec<std::ffi::OsString> = services.iter().map(|p| os(p)).collect();
-    args.extend(["--merge".into(), "--merger".into(), os(&merger)]);
-    args.extend(["--json".into(), compare_json.clone().into_os_string()]);
-    args.extend(["-o".into(), out.join("cli-compare.xlsx").into_os_string()]);
-    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    cli("compare", &refs);
+    let exports_json = cli_json("audit", &export_files, &[], &out, "exports");
+    let merge: [&std::ffi::OsStr; 3] =
+        ["--merge".as_ref(), "--merger".as_ref(), merger.as_os_str()];
+    let compare_json = cli_json("compare", &services, &merge, &out, "compare");
     // A folder of providers, each a subfolder: the services again, and
     // the five exports as one provider of five files.
     let region = out.join("kraj");
@@ -245,16 +281,12 @@ fn the_one_file_page_opens_from_disk_and_does_what_the_tools_do() {
         std::fs::copy(s, sub.join("sesit.xlsx")).unwrap();
     }
     crate::exports::write_five_exports(&region.join("exporty"));
-    let folder_json = out.join("cli-folder.json");
-    cli(
+    let folder_json = cli_json(
         "compare",
-        &[
-            region.as_os_str(),
-            "--json".as_ref(),
-            folder_json.as_os_str(),
-            "-o".as_ref(),
-            out.join("cli-folder.xlsx").as_os_str(),
-        ],
+        std::slice::from_ref(&region),
+        &[],
+        &out,
+        "folder",
     );
 
     // An export with its own headers (only `Úkon` is one of ours).
@@ -377,44 +409,24 @@ fn the_one_file_page_works_in_firefox() {
     {
         return;
     }
-    let out = scratch("one-file-page-firefox");
-    let exports = out.join("exports");
-    crate::exports::write_five_exports(&exports);
-    let study = out.join("studie");
-    homecare_audit::run::write_merger_sample(&study).unwrap();
-    let services: Vec<std::path::PathBuf> = (1..=3)
-        .map(|i| study.join("sluzby").join(format!("{i}.xlsx")))
-        .collect();
+    let PageInputs {
+        out,
+        exports,
+        export_files,
+        services,
+        ..
+    } = page_inputs("one-file-page-firefox");
 
     // The command line on the same files.
-    let sample_json = out.join("cli-sample.json");
-    cli(
+    let sample_json = cli_json(
         "audit",
-        &[
-            "fixtures/sample.xlsx".as_ref(),
-            "--json".as_ref(),
-            sample_json.as_os_str(),
-            "-o".as_ref(),
-            out.join("cli-sample.xlsx").as_os_str(),
-        ],
+        &[root("fixtures/sample.xlsx")],
+        &[],
+        &out,
+        "sample",
     );
-    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&exports)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let exports_json = out.join("cli-exports.json");
-    let mut args: Vec<std::ffi::OsString> = names.iter().map(|p| p.as_os_str().into()).collect();
-    args.extend(["--json".into(), exports_json.clone().into_os_string()]);
-    args.extend(["-o".into(), out.join("cli-exports.xlsx").into_os_string()]);
-    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    cli("audit", &refs);
-    let compare_json = out.join("cli-compare.json");
-    let mut args: Vec<std::ffi::OsString> = services.iter().map(|p| p.as_os_str().into()).collect();
-    args.extend(["--json".into(), compare_json.clone().into_os_string()]);
-    args.extend(["-o".into(), out.join("cli-compare.xlsx").into_os_string()]);
-    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    cli("compare", &refs);
+    let exports_json = cli_json("audit", &export_files, &[], &out, "exports");
+    let compare_json = cli_json("compare", &services, &[], &out, "compare");
 
     // The page in Firefox, alone in an empty folder, from disk.
     let page_out = out.join("page");
